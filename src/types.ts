@@ -1,0 +1,165 @@
+/**
+ * The shapes the core hands to adapters. Everything here is plain data (JSON-serialisable),
+ * so an answer can be printed by the CLI, logged, or formatted for a chat platform unchanged.
+ */
+
+/** Where a quote comes from: enough to cite it. */
+export interface Source {
+  /** Short stable slug, unique in the corpus. */
+  id: string
+  title: string
+  /** `derived` when the article had no headline and the title was written for it. */
+  titleSource?: 'original' | 'derived'
+  author?: string
+  outlet?: string
+  url?: string
+  /** Publication date as the article gives it (ISO 8601 when known). */
+  published?: string
+}
+
+/** One article as the core receives it: metadata plus verbatim text. */
+export interface ArticleInput extends Source {
+  /** The article body, verbatim. Offsets in passages and quotes point into this string. */
+  text: string
+}
+
+/** A half-open character span `[start, end)`. */
+export type Span = [start: number, end: number]
+
+/** A sentence inside an article: offsets into the article text. */
+export interface Sentence {
+  start: number
+  end: number
+}
+
+/** A paragraph-sized piece of an article: the unit the index retrieves. */
+export interface Passage {
+  /** Stable: `${sourceId}#${ordinal}`; the same text in the same article keeps its id. */
+  id: string
+  sourceId: string
+  /** Offsets into the article text. */
+  start: number
+  end: number
+  text: string
+  sentences: Sentence[]
+  /** The first passage of an article when it is a short headline-like line (a dek or standfirst). */
+  isLead: boolean
+}
+
+/** A verbatim snippet that answers (part of) a question. */
+export interface Quote {
+  /** Verbatim substring of the source article's text; may carry a leading or trailing "…" where trimmed. */
+  text: string
+  source: Source
+  /** Other sources that carry a near-identical sentence; the quote stands for all of them. */
+  alsoIn: Source[]
+  passageId: string
+  /** Spans in `text` of the words that matched the question, for highlighting. */
+  highlights: Span[]
+  score: number
+}
+
+/** Kinds of disagreement the core detects. */
+export type DisagreementKind = 'quantity' | 'role' | 'framing'
+
+/** One side of a disagreement. */
+export interface Claim {
+  /** Normalised value: "3 hours", "Joe Biden", "positive". */
+  value: string
+  /** Verbatim quote that states it. */
+  text: string
+  source: Source
+  passageId: string
+  /** Who makes the claim when it is attributed ("Trump"), else absent: the reporter's own voice. */
+  speaker?: string
+  /** True when the claim comes from a headline or dek rather than the body. */
+  headline?: boolean
+}
+
+/** Sources (or one source against itself) state different values for the same thing. */
+export interface Disagreement {
+  /** What is disputed, phrased for a reader: "how long the talks lasted". */
+  topic: string
+  kind: DisagreementKind
+  claims: Claim[]
+}
+
+export type AnswerStatus = 'answered' | 'no_answer' | 'invalid'
+
+/** The result of asking a question. Finding nothing is a status, not an error. */
+export interface Answer {
+  status: AnswerStatus
+  /** The question as understood (control characters stripped, trimmed). */
+  question: string
+  /** For `no_answer` and `invalid`: a message written for the asker. */
+  message?: string
+  quotes: Quote[]
+  disagreements: Disagreement[]
+  /** For `no_answer`: example questions the corpus can answer. */
+  suggestions?: string[]
+  /** True when more quotes are available with a larger `offset`. */
+  hasMore: boolean
+}
+
+export interface AskOptions {
+  /** Only quote this source id. Defaults to every source. */
+  sourceId?: string
+  /** Most quotes in the answer. Defaults to 4. */
+  limit?: number
+  /** Skip this many quotes (for a "More quotes" button). Defaults to 0. */
+  offset?: number
+}
+
+/** One ranked passage from the raw retrieval under `ask`. */
+export interface SearchResult {
+  passageId: string
+  sourceId: string
+  score: number
+  text: string
+}
+
+export interface SearchOptions {
+  /** Most results. Defaults to 10. */
+  limit?: number
+  sourceId?: string
+}
+
+/** A point the corpus makes, with how many sources carry it. */
+export interface Takeaway {
+  /** One verbatim sentence, under 300 characters. */
+  text: string
+  source: Source
+  passageId: string
+  /** Ids of every source that states this point, the quoted one first. */
+  supportedBy: string[]
+  contested: boolean
+  /** Topic of the disagreement that contests this point, when `contested`. */
+  disagreementTopic?: string
+}
+
+export interface TakeawayOptions {
+  /** Only this source's takeaways. */
+  sourceId?: string
+  /** Only points about these words. */
+  topic?: string
+  /** Most takeaways. Defaults to 7. */
+  limit?: number
+}
+
+/** A corpus entry as listed by `/sources`. */
+export interface SourceSummary {
+  source: Source
+  passages: number
+  characters: number
+}
+
+/** The whole read side of the product: what every adapter calls. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): Answer
+  search(query: string, options?: SearchOptions): SearchResult[]
+  takeaways(options?: TakeawayOptions): Takeaway[]
+  disagreements(): Disagreement[]
+  sources(): SourceSummary[]
+  /** Example questions this corpus answers, for help texts. */
+  exampleQuestions(): string[]
+}
