@@ -3,3 +3,10 @@
  */
 export type * from './types.js'
 export { UserFacingError, CorpusError, type UserFacingErrorCode } from './errors.js'
+export { createEngine, type EngineOptions } from './engine.js'
+export { parseArticleFile, checkUniqueIds, frontMatterSchema, type FrontMatter } from './corpus.js'
+export { checkQuestion, MAX_QUESTION_CHARS } from './question.js'
+export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search.js'
+export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
+export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'
+export { parseWordNet, type Synsets } from './thesaurus.js'

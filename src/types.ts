@@ -26,10 +26,16 @@ export interface ArticleInput extends Source {
 /** A half-open character span `[start, end)`. */
 export type Span = [start: number, end: number]
 
+/** What a sentence is on the page: prose, a heading, a list item or a table row. */
+export type SentenceKind = 'text' | 'heading' | 'list' | 'table'
+
 /** A sentence inside an article: offsets into the article text. */
 export interface Sentence {
   start: number
   end: number
+  kind: SentenceKind
+  /** True for a headline-like line before the body (a dek or standfirst). */
+  lead: boolean
 }
 
 /** A paragraph-sized piece of an article: the unit the index retrieves. */
@@ -48,8 +54,12 @@ export interface Passage {
 
 /** A verbatim snippet that answers (part of) a question. */
 export interface Quote {
-  /** Verbatim substring of the source article's text; may carry a leading or trailing "…" where trimmed. */
+  /** Verbatim substring of the source article's text. */
   text: string
+  /** True when `text` starts inside a sentence (a clause was cut before it): show "…" before it. */
+  clippedBefore?: boolean
+  /** True when `text` ends inside a sentence: show "…" after it. */
+  clippedAfter?: boolean
   source: Source
   /** Other sources that carry a near-identical sentence; the quote stands for all of them. */
   alsoIn: Source[]

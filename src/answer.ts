@@ -1,0 +1,296 @@
+import { tokenize } from './analyzer.js'
+import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from './question.js'
+import { rankPassages, sentenceStems, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import type { Answer, AskOptions, Passage, Quote, Span } from './types.js'
+
+/** How answers are chosen. Every threshold is a general one, tuned on our own question sets. */
+export interface AnswerOptions {
+  /** Passages read for candidate sentences. Defaults to 20. */
+  candidatePassages?: number
+  /**
+   * Least share of the question's informative words (weighted by IDF and part of speech) that the
+   * best passage must contain for the bot to answer at all. Below it: `no_answer`. Defaults to `0.4`.
+   */
+  minCoverage?: number
+  /** Longest quote in characters. Defaults to 300. */
+  maxQuoteChars?: number
+  /** Quotes per answer. Defaults to 4. */
+  limit?: number
+  /** Score factor for each further quote from a source already quoted, so sources alternate when close. Defaults to `0.85`. */
+  sameSourceFactor?: number
+  /** Word-overlap (Jaccard) above which two quotes count as the same sentence. Defaults to `0.6`. */
+  duplicateSimilarity?: number
+}
+
+export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
+  candidatePassages: 20,
+  minCoverage: 0.4,
+  maxQuoteChars: 300,
+  limit: 4,
+  sameSourceFactor: 0.85,
+  duplicateSimilarity: 0.6,
+}
+
+/** Score bonus for a sentence holding the kind of thing the question asks for (a duration for "how long"). */
+const ANSWER_TYPE_BONUS = 0.3
+const KIND_PENALTY: Record<string, number> = { text: 0, list: 0.05, heading: 0.35, table: 0.3 }
+/** Sentences that open with a reference to the one before read better with it. */
+const ANAPHORIC_START = /^(this|that|these|those|it|its|he|she|they|his|her|their|but|however|yet|still|such)\b/i
+
+/** Answers `question` from the index with up to `limit` verbatim quotes. Never throws for any string. */
+export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}): Answer {
+  const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options }
+  const limit = clampInt(ask.limit ?? settings.limit, 1, 20)
+  const offset = clampInt(ask.offset ?? 0, 0, 100)
+  const checked = checkQuestion(question)
+  if (!checked.ok) return { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }
+
+  const analyzed = analyzeQuestion(index, checked.text)
+  const ranked = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
+  if (ranked.length === 0) return noAnswer(checked.text)
+  const page = ranked.slice(offset, offset + limit)
+  return { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: ranked.length > offset + limit }
+}
+
+/** The `no_answer` reply: honest, and pointing at what the bot can do. */
+export function noAnswer(question: string): Answer {
+  return {
+    status: 'no_answer',
+    question,
+    message: "That isn't in my sources, so I won't guess. I answer only from the articles I hold: try rephrasing with words they would use, list them with /sources, or get the main points with /takeaways.",
+    quotes: [],
+    disagreements: [],
+    hasMore: false,
+  }
+}
+
+interface Candidate {
+  passage: Passage
+  sentenceIndex: number
+  score: number
+}
+
+/** Scores candidate sentences and turns the best into quotes, diverse and without duplicates. */
+export function rankQuotes(index: CorpusIndex, analyzed: AnalyzedQuestion, settings: Required<AnswerOptions>, sourceId: string | undefined, wanted: number): Quote[] {
+  const { terms } = analyzed
+  const total = terms.reduce((sum, term) => sum + term.weight * term.idf, 0)
+  if (terms.length === 0 || total === 0) return []
+  const ranked = rankPassages(
+    index,
+    terms.flatMap((term) => term.variants.map((variant) => ({ term: variant.stem, weight: term.weight * variant.weight }))),
+    { limit: settings.candidatePassages, ...(sourceId ? { sourceId } : {}) },
+  )
+  const topScore = ranked[0]?.score ?? 0
+  if (topScore <= 0) return []
+
+  // Each variant stem counts for the question word it stands for, scaled by how close a match it is.
+  const weightOf = new Map<string, number>()
+  for (const term of terms) {
+    for (const variant of term.variants) {
+      weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * term.idf * variant.weight))
+    }
+  }
+  const candidates: Candidate[] = []
+  let bestCoverage = 0
+  const matchedStems = new Set<string>()
+  for (const { passage, score } of ranked) {
+    const stemsBySentence = sentenceStems(index, passage)
+    const inPassage = (term: string) => stemsBySentence.some((stems) => stems.has(term))
+    const passageCoverage = coverageOf(terms, inPassage, total)
+    bestCoverage = Math.max(bestCoverage, coverageOf(terms, inPassage, total, false))
+    const features = index.sentenceFeatures.get(passage.id) ?? []
+    passage.sentences.forEach((sentence, sentenceIndex) => {
+      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      const stems = stemsBySentence[sentenceIndex] ?? new Set<string>()
+      const sentenceCoverage = coverageOf(terms, (term) => stems.has(term), total)
+      for (const term of weightOf.keys()) if (stems.has(term)) matchedStems.add(term)
+      const typeMatch = analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0
+      if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) return
+      let value = 0.55 * sentenceCoverage + 0.25 * passageCoverage + 0.2 * (score / topScore)
+      if (typeMatch) value += ANSWER_TYPE_BONUS
+      value -= KIND_PENALTY[sentence.kind] ?? 0
+      if (sentence.end - sentence.start < 40) value -= 0.15
+      if (text.trimEnd().endsWith('?')) value -= 0.25
+      candidates.push({ passage, sentenceIndex, score: value })
+    })
+  }
+  if (bestCoverage < settings.minCoverage) return []
+
+  candidates.sort((a, b) => b.score - a.score)
+  const quotes: Quote[] = []
+  const quotedFrom = new Map<string, number>()
+  const pool = candidates.slice(0, Math.max(wanted * 4, 12))
+  while (pool.length > 0 && quotes.length < wanted) {
+    // Re-rank the pool with the same-source factor so close calls go to a source not yet quoted.
+    let bestAt = 0
+    let bestValue = -Infinity
+    pool.forEach((candidate, i) => {
+      const value = candidate.score * settings.sameSourceFactor ** (quotedFrom.get(candidate.passage.sourceId) ?? 0)
+      if (value > bestValue) {
+        bestValue = value
+        bestAt = i
+      }
+    })
+    const [chosen] = pool.splice(bestAt, 1)
+    if (!chosen) break
+    const quote = buildQuote(index, chosen, matchedStems, weightOf, settings.maxQuoteChars)
+    if (!quote) continue
+    const duplicate = quotes.find((other) => jaccard(spans.get(other)?.stems, spans.get(quote)?.stems) >= settings.duplicateSimilarity || overlaps(other, quote))
+    if (duplicate) {
+      if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
+        duplicate.alsoIn.push(quote.source)
+      }
+      continue
+    }
+    quotes.push(quote)
+    quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
+  }
+  return quotes
+}
+
+/**
+ * Share of the question's weight that a text covers: each question word counts once, through its
+ * best-matching variant (the word itself fully, a synonym partly). Without synonyms, it measures
+ * whether the corpus really speaks of what was asked: the basis for answering at all.
+ */
+function coverageOf(terms: AnalyzedQuestion['terms'], has: (stem: string) => boolean, total: number, withSynonyms = true): number {
+  let covered = 0
+  for (const term of terms) {
+    let best = 0
+    for (const variant of term.variants) {
+      if (variant.weight > best && (withSynonyms || !variant.synonym) && has(variant.stem)) best = variant.weight
+    }
+    covered += term.weight * term.idf * best
+  }
+  return covered / total
+}
+
+/** Where a quote stands in its article and its stems, kept to decide whether two quotes say the same. */
+const spans = new WeakMap<Quote, { sourceId: string; start: number; end: number; stems: Set<string> }>()
+
+function overlaps(a: Quote, b: Quote): boolean {
+  const x = spans.get(a)
+  const y = spans.get(b)
+  return !!x && !!y && x.sourceId === y.sourceId && x.start < y.end && y.start < x.end
+}
+
+/** Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause boundaries. */
+function buildQuote(index: CorpusIndex, candidate: Candidate, matched: Set<string>, weightOf: Map<string, number>, maxChars: number): Quote | undefined {
+  const { passage, sentenceIndex } = candidate
+  const article = index.textById.get(passage.sourceId)
+  const source = index.sourceById.get(passage.sourceId)
+  const sentence = passage.sentences[sentenceIndex]
+  if (article === undefined || !source || !sentence) return undefined
+  let start = sentence.start
+  let end = sentence.end
+  const previous = passage.sentences[sentenceIndex - 1]
+  const next = passage.sentences[sentenceIndex + 1]
+  if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= maxChars) {
+    start = previous.start
+  } else if (next && next.kind === sentence.kind && end - start < 90 && next.end - start <= maxChars) {
+    end = next.end
+  }
+  let clippedBefore = false
+  let clippedAfter = false
+  if (end - start > maxChars) {
+    const tokens = tokenize(article.slice(start, end)).map((token) => ({ at: start + token.start, weight: weightOf.get(stemOf(index, token.word)) ?? 0, term: stemOf(index, token.word) }))
+    const window = clipAtClauses(article, start, end, maxChars, (from, to) => {
+      const seen = new Set<string>()
+      let sum = 0
+      for (const token of tokens) {
+        if (token.at >= from && token.at < to && !seen.has(token.term)) {
+          seen.add(token.term)
+          sum += token.weight
+        }
+      }
+      return sum
+    })
+    clippedBefore = window.start > start
+    clippedAfter = window.end < end
+    start = window.start
+    end = window.end
+  }
+  const text = article.slice(start, end)
+  const quote: Quote = {
+    text,
+    source,
+    alsoIn: [],
+    passageId: passage.id,
+    highlights: highlightSpans(index, text, matched),
+    score: round(candidate.score),
+    ...(clippedBefore ? { clippedBefore } : {}),
+    ...(clippedAfter ? { clippedAfter } : {}),
+  }
+  spans.set(quote, { sourceId: passage.sourceId, start, end, stems: stemsOf(index, text) })
+  return quote
+}
+
+/** Clause boundaries inside a sentence: after a comma, semicolon, colon or dash followed by a space. */
+const CLAUSE_BREAK = /[,;:]\s+|\s+[–—-]\s+/g
+
+/**
+ * The window of whole clauses, at most `maxChars` long, that holds the most matched weight.
+ * A single clause longer than `maxChars` is cut at a word boundary as a last resort.
+ */
+export function clipAtClauses(text: string, start: number, end: number, maxChars: number, weigh: (from: number, to: number) => number): { start: number; end: number } {
+  const piece = text.slice(start, end)
+  const cuts: Array<{ before: number; after: number }> = []
+  for (const match of piece.matchAll(CLAUSE_BREAK)) {
+    const at = match.index ?? 0
+    // Keep the punctuation with the clause before; the next clause starts after the space.
+    cuts.push({ before: start + at + match[0].trimEnd().length, after: start + at + match[0].length })
+  }
+  const starts = [start, ...cuts.map((cut) => cut.after)]
+  const ends = [...cuts.map((cut) => cut.before), end]
+  let best: { start: number; end: number; weight: number } | undefined
+  for (const from of starts) {
+    for (const to of ends) {
+      if (to <= from || to - from > maxChars) continue
+      const weight = weigh(from, to)
+      if (!best || weight > best.weight || (weight === best.weight && to - from > best.end - best.start)) best = { start: from, end: to, weight }
+    }
+  }
+  if (best) return trimmed(text, best.start, best.end)
+  // No clause fits: cut the sentence at the last word boundary that does.
+  const hard = text.lastIndexOf(' ', start + maxChars)
+  return trimmed(text, start, hard > start ? hard : start + maxChars)
+}
+
+/** Drops the clause punctuation and space a cut leaves at either end. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start
+  let to = end
+  while (from < to && /[\s,;:–—-]/u.test(text[from] ?? '')) from++
+  while (to > from && /[\s,;:–—-]/u.test(text[to - 1] ?? '')) to--
+  return { start: from, end: to }
+}
+
+/** Spans in `text` of words whose stem the question matched. */
+export function highlightSpans(index: CorpusIndex, text: string, matched: Set<string>): Span[] {
+  return tokenize(text)
+    .filter((token) => matched.has(stemOf(index, token.word)))
+    .map((token): Span => [token.start, token.end])
+}
+
+/** Word-set overlap of two texts (Jaccard over stems). */
+export function similarity(index: CorpusIndex, a: string, b: string): number {
+  return jaccard(stemsOf(index, a), stemsOf(index, b))
+}
+
+/** Overlap of two sets: shared over all. 0 when either is missing or empty. */
+export function jaccard(x: ReadonlySet<string> | undefined, y: ReadonlySet<string> | undefined): number {
+  if (!x || !y || x.size === 0 || y.size === 0) return 0
+  let shared = 0
+  for (const term of x) if (y.has(term)) shared++
+  return shared / (x.size + y.size - shared)
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min
+  return Math.min(max, Math.max(min, Math.trunc(value)))
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+

@@ -1,0 +1,60 @@
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
+import { UserFacingError } from './errors.js'
+import { splitPassages, type PassageOptions } from './passages.js'
+import { buildCorpusIndex, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
+import type { Synsets } from './thesaurus.js'
+import type { ArticleInput, Engine, SourceSummary } from './types.js'
+
+/** Every tunable of the core, grouped by stage. Each stage documents its own defaults. */
+export interface EngineOptions {
+  passages?: PassageOptions
+  index?: IndexOptions
+  answer?: AnswerOptions
+  /** Synonym sets for query expansion (WordNet's, loaded by the caller). Defaults to none. */
+  synsets?: Synsets
+}
+
+/**
+ * Builds the engine over a corpus: splits passages, indexes them, and precomputes what questions
+ * need. Pure: the caller reads the files. Throws when `articles` is empty.
+ */
+export function createEngine(articles: ArticleInput[], options: EngineOptions = {}): Engine {
+  if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
+  const passages = articles.flatMap((article) => splitPassages(article.id, article.text, options.passages))
+  const index = buildCorpusIndex(articles, passages, options.index, options.synsets)
+  return engineOver(index, options)
+}
+
+/** The engine's methods over a built index. */
+function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
+  const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
+  const checkSource = (sourceId: string | undefined) => {
+    if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
+      const known = index.sources.map((source) => source.id).join(', ')
+      throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
+    }
+  }
+  const summaries: SourceSummary[] = index.sources.map((source) => ({
+    source,
+    passages: index.passages.filter((passage) => passage.sourceId === source.id).length,
+    characters: index.textById.get(source.id)?.length ?? 0,
+  }))
+  return {
+    ask(question, ask = {}) {
+      checkSource(ask.sourceId)
+      return answerQuestion(index, question, ask, answerOptions)
+    },
+    search(query, search = {}) {
+      checkSource(search.sourceId)
+      return searchPassages(index, query, search)
+    },
+    takeaways() {
+      return []
+    },
+    disagreements() {
+      return []
+    },
+    sources: () => summaries,
+    exampleQuestions: () => [],
+  }
+}

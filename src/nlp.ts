@@ -1,0 +1,63 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/**
+ * wink-nlp with its English lite model: sentence boundaries that survive "U.S." and "Gen.",
+ * and entity types (DURATION, DATE, CARDINAL, MONEY, PERCENT…) for answer typing and claims.
+ * Loading the model takes about 100 ms, so it is created on first use and shared.
+ */
+let shared: WinkMethods | undefined
+
+/** The shared wink-nlp instance. */
+export function getNlp(): WinkMethods {
+  shared ??= winkNLP(model)
+  return shared
+}
+
+/** An entity wink-nlp found, with offsets into the text it was given. */
+export interface Entity {
+  type: string
+  value: string
+  start: number
+  end: number
+}
+
+/**
+ * Splits `text` into sentences and returns their offsets, shifted by `base`.
+ * Whitespace between sentences belongs to no sentence.
+ */
+export function splitSentences(text: string, base = 0): Array<{ start: number; end: number }> {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const spans: Array<{ start: number; end: number }> = []
+  let cursor = 0
+  doc.sentences().each((sentence: ItemSentence) => {
+    const out = sentence.out()
+    const at = text.indexOf(out, cursor)
+    if (at < 0) return
+    spans.push({ start: base + at, end: base + at + out.length })
+    cursor = at + out.length
+  })
+  if (spans.length === 0 && text.trim() !== '') {
+    const start = text.length - text.trimStart().length
+    spans.push({ start: base + start, end: base + text.trimEnd().length })
+  }
+  return spans
+}
+
+/** Entities wink-nlp finds in `text`, with offsets into it. */
+export function findEntities(text: string): Entity[] {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const entities: Entity[] = []
+  let cursor = 0
+  doc.entities().each((entity: ItemEntity) => {
+    const value = entity.out()
+    const type = entity.out(nlp.its.type)
+    const at = text.indexOf(value, cursor)
+    if (at < 0) return
+    entities.push({ type, value, start: at, end: at + value.length })
+    cursor = at + value.length
+  })
+  return entities
+}

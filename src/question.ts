@@ -1,0 +1,186 @@
+import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { getNlp } from './nlp.js'
+import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
+import { createSpeller } from './spelling.js'
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_CHARS = 1000
+
+/** A question checked for chat use: either clean text or why it cannot be asked. */
+export type CheckedQuestion = { ok: true; text: string } | { ok: false; text: string; message: string }
+
+/**
+ * Strips control characters and surrounding space, and rejects empty or overlong questions.
+ * Expected outcomes, so values, never exceptions.
+ */
+export function checkQuestion(input: unknown): CheckedQuestion {
+  const raw = typeof input === 'string' ? input : ''
+  // Control characters (but not line breaks or tabs, which become spaces) are never meaningful in a question.
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/[\t\n\r\f\v]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '').trim()
+  if (text === '') return { ok: false, text, message: 'Please ask a question: the message was empty.' }
+  if (text.length > MAX_QUESTION_CHARS) {
+    return { ok: false, text: text.slice(0, MAX_QUESTION_CHARS), message: `That question is too long (${text.length} characters). Please keep it under ${MAX_QUESTION_CHARS} characters.` }
+  }
+  return { ok: true, text }
+}
+
+/** How a question asks for a kind of answer: the cue words and the `FEATURE` bits of sentences that hold one. */
+interface AnswerCue {
+  pattern: RegExp
+  features: number
+  /** Words that only say what kind of answer is wanted ("how long did it last"): not topic words. */
+  cueWords: string[]
+}
+
+const ANSWER_CUES: AnswerCue[] = [
+  {
+    pattern: /\bhow\s+long\b|\bhow\s+many\s+(hours|minutes|days|weeks|months|years)\b|\bduration\b/,
+    features: FEATURE.duration,
+    cueWords: ['last', 'lasted', 'lasting', 'take', 'took', 'taken', 'go', 'went', 'duration', 'hours', 'minutes', 'days', 'weeks', 'months', 'years', 'time'],
+  },
+  {
+    pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|amount)\b/,
+    features: FEATURE.count | FEATURE.money | FEATURE.percent,
+    cueWords: ['number', 'percentage', 'amount', 'cost', 'costs'],
+  },
+  {
+    pattern: /\bwhen\b|\b(what|which)\s+(day|date|time|year|month)\b/,
+    features: FEATURE.date | FEATURE.time,
+    cueWords: ['day', 'date', 'time', 'year', 'month', 'held', 'happen', 'happened', 'take', 'took', 'place'],
+  },
+  { pattern: /^\s*(who|whom|whose)\b|\bwho\s+(is|was|were|are)\b|\bwhere\b/, features: FEATURE.properNoun, cueWords: [] },
+]
+
+/** The answer cue that a question's form matches, if any. */
+function answerCueOf(question: string): AnswerCue | undefined {
+  const q = question.toLowerCase()
+  return ANSWER_CUES.find((cue) => cue.pattern.test(q))
+}
+
+/** What kind of answer a question's form asks for, as `FEATURE` bits of the sentences that can hold it. */
+export function expectedAnswerFeatures(question: string): number {
+  return answerCueOf(question)?.features ?? 0
+}
+
+/** A corpus stem a question word is matched as, and how much a match counts (1 for the word itself). */
+export interface TermVariant {
+  stem: string
+  weight: number
+  /** A synonym helps rank passages but is no evidence that the corpus answers the question. */
+  synonym: boolean
+}
+
+/** A question word that says what the question is about. */
+export interface QuestionTerm {
+  /** The word as asked (lower-cased). */
+  asked: string
+  /** The stem the word is matched as: its own, or its spelling correction's. */
+  stem: string
+  /** The stem first, then spelling variants, longer forms and synonyms, each with a weight below 1. */
+  variants: TermVariant[]
+  /** How much it says about the topic: content words weigh more than verbs, unknown verbs little. */
+  weight: number
+  idf: number
+}
+
+/** A question reduced to what retrieval and answer choice need. */
+export interface AnalyzedQuestion {
+  text: string
+  terms: QuestionTerm[]
+  /** `FEATURE` bits of the expected answer; 0 when the form says nothing. */
+  answerFeatures: number
+}
+
+/** Weights by part of speech: nouns and names say what a question is about; verbs and adverbs less so. */
+const POS_WEIGHT: Record<string, number> = { NOUN: 1, PROPN: 1.2, NUM: 1, ADJ: 0.7, VERB: 0.45, ADV: 0.35 }
+/** A verb, adjective or adverb the corpus never uses is most likely a paraphrase, not a new topic. */
+const UNKNOWN_PARAPHRASE_FACTOR = 0.35
+const CORRECTION_WEIGHT = 0.9
+const LONGER_FORM_WEIGHT = 0.7
+const SYNONYM_WEIGHT = 0.5
+/** Stems shorter than this are not extended to longer forms: too many words start with them. */
+const MIN_EXTENDABLE_STEM = 4
+
+/** Words that ask about the corpus itself ("what do the sources say"), not about the event. */
+const CORPUS_WORDS = new Set(['source', 'sources', 'article', 'articles', 'corpus', 'bot'])
+
+/** Misspelt function words ("waht", "sya") are dropped like the words they stand for. */
+const stopWordSpeller = createSpeller(new Map([...QUESTION_STOP_WORDS].map((word) => [word, 1])), { minLength: 3 })
+
+/** Picks out a question's informative words, corrects their spelling against the corpus, and weighs them. */
+export function analyzeQuestion(index: CorpusIndex, text: string): AnalyzedQuestion {
+  const cue = answerCueOf(text)
+  const posByStart = partsOfSpeech(text)
+  const terms: QuestionTerm[] = []
+  const seen = new Set<string>()
+  for (const token of tokenize(text)) {
+    const word = token.word
+    if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
+    const ownStem = stemOf(index, word)
+    const known = index.docFreq.has(ownStem)
+    const corrections = known ? [] : index.speller.correct(word)
+    if (!known && corrections.length === 0 && stopWordSpeller.correct(word).length > 0) continue
+    const pos = posByStart.get(token.start) ?? 'NOUN'
+    let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
+    const corrected = corrections[0]
+    const termStem = corrected ? stemOf(index, corrected) : ownStem
+    if (corrected) weight *= CORRECTION_WEIGHT
+    else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
+    if (seen.has(termStem)) continue
+    seen.add(termStem)
+    terms.push({ asked: word, stem: termStem, variants: variantsOf(index, termStem, ownStem), weight, idf: idf(index, termStem) })
+  }
+  return { text, terms, answerFeatures: cue?.features ?? 0 }
+}
+
+/** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
+function variantsOf(index: CorpusIndex, termStem: string, askedStem: string): TermVariant[] {
+  const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
+  const add = (candidate: string, weight: number, synonym: boolean) => {
+    if ((variants.get(candidate)?.weight ?? 0) < weight) variants.set(candidate, { stem: candidate, weight, synonym })
+  }
+  if (termStem.length >= MIN_EXTENDABLE_STEM) {
+    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, false)
+  }
+  for (const from of new Set([termStem, askedStem])) {
+    for (const synonym of index.related.get(from) ?? []) add(synonym, SYNONYM_WEIGHT, true)
+  }
+  return [...variants.values()]
+}
+
+/** Sorted-array range of stems with `prefix`, capped: a short prefix must not pull in half the vocabulary. */
+function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((sorted[mid] ?? '') < prefix) low = mid + 1
+    else high = mid
+  }
+  const out: string[] = []
+  for (let i = low; i < sorted.length && out.length < cap; i++) {
+    const candidate = sorted[i] ?? ''
+    if (!candidate.startsWith(prefix)) break
+    if (candidate !== prefix) out.push(candidate)
+  }
+  return out
+}
+
+/** Part-of-speech tags by token start offset. */
+function partsOfSpeech(text: string): Map<number, string> {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const posByStart = new Map<number, string>()
+  const words = doc.tokens().out() as string[]
+  const tags = doc.tokens().out(nlp.its.pos) as string[]
+  let cursor = 0
+  words.forEach((word, i) => {
+    const at = text.indexOf(word, cursor)
+    if (at >= 0) {
+      posByStart.set(at, tags[i] ?? 'X')
+      cursor = at + word.length
+    }
+  })
+  return posByStart
+}
