@@ -37,19 +37,32 @@ const KIND_PENALTY: Record<string, number> = { text: 0, list: 0.05, heading: 0.3
 /** Sentences that open with a reference to the one before read better with it. */
 const ANAPHORIC_START = /^(this|that|these|those|it|its|he|she|they|his|her|their|but|however|yet|still|such)\b/i
 
+/** An answer and what it was built from (for finding the disagreements that bear on it). */
+export interface AnswerWithContext {
+  answer: Answer
+  analyzed?: AnalyzedQuestion
+  /** Passages read for the answer, best first. */
+  passageIds: string[]
+}
+
 /** Answers `question` from the index with up to `limit` verbatim quotes. Never throws for any string. */
-export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}): Answer {
+export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}): AnswerWithContext {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options }
   const limit = clampInt(ask.limit ?? settings.limit, 1, 20)
   const offset = clampInt(ask.offset ?? 0, 0, 100)
   const checked = checkQuestion(question)
-  if (!checked.ok) return { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }
-
+  if (!checked.ok) {
+    return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
+  }
   const analyzed = analyzeQuestion(index, checked.text)
-  const ranked = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
-  if (ranked.length === 0) return noAnswer(checked.text)
-  const page = ranked.slice(offset, offset + limit)
-  return { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: ranked.length > offset + limit }
+  const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
+  if (quotes.length === 0) return { answer: noAnswer(checked.text), analyzed, passageIds }
+  const page = quotes.slice(offset, offset + limit)
+  return {
+    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit },
+    analyzed,
+    passageIds,
+  }
 }
 
 /** The `no_answer` reply: honest, and pointing at what the bot can do. */
@@ -71,17 +84,24 @@ interface Candidate {
 }
 
 /** Scores candidate sentences and turns the best into quotes, diverse and without duplicates. */
-export function rankQuotes(index: CorpusIndex, analyzed: AnalyzedQuestion, settings: Required<AnswerOptions>, sourceId: string | undefined, wanted: number): Quote[] {
+export function rankQuotes(
+  index: CorpusIndex,
+  analyzed: AnalyzedQuestion,
+  settings: Required<AnswerOptions>,
+  sourceId: string | undefined,
+  wanted: number,
+): { quotes: Quote[]; passageIds: string[] } {
   const { terms } = analyzed
   const total = terms.reduce((sum, term) => sum + term.weight * term.idf, 0)
-  if (terms.length === 0 || total === 0) return []
+  if (terms.length === 0 || total === 0) return { quotes: [], passageIds: [] }
   const ranked = rankPassages(
     index,
     terms.flatMap((term) => term.variants.map((variant) => ({ term: variant.stem, weight: term.weight * variant.weight }))),
     { limit: settings.candidatePassages, ...(sourceId ? { sourceId } : {}) },
   )
   const topScore = ranked[0]?.score ?? 0
-  if (topScore <= 0) return []
+  const passageIds = ranked.map(({ passage }) => passage.id)
+  if (topScore <= 0) return { quotes: [], passageIds }
 
   // Each variant stem counts for the question word it stands for, scaled by how close a match it is.
   const weightOf = new Map<string, number>()
@@ -114,7 +134,7 @@ export function rankQuotes(index: CorpusIndex, analyzed: AnalyzedQuestion, setti
       candidates.push({ passage, sentenceIndex, score: value })
     })
   }
-  if (bestCoverage < settings.minCoverage) return []
+  if (bestCoverage < settings.minCoverage) return { quotes: [], passageIds }
 
   candidates.sort((a, b) => b.score - a.score)
   const quotes: Quote[] = []
@@ -145,7 +165,7 @@ export function rankQuotes(index: CorpusIndex, analyzed: AnalyzedQuestion, setti
     quotes.push(quote)
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
   }
-  return quotes
+  return { quotes, passageIds }
 }
 
 /**

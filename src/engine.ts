@@ -1,5 +1,7 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
+import { buildDisagreementIndex, disagreementsFor } from './disagreements.js'
 import { UserFacingError } from './errors.js'
+import { buildTakeawayIndex, selectTakeaways } from './takeaways.js'
 import { splitPassages, type PassageOptions } from './passages.js'
 import { buildCorpusIndex, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import type { Synsets } from './thesaurus.js'
@@ -34,6 +36,8 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
       throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
     }
   }
+  const disagreements = buildDisagreementIndex(index)
+  const takeaways = buildTakeawayIndex(index, disagreements)
   const summaries: SourceSummary[] = index.sources.map((source) => ({
     source,
     passages: index.passages.filter((passage) => passage.sourceId === source.id).length,
@@ -42,18 +46,19 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
   return {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
-      return answerQuestion(index, question, ask, answerOptions)
+      const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
+      if (answer.status !== 'answered' || !analyzed) return answer
+      return { ...answer, disagreements: disagreementsFor(disagreements, { analyzed, passageIds, quotes: answer.quotes }) }
     },
     search(query, search = {}) {
       checkSource(search.sourceId)
       return searchPassages(index, query, search)
     },
-    takeaways() {
-      return []
+    takeaways(options = {}) {
+      checkSource(options.sourceId)
+      return selectTakeaways(takeaways, index, options)
     },
-    disagreements() {
-      return []
-    },
+    disagreements: () => disagreements.all,
     sources: () => summaries,
     exampleQuestions: () => [],
   }

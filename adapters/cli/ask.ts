@@ -1,0 +1,44 @@
+import { buildEngineFromDir } from '../build-engine.js'
+import { corpusDirFrom, EXIT, forEachStdinLine, parseCliArgs, runCli } from './args.js'
+import { ANSI_STYLE, PLAIN_STYLE, renderAnswer } from './format-text.js'
+
+const USAGE = `Usage: npm run ask -- [--json] [--corpus DIR] [--source ID] "question"
+  Prints the answer: verbatim quotes, each with its source.
+  --json         one JSON object; with no question argument, reads one question per line
+                 from stdin and prints one JSON object per line, in order
+  --corpus DIR   another corpus folder (default: CORPUS_DIR, else the bundled corpus)
+  --source ID    quote only this source
+Exit codes: 0 answered or no_answer, 2 invalid question, 1 corpus or usage error.`
+
+runCli(async () => {
+  const { values, positionals } = parseCliArgs(
+    { json: { type: 'boolean' }, corpus: { type: 'string' }, source: { type: 'string' } },
+    USAGE,
+  )
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT.ok
+  }
+  const { engine } = await buildEngineFromDir(corpusDirFrom(values.corpus))
+  const style = process.stdout.isTTY ? ANSI_STYLE : PLAIN_STYLE
+  const ask = (question: string) => engine.ask(question, values.source ? { sourceId: values.source } : {})
+  const print = (question: string) => {
+    const answer = ask(question)
+    process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer, style)}\n`)
+    return answer
+  }
+  if (positionals.length === 0) {
+    if (!values.json && process.stdin.isTTY) {
+      process.stderr.write(`${USAGE}\n`)
+      return EXIT.failure
+    }
+    // Batch mode: every line is a question, answered in order; each line's status is in its output.
+    await forEachStdinLine((line) => {
+      print(line)
+      if (!values.json) process.stdout.write('\n')
+    })
+    return EXIT.ok
+  }
+  const answer = print(positionals.join(' '))
+  return answer.status === 'invalid' ? EXIT.invalid : EXIT.ok
+})
