@@ -186,7 +186,7 @@ function coverageOf(terms: AnalyzedQuestion['terms'], has: (stem: string) => boo
 }
 
 /** Where a quote stands in its article and its stems, kept to decide whether two quotes say the same. */
-const spans = new WeakMap<Quote, { sourceId: string; start: number; end: number; stems: Set<string> }>()
+const spans = new WeakMap<Quote, { sourceId: string; start: number; end: number; stems: ReadonlySet<string> }>()
 
 function overlaps(a: Quote, b: Quote): boolean {
   const x = spans.get(a)
@@ -241,7 +241,8 @@ function buildQuote(index: CorpusIndex, candidate: Candidate, matched: Set<strin
     ...(clippedBefore ? { clippedBefore } : {}),
     ...(clippedAfter ? { clippedAfter } : {}),
   }
-  spans.set(quote, { sourceId: passage.sourceId, start, end, stems: stemsOf(index, text) })
+  // Compare the chosen sentence, not the quote: a neighbour added for context must not hide a duplicate.
+  spans.set(quote, { sourceId: passage.sourceId, start, end, stems: sentenceStems(index, passage)[sentenceIndex] ?? stemsOf(index, text) })
   return quote
 }
 

@@ -74,13 +74,13 @@ export type DisagreementKind = 'quantity' | 'role' | 'framing'
 
 /** One side of a disagreement. */
 export interface Claim {
-  /** Normalised value: "3 hours", "Joe Biden", "positive". */
+  /** Normalised value: "3 hours", "Jane Doe", "positive". */
   value: string
   /** Verbatim quote that states it. */
   text: string
   source: Source
   passageId: string
-  /** Who makes the claim when it is attributed ("Trump"), else absent: the reporter's own voice. */
+  /** Who makes the claim when it is attributed ("the mayor"), else absent: the reporter's own voice. */
   speaker?: string
   /** True when the claim comes from a headline or dek rather than the body. */
   headline?: boolean

@@ -1,0 +1,94 @@
+import { createInterface } from 'node:readline'
+import type { Readable, Writable } from 'node:stream'
+import { answerQuestion, callCore, type AdapterDeps } from '../answering.js'
+import { ANSI_STYLE, PLAIN_STYLE, renderAnswer, renderDisagreement, renderSources, renderTakeaways } from '../cli/format-text.js'
+import type { RunningAdapter } from '../lifecycle.js'
+
+export interface TerminalChatOptions {
+  input: Readable
+  output: Writable
+  /** Show a prompt and ANSI bold highlights: true for a person at a TTY. */
+  interactive: boolean
+}
+
+/** The terminal chat as a running adapter; `closed` resolves when the input ends or `/quit` is typed. */
+export interface TerminalChat extends RunningAdapter {
+  closed: Promise<void>
+}
+
+const HELP = `Ask anything about the event in the articles; every answer is quoted from them, with its source.
+Commands:
+  /sources         the articles I answer from
+  /takeaways       the main points, and how many sources carry each
+  /disagreements   where the sources contradict each other
+  /help            this text
+  /quit            leave (or Ctrl-D)`
+
+/**
+ * A readline chat over stdin/stdout: a question per line, commands with "/". Works the same when
+ * stdin is a pipe: it answers every line and closes at the end of input.
+ */
+export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOptions): TerminalChat {
+  const { input, output, interactive } = options
+  const style = interactive ? ANSI_STYLE : PLAIN_STYLE
+  const write = (text: string) => output.write(`${text}\n`)
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity })
+  let counter = 0
+  let closedResolve: () => void = () => {}
+  const closed = new Promise<void>((resolve) => {
+    closedResolve = resolve
+  })
+
+  const handle = (line: string) => {
+    const text = line.trim()
+    const ref = `t${++counter}`
+    if (text === '') return
+    if (text === '/quit' || text === '/exit') {
+      lines.close()
+      return
+    }
+    if (text === '/help' || text === '/start') write(HELP)
+    else if (text === '/sources') {
+      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'sources' }, (engine) => engine.sources())
+      write(outcome.kind === 'ok' ? renderSources(outcome.value) : outcome.message)
+    } else if (text.startsWith('/takeaways')) {
+      const sourceId = text.slice('/takeaways'.length).trim() || undefined
+      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'takeaways' }, (engine) => ({
+        takeaways: engine.takeaways(sourceId ? { sourceId } : {}),
+        total: engine.sources().length,
+      }))
+      write(outcome.kind === 'ok' ? renderTakeaways(outcome.value.takeaways, outcome.value.total, style) : outcome.message)
+    } else if (text === '/disagreements') {
+      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'disagreements' }, (engine) => engine.disagreements())
+      if (outcome.kind !== 'ok') write(outcome.message)
+      else write(outcome.value.length === 0 ? 'The sources do not contradict each other on anything I can detect.' : outcome.value.map((d) => renderDisagreement(d, style)).join('\n\n'))
+    } else if (text.startsWith('/')) {
+      write(`Unknown command ${text.split(/\s/)[0]}. Type /help for the commands, or just ask a question.`)
+    } else {
+      const outcome = answerQuestion(deps, { adapter: 'terminal', question: text, ref })
+      write(outcome.kind === 'answer' ? renderAnswer(outcome.answer, style) : outcome.message)
+    }
+    write('')
+  }
+
+  if (interactive) {
+    write(`${HELP}\n`)
+    lines.setPrompt('? ')
+    lines.prompt()
+  }
+  lines.on('line', (line) => {
+    handle(line)
+    if (interactive) lines.prompt()
+  })
+  lines.on('close', () => closedResolve())
+
+  return {
+    name: 'terminal',
+    closed,
+    isReady: () => true,
+    async stop() {
+      lines.close()
+      await closed
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { fixtureDir } from '../helpers/engine.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a CLI command as a separate process, as a user or another tool would. */
+function run(script: string, args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(ROOT, 'adapters', 'cli', script), ...args], { cwd: ROOT, env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(input ?? '')
+  })
+}
+
+const bridge = fixtureDir('harbor-bridge')
+
+describe('npm run ask', () => {
+  it('prints one JSON object with the contract fields, exit code 0', async () => {
+    const { code, stdout } = await run('ask.ts', ['--json', '--corpus', bridge, 'How much did the repair cost?'])
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const answer = JSON.parse(lines[0]!)
+    expect(answer.status).toBe('answered')
+    expect(answer.disagreements).toEqual([])
+    const quote = answer.quotes[0]
+    expect(Object.keys(quote)).toEqual(expect.arrayContaining(['text', 'source', 'passageId', 'highlights', 'score']))
+    expect(quote.source).toMatchObject({ id: 'city-desk', title: expect.any(String), outlet: 'The Lakeside Courier' })
+    expect(quote.highlights[0]).toHaveLength(2)
+  })
+
+  it('treats an empty-string argument as an invalid question: exit code 2, not batch mode', async () => {
+    const { code, stdout } = await run('ask.ts', ['--json', '--corpus', bridge, ''], 'How much did the repair cost?\n')
+    expect(code).toBe(2)
+    expect(JSON.parse(stdout.trim())).toMatchObject({ status: 'invalid', message: expect.any(String) })
+  })
+
+  it('reads questions from stdin with --json and no question, one JSON object per line, in order', async () => {
+    const input = 'How much did the repair cost?\n\nWho won the last Super Bowl?\nWhen did the bridge first open?\n'
+    const { code, stdout } = await run('ask.ts', ['--json', '--corpus', bridge], input)
+    expect(code).toBe(0)
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(answers.map((answer) => answer.status)).toEqual(['answered', 'invalid', 'no_answer', 'answered'])
+    expect(answers[3].quotes[0].text).toContain('1962')
+  })
+
+  it('prints a readable answer with the source for a person, and "not in my sources" when it cannot answer', async () => {
+    const answered = await run('ask.ts', ['--corpus', bridge, 'How much did the repair cost?'])
+    expect(answered.code).toBe(0)
+    expect(answered.stdout).toContain('4.2 million dollars')
+    expect(answered.stdout).toContain('Harbor Bridge reopens after eleven-week repair')
+    const declined = await run('ask.ts', ['--corpus', bridge, 'What is the population of Lyon?'])
+    expect(declined.code).toBe(0)
+    expect(declined.stdout).toMatch(/isn't in my sources/)
+  })
+
+  it('stops with exit code 1 and names the file when the corpus is bad', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bad-corpus-'))
+    try {
+      await writeFile(join(dir, 'broken.md'), '---\ntitle: [oops\n---\nText.')
+      const { code, stderr, stdout } = await run('ask.ts', ['--json', '--corpus', dir, 'anything'])
+      expect(code).toBe(1)
+      expect(stdout).toBe('')
+      expect(stderr).toMatch(/broken\.md: front matter is not valid YAML/)
+      expect(stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('npm run search', () => {
+  it('prints ranked passages as JSON, best first, limited', async () => {
+    const { code, stdout } = await run('search.ts', ['--json', '--limit', '2', '--corpus', bridge, 'steel cables'])
+    expect(code).toBe(0)
+    const { results } = JSON.parse(stdout)
+    expect(results.length).toBeLessThanOrEqual(2)
+    expect(results[0]).toMatchObject({ passageId: expect.stringContaining('#'), sourceId: expect.any(String), score: expect.any(Number) })
+    expect(results[0].text).toContain('steel cables')
+    expect(results[0].score).toBeGreaterThanOrEqual(results[1]?.score ?? 0)
+  })
+
+  it('reads queries from stdin in batch mode', async () => {
+    const { stdout } = await run('search.ts', ['--json', '--corpus', bridge], 'ferry\ntoll\n')
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(lines).toHaveLength(2)
+    expect(lines[0].results[0].text).toContain('Ferry')
+  })
+})
+
+describe('npm run sources', () => {
+  it('lists the corpus with metadata and passage counts', async () => {
+    const { code, stdout } = await run('sources.ts', ['--json', '--corpus', bridge])
+    expect(code).toBe(0)
+    const { sources } = JSON.parse(stdout)
+    expect(sources).toHaveLength(3)
+    expect(sources.find((source: { id: string }) => source.id === 'city-desk')).toMatchObject({ author: 'Mara Quint', passages: expect.any(Number) })
+  })
+})

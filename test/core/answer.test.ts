@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { UserFacingError, type ArticleInput, type Engine } from '../../src/index.js'
+import { createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
+
+describe('ask over an invented corpus (a bridge reopening)', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('harbor-bridge')))
+  })
+
+  it('answers with a quote that holds the answer, cited to its source', () => {
+    const answer = engine.ask('How much did the repair cost?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes[0]?.text).toContain('4.2 million dollars')
+    expect(answer.quotes[0]?.source).toMatchObject({ id: 'city-desk', outlet: 'The Lakeside Courier', url: 'https://courier.example/harbor-bridge-reopens' })
+  })
+
+  it('answers despite typos', () => {
+    const answer = engine.ask('how mnay cables were replcaed?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes.some((quote) => quote.text.includes('forty-two corroded steel cables'))).toBe(true)
+  })
+
+  it('highlights the words that matched the question', () => {
+    const answer = engine.ask('protected bike lane for cyclists')
+    const quote = answer.quotes[0]
+    expect(quote).toBeDefined()
+    const marked = quote!.highlights.map(([start, end]) => quote!.text.slice(start, end).toLowerCase())
+    expect(marked).toEqual(expect.arrayContaining(['protected', 'lane']))
+  })
+
+  it('collapses the same statement from two sources into one quote with both sources', () => {
+    const answer = engine.ask('Which cables were replaced?')
+    const cables = answer.quotes.filter((quote) => quote.text.includes('forty-two corroded steel cables'))
+    expect(cables).toHaveLength(1)
+    expect([cables[0]!.source.id, ...cables[0]!.alsoIn.map((source) => source.id)].sort()).toEqual(['city-desk', 'morning-wire'])
+  })
+
+  it('finds a quote across the "Gen." abbreviation without splitting the sentence', () => {
+    const answer = engine.ask('Who oversaw the traffic detours?')
+    expect(answer.quotes[0]?.text).toMatch(/^Gen\. Tomas Reyes of the state guard, who oversaw the traffic detours/)
+  })
+
+  it('says "not in my sources" for what the corpus does not cover, rather than quoting something', () => {
+    for (const question of ['What is the population of Lyon?', 'Who won the last Super Bowl?', 'qwxz vbnmq plokij', 'How tall is the tallest mountain?']) {
+      const answer = engine.ask(question)
+      expect(answer.status, question).toBe('no_answer')
+      expect(answer.message).toMatch(/isn't in my sources/)
+      expect(answer.message).toMatch(/\/takeaways/)
+    }
+  })
+
+  it('rejects an empty, blank or overlong question with a message, without throwing', () => {
+    for (const question of ['', '   \n\t ', 'x'.repeat(1001)]) {
+      const answer = engine.ask(question)
+      expect(answer.status).toBe('invalid')
+      expect(answer.message).toMatch(/empty|too long/)
+    }
+  })
+
+  it('strips control characters from the question', () => {
+    const answer = engine.ask('\u0007How much did the\u0000 repair cost?\u001b')
+    expect(answer.question).toBe('How much did the repair cost?')
+    expect(answer.status).toBe('answered')
+  })
+
+  it('quotes only the requested source, and refuses an unknown one with a message for the user', () => {
+    const answer = engine.ask('bridge reopened Monday', { sourceId: 'morning-wire' })
+    expect(answer.quotes.length).toBeGreaterThan(0)
+    expect(answer.quotes.every((quote) => quote.source.id === 'morning-wire')).toBe(true)
+    expect(() => engine.ask('bridge', { sourceId: 'nope' })).toThrow(UserFacingError)
+    expect(() => engine.ask('bridge', { sourceId: 'nope' })).toThrow(/no source called "nope"/)
+  })
+
+  it('pages through more quotes with offset, without repeating one', () => {
+    const first = engine.ask('Harbor Bridge Monday traffic', { limit: 2 })
+    expect(first.quotes).toHaveLength(2)
+    expect(first.hasMore).toBe(true)
+    const second = engine.ask('Harbor Bridge Monday traffic', { limit: 2, offset: 2 })
+    const texts = new Set(first.quotes.map((quote) => quote.text))
+    expect(second.quotes.length).toBeGreaterThan(0)
+    for (const quote of second.quotes) expect(texts.has(quote.text)).toBe(false)
+  })
+
+  it('prefers quotes from different sources when they score alike', () => {
+    const answer = engine.ask('Harbor Bridge reopened Monday')
+    const sources = new Set(answer.quotes.map((quote) => quote.source.id))
+    expect(sources.size).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('quote length', () => {
+  it('clips a sentence over 300 characters at a clause boundary, keeping the matched clause', async () => {
+    const clauses = Array.from({ length: 12 }, (_, i) => `the committee reviewed filler item number ${i}`)
+    clauses.splice(7, 0, 'the lighthouse keeper resigned in protest')
+    const text = `${clauses.join(', ')}.\n`
+    const article: ArticleInput = { id: 'long', title: 'A long sentence', text }
+    const engine = createCheckedEngine([article, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets() })
+    const quote = engine.ask('Why did the lighthouse keeper resign?').quotes[0]
+    expect(quote?.text).toContain('the lighthouse keeper resigned in protest')
+    expect(quote!.text.length).toBeLessThanOrEqual(300)
+    expect(quote!.clippedBefore || quote!.clippedAfter).toBe(true)
+  })
+})
