@@ -119,8 +119,8 @@ export function analyzeQuestion(index: CorpusIndex, text: string): AnalyzedQuest
     if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
     const ownStem = stemOf(index, word)
     const known = index.docFreq.has(ownStem)
-    const corrections = known ? [] : index.speller.correct(word)
-    if (!known && corrections.length === 0 && stopWordSpeller.correct(word).length > 0) continue
+    const corrections = known ? [] : index.speller.correct(word).filter((candidate) => !QUESTION_STOP_WORDS.has(candidate))
+    if (!known && stopWordSpeller.correct(word).length > 0 && (corrections.length === 0 || index.speller.correct(word).some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
     const pos = posByStart.get(token.start) ?? 'NOUN'
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
