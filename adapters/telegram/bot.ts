@@ -1,0 +1,314 @@
+import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry'
+import { limit } from '@grammyjs/ratelimiter'
+import { sequentialize } from '@grammyjs/runner'
+import { Bot, type BotConfig, type BotError, type Context } from 'grammy'
+import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
+import type { Quote, Source, Takeaway } from '../../src/index.js'
+import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
+import {
+  MAX_MESSAGE_CHARS,
+  escapeHtml,
+  formatAnswer,
+  formatDisagreements,
+  formatHelp,
+  formatQuote,
+  formatRateLimited,
+  formatSources,
+  formatTakeaways,
+  packMessages,
+} from './format.js'
+import type { InFlightUpdates } from './in-flight.js'
+
+/** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
+export const TELEGRAM_COMMANDS: BotCommand[] = [
+  { command: 'start', description: 'What I can do' },
+  { command: 'help', description: 'What I cover, with example questions' },
+  { command: 'ask', description: 'Ask a question: /ask How long did the talks last?' },
+  { command: 'takeaways', description: 'Key points, from all articles or one: /takeaways [source]' },
+  { command: 'disagreements', description: 'Where the sources disagree' },
+  { command: 'sources', description: 'The articles I quote' },
+]
+
+/** Tuning for `createTelegramBot`; production uses the defaults, tests pass small limits. */
+export interface TelegramBotOptions {
+  /** Questions one person may ask per window (commands other than /ask do not count). Defaults to 10. */
+  questionsPerWindow?: number
+  /** Length of the rate-limit window in milliseconds. Defaults to 60_000. */
+  rateWindowMs?: number
+  /** Inline queries one person may send per window; clients send one as the user types. Defaults to 60. */
+  inlineQueriesPerWindow?: number
+  /** Retries of API calls that failed with 429 or 5xx. Defaults to 3 retries, waiting at most 60 s. */
+  autoRetry?: Partial<AutoRetryOptions>
+  /** Counts updates in flight for a graceful stop; `startTelegram` passes one. Defaults to none. */
+  inFlight?: InFlightUpdates
+}
+
+const DEFAULT_TELEGRAM_BOT_OPTIONS = {
+  questionsPerWindow: 10,
+  rateWindowMs: 60_000,
+  inlineQueriesPerWindow: 60,
+  autoRetry: { maxRetryAttempts: 3, maxDelaySeconds: 60 },
+} satisfies TelegramBotOptions
+
+/** Telegram shows at most 50 inline results; a handful of quotes is what fits a phone screen. */
+const INLINE_QUOTE_LIMIT = 8
+/** Seconds Telegram may cache inline results; short, so a corpus reload shows soon. */
+const INLINE_CACHE_SECONDS = 60
+/** Telegram's limit on an inline result's title and description is not documented; keep them short. */
+const INLINE_TEXT_CHARS = 200
+/** Button labels above inline results are cut by clients at about 64 characters. */
+const INLINE_BUTTON_CHARS = 64
+
+/**
+ * Creates the Telegram bot: commands, questions in private chats and groups, inline mode, a
+ * per-person rate limit, automatic retries of 429 and 5xx, and one error handler that logs and
+ * apologises with the update id as reference. The same factory serves production and tests.
+ * `botConfig` is for tests and self-hosted API servers: `{ botInfo }` skips `getMe`,
+ * `{ client: { apiRoot } }` redirects API calls.
+ */
+export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: BotConfig<Context>, options: TelegramBotOptions = {}): Bot {
+  const settings = { ...DEFAULT_TELEGRAM_BOT_OPTIONS, ...options }
+  const bot = new Bot(token, botConfig)
+  bot.api.config.use(autoRetry(settings.autoRetry))
+
+  const handleError = async (error: BotError<Context>): Promise<void> => {
+    const ref = String(error.ctx.update.update_id)
+    deps.logger.error({ err: error.error, adapter: 'telegram', ref }, 'telegram update failed')
+    const chatId = error.ctx.chatId
+    if (chatId === undefined) return
+    try {
+      await error.ctx.api.sendMessage(chatId, escapeHtml(apologyFor(ref)), { parse_mode: 'HTML' })
+    } catch (sendError) {
+      deps.logger.warn({ err: sendError, adapter: 'telegram', ref }, 'could not send the apology')
+    }
+  }
+
+  if (settings.inFlight) bot.use(settings.inFlight.middleware)
+  // Replies in one chat keep the order of its questions; other chats still run concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
+  // Handled inside the middleware so every mode behaves alike: the runner calls `bot.catch`, but
+  // `webhookCallback` and `handleUpdate` would only rethrow.
+  const safe = bot.errorBoundary(handleError)
+
+  const questionLimit = limit<Context, never>({
+    timeFrame: settings.rateWindowMs,
+    limit: settings.questionsPerWindow,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    // Told once per window: replying to every extra message would let one person make the bot spam.
+    onLimitExceeded: (ctx) => replyHtml(ctx, [escapeHtml(formatRateLimited(settings.questionsPerWindow, settings.rateWindowMs))]),
+  })
+  const inlineLimit = limit<Context, never>({
+    timeFrame: settings.rateWindowMs,
+    limit: settings.inlineQueriesPerWindow,
+    keyPrefix: 'INLINE',
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    alwaysReply: true,
+    onLimitExceeded: (ctx) => ctx.answerInlineQuery([], { cache_time: 0, button: startButton('Too many searches: wait a moment') }),
+  })
+
+  const ask = async (ctx: Context, question: string): Promise<void> => {
+    await showTyping(ctx, deps)
+    const outcome = answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx) })
+    await replyHtml(ctx, renderOutcome(outcome))
+  }
+
+  safe.command(['start', 'help'], async (ctx) => {
+    const help = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'help' }, (engine) => ({
+      examples: engine.exampleQuestions(),
+      sources: engine.sources(),
+    }))
+    await replyHtml(ctx, help.kind === 'ok' ? formatHelp({ ...help.value, botUsername: ctx.me.username }) : [escapeHtml(help.message)])
+  })
+
+  safe.command(
+    'ask',
+    async (ctx, next) => {
+      if (ctx.match.trim() !== '') return next()
+      await replyHtml(ctx, [`Put your question after the command, for example:\n/ask ${escapeHtml(exampleQuestion(deps, ctx))}`])
+    },
+    questionLimit,
+    (ctx) => ask(ctx, ctx.match),
+  )
+
+  safe.command('takeaways', async (ctx) => {
+    const wanted = ctx.match.trim()
+    const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'takeaways' }, (engine) => {
+      // Accept the source's id (as /sources lists it) or its outlet's name; anything else goes to
+      // the core as an id, which rejects it with a message for the asker.
+      const match = wanted === '' ? undefined : findSource(engine.sources().map((s) => s.source), wanted)
+      const takeaways = engine.takeaways(wanted === '' ? {} : { sourceId: match?.id ?? wanted })
+      return { takeaways, about: match }
+    })
+    await replyHtml(ctx, result.kind === 'ok' ? formatTakeaways(result.value.takeaways, result.value.about) : [escapeHtml(result.message)])
+  })
+
+  safe.command('disagreements', async (ctx) => {
+    const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'disagreements' }, (engine) => engine.disagreements())
+    await replyHtml(ctx, result.kind === 'ok' ? formatDisagreements(result.value) : [escapeHtml(result.message)])
+  })
+
+  safe.command('sources', async (ctx) => {
+    const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'sources' }, (engine) => engine.sources())
+    await replyHtml(ctx, result.kind === 'ok' ? formatSources(result.value) : [escapeHtml(result.message)])
+  })
+
+  // Reached only by commands the handlers above did not take.
+  safe.on('message:text').filter(
+    (ctx) => ctx.entities('bot_command')[0]?.offset === 0,
+    async (ctx) => {
+      const [command = ''] = ctx.msg.text.split(/\s/, 1)
+      const [, addressee] = command.split('@')
+      // In a group, a command for another bot (or for any bot) is none of our business.
+      if (ctx.chat.type !== 'private' && addressee?.toLowerCase() !== ctx.me.username.toLowerCase()) return
+      await replyHtml(ctx, [`I do not know ${escapeHtml(command)}. Send /help to see what I can do.`])
+    },
+  )
+
+  safe.on('message:text').filter(isAddressedToBot, questionLimit, async (ctx) => {
+    const question = stripBotMentions(ctx)
+    if (question === '') {
+      await replyHtml(ctx, [`Ask me something about the news event, for example: ${escapeHtml(exampleQuestion(deps, ctx))}`])
+      return
+    }
+    await ask(ctx, question)
+  })
+
+  safe.chatType('private').on('message', (ctx) => replyHtml(ctx, ['I read text only: send me your question as a message.']))
+
+  safe.on('inline_query', inlineLimit, async (ctx) => {
+    const query = ctx.inlineQuery.query.trim()
+    const ref = refOf(ctx)
+    if (query === '') {
+      const result = callCore(deps, { adapter: 'telegram', ref, what: 'takeaways' }, (engine) => engine.takeaways())
+      if (result.kind !== 'ok') return answerInlineWithNotice(ctx, result.message)
+      await ctx.answerInlineQuery(result.value.map(takeawayResult), { cache_time: INLINE_CACHE_SECONDS })
+      return
+    }
+    const outcome = answerQuestion(deps, { adapter: 'telegram', question: query, ref, options: { limit: INLINE_QUOTE_LIMIT } })
+    if (outcome.kind !== 'answer') return answerInlineWithNotice(ctx, outcome.message)
+    const { answer } = outcome
+    if (answer.status !== 'answered' || answer.quotes.length === 0) {
+      return answerInlineWithNotice(ctx, answer.message ?? 'Nothing in the articles answers that')
+    }
+    await ctx.answerInlineQuery(answer.quotes.map(quoteResult), { cache_time: INLINE_CACHE_SECONDS })
+  })
+
+  bot.catch(handleError)
+  return bot
+}
+
+/** The update id: unique per bot, and what the asker quotes when reporting a problem. */
+function refOf(ctx: Context): string {
+  return String(ctx.update.update_id)
+}
+
+/**
+ * Sends `messages` in order as HTML without link previews (each citation would otherwise unfurl
+ * into a card). In a group the first one replies to the question, so it is clear whose it answers.
+ */
+async function replyHtml(ctx: Context, messages: readonly string[]): Promise<void> {
+  const msg = ctx.msg
+  const replyTo = msg && ctx.chat?.type !== 'private' ? { message_id: msg.message_id, allow_sending_without_reply: true } : undefined
+  for (const [i, text] of messages.entries()) {
+    await ctx.reply(text, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 && replyTo ? { reply_parameters: replyTo } : {}),
+    })
+  }
+}
+
+/** "typing…" while answering. Failing to show it must not cost the answer, so a failure is only logged. */
+async function showTyping(ctx: Context, deps: AdapterDeps): Promise<void> {
+  try {
+    await ctx.replyWithChatAction('typing')
+  } catch (error) {
+    deps.logger.warn({ err: error, adapter: 'telegram', ref: refOf(ctx) }, 'could not send the typing action')
+  }
+}
+
+function renderOutcome(outcome: Outcome): string[] {
+  return outcome.kind === 'answer' ? formatAnswer(outcome.answer) : [escapeHtml(outcome.message)]
+}
+
+/**
+ * In a private chat every message is for the bot. In a group (privacy mode on or off) only a
+ * mention of the bot or a reply to one of its messages is; commands are routed before this.
+ */
+function isAddressedToBot(ctx: Context): boolean {
+  const chat = ctx.chat
+  if (chat === undefined || chat.type === 'channel') return false
+  if (chat.type === 'private') return true
+  const me = ctx.me
+  if (ctx.msg?.reply_to_message?.from?.id === me.id) return true
+  return botMentions(ctx).length > 0
+}
+
+/** The question without the `@bot` mentions that addressed it. */
+function stripBotMentions(ctx: Context): string {
+  let text = ctx.msg?.text ?? ''
+  // From the end, so earlier offsets stay valid.
+  for (const entity of botMentions(ctx).sort((a, b) => b.offset - a.offset)) {
+    text = text.slice(0, entity.offset) + text.slice(entity.offset + entity.length)
+  }
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function botMentions(ctx: Context) {
+  const me = ctx.me
+  const handle = `@${me.username}`.toLowerCase()
+  return ctx
+    .entities(['mention', 'text_mention'])
+    .filter((entity) => (entity.type === 'mention' ? entity.text.toLowerCase() === handle : entity.user.id === me.id))
+}
+
+function exampleQuestion(deps: AdapterDeps, ctx: Context): string {
+  const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'exampleQuestions' }, (engine) => engine.exampleQuestions())
+  return (result.kind === 'ok' ? result.value[0] : undefined) ?? 'How long did the talks last?'
+}
+
+function findSource(sources: readonly Source[], wanted: string): Source | undefined {
+  const key = wanted.toLowerCase()
+  return sources.find((s) => s.id.toLowerCase() === key) ?? sources.find((s) => s.outlet?.toLowerCase() === key)
+}
+
+function quoteResult(quote: Quote, i: number): InlineQueryResultArticle {
+  return {
+    type: 'article',
+    id: `quote-${i}`,
+    title: truncate(quote.source.outlet ? `${quote.source.outlet}: ${quote.source.title}` : quote.source.title, INLINE_TEXT_CHARS),
+    description: truncate(quote.text, INLINE_TEXT_CHARS),
+    input_message_content: inlineMessage(formatQuote(quote)),
+  }
+}
+
+function takeawayResult(takeaway: Takeaway, i: number): InlineQueryResultArticle {
+  const quote: Quote = { text: takeaway.text, source: takeaway.source, alsoIn: [], passageId: takeaway.passageId, highlights: [], score: 0 }
+  return {
+    type: 'article',
+    id: `takeaway-${i}`,
+    title: truncate(`Takeaway ${i + 1}: ${takeaway.source.outlet ?? takeaway.source.title}`, INLINE_TEXT_CHARS),
+    description: truncate(takeaway.text, INLINE_TEXT_CHARS),
+    input_message_content: inlineMessage(formatQuote(quote)),
+  }
+}
+
+function inlineMessage(html: string) {
+  // An inline result is one message: a quote too long for it keeps its first part.
+  const [text = ''] = packMessages([html], MAX_MESSAGE_CHARS)
+  return { message_text: text, parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } }
+}
+
+/** No results, with the reason on the button above them (which opens a private chat with the bot). */
+function answerInlineWithNotice(ctx: Context, message: string) {
+  return ctx.answerInlineQuery([], { cache_time: 0, button: startButton(message) })
+}
+
+function startButton(text: string): InlineQueryResultsButton {
+  return { text: truncate(text, INLINE_BUTTON_CHARS), start_parameter: 'inline' }
+}
+
+function truncate(text: string, maxChars: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars - 1).trimEnd()}…`
+}

@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest'
+import type { Update } from 'grammy/types'
+import { createTelegramBot, type TelegramBotOptions } from '../../adapters/telegram/bot.js'
+import type { Engine } from '../../src/index.js'
+import { ERROR_LEVEL, createCaptureLogger } from '../fakes/capture-logger.js'
+import { createFakeEngine, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
+import { recordApiCalls, sentTexts } from '../fakes/telegram-calls.js'
+import { parseTelegramHtml } from '../fakes/telegram-html.js'
+import {
+  FAKE_BOT_INFO,
+  FAKE_TOKEN,
+  botMessage,
+  fakeUser,
+  groupTextUpdate,
+  inlineQueryUpdate,
+  photoUpdate,
+  textUpdate,
+  type UpdateBody,
+} from '../fakes/telegram-updates.js'
+
+/** A bot on the fake engine, driven with `handleUpdate` and an API transformer (no network). */
+function setup(engine: Partial<Engine> = {}, options: TelegramBotOptions = {}) {
+  const { logger, records } = createCaptureLogger()
+  const asked: string[] = []
+  const fake = createFakeEngine(engine)
+  const ask: Engine['ask'] = (question, askOptions) => {
+    asked.push(question)
+    return fake.ask(question, askOptions)
+  }
+  const bot = createTelegramBot(FAKE_TOKEN, { getEngine: () => ({ ...fake, ask }), logger }, { botInfo: FAKE_BOT_INFO }, options)
+  const calls = recordApiCalls(bot)
+  let updateId = 100
+  const send = async (body: UpdateBody): Promise<Update> => {
+    const update = { update_id: ++updateId, ...body } as Update
+    await bot.handleUpdate(update)
+    return update
+  }
+  return { bot, calls, send, records, asked, texts: () => sentTexts(calls) }
+}
+
+function expectValidHtml(texts: readonly string[]): void {
+  for (const text of texts) expect(parseTelegramHtml(text), text).toMatchObject({ ok: true })
+}
+
+describe('createTelegramBot', () => {
+  it('answers a private message with quotes, bold matches, linked sources and the disagreement', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('How long did the talks last?'))
+
+    const [reply] = texts()
+    expect(texts()).toHaveLength(1)
+    expect(reply).toContain('<blockquote>The <b>talks</b> <b>last</b>ed seven hours &amp; ended without a ceasefire.</blockquote>')
+    expect(reply).toContain('<a href="https://news.example/wire?story=1&amp;ref=&quot;summit&quot;">Talks end after seven hours &amp; no deal</a>')
+    expect(reply).toContain('⚖️ <b>Sources disagree: how long the talks lasted</b>')
+    expect(reply).toContain('Three hours at the &lt;table&gt;')
+    expectValidHtml(texts())
+  })
+
+  it('shows "typing" before answering and turns link previews off', async () => {
+    const { send, calls } = setup()
+    await send(textUpdate('Was there a ceasefire?'))
+
+    expect(calls.map((call) => call.method)).toEqual(['sendChatAction', 'sendMessage'])
+    expect(calls[0]?.payload).toMatchObject({ action: 'typing', chat_id: 1 })
+    expect(calls[1]?.payload).toMatchObject({ parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+  })
+
+  it('cites a source without a URL by its title alone', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('/ask three hours aides'))
+
+    expect(texts()[0]).toContain('— Three hours at the &lt;table&gt; (The Daily, 2025-08-16)')
+  })
+
+  it.each(['/start', '/help'])('explains on %s what it covers, with example questions and commands', async (command) => {
+    const { send, texts } = setup()
+    await send(textUpdate(command))
+
+    const [help] = texts()
+    expect(help).toContain('verbatim quotes from 3 articles (Wire Service, The Daily, Gazette)')
+    expect(help).toContain('• Who said the &lt;summit&gt; was &quot;constructive&quot;?')
+    expect(help).toContain('/ask &lt;question&gt;')
+    expect(help).toContain('@summit_quotes_bot')
+    expectValidHtml(texts())
+  })
+
+  it('answers /ask with the text after the command', async () => {
+    const { send, asked, texts } = setup()
+    await send(textUpdate('/ask Was there a ceasefire?'))
+
+    expect(asked).toEqual(['Was there a ceasefire?'])
+    expect(texts()[0]).toContain('<b>ceasefire</b>')
+  })
+
+  it('shows how to use /ask when the question is missing', async () => {
+    const { send, asked, texts } = setup()
+    await send(textUpdate('/ask'))
+
+    expect(asked).toEqual([])
+    expect(texts()).toEqual(['Put your question after the command, for example:\n/ask How long did the talks last?'])
+  })
+
+  it('lists the takeaways, marking disputed ones', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('/takeaways'))
+
+    const [reply] = texts()
+    expect(reply).toMatch(/^<b>Key takeaways<\/b>\n\n1\. The talks lasted seven hours &amp; ended/)
+    expect(reply).toContain('stated by 2 sources')
+    expect(reply).toContain('⚖️ <i>Disputed: how long the talks lasted</i>')
+  })
+
+  it('gives one source’s takeaways by id or outlet name, and the core’s message for an unknown one', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('/takeaways daily'))
+    await send(textUpdate('/takeaways Gazette'))
+    await send(textUpdate('/takeaways <nope>'))
+
+    const [daily, gazette, unknown] = texts()
+    expect(daily).toContain('<b>Key takeaways from Three hours at the &lt;table&gt;</b>')
+    expect(daily).not.toContain('seven hours')
+    expect(gazette).toContain('There was no ceasefire agreement')
+    expect(unknown).toBe('There is no source called “&lt;nope&gt;”. See /sources for the list.')
+  })
+
+  it('lists disagreements and sources', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('/disagreements'))
+    await send(textUpdate('/sources'))
+
+    const [disagreements, sources] = texts()
+    expect(disagreements).toContain('• <b>3 hours</b>: “The leaders met for three hours with top aides” — Three hours at the &lt;table&gt;, according to a &lt;senior&gt; aide')
+    expect(sources).toContain('<b>Sources</b> (3 articles)')
+    expect(sources).toContain('<code>gazette</code> · 1 passages')
+    expectValidHtml(texts())
+  })
+
+  it('shows the message and suggestions for no_answer, and the message for invalid', async () => {
+    const { send, texts } = setup({ ask: (question) => ({ status: 'invalid', question, message: 'That is too long to be a question.', quotes: [], disagreements: [], hasMore: false }) })
+    await send(textUpdate('zzz'))
+    const noAnswer = setup()
+    await noAnswer.send(textUpdate('Quantum chromodynamics?'))
+
+    expect(texts()).toEqual(['That is too long to be a question.'])
+    expect(noAnswer.texts()[0]).toBe(
+      'Nothing in the articles answers “Quantum chromodynamics?”.\n\n<b>Questions I can answer</b>\n• How long did the talks last?\n• Was there a ceasefire?',
+    )
+  })
+
+  it('escapes HTML in a question so it cannot break the message', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('<b>zzz</b> & </code><a href="x">'))
+
+    expect(texts()[0]).toContain('“&lt;b&gt;zzz&lt;/b&gt; &amp; &lt;/code&gt;&lt;a href=&quot;x&quot;&gt;”')
+    expectValidHtml(texts())
+  })
+
+  it('escapes markup in quoted text, even inside a highlight', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('</blockquote> summit?'))
+
+    expect(texts()[0]).toContain('&lt;b&gt;<b>summit</b>&lt;/b&gt; was &quot;constructive&quot; &lt;/<b>blockquote</b>&gt; but')
+    expectValidHtml(texts())
+  })
+
+  it('splits an answer over 4,096 characters at quote boundaries', async () => {
+    const quotes = Array.from({ length: 6 }, (_, i) => fakeQuote(`Quote ${i}: ${'word '.repeat(180)}end.`, { highlights: [[0, 5]] }))
+    const { send, texts } = setup({ ask: (question) => fakeAnswer(question, quotes) })
+    await send(textUpdate('long?'))
+
+    expect(texts().length).toBeGreaterThan(1)
+    for (const text of texts()) {
+      expect(text.length).toBeLessThanOrEqual(4096)
+      expect(text.startsWith('<blockquote>')).toBe(true)
+    }
+    expect(texts().join('').match(/<blockquote>/g)).toHaveLength(6)
+    expectValidHtml(texts())
+  })
+
+  it('replies to the first message only, in groups', async () => {
+    const quotes = Array.from({ length: 3 }, (_, i) => fakeQuote(`Quote ${i} ${'x'.repeat(3000)}`))
+    const { send, calls } = setup({ ask: (question) => fakeAnswer(question, quotes) })
+    const update = await send(groupTextUpdate('@summit_quotes_bot long?'))
+
+    const replies = calls.filter((call) => call.method === 'sendMessage').map((call) => call.payload.reply_parameters)
+    expect(replies).toEqual([{ message_id: update.message?.message_id, allow_sending_without_reply: true }, undefined, undefined])
+  })
+
+  describe('in groups', () => {
+    it('answers a mention, without the mention in the question', async () => {
+      const { send, asked, texts } = setup()
+      await send(groupTextUpdate('@summit_quotes_bot was there a ceasefire?'))
+
+      expect(asked).toEqual(['was there a ceasefire?'])
+      expect(texts()).toHaveLength(1)
+    })
+
+    it('answers a reply to one of its messages', async () => {
+      const { send, asked } = setup()
+      await send(groupTextUpdate('and how long did the talks last?', { replyTo: botMessage('earlier answer') }))
+
+      expect(asked).toEqual(['and how long did the talks last?'])
+    })
+
+    it('ignores messages not addressed to it', async () => {
+      const { send, calls } = setup()
+      await send(groupTextUpdate('how long did the talks last?'))
+      await send(groupTextUpdate('@someone_else was there a ceasefire?'))
+      await send(groupTextUpdate('not for you', { replyTo: { ...botMessage('x'), from: fakeUser(9) } }))
+      await send(groupTextUpdate('/ask@other_bot how long?'))
+      await send(groupTextUpdate('/unknown'))
+
+      expect(calls).toEqual([])
+    })
+
+    it('answers commands addressed to it', async () => {
+      const { send, asked } = setup()
+      await send(groupTextUpdate('/ask@summit_quotes_bot was there a ceasefire?'))
+
+      expect(asked).toEqual(['was there a ceasefire?'])
+    })
+
+    it('asks for a question when mentioned with nothing else', async () => {
+      const { send, asked, texts } = setup()
+      await send(groupTextUpdate('@summit_quotes_bot'))
+
+      expect(asked).toEqual([])
+      expect(texts()[0]).toBe('Ask me something about the news event, for example: How long did the talks last?')
+    })
+  })
+
+  it('points to /help for an unknown command in a private chat, escaping it', async () => {
+    const { send, texts } = setup()
+    await send(textUpdate('/frobnicate<b>'))
+
+    expect(texts()).toEqual(['I do not know /frobnicate&lt;b&gt;. Send /help to see what I can do.'])
+  })
+
+  it('asks for text when sent a photo', async () => {
+    const { send, texts } = setup()
+    await send(photoUpdate())
+
+    expect(texts()).toEqual(['I read text only: send me your question as a message.'])
+  })
+
+  it('hides a core failure behind a reference the asker can quote, and logs it', async () => {
+    const { send, texts, records } = setup({
+      ask: () => {
+        throw new Error('index not loaded')
+      },
+    })
+    const update = await send(textUpdate('what happened?'))
+
+    expect(texts()).toEqual([`Sorry, something broke on my side (ref ${update.update_id}).`])
+    expect(records.find((r) => r.level === ERROR_LEVEL)).toMatchObject({ ref: String(update.update_id), err: { message: 'index not loaded' } })
+  })
+
+  it('apologises with a reference when a handler throws, and answers the next update', async () => {
+    let calls = 0
+    const broken = (question: string) => (++calls === 1 ? ({ status: 'answered', question, quotes: [null], disagreements: [], hasMore: false } as never) : createFakeEngine().ask(question))
+    const { send, texts, records } = setup({ ask: broken })
+    const first = await send(textUpdate('was there a ceasefire?'))
+    await send(textUpdate('was there a ceasefire?'))
+
+    expect(texts()[0]).toBe(`Sorry, something broke on my side (ref ${first.update_id}).`)
+    expect(texts()[1]).toContain('<b>ceasefire</b>')
+    expect(records.find((r) => r.msg === 'telegram update failed')).toMatchObject({ ref: String(first.update_id), err: { type: 'TypeError' } })
+  })
+
+  it('limits questions per person with one polite reply, and counts only questions', async () => {
+    const { send, asked, texts } = setup({}, { questionsPerWindow: 2 })
+    const alice = fakeUser(1)
+    const bob = fakeUser(2)
+    for (let i = 0; i < 4; i++) await send(textUpdate(`ceasefire ${i}?`, { from: alice }))
+    await send(textUpdate('/help', { from: alice }))
+    await send(textUpdate('ceasefire?', { from: bob }))
+
+    expect(asked).toEqual(['ceasefire 0?', 'ceasefire 1?', 'ceasefire?'])
+    expect(texts()[2]).toBe(
+      'You are asking faster than I can answer: I take up to 2 questions per person in a minute. Please wait a little and ask again.',
+    )
+    expect(texts()[3]).toContain('<b>Try asking</b>')
+    expect(texts()).toHaveLength(5)
+  })
+
+  describe('inline mode', () => {
+    it('offers each quote with its source, posting the quote with its citation', async () => {
+      const { send, calls } = setup()
+      await send(inlineQueryUpdate('how many hours did the talks last'))
+
+      const [call] = calls
+      expect(call?.method).toBe('answerInlineQuery')
+      const results = call?.payload.results as { id: string; title: string; description: string; input_message_content: { message_text: string } }[]
+      expect(results.map((r) => r.title)).toEqual(['Wire Service: Talks end after seven hours & no deal', 'The Daily: Three hours at the <table>', 'Gazette: Red carpet, "no ceasefire"'])
+      expect(new Set(results.map((r) => r.id)).size).toBe(3)
+      expect(results[0]?.input_message_content).toMatchObject({ parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+      expect(results[0]?.input_message_content.message_text).toMatch(/^<blockquote>The <b>talks<\/b> <b>last<\/b>ed.*<\/blockquote>\n— <a href=/s)
+      expectValidHtml(results.map((r) => r.input_message_content.message_text))
+    })
+
+    it('offers the takeaways for an empty query', async () => {
+      const { send, calls } = setup()
+      await send(inlineQueryUpdate(''))
+
+      const results = calls[0]?.payload.results as { title: string }[]
+      expect(results.map((r) => r.title)).toEqual(['Takeaway 1: Wire Service', 'Takeaway 2: Gazette', 'Takeaway 3: The Daily'])
+    })
+
+    it('explains on the button when nothing matches', async () => {
+      const { send, calls } = setup()
+      await send(inlineQueryUpdate('zzzz'))
+
+      expect(calls[0]?.payload).toMatchObject({ results: [], button: { text: 'Nothing in the articles answers “zzzz”.', start_parameter: 'inline' } })
+    })
+  })
+})
