@@ -1,6 +1,7 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
 import { buildDisagreementIndex, disagreementsFor } from './disagreements.js'
 import { UserFacingError } from './errors.js'
+import { suggestQuestions } from './examples.js'
 import { buildTakeawayIndex, selectTakeaways } from './takeaways.js'
 import { splitPassages, type PassageOptions } from './passages.js'
 import { buildCorpusIndex, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
@@ -38,6 +39,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
   }
   const disagreements = buildDisagreementIndex(index)
   const takeaways = buildTakeawayIndex(index, disagreements)
+  const examples = suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
   const summaries: SourceSummary[] = index.sources.map((source) => ({
     source,
     passages: index.passages.filter((passage) => passage.sourceId === source.id).length,
@@ -47,6 +49,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
+      if (answer.status === 'no_answer') return { ...answer, suggestions: examples }
       if (answer.status !== 'answered' || !analyzed) return answer
       return { ...answer, disagreements: disagreementsFor(disagreements, { analyzed, passageIds, quotes: answer.quotes }) }
     },
@@ -60,6 +63,6 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
     },
     disagreements: () => disagreements.all,
     sources: () => summaries,
-    exampleQuestions: () => [],
+    exampleQuestions: () => examples,
   }
 }

@@ -103,3 +103,13 @@ describe('quote length', () => {
     expect(quote!.clippedBefore || quote!.clippedAfter).toBe(true)
   })
 })
+
+describe('example questions', () => {
+  it('offers questions the engine really answers, and puts them in no_answer replies', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('harbor-bridge'))
+    const examples = engine.exampleQuestions()
+    expect(examples.length).toBeGreaterThanOrEqual(2)
+    for (const question of examples) expect(engine.ask(question).status).toBe('answered')
+    expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(examples)
+  })
+})

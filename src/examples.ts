@@ -1,0 +1,50 @@
+import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import type { CorpusIndex } from './search.js'
+import type { Answer } from './types.js'
+
+export interface ExampleOptions {
+  /** How many example questions to offer. Defaults to 3. */
+  count?: number
+}
+
+/**
+ * Example questions for help texts and `no_answer` replies, made from the words most sources share
+ * and kept only if the engine really answers them: a suggestion that leads nowhere is worse than none.
+ */
+export function suggestQuestions(index: CorpusIndex, ask: (question: string) => Answer, options: ExampleOptions = {}): string[] {
+  const count = options.count ?? 3
+  const sourcesOf = new Map<string, Set<string>>()
+  const countOf = new Map<string, number>()
+  const surfaceOf = new Map<string, string>()
+  for (const passage of index.passages) {
+    for (const sentence of passage.sentences) {
+      if (sentence.kind !== 'text') continue
+      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      for (const token of tokenize(text)) {
+        const word = token.word
+        if (word.length < 4 || /\p{N}/u.test(word) || INDEX_STOP_WORDS.has(word) || QUESTION_STOP_WORDS.has(word)) continue
+        let sources = sourcesOf.get(word)
+        if (!sources) sourcesOf.set(word, (sources = new Set()))
+        sources.add(passage.sourceId)
+        countOf.set(word, (countOf.get(word) ?? 0) + 1)
+        const surface = text.slice(token.start, token.end)
+        // A word seen in lower case is a common noun ("the summit"); one only ever capitalised is a name.
+        if (surface === word) surfaceOf.set(word, `the ${word}`)
+        else if (!surfaceOf.has(word)) surfaceOf.set(word, surface)
+      }
+    }
+  }
+  const total = index.sources.length
+  // Words most sources use, but not in every sentence: the topics of the corpus, not its filler.
+  const ranked = [...sourcesOf]
+    .filter(([, sources]) => total < 2 || sources.size >= 2)
+    .map(([word, sources]) => ({ word, score: sources.size * Math.log(1 + (countOf.get(word) ?? 0)) }))
+    .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
+  const questions: string[] = []
+  for (const { word } of ranked.slice(0, 30)) {
+    const question = `What do the sources say about ${surfaceOf.get(word) ?? word}?`
+    if (ask(question).status === 'answered') questions.push(question)
+    if (questions.length >= count) break
+  }
+  return questions
+}
