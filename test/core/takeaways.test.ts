@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
+import { splitPassages } from '../../src/passages.js'
+import { buildDisagreementIndex, type DisagreementIndex } from '../../src/disagreements.js'
+import { buildCorpusIndex, type CorpusIndex } from '../../src/search.js'
+import { buildTakeawayIndex, selectTakeaways } from '../../src/takeaways.js'
+import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
+import { BUNDLED_DIR, fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+
+const positionOf = (takeaways: Takeaway[], phrase: string) => takeaways.findIndex((takeaway) => takeaway.text.includes(phrase))
+
+describe('takeaways of a product launch covered by four outlets', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('takeaways-bike-launch')))
+  })
+
+  it('gives the central facts of the event, each once', () => {
+    const takeaways = engine.takeaways()
+    expect(takeaways.length).toBeGreaterThanOrEqual(5)
+    expect(takeaways.length).toBeLessThanOrEqual(7)
+    expect(takeaways.filter((takeaway) => /unveiled/.test(takeaway.text))).toHaveLength(1)
+    expect(takeaways.filter((takeaway) => takeaway.text.includes('3,200 euros'))).toHaveLength(1)
+    expect(positionOf(takeaways, '140 kilometres')).toBeGreaterThanOrEqual(0)
+  })
+
+  it('puts the point every outlet carries first, supported by all four', () => {
+    const [first] = engine.takeaways()
+    expect(first?.text).toMatch(/unveiled the Strada 3/)
+    expect([...(first?.supportedBy ?? [])].sort()).toEqual(['city-cycle', 'gadget-desk', 'harbour-business', 'pedal-wire'])
+    expect(first?.supportedBy[0]).toBe(first?.source.id)
+  })
+
+  it('ranks a fact three sources state above one that a single source states', () => {
+    const takeaways = engine.takeaways({ limit: 20 })
+    const price = positionOf(takeaways, '3,200 euros')
+    const oneSource = positionOf(takeaways, 'four years to develop')
+    expect(takeaways[price]?.supportedBy).toHaveLength(3)
+    expect(takeaways[oneSource]?.supportedBy).toEqual(['pedal-wire'])
+    expect(price).toBeLessThan(oneSource)
+  })
+
+  it('orders points by how many sources carry them', () => {
+    const counts = engine.takeaways({ limit: 20 }).map((takeaway) => takeaway.supportedBy.length)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+  })
+
+  it('leaves out questions, calls to action, newsletter lines, self-references, table rows and list fragments', () => {
+    const texts = engine.takeaways({ limit: 20 }).map((takeaway) => takeaway.text)
+    for (const phrase of ['Is this the bike', 'Sign up', 'Consider booking', 'This article', '| Range', 'Hydraulic disc brakes', 'Specs at a glance']) {
+      expect(texts.filter((text) => text.includes(phrase)), phrase).toEqual([])
+    }
+  })
+
+  it('gives one article\'s points with --source, still counting the other sources', () => {
+    const takeaways = engine.takeaways({ sourceId: 'city-cycle' })
+    expect(takeaways.length).toBeGreaterThan(0)
+    expect(takeaways.every((takeaway) => takeaway.source.id === 'city-cycle')).toBe(true)
+    expect(takeaways[0]?.supportedBy.length).toBeGreaterThan(1)
+  })
+
+  it('restricts to a topic by stems, so a singular finds the plural', () => {
+    const takeaways = engine.takeaways({ topic: 'kilometre' })
+    expect(takeaways.length).toBeGreaterThan(0)
+    expect(takeaways.every((takeaway) => /kilometres/.test(takeaway.text))).toBe(true)
+  })
+
+  it('returns no takeaways for a topic the corpus does not mention', () => {
+    expect(engine.takeaways({ topic: 'submarine' })).toEqual([])
+  })
+
+  it('honours the limit', () => {
+    expect(engine.takeaways({ limit: 2 })).toHaveLength(2)
+  })
+})
+
+describe('takeaways of a local election covered by three outlets', () => {
+  let articles: ArticleInput[]
+  let index: CorpusIndex
+  /** The real disagreement index of the fixture with `all` replaced, so the test decides what is contested. */
+  const disagreementsOf = (all: Disagreement[]): DisagreementIndex => ({ ...buildDisagreementIndex(index), all })
+
+  beforeAll(async () => {
+    articles = await loadCorpusDir(fixtureDir('takeaways-town-election'))
+    index = buildCorpusIndex(articles, articles.flatMap((article) => splitPassages(article.id, article.text)))
+  })
+
+  it('leads with the result, which all three outlets report, then the defeated incumbent', () => {
+    const takeaways = selectTakeaways(buildTakeawayIndex(index, disagreementsOf([])), index)
+    expect(takeaways[0]?.text).toContain('54 percent')
+    expect(takeaways[0]?.supportedBy).toHaveLength(3)
+    const incumbent = takeaways.find((takeaway) => takeaway.text.includes('Paul Hendry'))
+    expect(incumbent?.supportedBy).toHaveLength(3)
+    expect(positionOf(takeaways, 'Elm Street library')).toBeGreaterThan(0)
+  })
+
+  it('does not count sentences with different figures as support for each other', () => {
+    const takeaways = selectTakeaways(buildTakeawayIndex(index, disagreementsOf([])), index, { limit: 20 })
+    const turnout = takeaways.filter((takeaway) => /^Turnout/.test(takeaway.text))
+    expect(turnout).toHaveLength(2)
+    for (const takeaway of turnout) expect(takeaway.supportedBy).toHaveLength(1)
+  })
+
+  it('leaves out a rhetorical question and advice to the reader', () => {
+    const texts = selectTakeaways(buildTakeawayIndex(index, disagreementsOf([])), index, { limit: 20 }).map((takeaway) => takeaway.text)
+    expect(texts.some((text) => text.includes('Who will fix'))).toBe(false)
+    expect(texts.some((text) => text.includes('Make sure you'))).toBe(false)
+    expect(texts.some((text) => text.includes('Subscribe'))).toBe(false)
+  })
+
+  it('marks a point contested when a disagreement quotes its sentence, naming the topic', () => {
+    const clerk = articles.find((article) => article.id === 'brennock-herald')!
+    const radio = articles.find((article) => article.id === 'valley-radio')!
+    const claimOf = (article: ArticleInput, text: string, value: string) => ({
+      value,
+      text,
+      source: { id: article.id, title: article.title },
+      passageId: index.passages.find((passage) => passage.sourceId === article.id && passage.text.includes(text))!.id,
+    })
+    const turnout: Disagreement = {
+      topic: 'what the turnout was',
+      kind: 'quantity',
+      claims: [claimOf(clerk, 'Turnout was 38 percent', '38 percent'), claimOf(radio, 'Turnout reached 41 percent', '41 percent')],
+    }
+    const takeaways = selectTakeaways(buildTakeawayIndex(index, disagreementsOf([turnout])), index, { limit: 20 })
+    const contested = takeaways.filter((takeaway) => takeaway.contested)
+    expect(contested.map((takeaway) => takeaway.text.slice(0, 14)).sort()).toEqual(['Turnout reache', 'Turnout was 38'])
+    expect(contested.every((takeaway) => takeaway.disagreementTopic === 'what the turnout was')).toBe(true)
+    expect(takeaways.find((takeaway) => takeaway.text.includes('54 percent'))?.contested).toBe(false)
+  })
+})
+
+describe('takeaways of the bundled corpus', () => {
+  let engine: Engine
+  let articles: ArticleInput[]
+
+  beforeAll(async () => {
+    ;({ engine, articles } = await loadCheckedEngine(BUNDLED_DIR))
+  })
+
+  it('quotes every takeaway verbatim from its source, under 300 characters, never a question or an imperative', () => {
+    const textOf = new Map(articles.map((article) => [article.id, article.text]))
+    const all = [engine.takeaways(), engine.takeaways({ limit: 20 }), ...articles.map((article) => engine.takeaways({ sourceId: article.id, limit: 20 }))].flat()
+    expect(all.length).toBeGreaterThan(20)
+    for (const takeaway of all) {
+      expect(textOf.get(takeaway.source.id)).toContain(takeaway.text)
+      expect(takeaway.text.length).toBeLessThan(300)
+      expect(takeaway.text.trim()).toBe(takeaway.text)
+      expect(takeaway.text).not.toMatch(/\?["”’)]*$/)
+      expect(takeaway.text).not.toMatch(/^(?:Consider|Support|Demand|Hold|Stay|Engage|Advocate|Watch|Ensure|Foster)\b/)
+      expect(takeaway.supportedBy[0]).toBe(takeaway.source.id)
+      expect(new Set(takeaway.supportedBy).size).toBe(takeaway.supportedBy.length)
+    }
+  })
+
+  it('gives five to seven points by default', () => {
+    const count = engine.takeaways().length
+    expect(count).toBeGreaterThanOrEqual(5)
+    expect(count).toBeLessThanOrEqual(7)
+  })
+})
