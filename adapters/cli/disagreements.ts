@@ -1,0 +1,31 @@
+import { buildEngineFromDir } from '../build-engine.js'
+import { corpusDirFrom, EXIT, parseCliArgs, runCli } from './args.js'
+import { ANSI_STYLE, PLAIN_STYLE, renderDisagreement } from './format-text.js'
+
+const USAGE = `Usage: npm run disagreements -- [--json] [--corpus DIR]
+  Lists every point on which the sources disagree, most sources involved first,
+  each side a verbatim quote with its source.
+  --json         one JSON object: { "disagreements": [...] }
+  --corpus DIR   another corpus folder (default: CORPUS_DIR, else the bundled corpus)
+Exit codes: 0 listed (even when there are none), 1 corpus or usage error.`
+
+runCli(async () => {
+  const { values, positionals } = parseCliArgs({ json: { type: 'boolean' }, corpus: { type: 'string' } }, USAGE)
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT.ok
+  }
+  if (positionals.length > 0) {
+    process.stderr.write(`unexpected argument: ${positionals.join(' ')}\n\n${USAGE}\n`)
+    return EXIT.failure
+  }
+  const { engine } = await buildEngineFromDir(corpusDirFrom(values.corpus))
+  const disagreements = engine.disagreements()
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ disagreements })}\n`)
+    return EXIT.ok
+  }
+  const style = process.stdout.isTTY ? ANSI_STYLE : PLAIN_STYLE
+  process.stdout.write(disagreements.length === 0 ? 'The sources do not contradict each other on anything I can check.\n' : `${disagreements.map((d) => renderDisagreement(d, style)).join('\n\n')}\n`)
+  return EXIT.ok
+})

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { createEngine } from '../src/index.js'
+
+/**
+ * RAMDocs (Wang et al., 2025): each question's documents become a corpus; the question is asked and
+ * the answer's disagreements counted. Recall: flagged where the documents' answers differ. False
+ * alarms: flagged where they all agree. Baseline: flag when the first numbers of the documents differ.
+ */
+const DATASET = new URL('../../shared/datasets/ramdocs/RAMDocs_test.jsonl', import.meta.url)
+
+interface RamDocsRow {
+  question: string
+  documents: Array<{ text: string; type: 'correct' | 'misinfo' | 'noise'; answer: string }>
+}
+
+interface Counts {
+  differ: number
+  agree: number
+  flaggedDiffer: number
+  flaggedAgree: number
+}
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' } } })
+const rows = (await readFile(DATASET, 'utf8'))
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as RamDocsRow)
+  .slice(0, values.limit ? Number(values.limit) : undefined)
+
+const FIRST_NUMBER = /\d+(?:[.,]\d+)*/
+const detector: Counts = { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
+const baseline: Counts = { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
+const startedAt = performance.now()
+for (const row of rows) {
+  // Noise documents carry no answer; the label is whether the answering documents differ.
+  const answers = new Set(row.documents.filter((doc) => doc.type !== 'noise').map((doc) => doc.answer.trim().toLowerCase()))
+  const differ = answers.size > 1
+  const articles = row.documents.map((doc, i) => ({ id: `doc-${i + 1}`, title: `Document ${i + 1}`, text: doc.text }))
+  const flagged = createEngine(articles).ask(row.question).disagreements.length > 0
+  const firstNumbers = new Set(row.documents.map((doc) => FIRST_NUMBER.exec(doc.text)?.[0]?.replace(/,/g, '')).filter((n): n is string => n !== undefined))
+  const baselineFlagged = firstNumbers.size > 1
+  for (const [counts, flag] of [[detector, flagged], [baseline, baselineFlagged]] as const) {
+    if (differ) {
+      counts.differ++
+      if (flag) counts.flaggedDiffer++
+    } else {
+      counts.agree++
+      if (flag) counts.flaggedAgree++
+    }
+  }
+}
+const elapsedMs = performance.now() - startedAt
+
+const summary = (counts: Counts) => {
+  const flagged = counts.flaggedDiffer + counts.flaggedAgree
+  return {
+    recall: counts.differ === 0 ? 0 : counts.flaggedDiffer / counts.differ,
+    falseAlarmRate: counts.agree === 0 ? 0 : counts.flaggedAgree / counts.agree,
+    precision: flagged === 0 ? 1 : counts.flaggedDiffer / flagged,
+    ...counts,
+  }
+}
+const result = { questions: rows.length, elapsedMs: Math.round(elapsedMs), detector: summary(detector), baseline: summary(baseline) }
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+} else {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7)
+  const line = (name: string, s: ReturnType<typeof summary>) =>
+    `${name.padEnd(26)}${pct(s.recall)}  (${s.flaggedDiffer}/${s.differ})${pct(s.falseAlarmRate)}  (${s.flaggedAgree}/${s.agree})${pct(s.precision)}`
+  process.stdout.write(
+    [
+      `RAMDocs: ${rows.length} questions, ${detector.differ} where the documents' answers differ, ${detector.agree} where they agree (${Math.round(elapsedMs)} ms)`,
+      `${''.padEnd(26)} recall            false alarms      precision`,
+      line('disagreement detector', result.detector),
+      line('baseline: first numbers', result.baseline),
+    ].join('\n') + '\n',
+  )
+}
