@@ -10,14 +10,17 @@ import type { Disagreement, Passage, Sentence, Takeaway, TakeawayOptions } from 
  */
 export interface TakeawayBuildOptions {
   /**
-   * TF-IDF cosine (names down-weighted) at or above which two sentences from different sources
-   * state the same point; they must also share two specific words that are not names, and agree on
-   * any figures. On the fixtures, 19 pairs restating a fact score 0.17–0.84 and pairs stating
-   * different facts at most 0.14; 0.2 sits above the gap's middle because looser matches count
-   * vague commentary ("faced scrutiny") as corroboration. Defaults to `0.2`.
+   * Similarity at or above which two sentences from different sources state the same point: a soft
+   * TF-IDF cosine (names down-weighted) in which a word also matches its WordNet synonyms and other
+   * forms of its stem, at reduced weight. The two must also share two specific words that are not
+   * names, and agree on any figures. Measured on the labelled pairs of the invented fixtures
+   * (`test/fixtures/takeaways-*`, the `SAME_FACT` test): 29 pairs restating a fact score 0.16–0.84,
+   * 26 of them 0.2 or more; 298 pairs stating different facts score at most 0.195. Pairs where
+   * either side is commentary need 1.5 times this; pairs stating the same extracted claim (a figure
+   * of the same measure, an outcome) need half. Defaults to `0.2`.
    */
   supportSimilarity?: number
-  /** Least cosine for an edge of the centrality graph. Defaults to `0.1`. */
+  /** Least similarity for an edge of the centrality graph. Defaults to `0.1`. */
   graphSimilarity?: number
   /**
    * Weight of an edge between two sentences of the same article, against 1 across articles, so
@@ -26,6 +29,16 @@ export interface TakeawayBuildOptions {
   sameSourceWeight?: number
   /** Score factor per further source carrying a point: 1 + boost × (sources − 1). Defaults to `0.5`. */
   supportBoost?: number
+  /**
+   * Score factor per point of fact-ness (see `factOf`: about −2.5 for hedged commentary to +3 for a
+   * figure stated on the record): 1 + weight × fact. Small beside `supportBoost`, so one more source
+   * outweighs it, while between points of equal support the reported fact wins. Defaults to `0.1`.
+   */
+  factWeight?: number
+  /** Weight of a match between a word and its WordNet synonym, against 1 for the same stem. Defaults to `0.4`. */
+  synonymWeight?: number
+  /** Weight of a match between two forms of a stem ("conclud", "conclus"), against 1 for the same stem. Defaults to `0.7`. */
+  variantWeight?: number
   /** Longest takeaway in characters. Defaults to 299 (under 300). */
   maxChars?: number
   /** Shortest takeaway in characters: shorter lines are rarely a whole point. Defaults to 40. */
@@ -37,6 +50,9 @@ export const DEFAULT_TAKEAWAY_BUILD_OPTIONS: Required<TakeawayBuildOptions> = {
   graphSimilarity: 0.1,
   sameSourceWeight: 0.3,
   supportBoost: 0.5,
+  factWeight: 0.2,
+  synonymWeight: 0.4,
+  variantWeight: 0.7,
   maxChars: 299,
   minChars: 40,
 }
@@ -54,7 +70,13 @@ export const DEFAULT_TAKEAWAY_OPTIONS = {
 /** A quotable sentence with what selection needs, precomputed. */
 interface Candidate {
   takeaway: Takeaway
+  /** Number of its sentence among the build's sentences. */
+  id: number
+  /** `id`s of sentences, from any source, that state the same point: a paraphrase is a repeat too. */
+  samePoint: number[]
   score: number
+  /** How much the sentence reads as a reported fact rather than commentary (see `factOf`). */
+  fact: number
   /** Numbers the sentence states, as in `Unit`. */
   numbers: Set<string>
   /** L2-normalised TF-IDF weights by stem. */
@@ -89,42 +111,59 @@ interface Unit {
   numbers: Set<string>
 }
 
+/** Neighbours of one sentence in the similarity graph. */
+type Edges = Array<{ unit: number; similarity: number }>
+
 /**
  * Ranks every quotable sentence of the corpus as a candidate takeaway: LexRank centrality over a
- * TF-IDF cosine graph (edges across sources weigh more than within one), boosted by how many other
- * sources state the same point, with the disagreements that contest it. Run once at build time.
+ * soft TF-IDF cosine graph (edges across sources weigh more than within one), boosted by how many
+ * other sources state the same point and by how much it reads as a reported fact, with the
+ * disagreement that contests it. Run once at build time.
  */
 export function buildTakeawayIndex(index: CorpusIndex, disagreements: DisagreementIndex, options: TakeawayBuildOptions = {}): TakeawayIndex {
   const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
   const names = findNameStems(index)
   const units = collectUnits(index, names, settings)
-  const neighbours = similarityGraph(units, settings.graphSimilarity)
+  const similarity = createSoftSimilarity(index, names, settings)
+  const neighbours = similarityGraph(units, similarity, settings.graphSimilarity)
   const centrality = lexRank(units, neighbours, settings.sameSourceWeight)
   const sourceOrder = new Map(index.sources.map((source, i) => [source.id, i]))
   const contest = createContestCheck(index, disagreements)
+  const claimsOf = createClaimLookup(disagreements)
+  const unitClaims = units.map((unit) => claimsOf(unit))
+  const facts = units.map((unit, i) => factOf(unit, names, (unitClaims[i]?.length ?? 0) > 0))
 
   let maxCentrality = 0
   units.forEach((unit, i) => {
     if (unit.quotable) maxCentrality = Math.max(maxCentrality, centrality[i] ?? 0)
   })
+  const restatements = units.map((unit, i) => {
+    const same: number[] = []
+    for (const { unit: j, similarity: value } of neighbours[i] ?? []) {
+      const other = units[j]
+      if (!other || !numbersAgree(unit, other)) continue
+      const sameClaim = unitClaims[i]?.some((claim) => unitClaims[j]?.includes(claim)) ?? false
+      // Commentary shares abstract words ("future", "international") without saying the same thing,
+      // so a pair with commentary on either side must match more closely; a claim both state is evidence enough for less.
+      const commentary = Math.min(facts[i] ?? 0, facts[j] ?? 0) <= 0
+      const needed = sameClaim ? settings.supportSimilarity * CLAIM_FACTOR : settings.supportSimilarity * (commentary ? COMMENTARY_FACTOR : 1)
+      if (value >= needed && similarity.sharedSpecificTerms(unit.vector, other.vector) >= (sameClaim ? 1 : MIN_SHARED_TERMS)) same.push(j)
+    }
+    return same
+  })
   const candidates: Candidate[] = []
   units.forEach((unit, i) => {
     const source = index.sourceById.get(unit.sourceId)
     if (!unit.quotable || !source) return
-    // The best-matching sentence of each other source that states the same point.
-    const support = new Map<string, { unit: number; similarity: number }>()
-    for (const { unit: j, similarity } of neighbours[i] ?? []) {
-      const other = units[j]
-      if (!other || other.sourceId === unit.sourceId || similarity < settings.supportSimilarity) continue
-      if (!numbersAgree(unit, other) || sharedSpecificTerms(index, names, unit.vector, other.vector) < MIN_SHARED_TERMS) continue
-      const best = support.get(other.sourceId)
-      if (!best || similarity > best.similarity) support.set(other.sourceId, { unit: j, similarity })
-    }
-    const supporters = [...support.keys()].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0))
+    const samePoint = restatements[i] ?? []
+    const support = new Set<string>()
+    for (const j of samePoint) support.add(units[j]?.sourceId ?? unit.sourceId)
+    support.delete(unit.sourceId)
+    const supporters = [...support].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0))
     const centralityShare = maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0
-    const concrete = unit.numbers.size > 0 || [...unit.vector.keys()].some((term) => names.has(term))
-    // Commentary names no one and no figure ("Both sides faced scrutiny"): rarely the news itself.
-    const score = (0.3 + 0.7 * centralityShare) * (1 + settings.supportBoost * supporters.length) * qualityOf(unit) * (concrete ? 1 : ABSTRACT_FACTOR)
+    const fact = facts[i] ?? 0
+    const factor = Math.max(MIN_FACT_FACTOR, 1 + settings.factWeight * fact)
+    const score = (0.3 + 0.7 * centralityShare) * (1 + settings.supportBoost * supporters.length) * qualityOf(unit) * factor
     const disagreement = contest(unit)
     candidates.push({
       takeaway: {
@@ -135,7 +174,10 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
         contested: disagreement !== undefined,
         ...(disagreement ? { disagreementTopic: disagreement.topic } : {}),
       },
+      id: i,
+      samePoint,
       score: Math.round(score * 10_000) / 10_000,
+      fact,
       numbers: unit.numbers,
       vector: unit.vector,
     })
@@ -144,9 +186,32 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
   return { ranked: candidates.map((candidate) => candidate.takeaway), candidates, duplicateSimilarity: settings.supportSimilarity }
 }
 
+/** Share of `supportSimilarity` enough for two sentences stating the same claim (a value of the same thing, an outcome) to support each other. */
+const CLAIM_FACTOR = 0.5
+/** Multiple of `supportSimilarity` two sentences need when either is commentary (fact-ness 0 or less). */
+const COMMENTARY_FACTOR = 1.5
+
+/** Lowest score factor fact-ness can give, so heavy commentary is pushed down, not out. */
+const MIN_FACT_FACTOR = 0.6
+
+/**
+ * The similarity two sentences of `index` have when takeaways compare them, from their text: for
+ * measuring `supportSimilarity` on labelled pairs. Also returns whether they share enough specific
+ * words to support each other.
+ */
+export function createSentenceComparer(index: CorpusIndex, options: TakeawayBuildOptions = {}): (a: string, b: string) => { similarity: number; sharedTerms: number } {
+  const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
+  const names = findNameStems(index)
+  const similarity = createSoftSimilarity(index, names, settings)
+  return (a, b) => {
+    const [left, right] = [vectorOf(index, names, a), vectorOf(index, names, b)]
+    return { similarity: similarity.between(left, right), sharedTerms: similarity.sharedSpecificTerms(left, right) }
+  }
+}
+
 /**
  * The takeaways for `options`: up to `limit` points picked by maximal marginal relevance so none
- * repeats another, then ordered by how many sources carry them (most first), then by score.
+ * repeats another, each quoted from the sentence of its point that reads most as a fact, then ordered by how many sources carry them (most first), then by score.
  * Returns `[]` when no point matches the topic.
  */
 export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, options: TakeawayOptions = {}): Takeaway[] {
@@ -174,20 +239,48 @@ export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, op
       }
     }
     if (bestAt < 0) break
-    const [picked] = pool.splice(bestAt, 1)
-    if (picked) chosen.push(picked)
+    const picked = pool[bestAt]
+    if (!picked) break
+    const representative = representativeOf(picked, pool, (candidate) => chosen.some((other) => isSamePoint(candidate, other, takeaways.duplicateSimilarity)))
+    pool.splice(pool.indexOf(representative), 1)
+    chosen.push(representative)
   }
   chosen.sort((a, b) => b.takeaway.supportedBy.length - a.takeaway.supportedBy.length || b.score - a.score)
   return chosen.map((candidate) => ({ ...candidate.takeaway, supportedBy: [...candidate.takeaway.supportedBy] }))
 }
 
+/** Sentences restating both of two takeaways that make them one point. */
+const SHARED_RESTATEMENTS = 2
+
+/** Least share of the picked sentence's score another sentence of the same point needs to be quoted for it instead. */
+const REPRESENTATIVE_SHARE = 0.6
+
 /**
- * Whether two takeaways say the same thing: similar enough to support each other, or restating the
- * same figure in partly shared words ("sells for 3,200 euros" and "priced at 3,200 euros").
+ * The sentence to quote for the point `picked` makes: among the sentences stating the same point
+ * with as much support and a score not far below, and not the point of one already chosen, the
+ * one that reads most as a reported fact.
+ */
+function representativeOf(picked: Candidate, pool: Candidate[], isChosen: (candidate: Candidate) => boolean): Candidate {
+  let best = picked
+  for (const candidate of pool) {
+    if (!picked.samePoint.includes(candidate.id) || candidate.score < REPRESENTATIVE_SHARE * picked.score || isChosen(candidate)) continue
+    if (candidate.takeaway.supportedBy.length < picked.takeaway.supportedBy.length) continue
+    if (candidate.fact > best.fact || (candidate.fact === best.fact && candidate.score > best.score)) best = candidate
+  }
+  return best
+}
+
+/**
+ * Whether two takeaways say the same thing: found to support each other at build time (synonyms
+ * included), similar enough in their own words, or restating the same figure in partly shared words ("sells for 3,200 euros" and "priced at 3,200 euros").
  */
 function isSamePoint(a: Candidate, b: Candidate, duplicateSimilarity: number): boolean {
+  if (a.samePoint.includes(b.id) || b.samePoint.includes(a.id)) return true
   const similarity = cosine(a.vector, b.vector)
   if (similarity >= duplicateSimilarity) return true
+  // Paraphrases need not match each other closely to be one point: two related sentences that the
+  // same two sentences restate are one point too. Unrelated ones are two points a longer sentence joins.
+  if (similarity >= duplicateSimilarity / 2 && a.samePoint.filter((id) => b.samePoint.includes(id)).length >= SHARED_RESTATEMENTS) return true
   return similarity >= duplicateSimilarity / 2 && [...a.numbers].some((number) => b.numbers.has(number))
 }
 
@@ -248,7 +341,7 @@ function collectUnits(index: CorpusIndex, names: ReadonlySet<string>, settings: 
  * sharing them share nothing. Kept apart from the analyzer's question stop words, which questions need.
  */
 const DISCOURSE_WORDS: ReadonlySet<string> = new Set(
-  'may might must shall however therefore thus furthermore moreover additionally also yet still rather instead meanwhile indeed perhaps'.split(' '),
+  'may might must shall however therefore thus furthermore moreover additionally also yet still rather instead meanwhile indeed perhaps according'.split(' '),
 )
 
 /**
@@ -305,8 +398,116 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return dot
 }
 
-/** Every pair of units with cosine at least `min`, through an inverted index so only pairs sharing a stem are scored. */
-function similarityGraph(units: Unit[], min: number): Array<Array<{ unit: number; similarity: number }>> {
+/** Soft sentence similarity over one index: stems that may stand for one another, and the measures built on them. */
+interface SoftSimilarity {
+  /** Stems a stem may stand for, with the weight of such a match (below 1). */
+  links(term: string): ReadonlyArray<{ term: string; weight: number }>
+  /** Soft cosine of two L2-normalised vectors: the mean of the two directed matches. */
+  between(a: Map<string, number>, b: Map<string, number>): number
+  /** Words (not names) of `a` that `b` states too, or through a synonym or another form, and that are not spread across most of the corpus. */
+  sharedSpecificTerms(a: Map<string, number>, b: Map<string, number>): number
+}
+
+/**
+ * Sources retell a point in their own words ("ended without an agreement", "concluded with no
+ * deal"), so a word also matches its WordNet synonyms in the corpus (`index.related`, either
+ * direction) and other forms of its stem that the stemmer keeps apart ("conclud", "conclus"), at
+ * reduced weight. Names and numbers match only themselves.
+ */
+function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<string>, settings: Required<TakeawayBuildOptions>): SoftSimilarity {
+  const reverse = new Map<string, string[]>()
+  for (const [from, tos] of index.related) {
+    for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from])
+  }
+  const cache = new Map<string, Array<{ term: string; weight: number }>>()
+  const links = (term: string) => {
+    let found = cache.get(term)
+    if (found) return found
+    const weights = new Map<string, number>()
+    if (!names.has(term) && !/\p{N}/u.test(term)) {
+      for (const other of [...(index.related.get(term) ?? []), ...(reverse.get(term) ?? [])]) {
+        if (other !== term && !names.has(other)) weights.set(other, settings.synonymWeight)
+      }
+      for (const other of stemVariants(index.sortedStems, term)) {
+        if (!names.has(other)) weights.set(other, Math.max(weights.get(other) ?? 0, settings.variantWeight))
+      }
+    }
+    found = [...weights].map(([other, weight]) => ({ term: other, weight }))
+    cache.set(term, found)
+    return found
+  }
+  // How `term` of `a` is matched in `b`: itself, else its best link that `a` does not state itself
+  // and that no other word of `a` has taken, so one word of `b` cannot stand for several.
+  const matchOf = (term: string, a: Map<string, number>, b: Map<string, number>, taken?: Set<string>) => {
+    const exact = b.get(term)
+    if (exact !== undefined) return exact
+    let best = 0
+    let bestTerm: string | undefined
+    for (const link of links(term)) {
+      const other = b.get(link.term)
+      if (other === undefined || a.has(link.term) || taken?.has(link.term)) continue
+      if (link.weight * other > best) {
+        best = link.weight * other
+        bestTerm = link.term
+      }
+    }
+    if (bestTerm !== undefined) taken?.add(bestTerm)
+    return best
+  }
+  const directed = (a: Map<string, number>, b: Map<string, number>) => {
+    const taken = new Set<string>()
+    let sum = 0
+    for (const [term, weight] of a) sum += weight * matchOf(term, a, b, taken)
+    return sum
+  }
+  return {
+    links,
+    between: (a, b) => (directed(a, b) + directed(b, a)) / 2,
+    sharedSpecificTerms(a, b) {
+      let shared = 0
+      for (const term of a.keys()) {
+        if (!names.has(term) && idf(index, term) >= SPECIFIC_IDF && matchOf(term, a, b) > 0) shared++
+      }
+      return shared
+    },
+  }
+}
+
+/** Shortest common beginning for two stems to count as forms of one word: shorter ones join unrelated words ("sign", "signal"). */
+const MIN_VARIANT_PREFIX = 5
+
+/**
+ * Corpus stems that are another form of `term`: they share all but at most the last letter of the
+ * shorter one, and at least `MIN_VARIANT_PREFIX` letters ("conclud" and "conclus", "product" and "productiv").
+ */
+function stemVariants(sorted: string[], term: string): string[] {
+  if (term.length < MIN_VARIANT_PREFIX) return []
+  const prefix = term.slice(0, MIN_VARIANT_PREFIX)
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((sorted[mid] ?? '') < prefix) low = mid + 1
+    else high = mid
+  }
+  const variants: string[] = []
+  for (let i = low; i < sorted.length; i++) {
+    const other = sorted[i] ?? ''
+    if (!other.startsWith(prefix)) break
+    if (other === term) continue
+    let common = MIN_VARIANT_PREFIX
+    while (common < term.length && common < other.length && term[common] === other[common]) common++
+    if (common >= Math.min(term.length, other.length) - 1) variants.push(other)
+  }
+  return variants
+}
+
+/**
+ * Every pair of units with soft similarity at least `min`. An inverted index over stems finds the
+ * pairs that share a stem or a linked one, and bounds their similarity from above; only pairs whose
+ * bound reaches `min` are scored.
+ */
+function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number): Edges[] {
   const postings = new Map<string, Array<[unit: number, weight: number]>>()
   units.forEach((unit, i) => {
     for (const [term, weight] of unit.vector) {
@@ -315,30 +516,43 @@ function similarityGraph(units: Unit[], min: number): Array<Array<{ unit: number
       list.push([i, weight])
     }
   })
-  const neighbours: Array<Array<{ unit: number; similarity: number }>> = units.map(() => [])
-  const dots = new Float64Array(units.length)
+  const neighbours: Edges[] = units.map(() => [])
+  // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
+  const bounds = new Float64Array(units.length)
+  const seen = new Uint8Array(units.length)
   units.forEach((unit, i) => {
     const touched: number[] = []
-    for (const [term, weight] of unit.vector) {
+    const add = (term: string, weight: number) => {
       for (const [j, other] of postings.get(term) ?? []) {
         if (j <= i) continue
-        if (dots[j] === 0) touched.push(j)
-        dots[j] = (dots[j] ?? 0) + weight * other
+        if (!seen[j]) {
+          seen[j] = 1
+          touched.push(j)
+        }
+        bounds[j] = (bounds[j] ?? 0) + weight * other
       }
     }
+    for (const [term, weight] of unit.vector) {
+      add(term, weight)
+      for (const link of similarity.links(term)) add(link.term, weight * link.weight)
+    }
     for (const j of touched) {
-      const similarity = dots[j] ?? 0
-      dots[j] = 0
-      if (similarity < min) continue
-      neighbours[i]?.push({ unit: j, similarity })
-      neighbours[j]?.push({ unit: i, similarity })
+      const bound = bounds[j] ?? 0
+      seen[j] = 0
+      bounds[j] = 0
+      const other = units[j]
+      if (!other || bound < min) continue
+      const value = similarity.between(unit.vector, other.vector)
+      if (value < min) continue
+      neighbours[i]?.push({ unit: j, similarity: value })
+      neighbours[j]?.push({ unit: i, similarity: value })
     }
   })
   return neighbours
 }
 
 /** Continuous LexRank: PageRank over the similarity graph, with damping 0.85. */
-function lexRank(units: Unit[], neighbours: Array<Array<{ unit: number; similarity: number }>>, sameSourceWeight: number): number[] {
+function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: number): number[] {
   const n = units.length
   if (n === 0) return []
   const damping = 0.85
@@ -423,28 +637,79 @@ function isImperative(text: string): boolean {
   return tags[0] === 'VERB' || tags[0] === 'AUX' || ACTION_VERBS.has(first)
 }
 
-/** Reported speech or a direct quote: the article reports what someone said or did. */
-const ATTRIBUTION = /\b(?:said|says|told|announced|stated|declared|confirmed|according to)\b|[“"][^”"]{8,}[”"]/i
-const HEDGE = /\b(?:may|might|could|perhaps|possibly|potentially|arguably|likely|unlikely|seems?|appears?|suggests?)\b/i
 /** Opens by pointing back at the sentence before it, so alone it reads incomplete. */
 const ANAPHORIC_START = /^["“]?(?:this|that|these|those|it|its|he|she|they|his|her|their|such|here|there)\b|^\p{L}+(?: \p{L}+)? (?:this|these|those|that|such) \p{L}+,/iu
 const CONNECTIVE_START = /^(?:however|but|yet|still|rather|additionally|furthermore|moreover|also|meanwhile|similarly|ultimately|instead|thus|therefore|in (?:addition|summary|essence|short|contrast|retrospect))\b/i
-const FACT_FEATURES = FEATURE.count | FEATURE.date | FEATURE.duration | FEATURE.money | FEATURE.percent | FEATURE.time
 
 /**
- * A factor for how well a sentence reads as a reported fact: news puts its main facts first, names
- * people and numbers, and states them without hedging or pointing back at an earlier sentence.
+ * A factor for how well a sentence reads alone: news puts its main points first, and a sentence
+ * that points back at an earlier one or is a list fragment needs its context.
  */
 function qualityOf(unit: Unit): number {
   let quality = 1.2 - 0.4 * unit.position
-  if (HEDGE.test(unit.text)) quality *= 0.8
-  if (ATTRIBUTION.test(unit.text)) quality *= 1.25
   if (ANAPHORIC_START.test(unit.text)) quality *= 0.75
   else if (CONNECTIVE_START.test(unit.text)) quality *= 0.85
-  if (unit.features & FEATURE.properNoun) quality *= 1.1
-  if (unit.features & FACT_FEATURES || unit.numbers.size > 0) quality *= 1.1
   if (unit.isList) quality *= 0.9
   return quality
+}
+
+const FACT_FEATURES = FEATURE.count | FEATURE.date | FEATURE.duration | FEATURE.money | FEATURE.percent | FEATURE.time
+const REPORTING_VERBS = 'said|says|told|announced|stated|declared|confirmed|acknowledged|admitted|conceded|insisted|promised|pledged|denied|described|added|replied|wrote'
+/** A speaker right before a reporting verb ("the union said", "Dahl told reporters", "she later added"). */
+const SPEAKER_BEFORE_VERB = new RegExp(`([\\p{L}’'.-]+),?\\s+(?:(?:also|later|then|publicly|has|had|have)\\s+)?(?:${REPORTING_VERBS})\\b`, 'giu')
+/** "according to the clerk", or a quote followed by its speaker ("…,” said the mayor). */
+const SPEAKER_AFTER = new RegExp(`\\baccording to\\s+(?:the\\s+)?([\\p{L}’'.-]+)|[,”"]\\s+(?:${REPORTING_VERBS})\\s+(?:the\\s+)?([\\p{L}’'.-]+)`, 'giu')
+/** Who comments rather than acts or reports: their words are opinion, not a record of what happened. */
+const COMMENTATORS = new Set('analyst analysts expert experts observer observers critic critics commentator commentators pundit pundits some many others few most people who which that and or but'.split(' '))
+/** Words that state what happened: an outcome reached or missed, a decision, a result. */
+const OUTCOME = /\b(?:reached|struck|signed|sealed|clinched|secured|agreed|approved|announced|decided|elected|won|defeated|beat|conceded|resigned|rejected|ratified|voted|unveiled|launched|opened|closed|concluded|ended|collapsed|walked out|broke (?:down|up|off)|called off|postponed|cancell?ed|arrested|charged|sentenced|killed|died)\b|\b(?:without|no)\s+(?:\p{L}+\s+){0,2}(?:agreement|deal|accord|ceasefire|truce|consensus|settlement|breakthrough|compromise|resolution)s?\b/iu
+/** Modal hedges: the sentence speculates about what may be rather than reports what is. */
+const HEDGES = /\b(?:may|might|could|would|perhaps|possibly|potentially|arguably|likely|unlikely|probably|seems?|seemed|appears?|appeared|suggests?|suggested)\b/gi
+/**
+ * Evaluative and abstract words that judge an event rather than tell it ("a symbolic moment", "a
+ * critical opportunity", "underscores the complexities"): general English, no corpus's words.
+ */
+const EVALUATIVE = new RegExp(
+  `\\b(?:${(
+    'moment opportunity opportunities significance implications? complexit(?:y|ies) dynamics landscape tapestry narrative backdrop era juncture ' +
+    'reminder symbol(?:ism)? balance interplay architecture undercurrents? calculus optics stakes aspirations? challenges realit(?:y|ies) perceptions? ' +
+    'crossroads watershed milestone lessons? spectacle theatre theater symbolic significant critical crucial pivotal profound delicate complex nuanced ' +
+    'unprecedented monumental historic fragile broader deeper larger vital essential remarkable striking notable high-stakes ' +
+    'underscor(?:e|es|ed|ing) highlight(?:s|ed|ing)? illustrat(?:e|es|ed|ing) reflect(?:s|ed|ing)? symboli[sz](?:e|es|ed|ing) exemplif(?:y|ies|ied) epitomi[sz](?:e|es|ed) ' +
+    '(?:viewed|seen|regarded|interpreted|perceived) as|marked an?|served as'
+  ).replace(/ (?=\S)/g, '|')})\\b`,
+  'gi',
+)
+
+/**
+ * How much a sentence reads as a reported fact rather than commentary, about −2.5 to +3: figures and
+ * dates, names, someone speaking on the record, an outcome (a deal reached or not, a decision), or a
+ * claim the claim extractor found count for it; modal hedges and evaluative abstractions count
+ * against it. Words inside quotation marks are the speaker's, so they do not hedge the report.
+ */
+function factOf(unit: Unit, names: ReadonlySet<string>, hasClaim: boolean): number {
+  const text = withoutQuotations(unit.text)
+  let fact = 0
+  if (unit.features & FACT_FEATURES || unit.numbers.size > 0) fact += 1
+  if (unit.features & FEATURE.properNoun || [...unit.vector.keys()].some((term) => names.has(term))) fact += 0.5
+  if (hasSpeaker(unit.text)) fact += 1
+  if (OUTCOME.test(text)) fact += 1
+  if (hasClaim) fact += 1
+  fact = Math.min(3, fact)
+  if ((text.match(HEDGES) ?? []).length > 0) fact -= 1
+  fact -= 0.5 * Math.min(3, (text.match(EVALUATIVE) ?? []).length)
+  return fact
+}
+
+/** Whether the sentence reports someone's words with the speaker named: not a commentator's view. */
+function hasSpeaker(text: string): boolean {
+  for (const match of text.matchAll(SPEAKER_BEFORE_VERB)) if (isSpeaker(match[1])) return true
+  for (const match of text.matchAll(SPEAKER_AFTER)) if (isSpeaker(match[1] ?? match[2])) return true
+  return false
+}
+
+function isSpeaker(word: string | undefined): boolean {
+  return word !== undefined && !COMMENTATORS.has(word.toLowerCase())
 }
 
 const NUMBER_WORDS = new Set(
@@ -458,13 +723,6 @@ function numbersOf(text: string): Set<string> {
     else if (NUMBER_WORDS.has(token.word)) numbers.add(token.word)
   }
   return numbers
-}
-
-/** Words (not names) two sentences share that are not spread across most of the corpus. */
-function sharedSpecificTerms(index: CorpusIndex, names: ReadonlySet<string>, a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0
-  for (const term of a.keys()) if (b.has(term) && !names.has(term) && idf(index, term) >= SPECIFIC_IDF) shared++
-  return shared
 }
 
 /**
@@ -482,27 +740,84 @@ function numbersAgree(a: Unit, b: Unit): boolean {
   return false
 }
 
-/** Score factor for a sentence that names no one and states no figure. */
-const ABSTRACT_FACTOR = 0.5
-
 /** Share of a disagreement topic's weight a sentence must hold to be about it. */
 const TOPIC_OVERLAP = 0.75
 
 /**
- * Returns the disagreement that contests a point: one with a claim quoted from the point's
- * sentence, else one whose topic the sentence covers strongly.
+ * The quantity and outcome claims the claim extractor found in a sentence, each as "key=value":
+ * two sentences holding the same one state the same thing, and holding any makes a sentence checkable.
+ */
+function createClaimLookup(disagreements: DisagreementIndex): (unit: Unit) => string[] {
+  const spans = new Map<string, Array<{ start: number; end: number; claim: string }>>()
+  for (const claim of disagreements.claims ?? []) {
+    // An office before a name is a title, usually in passing; the name already counts.
+    if (claim.kind === 'role') continue
+    // A figure is one claim whatever verb carries it ("priced at", "will sell for"): its measure and
+    // value identify it. A date is not: many things happen on one day, so its key keeps the event.
+    const what = claim.kind === 'quantity' && claim.dimension !== 'date' ? claim.key.split(':').slice(0, 2).join(':') : claim.key
+    spans.set(claim.sourceId, [...(spans.get(claim.sourceId) ?? []), { start: claim.start, end: claim.end, claim: `${what}=${claim.value}` }])
+  }
+  return (unit) => (spans.get(unit.sourceId) ?? []).filter((span) => span.start < unit.end && unit.start < span.end).map((span) => span.claim)
+}
+
+/** A claim of a disagreement, where it stands in its article and whether the point it makes is the disputed one. */
+interface ContestSpan {
+  sourceId: string
+  start: number
+  end: number
+  disagreement: Disagreement
+  /**
+   * For a role: whether the claim gives a value fewer sources give than the most common one. A passing title matching what most sources say ("talks
+   * between Mayor X and…") is not the point of its sentence.
+   */
+  disputedValue: boolean
+  /** For a role: stems of the office, to tell a sentence about the office itself. */
+  officeStems: string[]
+}
+
+/** Words that make a sentence about who holds an office, not just naming the holder. */
+const ROLE_CHANGE = /\b(?:elected|re-elected|sworn in|inaugurat\w*|succeed\w*|successor|predecessor|appointed|nominated|resign\w*|ousted|became|took office|left office|incumbent|term in office)\b/i
+
+/**
+ * Returns the disagreement that contests a point, if the point it makes is the disputed one: its
+ * sentence states a quantity or framing claim of the disagreement, or a disputed value of a role
+ * (one fewer sources give), or is about the office itself; or the
+ * sentence covers the topic of a quantity or framing disagreement strongly.
  */
 function createContestCheck(index: CorpusIndex, disagreements: DisagreementIndex): (unit: Unit) => Disagreement | undefined {
-  const claimSpans: Array<{ sourceId: string; start: number; end: number; disagreement: Disagreement }> = []
+  const spans: ContestSpan[] = []
   const topics: Array<{ weights: Map<string, number>; total: number; disagreement: Disagreement }> = []
+  const entries = new Map((disagreements.entries ?? []).map((entry) => [entry.disagreement, entry]))
   for (const disagreement of disagreements.all) {
-    for (const claim of disagreement.claims) {
-      const article = index.textById.get(claim.source.id) ?? ''
-      const passage = index.passageById.get(claim.passageId)
-      let at = article.indexOf(claim.text, passage?.start ?? 0)
-      if (at < 0 || (passage && at > passage.end)) at = article.indexOf(claim.text)
-      if (at >= 0) claimSpans.push({ sourceId: claim.source.id, start: at, end: at + claim.text.length, disagreement })
+    const entry = entries.get(disagreement)
+    if (entry) {
+      const key = entry.claims[0]?.key
+      const group = (disagreements.claims ?? []).filter((claim) => claim.key === key)
+      const disputed = disputedValues(group.length > 0 ? group : entry.claims)
+      for (const claim of entry.claims) {
+        spans.push({
+          sourceId: claim.sourceId,
+          start: claim.start,
+          end: claim.end,
+          disagreement,
+          disputedValue: disputed.has(claim.value),
+          officeStems: claim.kind === 'role' ? claim.contextStems : [],
+        })
+      }
+    } else {
+      // A disagreement made by hand (or an older snapshot): claims by their quoted text.
+      const disputed = disputedValues(disagreement.claims.map((claim) => ({ sourceId: claim.source.id, value: claim.value, headline: claim.headline ?? false })))
+      for (const claim of disagreement.claims) {
+        const article = index.textById.get(claim.source.id) ?? ''
+        const passage = index.passageById.get(claim.passageId)
+        let at = article.indexOf(claim.text, passage?.start ?? 0)
+        if (at < 0 || (passage && at > passage.end)) at = article.indexOf(claim.text)
+        if (at < 0) continue
+        spans.push({ sourceId: claim.source.id, start: at, end: at + claim.text.length, disagreement, disputedValue: disputed.has(claim.value), officeStems: [] })
+      }
     }
+    // A role's topic ("who is the X president") is covered by any sentence naming the holder by title.
+    if (disagreement.kind === 'role') continue
     const weights = new Map<string, number>()
     for (const token of tokenize(disagreement.topic)) {
       if (!QUESTION_STOP_WORDS.has(token.word)) weights.set(stemOf(index, token.word), idf(index, stemOf(index, token.word)))
@@ -510,14 +825,16 @@ function createContestCheck(index: CorpusIndex, disagreements: DisagreementIndex
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0)
     if (total > 0) topics.push({ weights, total, disagreement })
   }
-  return (own) => {
-    const claim = claimSpans.find((span) => span.sourceId === own.sourceId && span.start < own.end && own.start < span.end)
-    if (claim) return claim.disagreement
+  return (unit) => {
+    for (const span of spans) {
+      if (span.sourceId !== unit.sourceId || span.start >= unit.end || unit.start >= span.end) continue
+      if (span.disagreement.kind !== 'role' || span.disputedValue || isAboutOffice(index, unit.text, span.officeStems)) return span.disagreement
+    }
     for (const topic of topics) {
       let covered = 0
       let matched = 0
       for (const [term, weight] of topic.weights) {
-        if (own.vector.has(term)) {
+        if (unit.vector.has(term)) {
           covered += weight
           matched++
         }
@@ -526,6 +843,31 @@ function createContestCheck(index: CorpusIndex, disagreements: DisagreementIndex
     }
     return undefined
   }
+}
+
+/**
+ * Values that fewer sources give than the most common value of the same thing. When several values
+ * have the most backing, all are disputed.
+ */
+function disputedValues(claims: ReadonlyArray<{ sourceId: string; value: string; headline: boolean }>): Set<string> {
+  const sourcesByValue = new Map<string, Set<string>>()
+  for (const claim of claims) sourcesByValue.set(claim.value, (sourcesByValue.get(claim.value) ?? new Set()).add(claim.sourceId))
+  const most = Math.max(0, ...[...sourcesByValue.values()].map((sources) => sources.size))
+  const leaders = [...sourcesByValue].filter(([, sources]) => sources.size === most)
+  return new Set([...sourcesByValue].filter(([, sources]) => sources.size < most || leaders.length > 1).map(([value]) => value))
+}
+
+/** Whether a sentence is about an office itself: who took, left or holds it, not a title before a name in passing. */
+function isAboutOffice(index: CorpusIndex, text: string, officeStems: string[]): boolean {
+  if (officeStems.length === 0) return false
+  if (ROLE_CHANGE.test(text)) return true
+  // The office as a predicate, written lower-case: "…is the minister", "…became president".
+  const tokens = tokenize(text)
+  return tokens.some((token, i) => {
+    if (!officeStems.includes(stemOf(index, token.word)) || text.charAt(token.start) !== token.word.charAt(0)) return false
+    const before = tokens.slice(Math.max(0, i - 3), i).map((other) => other.word)
+    return before.some((word) => ['is', 'was', 'as', 'remains', 'became', 'named'].includes(word))
+  })
 }
 
 /** Share of a topic's weight (by IDF) a point must mention to be about it. */

@@ -3,9 +3,10 @@ import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { splitPassages } from '../../src/passages.js'
 import { buildDisagreementIndex, type DisagreementIndex } from '../../src/disagreements.js'
 import { buildCorpusIndex, type CorpusIndex } from '../../src/search.js'
-import { buildTakeawayIndex, selectTakeaways } from '../../src/takeaways.js'
+import { buildTakeawayIndex, createSentenceComparer, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways.js'
 import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
-import { BUNDLED_DIR, fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+import { splitSentences } from '../../src/nlp.js'
+import { BUNDLED_DIR, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
 const positionOf = (takeaways: Takeaway[], phrase: string) => takeaways.findIndex((takeaway) => takeaway.text.includes(phrase))
 
@@ -128,6 +129,114 @@ describe('takeaways of a local election covered by three outlets', () => {
     expect(contested.map((takeaway) => takeaway.text.slice(0, 14)).sort()).toEqual(['Turnout reache', 'Turnout was 38'])
     expect(contested.every((takeaway) => takeaway.disagreementTopic === 'what the turnout was')).toBe(true)
     expect(takeaways.find((takeaway) => takeaway.text.includes('54 percent'))?.contested).toBe(false)
+  })
+})
+
+describe('takeaways of a dock strike that four outlets tell in their own words', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('takeaways-dock-strike')))
+  })
+
+  it('counts a point every outlet words differently as carried by all four', () => {
+    const [first] = engine.takeaways()
+    expect(first?.text).toMatch(/no deal|without an agreement|without a settlement|failed to reach an accord/)
+    expect(first?.supportedBy).toHaveLength(4)
+    expect(engine.takeaways({ limit: 20 }).filter((takeaway) => /no deal|without an agreement|without a settlement|reach an accord/.test(takeaway.text))).toHaveLength(1)
+  })
+
+  it('ranks a reported fact above commentary that as many sources carry', () => {
+    const takeaways = engine.takeaways({ limit: 20 })
+    const fact = positionOf(takeaways, 'both sides back next week')
+    const commentary = positionOf(takeaways, 'labour relations')
+    expect(takeaways[fact]?.supportedBy).toHaveLength(2)
+    expect(takeaways[commentary]?.supportedBy.length ?? 0).toBeLessThanOrEqual(2)
+    expect(fact).toBeGreaterThanOrEqual(0)
+    expect(commentary < 0 || fact < commentary).toBe(true)
+  })
+
+  it('does not mark a point contested for naming an office holder in passing', () => {
+    const takeaways = engine.takeaways({ limit: 20 })
+    const passing = takeaways.filter((takeaway) => /Trade Minister Erik Dahl/.test(takeaway.text) && !/^Former/.test(takeaway.text))
+    expect(passing.length).toBeGreaterThan(0)
+    for (const takeaway of passing) expect(takeaway.contested, takeaway.text).toBe(false)
+  })
+
+  it('marks a point contested when it gives the holder of an office as only a minority of sources do', () => {
+    const former = engine.takeaways({ limit: 20 }).find((takeaway) => takeaway.text.startsWith('Former Norlandic Trade Minister'))
+    expect(former?.contested).toBe(true)
+    expect(former?.disagreementTopic).toBe('who is the Norlandic trade minister')
+  })
+
+  it('marks a point contested when it states a disputed quantity', () => {
+    const length = engine.takeaways({ limit: 20 }).find((takeaway) => takeaway.text.includes('lasted nine hours'))
+    expect(length?.contested).toBe(true)
+    expect(length?.disagreementTopic).toBe('how long the talks lasted')
+  })
+})
+
+/**
+ * Sentences of the invented fixtures labelled by the fact they state; a sentence stating two facts
+ * is in both groups. Groups starting with "?" are unclear (one sentence restates another only in a
+ * side clause) and count neither way. Pairs whose figures differ are left out: `numbersAgree` keeps
+ * them apart whatever their similarity.
+ */
+const SAME_FACT: Record<string, Record<string, string[]>> = {
+  'takeaways-bike-launch': {
+    unveil: ['Velotta unveiled the Strada 3 electric', 'Velotta has unveiled', 'Velotta unveiled the Strada 3, its new', 'Shares in Velotta rose'],
+    price: ['is priced at 3,200', 'Priced at 3,200', 'will sell for 3,200'],
+    delivery: ['First deliveries', 'Priced at 3,200', 'will sell for 3,200'],
+    range: ['battery range of 140', 'a range of 140'],
+    children: ['seats two children', 'holds two children'],
+  },
+  'takeaways-town-election': {
+    win: ['Dana Ruiz won', 'elected Dana Ruiz', 'Challenger Dana Ruiz'],
+    incumbent: ['Ruiz defeated', 'She beat the incumbent', 'The result ends eight years'],
+    library: ['promised to reopen', 'has pledged to reopen'],
+  },
+  'takeaways-dock-strike': {
+    noDeal: ['Talks between the dockworkers', 'Negotiations chaired by', 'failed to reach an accord', "Friday's talks on the"],
+    walkout: ['1,800 dockworkers walked', 'The strike began on Monday', '1,800 dockers'],
+    callBack: ['would call both sides back', 'would invite both sides back'],
+    commentary: ['symbolic moment for labour', 'critical moment for labour', 'reshape labour relations'],
+    '?chair': ['hosted the talks', 'Negotiations chaired by', 'who chaired the talks'],
+  },
+}
+
+describe('the similarity at which two sentences support each other', () => {
+  it('separates sentences restating a fact from sentences stating different facts on the fixtures', async () => {
+    const same: number[] = []
+    const different: number[] = []
+    for (const [fixture, groups] of Object.entries(SAME_FACT)) {
+      const articles = await loadCorpusDir(fixtureDir(fixture))
+      const index = buildCorpusIndex(articles, articles.flatMap((article) => splitPassages(article.id, article.text)), {}, await sharedSynsets())
+      const compare = createSentenceComparer(index)
+      const sentences = articles.flatMap((article) =>
+        splitSentences(article.text)
+          .flatMap((span) => article.text.slice(span.start, span.end).split('\n'))
+          .map((text) => ({ sourceId: article.id, text: text.replace(/^- /, '').trim() }))
+          .filter(({ text }) => text.length > 20 && !text.startsWith('|')),
+      )
+      const groupsOf = (text: string) => Object.keys(groups).filter((group) => groups[group]?.some((needle) => text.includes(needle)))
+      const figures = (text: string) => new Set(text.match(/\d[\d,]*/g) ?? [])
+      for (const [i, a] of sentences.entries()) {
+        for (const b of sentences.slice(i + 1)) {
+          const [figuresA, figuresB] = [figures(a.text), figures(b.text)]
+          if (a.sourceId === b.sourceId || (figuresA.size > 0 && figuresB.size > 0 && ![...figuresA].some((figure) => figuresB.has(figure)))) continue
+          const shared = groupsOf(a.text).filter((group) => groupsOf(b.text).includes(group))
+          const { similarity, sharedTerms } = compare(a.text, b.text)
+          const value = sharedTerms >= 2 ? similarity : 0
+          if (shared.some((group) => !group.startsWith('?'))) same.push(value)
+          else if (shared.length === 0) different.push(value)
+        }
+      }
+    }
+    const threshold = DEFAULT_TAKEAWAY_BUILD_OPTIONS.supportSimilarity
+    expect(same.length).toBeGreaterThan(25)
+    expect(different.length).toBeGreaterThan(250)
+    expect(Math.max(...different)).toBeLessThan(threshold)
+    expect(same.filter((value) => value >= threshold).length / same.length).toBeGreaterThanOrEqual(0.85)
   })
 })
 
