@@ -1,28 +1,146 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createEngine, type Engine, type EngineOptions } from '../src/index.js'
+import {
+  createEngine,
+  createEngineFromSnapshot,
+  engineToSnapshot,
+  isEngineSnapshot,
+  loadLanguageModel,
+  SNAPSHOT_VERSION,
+  type ArticleInput,
+  type Engine,
+  type EngineOptions,
+} from '../src/index.js'
 import { loadCorpusDir } from './load-corpus.js'
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
 
 /** The corpus bundled with the project. */
 export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url))
 
+/** Where snapshots go unless told otherwise: `.cache/` in the project (git-ignored), as `index-<hash>.jsonl`. */
+export const DEFAULT_SNAPSHOT_DIR = fileURLToPath(new URL('../.cache/', import.meta.url))
+
+const SRC_DIR = fileURLToPath(new URL('../src/', import.meta.url))
+
 /** How long each stage of building took, for logs and benchmarks. */
 export interface BuildTimings {
+  /** Reading and checking the corpus files. */
   loadMs: number
+  /** Reading WordNet (0 when the engine came from a snapshot). */
   thesaurusMs: number
+  /** Building the index and what the engine derives from it (0 from a snapshot). */
   indexMs: number
+  /** Reading and parsing the snapshot and assembling the engine from it (0 for a build). */
+  snapshotMs: number
+  /** Loading the NLP model questions need, after a snapshot start (a build loads it anyway). */
+  modelMs: number
+  /** Where the engine came from. */
+  from: 'snapshot' | 'build'
 }
 
-/** Reads a corpus folder and builds the engine over it, with WordNet query expansion. */
-export async function buildEngineFromDir(dir: string, options: EngineOptions = {}): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
+/** The snapshot cache. A cache that cannot be read or written never stops a start: it is skipped. */
+export interface SnapshotCacheOptions {
+  /**
+   * Folder for `index-<hash>.json` snapshots, or `false` for no cache. Defaults to `SNAPSHOT_DIR`
+   * from the environment (`off` disables it), else `DEFAULT_SNAPSHOT_DIR`.
+   */
+  dir?: string | false
+  /** Told when the cache is skipped and why. Defaults to doing nothing. */
+  onSkip?: (message: string, error: unknown) => void
+}
+
+/**
+ * Reads a corpus folder and builds the engine over it, with WordNet query expansion. With the
+ * snapshot cache on (the default), an engine built once for the same corpus, code and options is
+ * read back from its snapshot instead of being rebuilt.
+ */
+export async function buildEngineFromDir(
+  dir: string,
+  options: EngineOptions = {},
+  cache: SnapshotCacheOptions = {},
+): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
   const startedAt = performance.now()
-  const [articles, synsets] = await Promise.all([loadCorpusDir(dir), options.synsets ? Promise.resolve(options.synsets) : loadWordNetSynsets()])
-  const loadedAt = performance.now()
+  const articles = await loadCorpusDir(dir)
+  const loadMs = performance.now() - startedAt
+  const cacheDir = cache.dir ?? snapshotDirFromEnv()
+  const onSkip = cache.onSkip ?? (() => {})
+  const file = cacheDir === false ? undefined : join(cacheDir, `index-${await snapshotKey(articles, options)}.jsonl`)
+
+  if (file) {
+    const readAt = performance.now()
+    const engine = await readSnapshot(file, onSkip)
+    if (engine) {
+      const modelAt = performance.now()
+      // Now rather than at the first question, which would otherwise wait about 100 ms for it.
+      loadLanguageModel()
+      const timings = { loadMs, thesaurusMs: 0, indexMs: 0, snapshotMs: modelAt - readAt, modelMs: performance.now() - modelAt, from: 'snapshot' as const }
+      return { engine, articles: articles.length, timings }
+    }
+  }
+  const thesaurusAt = performance.now()
+  const synsets = options.synsets ?? (await loadWordNetSynsets())
+  const indexAt = performance.now()
   const engine = createEngine(articles, { ...options, synsets })
   const builtAt = performance.now()
+  if (file) await writeSnapshot(file, engine, onSkip)
   return {
     engine,
     articles: articles.length,
-    timings: { loadMs: loadedAt - startedAt, thesaurusMs: loadedAt - startedAt, indexMs: builtAt - loadedAt },
+    timings: { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, from: 'build' },
+  }
+}
+
+function snapshotDirFromEnv(): string | false {
+  const fromEnv = process.env.SNAPSHOT_DIR
+  if (fromEnv === 'off' || fromEnv === '0' || fromEnv === 'false') return false
+  return fromEnv || DEFAULT_SNAPSHOT_DIR
+}
+
+/**
+ * The cache key: a hash over the snapshot format, the core's source code, the articles and the
+ * options, so that any change to code or corpus builds afresh.
+ */
+export async function snapshotKey(articles: ArticleInput[], options: EngineOptions): Promise<string> {
+  const hash = createHash('sha256')
+  hash.update(`snapshot v${SNAPSHOT_VERSION}\n`)
+  for (const name of (await readdir(SRC_DIR)).filter((entry) => entry.endsWith('.ts')).sort()) {
+    hash.update(`${name}\n`)
+    hash.update(await readFile(join(SRC_DIR, name)))
+  }
+  hash.update(JSON.stringify(articles))
+  hash.update(JSON.stringify(options))
+  return hash.digest('hex').slice(0, 24)
+}
+
+async function readSnapshot(file: string, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): Promise<Engine | undefined> {
+  let snapshot: unknown
+  try {
+    snapshot = await readSnapshotFile(file)
+  } catch (error) {
+    // No snapshot yet is the normal first start; anything else is worth saying.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onSkip(`cannot read the index snapshot ${file}; rebuilding`, error)
+    return undefined
+  }
+  try {
+    if (!isEngineSnapshot(snapshot)) {
+      onSkip(`the index snapshot ${file} has another format; rebuilding`, undefined)
+      return undefined
+    }
+    return createEngineFromSnapshot(snapshot)
+  } catch (error) {
+    onSkip(`the index snapshot ${file} is damaged; rebuilding`, error)
+    return undefined
+  }
+}
+
+async function writeSnapshot(file: string, engine: Engine, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): Promise<void> {
+  try {
+    await mkdir(join(file, '..'), { recursive: true })
+    await writeSnapshotFile(file, engineToSnapshot(engine))
+  } catch (error) {
+    onSkip(`cannot write the index snapshot ${file}; starting without it`, error)
   }
 }

@@ -1,26 +1,278 @@
-import { buildEngineFromDir, BUNDLED_CORPUS_DIR } from './build-engine.js'
-import { createLogger } from './logger.js'
+import type { Engine } from '../src/index.js'
+import type { AdapterDeps, AdapterName } from './answering.js'
+import { buildEngineFromDir } from './build-engine.js'
+import { readConfig, type AppConfig } from './config.js'
+import { startHealthServer, type HealthServer, type Readiness } from './health.js'
+import type { RunningAdapter } from './lifecycle.js'
+import { createLogger, type Logger } from './logger.js'
+import { createMetrics, type AppMetrics } from './metrics.js'
+import { createCorpusReloader, type CorpusReloader } from './reload.js'
 import { startTerminalChat } from './terminal/chat.js'
 
 /**
- * The composition root: reads the environment once, builds the index, and starts the adapters
- * that are configured. With no chat token set, it opens the terminal chat.
+ * Everything must be stopped within 10 s of SIGTERM (Docker's and Kubernetes' default grace
+ * period before SIGKILL); the adapters drain within 8 s, this is the last resort.
+ */
+const STOP_DEADLINE_MS = 9_500
+
+/** Longest wait for pino to write its last lines before exiting. */
+const LOG_FLUSH_MS = 500
+
+/** The chat adapters whose credentials are set, in start order. */
+function chatAdaptersOf(config: AppConfig): AdapterName[] {
+  return [...(config.telegram ? (['telegram'] as const) : []), ...(config.discord ? (['discord'] as const) : [])]
+}
+
+/**
+ * The composition root: reads the config once, creates the logger, starts the health server at
+ * once, builds the index, then starts every chat adapter whose credentials are set, or the
+ * terminal chat when none is. Stops gracefully on SIGTERM/SIGINT and reloads the corpus on SIGHUP
+ * (and on file changes with `CORPUS_WATCH=1`).
  */
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile('.env')
-  } catch {
-    // No .env file: the environment alone configures the bot.
+  const parsed = readConfig()
+  if (!parsed.ok) exitWithMessage(parsed.message)
+  const { config } = parsed
+  const chatAdapters = chatAdaptersOf(config)
+  const chatMode = chatAdapters.length === 0
+  const logger = createProcessLogger(config, chatMode)
+  const metrics = createMetrics()
+  const app = createApp({ config, logger, metrics, expected: chatMode ? ['terminal'] : chatAdapters })
+
+  process.on('SIGTERM', () => void app.stop('SIGTERM'))
+  process.on('SIGINT', () => void app.stop('SIGINT'))
+  process.on('SIGHUP', () => void app.reload('SIGHUP'))
+  stopWhenOrphaned(() => void app.stop('SIGTERM'))
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'))
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception: exiting')
+    void flushLogs(logger).finally(() => process.exit(1))
+  })
+
+  const { corpusDir, port, corpusWatch, snapshotDir } = config
+  logger.info({ adapters: chatMode ? ['terminal'] : chatAdapters, corpusDir, port, corpusWatch, snapshotDir }, 'starting')
+  await app.start()
+}
+
+/**
+ * `npm start` puts npm and a shell between a process manager and this process, and npm does not
+ * pass SIGTERM on: a manager that signals only npm's pid would leave the bot running. When the
+ * parent goes away, this process is re-parented, and it stops as if it had received SIGTERM.
+ */
+function stopWhenOrphaned(stop: () => void, intervalMs = 1000): void {
+  const parent = process.ppid
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer)
+      stop()
+    }
+  }, intervalMs)
+  timer.unref()
+}
+
+interface AppOptions {
+  config: AppConfig
+  logger: Logger
+  metrics: AppMetrics
+  /** The adapters `/readyz` waits for. */
+  expected: AdapterName[]
+}
+
+/** The running process: its engine, adapters and servers, and the transitions between them. */
+function createApp({ config, logger, metrics, expected }: AppOptions) {
+  let engine: Engine | undefined
+  let health: HealthServer | undefined
+  let reloader: CorpusReloader | undefined
+  const adapters: RunningAdapter[] = []
+  let stopping: Promise<void> | undefined
+
+  const deps: AdapterDeps = {
+    getEngine() {
+      // Adapters start only after the index is built, so this is a bug, not a state.
+      if (engine === undefined) throw new Error('getEngine called before the index was built')
+      return engine
+    },
+    logger,
+    metrics: metrics.questions,
   }
-  const corpusDir = process.env.CORPUS_DIR ?? BUNDLED_CORPUS_DIR
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', fd: 2 })
-  const { engine, articles, timings } = await buildEngineFromDir(corpusDir)
-  logger.info({ corpusDir, articles, ...timings }, 'index built')
-  const chat = startTerminalChat({ getEngine: () => engine, logger }, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
-  await chat.closed
+
+  const readiness = (): Readiness => {
+    const checks: Record<string, boolean> = { index: engine !== undefined }
+    for (const name of expected) checks[name] = adapters.find((adapter) => adapter.name === name)?.isReady() ?? false
+    // While stopping, report not ready so a load balancer sends no more traffic here.
+    checks.accepting = stopping === undefined
+    return { ready: Object.values(checks).every(Boolean), checks }
+  }
+
+  // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
+  const snapshotCache = { dir: config.snapshotDir, onSkip: (message: string, error: unknown) => logger.warn({ err: error }, message) }
+  const build = (dir: string) => buildEngineFromDir(dir, {}, snapshotCache)
+
+  const useEngine = (next: Engine) => {
+    // One assignment: a question already running keeps the engine it got from getEngine().
+    engine = next
+    metrics.setCorpus(next.sources())
+  }
+
+  async function start(): Promise<void> {
+    if (config.port !== 0) {
+      try {
+        health = await startHealthServer({ port: config.port, readiness, registry: metrics.registry, logger })
+        logger.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics')
+      } catch (error) {
+        // A person chatting in a terminal does not need probes; a bot in a container does.
+        if (expected.includes('terminal')) logger.warn({ problem: (error as Error).message }, 'no health server')
+        else return failStart(error)
+      }
+    }
+
+    try {
+      const built = await build(config.corpusDir)
+      useEngine(built.engine)
+      logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
+    } catch (error) {
+      return failStart(error)
+    }
+    if (stopping) return
+
+    reloader = createCorpusReloader({
+      dir: config.corpusDir,
+      build,
+      swap: useEngine,
+      logger,
+      onResult: (result) => metrics.recordReload(result),
+    })
+    if (config.corpusWatch) reloader.watch()
+
+    if (expected.includes('terminal')) {
+      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
+      // `npm start | head`: the reader left, so there is no one to answer.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') void stop('stdout closed')
+        else logger.error({ err: error }, 'writing to stdout failed')
+      })
+      // `docker run` without a token gives the chat an empty stdin: say why the process ends at once.
+      let inputBytes = 0
+      process.stdin.on('data', (chunk: Buffer) => (inputBytes += chunk.length))
+      const chat = startTerminalChat(deps, { input: process.stdin, output: process.stdout, interactive })
+      adapters.push(chat)
+      void chat.closed.then(() => {
+        if (inputBytes === 0 && !interactive) logger.warn('no TELEGRAM_BOT_TOKEN or DISCORD_TOKEN is set and the terminal chat got no input: nothing to serve')
+        return stop('end of input')
+      })
+    } else {
+      await startChatAdapters()
+    }
+    if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
+  }
+
+  /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
+  async function startChatAdapters(): Promise<void> {
+    const starts: Promise<RunningAdapter>[] = []
+    // Imported on demand: the terminal chat need not load grammY and discord.js.
+    if (config.telegram) {
+      const settings = config.telegram
+      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps)))
+    }
+    if (config.discord) {
+      const settings = config.discord
+      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps)))
+    }
+    const results = await Promise.allSettled(starts)
+    for (const result of results) if (result.status === 'fulfilled') adapters.push(result.value)
+    const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []))
+    if (failures.length > 0) {
+      await Promise.allSettled(adapters.map((adapter) => adapter.stop()))
+      return failStart(...failures)
+    }
+  }
+
+  /** Startup failed in a way the operator must fix: say why on stderr and in the log, exit 1. */
+  async function failStart(...errors: unknown[]): Promise<never> {
+    const messages = errors.map((error) => (error instanceof Error ? error.message : String(error)))
+    // In the terminal chat the log is stderr too: the plain message below says it once.
+    if (!expected.includes('terminal')) {
+      for (const error of errors) logger.fatal({ problem: error instanceof Error ? error.message : String(error), cause: causeOf(error) }, 'cannot start')
+    }
+    await health?.close()
+    await flushLogs(logger)
+    exitWithMessage(`Cannot start:\n${messages.map((message) => `✖ ${message}`).join('\n')}`)
+  }
+
+  /**
+   * Graceful stop: stop watching, let each adapter stop taking updates and finish its replies,
+   * close the health server last (it reports not ready meanwhile), flush the logs, exit 0.
+   */
+  function stop(reason: string): Promise<void> {
+    if (stopping) {
+      logger.info({ reason }, 'already stopping')
+      return stopping
+    }
+    const startedAt = performance.now()
+    logger.info({ reason }, 'stopping')
+    const deadline = setTimeout(() => {
+      const pending = adapters.filter((adapter) => adapter.isReady()).map((adapter) => adapter.name)
+      logger.error({ deadlineMs: STOP_DEADLINE_MS, pending }, 'graceful stop took too long: exiting anyway')
+      void flushLogs(logger).finally(() => process.exit(1))
+    }, STOP_DEADLINE_MS)
+    deadline.unref()
+    stopping = (async () => {
+      await reloader?.stop()
+      const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()))
+      results.forEach((result, index) => {
+        if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
+      })
+      await health?.close()
+      logger.info({ reason, durationMs: Math.round(performance.now() - startedAt) }, 'stopped')
+      await flushLogs(logger)
+      process.exit(0)
+    })()
+    return stopping
+  }
+
+  function reload(reason: string): Promise<unknown> {
+    if (reloader === undefined || stopping) {
+      logger.warn({ reason }, 'reload ignored: the index is not in service yet, or the process is stopping')
+      return Promise.resolve()
+    }
+    return reloader.reload(reason)
+  }
+
+  return { start, stop, reload }
+}
+
+/**
+ * JSON lines for machines, pretty lines for a person. With a chat token set, logs go to stdout
+ * (what containers collect). In the terminal chat they go to stderr at `warn`, so the chat on
+ * stdout stays readable.
+ */
+function createProcessLogger(config: AppConfig, chatMode: boolean): Logger {
+  const stream = chatMode ? process.stderr : process.stdout
+  return createLogger({ level: config.logLevel ?? (chatMode ? 'warn' : 'info'), pretty: stream.isTTY === true, fd: chatMode ? 2 : 1 })
+}
+
+/** Waits until pino has written everything (the pretty transport runs in a worker thread). */
+function flushLogs(logger: Logger): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, LOG_FLUSH_MS)
+    logger.flush(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+function causeOf(error: unknown): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined
+  return cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause)
+}
+
+/** For problems the operator fixes: a plain message, never a stack trace. */
+function exitWithMessage(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  exitWithMessage(`Unexpected error while starting: ${error instanceof Error ? error.message : String(error)}`)
 })

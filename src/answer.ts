@@ -153,7 +153,7 @@ export function rankQuotes(
     })
     const [chosen] = pool.splice(bestAt, 1)
     if (!chosen) break
-    const quote = buildQuote(index, chosen, matchedStems, weightOf, settings.maxQuoteChars)
+    const quote = buildQuote(index, chosen, weightOf, settings.maxQuoteChars)
     if (!quote) continue
     const duplicate = quotes.find((other) => jaccard(spans.get(other)?.stems, spans.get(quote)?.stems) >= settings.duplicateSimilarity || overlaps(other, quote))
     if (duplicate) {
@@ -162,6 +162,7 @@ export function rankQuotes(
       }
       continue
     }
+    quote.highlights = highlightSpans(index, quote.text, matchedStems)
     quotes.push(quote)
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
   }
@@ -195,7 +196,7 @@ function overlaps(a: Quote, b: Quote): boolean {
 }
 
 /** Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause boundaries. */
-function buildQuote(index: CorpusIndex, candidate: Candidate, matched: Set<string>, weightOf: Map<string, number>, maxChars: number): Quote | undefined {
+function buildQuote(index: CorpusIndex, candidate: Candidate, weightOf: Map<string, number>, maxChars: number): Quote | undefined {
   const { passage, sentenceIndex } = candidate
   const article = index.textById.get(passage.sourceId)
   const source = index.sourceById.get(passage.sourceId)
@@ -236,7 +237,8 @@ function buildQuote(index: CorpusIndex, candidate: Candidate, matched: Set<strin
     source,
     alsoIn: [],
     passageId: passage.id,
-    highlights: highlightSpans(index, text, matched),
+    // Filled in by the caller once the quote is kept: most candidates turn out to be duplicates.
+    highlights: [],
     score: round(candidate.score),
     ...(clippedBefore ? { clippedBefore } : {}),
     ...(clippedAfter ? { clippedAfter } : {}),

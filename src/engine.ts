@@ -1,10 +1,11 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
-import { buildDisagreementIndex, disagreementsFor } from './disagreements.js'
+import { buildDisagreementIndex, disagreementsFor, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
-import { buildTakeawayIndex, selectTakeaways } from './takeaways.js'
+import { buildTakeawayIndex, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways.js'
 import { splitPassages, type PassageOptions } from './passages.js'
-import { buildCorpusIndex, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
+import { assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
+import { createEngineSnapshot, decodeValue, encodeValue, indexPartsFromSnapshot, NotSerializableError, snapshotIndex, type EngineSnapshot } from './snapshot.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary } from './types.js'
 
@@ -15,6 +16,8 @@ export interface EngineOptions {
   answer?: AnswerOptions
   /** Synonym sets for query expansion (WordNet's, loaded by the caller). Defaults to none. */
   synsets?: Synsets
+  /** How takeaways are ranked; see `TakeawayBuildOptions` for each default. */
+  takeaways?: TakeawayBuildOptions
 }
 
 /**
@@ -28,8 +31,55 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
   return engineOver(index, options)
 }
 
-/** The engine's methods over a built index. */
-function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
+/** What an engine derives from its index when it is created; a snapshot keeps it so a start need not redo it. */
+export interface EngineDerivedData {
+  disagreements: DisagreementIndex
+  takeaways: TakeawayIndex
+  examples: string[]
+}
+
+/** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
+const engineInternals = new WeakMap<Engine, { index: CorpusIndex; options: Pick<EngineOptions, 'answer' | 'takeaways'>; derived: EngineDerivedData }>()
+
+/**
+ * A JSON-able snapshot of an engine built by `createEngine` or `createEngineFromSnapshot`: its
+ * index, and its disagreements, takeaways and example questions when they are plain data (else
+ * they are rebuilt at load). Throws for an engine not made by this module.
+ */
+export function engineToSnapshot(engine: Engine): EngineSnapshot {
+  const internals = engineInternals.get(engine)
+  if (!internals) throw new Error('engineToSnapshot: not an engine made by createEngine')
+  let derived: unknown = null
+  try {
+    derived = encodeValue(internals.derived)
+  } catch (error) {
+    // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
+    if (!(error instanceof NotSerializableError)) throw error
+  }
+  return createEngineSnapshot(snapshotIndex(corpusIndexParts(internals.index)), internals.options, derived)
+}
+
+/**
+ * The engine a snapshot was taken of, without re-reading synonyms or re-running the NLP over the
+ * corpus. `snapshot` is the object `engineToSnapshot` returned (after a JSON round trip or not).
+ */
+export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
+  const index = assembleCorpusIndex(indexPartsFromSnapshot(snapshot.index))
+  const derived = snapshot.derived === null ? undefined : (decodeValue(snapshot.derived) as Partial<EngineDerivedData>)
+  // Options other than the index's and synonyms' shape only what is derived at load: keep them.
+  return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways'>, derived)
+}
+
+/**
+ * An engine over an index built already, with derived data given in `saved` used as it is and the
+ * rest built. For benchmarks that build a large index piecewise; the barrel does not export it.
+ */
+export function createEngineFromIndex(index: CorpusIndex, options: EngineOptions = {}, saved: Partial<EngineDerivedData> = {}): Engine {
+  return engineOver(index, options, saved)
+}
+
+/** The engine's methods over a built index; `saved` holds derived data from a snapshot. */
+function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -37,15 +87,18 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
       throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
     }
   }
-  const disagreements = buildDisagreementIndex(index)
-  const takeaways = buildTakeawayIndex(index, disagreements)
-  const examples = suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
+  const disagreements = saved.disagreements ?? buildDisagreementIndex(index)
+  const takeaways = saved.takeaways ?? buildTakeawayIndex(index, disagreements, options.takeaways)
+  const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
+  // One pass: a filter per source would cost sources × passages on a large corpus.
+  const passageCounts = new Map<string, number>()
+  for (const passage of index.passages) passageCounts.set(passage.sourceId, (passageCounts.get(passage.sourceId) ?? 0) + 1)
   const summaries: SourceSummary[] = index.sources.map((source) => ({
     source,
-    passages: index.passages.filter((passage) => passage.sourceId === source.id).length,
+    passages: passageCounts.get(source.id) ?? 0,
     characters: index.textById.get(source.id)?.length ?? 0,
   }))
-  return {
+  const engine: Engine = {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
@@ -65,4 +118,6 @@ function engineOver(index: CorpusIndex, options: EngineOptions): Engine {
     sources: () => summaries,
     exampleQuestions: () => examples,
   }
+  engineInternals.set(engine, { index, options: { answer: answerOptions, ...(options.takeaways ? { takeaways: options.takeaways } : {}) }, derived: { disagreements, takeaways, examples } })
+  return engine
 }

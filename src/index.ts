@@ -10,4 +10,8 @@ export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search.js'
 export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
 export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'
 export { parseWordNet, type Synsets } from './thesaurus.js'
+export { engineToSnapshot, createEngineFromSnapshot } from './engine.js'
+export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
 export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways.js'
+/** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
+export { getNlp as loadLanguageModel } from './nlp.js'

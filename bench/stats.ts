@@ -1,0 +1,81 @@
+/**
+ * What the benchmarks share: timing, percentiles and a plain-text table. Every figure is taken in
+ * the same process and run as the figures it is compared with, so ratios hold on a noisy machine.
+ */
+
+/** Median, 99th percentile and mean of a set of durations in milliseconds. */
+export interface LatencySummary {
+  p50Ms: number
+  p99Ms: number
+  meanMs: number
+  samples: number
+}
+
+/** The `p`-quantile (0..1) of `sorted`, nearest rank. NaN for no samples. */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number
+}
+
+/** Summarises durations. */
+export function summarize(durationsMs: readonly number[]): LatencySummary {
+  const sorted = [...durationsMs].sort((a, b) => a - b)
+  const total = sorted.reduce((sum, value) => sum + value, 0)
+  return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), meanMs: sorted.length ? total / sorted.length : Number.NaN, samples: sorted.length }
+}
+
+/** Runs `run` for every item, `rounds` times after one warm-up round, and times each call. */
+export function timeEach<T>(items: readonly T[], rounds: number, run: (item: T) => unknown): LatencySummary {
+  for (const item of items) run(item)
+  const durations: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    for (const item of items) {
+      const startedAt = performance.now()
+      run(item)
+      durations.push(performance.now() - startedAt)
+    }
+  }
+  return summarize(durations)
+}
+
+/** Milliseconds `run` takes, with its result. */
+export async function timed<T>(run: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  const startedAt = performance.now()
+  const value = await run()
+  return { value, ms: performance.now() - startedAt }
+}
+
+/** A number for a table: fixed decimals by magnitude, "–" for missing. */
+export function fmt(value: number | undefined, digits?: number): string {
+  if (value === undefined || Number.isNaN(value)) return '–'
+  const places = digits ?? (Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3)
+  return value.toFixed(places)
+}
+
+/** Megabytes, one decimal. */
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** A Markdown table (readable as plain text too). */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)))
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`
+  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+/** The machine, for the record next to every figure. */
+export async function machine(): Promise<{ node: string; cpus: number; cpuModel: string; platform: string }> {
+  const os = await import('node:os')
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.arch()}` }
+}
+
+/** Heap in use after a full collection when `--expose-gc` is on (else as it stands). */
+export function heapUsedBytes(): number {
+  const collect = (globalThis as { gc?: () => void }).gc
+  if (collect) {
+    collect()
+    collect()
+  }
+  return process.memoryUsage().heapUsed
+}

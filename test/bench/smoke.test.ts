@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { renderQuality, runQuality } from '../../bench/quality.js'
+import { renderBench, runBench } from '../../bench/run.js'
+import { renderScale, runScale } from '../../bench/scale.js'
+import { SCIFACT_DIR } from '../../bench/scifact.js'
+
+/** SciFact sits in ../shared beside the clone (see .ci/run); without it the two benchmarks that read it are skipped. */
+const hasSciFact = existsSync(join(SCIFACT_DIR, 'corpus.jsonl.gz'))
+
+/** The benchmarks' smoke versions, so CI runs every code path of them. Figures are not checked: this machine is shared. */
+describe('benchmarks (smoke versions)', () => {
+  it('npm run bench reports startup both ways and per-question latency against minisearch', async () => {
+    const report = await runBench({ smoke: true, adapters: false })
+    expect(report.corpus.passages).toBeGreaterThan(0)
+    expect(report.startup.snapshotBytes).toBeGreaterThan(0)
+    expect(report.latency.ask.samples).toBe(report.corpus.questions)
+    expect(Object.keys(report.targets)).toContain('start from snapshot')
+    expect(renderBench(report)).toContain('plain minisearch, default options')
+  }, 120_000)
+
+  it.skipIf(!hasSciFact)('npm run bench:quality scores SciFact queries through the bot\'s retrieval', async () => {
+    const report = await runQuality({ smoke: true })
+    expect(report.test.queries).toBeGreaterThan(0)
+    expect(report.test.ndcg10).toBeGreaterThan(0)
+    expect(report.test.ndcg10).toBeLessThanOrEqual(1)
+    expect(renderQuality(report)).toContain('nDCG@10')
+  }, 120_000)
+
+  it.skipIf(!hasSciFact)('npm run bench:scale measures the engine and the others on the same passages', async () => {
+    const report = await runScale({ smoke: true })
+    const [size] = report.sizes
+    expect(size?.passages).toBe(2_000)
+    expect(size?.systems.map((system) => system.name.split(' ')[0])).toEqual(['this', 'this', 'plain', 'lunr', 'flexsearch', 'floor:'])
+    expect(renderScale(report)).toContain('2,000 passages')
+  }, 180_000)
+})
