@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -142,5 +142,22 @@ async function writeSnapshot(file: string, engine: Engine, onSkip: NonNullable<S
     await writeSnapshotFile(file, engineToSnapshot(engine))
   } catch (error) {
     onSkip(`cannot write the index snapshot ${file}; starting without it`, error)
+    return
+  }
+  await pruneSnapshots(join(file, '..'), onSkip)
+}
+
+/** Snapshots kept in a cache folder: a few corpora (the CLI's `--corpus`) can share it without rebuilding. */
+const KEPT_SNAPSHOTS = 4
+
+/** Every code or corpus change writes a new snapshot: delete all but the newest few, so the cache stays small. */
+async function pruneSnapshots(dir: string, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): Promise<void> {
+  try {
+    const names = (await readdir(dir)).filter((name) => /^index-[0-9a-f]+\.jsonl?$/.test(name))
+    const dated = await Promise.all(names.map(async (name) => ({ name, mtimeMs: (await stat(join(dir, name))).mtimeMs })))
+    dated.sort((a, b) => b.mtimeMs - a.mtimeMs)
+    await Promise.all(dated.slice(KEPT_SNAPSHOTS).map(({ name }) => rm(join(dir, name), { force: true })))
+  } catch (error) {
+    onSkip(`cannot prune old index snapshots in ${dir}`, error)
   }
 }

@@ -20,6 +20,8 @@ export interface AnswerOptions {
   sameSourceFactor?: number
   /** Word-overlap (Jaccard) above which two quotes count as the same sentence. Defaults to `0.6`. */
   duplicateSimilarity?: number
+  /** Least score of a quote as a share of the best quote's: weaker ones are left out. Defaults to `0.6`. */
+  relativeScoreFloor?: number
 }
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
@@ -29,10 +31,13 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   limit: 4,
   sameSourceFactor: 0.85,
   duplicateSimilarity: 0.6,
+  relativeScoreFloor: 0.6,
 }
 
 /** Score bonus for a sentence holding the kind of thing the question asks for (a duration for "how long"). */
 const ANSWER_TYPE_BONUS = 0.3
+/** Score malus for a sentence without the kind of thing the question asks for. */
+const MISSING_TYPE_PENALTY = 0.25
 const KIND_PENALTY: Record<string, number> = { text: 0, list: 0.05, heading: 0.35, table: 0.3 }
 /** Sentences that open with a reference to the one before read better with it. */
 const ANAPHORIC_START = /^(this|that|these|those|it|its|he|she|they|his|her|their|but|however|yet|still|such)\b/i
@@ -128,9 +133,13 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) return
       let value = 0.55 * sentenceCoverage + 0.25 * passageCoverage + 0.2 * (score / topScore)
       if (typeMatch) value += ANSWER_TYPE_BONUS
+      // A "how long" question is not answered by a sentence without any duration in it.
+      else if (analyzed.answerFeatures !== 0) value -= MISSING_TYPE_PENALTY
       value -= KIND_PENALTY[sentence.kind] ?? 0
       if (sentence.end - sentence.start < 40) value -= 0.15
       if (text.trimEnd().endsWith('?')) value -= 0.25
+      // A line that only introduces a list ("Key points included:") says nothing by itself.
+      if (text.trimEnd().endsWith(':')) value -= 0.3
       candidates.push({ passage, sentenceIndex, score: value })
     })
   }
@@ -139,7 +148,9 @@ export function rankQuotes(
   candidates.sort((a, b) => b.score - a.score)
   const quotes: Quote[] = []
   const quotedFrom = new Map<string, number>()
-  const pool = candidates.slice(0, Math.max(wanted * 4, 12))
+  // Quotes far below the best one answer something else: a shorter answer beats a padded one.
+  const floor = (candidates[0]?.score ?? 0) * settings.relativeScoreFloor
+  const pool = candidates.slice(0, Math.max(wanted * 4, 12)).filter((candidate) => candidate.score >= floor)
   while (pool.length > 0 && quotes.length < wanted) {
     // Re-rank the pool with the same-source factor so close calls go to a source not yet quoted.
     let bestAt = 0

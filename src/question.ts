@@ -2,6 +2,7 @@ import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { getNlp } from './nlp.js'
 import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
 import { createSpeller } from './spelling.js'
+import { lowerBound } from './sorted-strings.js'
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 1000
@@ -42,7 +43,7 @@ const ANSWER_CUES: AnswerCue[] = [
   {
     pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|amount)\b/,
     features: FEATURE.count | FEATURE.money | FEATURE.percent,
-    cueWords: ['number', 'percentage', 'amount', 'cost', 'costs'],
+    cueWords: ['number', 'percentage', 'amount'],
   },
   {
     pattern: /\bwhen\b|\b(what|which)\s+(day|date|time|year|month)\b/,
@@ -151,15 +152,8 @@ function variantsOf(index: CorpusIndex, termStem: string, askedStem: string): Te
 
 /** Sorted-array range of stems with `prefix`, capped: a short prefix must not pull in half the vocabulary. */
 function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if ((sorted[mid] ?? '') < prefix) low = mid + 1
-    else high = mid
-  }
   const out: string[] = []
-  for (let i = low; i < sorted.length && out.length < cap; i++) {
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && out.length < cap; i++) {
     const candidate = sorted[i] ?? ''
     if (!candidate.startsWith(prefix)) break
     if (candidate !== prefix) out.push(candidate)

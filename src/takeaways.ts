@@ -3,6 +3,7 @@ import type { DisagreementIndex } from './disagreements.js'
 import { getNlp, splitSentences } from './nlp.js'
 import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
 import type { Disagreement, Passage, Sentence, Takeaway, TakeawayOptions } from './types.js'
+import { lowerBound } from './sorted-strings.js'
 
 /**
  * How takeaways are ranked. Every threshold is a general one, measured on invented fixtures
@@ -483,15 +484,8 @@ const MIN_VARIANT_PREFIX = 5
 function stemVariants(sorted: string[], term: string): string[] {
   if (term.length < MIN_VARIANT_PREFIX) return []
   const prefix = term.slice(0, MIN_VARIANT_PREFIX)
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if ((sorted[mid] ?? '') < prefix) low = mid + 1
-    else high = mid
-  }
   const variants: string[] = []
-  for (let i = low; i < sorted.length; i++) {
+  for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
     const other = sorted[i] ?? ''
     if (!other.startsWith(prefix)) break
     if (other === term) continue

@@ -13,13 +13,13 @@ import { createInFlightUpdates, type InFlightUpdates } from './in-flight.js'
 export interface StartTelegramOptions {
   /** Passed to `createTelegramBot`: rate limits and retries. Defaults to its defaults. */
   bot?: Omit<TelegramBotOptions, 'inFlight'>
-  /** Longest wait for replies in flight when stopping; the app must be gone within 10 s. Defaults to 8_000. */
+  /** Longest wait for replies in flight when stopping; the app must be gone within 10 s. Defaults to 7_000: with the final `getUpdates` that confirms handled updates, a stop stays within 10 s. */
   stopTimeoutMs?: number
   /** Longest wait for Telegram at startup (`getMe`, which grammY retries on network errors). Defaults to 30_000. */
   startTimeoutMs?: number
 }
 
-const DEFAULT_START_TELEGRAM_OPTIONS = { stopTimeoutMs: 8_000, startTimeoutMs: 30_000 } satisfies StartTelegramOptions
+const DEFAULT_START_TELEGRAM_OPTIONS = { stopTimeoutMs: 7_000, startTimeoutMs: 30_000 } satisfies StartTelegramOptions
 
 /** The updates the bot handles; Telegram does not send the others. */
 const ALLOWED_UPDATES = ['message', 'inline_query'] as const

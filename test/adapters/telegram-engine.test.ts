@@ -35,7 +35,7 @@ describe('Telegram bot on the real engine', () => {
   it('answers with a verbatim, highlighted quote and its linked source', async () => {
     const reply = await ask('How much did the repair cost?')
 
-    expect(reply).toMatch(/<blockquote>[^<]*<b>[^<]+<\/b>[^<]*4\.2 million dollars\.<\/blockquote>/)
+    expect(reply).toMatch(/<blockquote>(?:[^<]*<b>[^<]+<\/b>)+[^<]*4\.2 million dollars\.<\/blockquote>/)
     expect(reply).toContain('<a href="https://courier.example/harbor-bridge-reopens">Harbor Bridge reopens after eleven-week repair</a>')
   })
 
