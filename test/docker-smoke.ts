@@ -16,13 +16,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, posix, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startFakeDiscord } from './fakes/discord.js'
 import { startFakeTelegramApi } from './fakes/telegram-api.js'
 import { FAKE_TOKEN, fakeUser, textUpdate } from './fakes/telegram-updates.js'
+import { freePort } from './helpers/app-process.js'
 
 const CONTEXT = fileURLToPath(new URL('../', import.meta.url))
 /** Users of the official node image. */
@@ -141,17 +141,6 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'] })
     child.on('error', reject)
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new SmokeFailure(`${options.what} failed with ${signal ?? `exit code ${code}`}`))))
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no free port'))))
-    })
   })
 }
 
