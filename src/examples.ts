@@ -15,7 +15,7 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
   const count = options.count ?? 3
   const sourcesOf = new Map<string, Set<string>>()
   const countOf = new Map<string, number>()
-  const surfaceOf = new Map<string, string>()
+  const casingOf = new Map<string, { lower: number; capital: number; capitalForm: string }>()
   for (const passage of index.passages) {
     for (const sentence of passage.sentences) {
       if (sentence.kind !== 'text') continue
@@ -28,9 +28,17 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
         sources.add(passage.sourceId)
         countOf.set(word, (countOf.get(word) ?? 0) + 1)
         const surface = text.slice(token.start, token.end)
-        // A word seen in lower case is a common noun ("the summit"); one only ever capitalised is a name.
-        if (surface === word) surfaceOf.set(word, `the ${word}`)
-        else if (!surfaceOf.has(word)) surfaceOf.set(word, surface)
+        // A word mostly written in lower case is a common noun ("the summit"); one mostly capitalised
+        // mid-sentence is a name ("Harbor"). The first word of a sentence says nothing either way.
+        if (token.start > 0) {
+          const casing = casingOf.get(word) ?? { lower: 0, capital: 0, capitalForm: surface }
+          if (surface === word) casing.lower++
+          else {
+            casing.capital++
+            casing.capitalForm = surface
+          }
+          casingOf.set(word, casing)
+        }
       }
     }
   }
@@ -42,7 +50,9 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
     .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
   const questions: string[] = []
   for (const { word } of ranked.slice(0, 30)) {
-    const question = `What do the sources say about ${surfaceOf.get(word) ?? word}?`
+    const casing = casingOf.get(word)
+    const subject = casing && casing.capital > casing.lower ? casing.capitalForm : `the ${word}`
+    const question = `What do the sources say about ${subject}?`
     if (ask(question).status === 'answered') questions.push(question)
     if (questions.length >= count) break
   }

@@ -120,6 +120,11 @@ function isIntro(block: Block): boolean {
 }
 
 function sentencesOf(text: string, block: Block): Sentence[] {
+  if (block.kind === 'list') {
+    // The bullet is layout, not words: a quote of the item starts after it.
+    const marker = LIST_MARK.exec(text.slice(block.start, block.end))?.[0].length ?? 0
+    return [{ start: block.start + marker, end: block.end, kind: block.kind, lead: block.lead }]
+  }
   if (block.kind !== 'text') {
     return [{ start: block.start, end: block.end, kind: block.kind, lead: block.lead }]
   }

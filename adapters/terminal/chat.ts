@@ -19,7 +19,7 @@ export interface TerminalChat extends RunningAdapter {
 const HELP = `Ask anything about the event in the articles; every answer is quoted from them, with its source.
 Commands:
   /sources         the articles I answer from
-  /takeaways       the main points, and how many sources carry each
+  /takeaways [source id or topic]   the main points, and how many sources carry each
   /disagreements   where the sources contradict each other
   /help            this text
   /quit            leave (or Ctrl-D)`
@@ -43,22 +43,28 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
     const text = line.trim()
     const ref = `t${++counter}`
     if (text === '') return
-    if (text === '/quit' || text === '/exit') {
+    // Commands are case-insensitive and take their argument after a space: "/Takeaways sanctions".
+    const [command = '', ...rest] = text.startsWith('/') ? text.split(/\s+/) : []
+    const name = command.toLowerCase()
+    const argument = rest.join(' ')
+    if (name === '/quit' || name === '/exit') {
       lines.close()
       return
     }
-    if (text === '/help' || text === '/start') write(HELP)
-    else if (text === '/sources') {
+    if (name === '/help' || name === '/start') write(HELP)
+    else if (name === '/sources') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'sources' }, (engine) => engine.sources())
       write(outcome.kind === 'ok' ? renderSources(outcome.value) : outcome.message)
-    } else if (text.startsWith('/takeaways')) {
-      const sourceId = text.slice('/takeaways'.length).trim() || undefined
+    } else if (name === '/takeaways') {
+      // The argument is a source id when it names one, otherwise a topic.
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'takeaways' }, (engine) => ({
-        takeaways: engine.takeaways(sourceId ? { sourceId } : {}),
+        takeaways: engine.takeaways(
+          argument === '' ? {} : engine.sources().some(({ source }) => source.id === argument) ? { sourceId: argument } : { topic: argument },
+        ),
         total: engine.sources().length,
       }))
       write(outcome.kind === 'ok' ? renderTakeaways(outcome.value.takeaways, outcome.value.total, style) : outcome.message)
-    } else if (text === '/disagreements') {
+    } else if (name === '/disagreements') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'disagreements' }, (engine) => engine.disagreements())
       if (outcome.kind !== 'ok') write(outcome.message)
       else write(outcome.value.length === 0 ? 'The sources do not contradict each other on anything I can detect.' : outcome.value.map((d) => renderDisagreement(d, style)).join('\n\n'))
