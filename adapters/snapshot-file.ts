@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { rename, rm, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 
 /**
@@ -16,6 +16,9 @@ const LONG_ARRAY = 10_000
 /** Writes `value` (JSON-able) to `file` atomically: a reader never sees half a file. Resolves to the bytes written. */
 export async function writeSnapshotFile(file: string, value: unknown): Promise<number> {
   const partial = `${file}.${process.pid}.tmp`
+  // Fail here, not inside the stream: a stream that cannot open reports it by an event that an
+  // awaited 'drain' or 'finish' would never see, and the write would hang.
+  await writeFile(partial, '')
   const out = createWriteStream(partial)
   let bytes = 0
   let next = 0
