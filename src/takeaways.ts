@@ -82,6 +82,8 @@ interface Candidate {
   numbers: Set<string>
   /** L2-normalised TF-IDF weights by stem. */
   vector: Map<string, number>
+  /** Its distinctive word runs (see `phrasesOf`): a sentence repeating one restates it, however else it differs. */
+  phrases: Set<string>
 }
 
 /** Ranked candidate points, computed once when the corpus is indexed. */
@@ -138,6 +140,7 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
   units.forEach((unit, i) => {
     if (unit.quotable) maxCentrality = Math.max(maxCentrality, centrality[i] ?? 0)
   })
+  const samePoint = createPointCheck(index, names, similarity)
   const restatements = units.map((unit, i) => {
     const same: number[] = []
     for (const { unit: j, similarity: value } of neighbours[i] ?? []) {
@@ -148,7 +151,10 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
       // so a pair with commentary on either side must match more closely; a claim both state is evidence enough for less.
       const commentary = Math.min(facts[i] ?? 0, facts[j] ?? 0) <= 0
       const needed = sameClaim ? settings.supportSimilarity * CLAIM_FACTOR : settings.supportSimilarity * (commentary ? COMMENTARY_FACTOR : 1)
-      if (value >= needed && similarity.sharedSpecificTerms(unit.vector, other.vector) >= (sameClaim ? 1 : MIN_SHARED_TERMS)) same.push(j)
+      if (value < needed || similarity.sharedSpecificTerms(unit.vector, other.vector) < (sameClaim ? 1 : MIN_SHARED_TERMS)) continue
+      // Shared words are not a shared point: "the mayor ordered schools closed" and "the plant will
+      // stay closed" share an action on different things, and two people ordering the same thing are two points.
+      if (sameClaim || samePoint(unit, other, value >= settings.supportSimilarity * COMMENTARY_FACTOR)) same.push(j)
     }
     return same
   })
@@ -156,15 +162,17 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
   units.forEach((unit, i) => {
     const source = index.sourceById.get(unit.sourceId)
     if (!unit.quotable || !source) return
-    const samePoint = restatements[i] ?? []
+    const restating = restatements[i] ?? []
     const support = new Set<string>()
-    for (const j of samePoint) support.add(units[j]?.sourceId ?? unit.sourceId)
+    for (const j of restating) support.add(units[j]?.sourceId ?? unit.sourceId)
     support.delete(unit.sourceId)
     const supporters = [...support].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0))
     const centralityShare = maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0
     const fact = facts[i] ?? 0
     const factor = Math.max(MIN_FACT_FACTOR, 1 + settings.factWeight * fact)
-    const score = (0.3 + 0.7 * centralityShare) * (1 + settings.supportBoost * supporters.length) * qualityOf(unit) * factor
+    // Sources sharing a view are weaker evidence than sources reporting a fact: see `tierOf`.
+    const counted = fact <= 0 ? Math.max(0, supporters.length - 1) : supporters.length
+    const score = (0.3 + 0.7 * centralityShare) * (1 + settings.supportBoost * counted) * qualityOf(unit) * factor
     const disagreement = contest(unit)
     candidates.push({
       takeaway: {
@@ -176,11 +184,12 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
         ...(disagreement ? { disagreementTopic: disagreement.topic } : {}),
       },
       id: i,
-      samePoint,
+      samePoint: restating,
       score: Math.round(score * 10_000) / 10_000,
       fact,
       numbers: unit.numbers,
       vector: unit.vector,
+      phrases: phrasesOf(index, names, unit.text),
     })
   })
   candidates.sort((a, b) => b.score - a.score)
@@ -190,7 +199,7 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
 /** Share of `supportSimilarity` enough for two sentences stating the same claim (a value of the same thing, an outcome) to support each other. */
 const CLAIM_FACTOR = 0.5
 /** Multiple of `supportSimilarity` two sentences need when either is commentary (fact-ness 0 or less). */
-const COMMENTARY_FACTOR = 1.5
+const COMMENTARY_FACTOR = 2
 
 /** Lowest score factor fact-ness can give, so heavy commentary is pushed down, not out. */
 const MIN_FACT_FACTOR = 0.6
@@ -211,9 +220,11 @@ export function createSentenceComparer(index: CorpusIndex, options: TakeawayBuil
 }
 
 /**
- * The takeaways for `options`: up to `limit` points picked by maximal marginal relevance so none
- * repeats another, each quoted from the sentence of its point that reads most as a fact, then ordered by how many sources carry them (most first), then by score.
- * Returns `[]` when no point matches the topic.
+ * The takeaways for `options`, best first: each step takes, among the points not yet said, one that
+ * the most sources carry (commentary counting one source less, see `tierOf`), and among those the best by maximal marginal relevance (its score against
+ * its overlap with points already taken), quoted from the sentence of its point that reads most as a
+ * fact. The order does not depend on `limit`, which only cuts it: `limit: 3` is the first three of
+ * `limit: 7`. Returns `[]` when no point matches the topic.
  */
 export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, options: TakeawayOptions = {}): Takeaway[] {
   const limit = clampInt(options.limit ?? DEFAULT_TAKEAWAY_OPTIONS.limit, 1, 20)
@@ -225,29 +236,38 @@ export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, op
   const topScore = pool[0]?.score ?? 0
   const chosen: Candidate[] = []
   const lambda = DEFAULT_TAKEAWAY_OPTIONS.mmrLambda
-  while (chosen.length < limit && pool.length > 0) {
-    let bestAt = -1
+  const isSaid = (candidate: Candidate) => chosen.some((other) => isSamePoint(candidate, other, takeaways.duplicateSimilarity))
+  // Overlap of each candidate with the points taken so far, updated as each is taken.
+  const overlap = new Map<Candidate, number>()
+  while (chosen.length < limit) {
+    let best: Candidate | undefined
     let bestValue = -Infinity
-    for (let i = 0; i < pool.length; i++) {
-      const candidate = pool[i]
-      if (!candidate) continue
-      const overlap = Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector)))
-      if (chosen.some((other) => isSamePoint(candidate, other, takeaways.duplicateSimilarity))) continue
-      const value = lambda * (candidate.score / (topScore || 1)) - (1 - lambda) * overlap
-      if (value > bestValue) {
+    for (const candidate of pool) {
+      if (best && tierOf(candidate) < tierOf(best)) continue
+      if (isSaid(candidate)) continue
+      const value = lambda * (candidate.score / (topScore || 1)) - (1 - lambda) * (overlap.get(candidate) ?? 0)
+      if (!best || tierOf(candidate) > tierOf(best) || value > bestValue) {
+        best = candidate
         bestValue = value
-        bestAt = i
       }
     }
-    if (bestAt < 0) break
-    const picked = pool[bestAt]
-    if (!picked) break
-    const representative = representativeOf(picked, pool, (candidate) => chosen.some((other) => isSamePoint(candidate, other, takeaways.duplicateSimilarity)))
+    if (!best) break
+    const representative = representativeOf(best, pool, isSaid)
     pool.splice(pool.indexOf(representative), 1)
     chosen.push(representative)
+    for (const candidate of pool) overlap.set(candidate, Math.max(overlap.get(candidate) ?? 0, cosine(candidate.vector, representative.vector)))
   }
-  chosen.sort((a, b) => b.takeaway.supportedBy.length - a.takeaway.supportedBy.length || b.score - a.score)
   return chosen.map((candidate) => ({ ...candidate.takeaway, supportedBy: [...candidate.takeaway.supportedBy] }))
+}
+
+/**
+ * Rank of a point by the sources carrying it. Sources sharing a view or a piece of background is
+ * weaker evidence than sources reporting the same fact, so commentary (fact-ness 0 or less) carried
+ * by n sources ranks with facts carried by n − 1, and a fact one source reports can come first.
+ */
+function tierOf(candidate: Candidate): number {
+  const sources = candidate.takeaway.supportedBy.length
+  return candidate.fact <= 0 ? Math.max(1, sources - 1) : sources
 }
 
 /** Sentences restating both of two takeaways that make them one point. */
@@ -277,6 +297,7 @@ function representativeOf(picked: Candidate, pool: Candidate[], isChosen: (candi
  */
 function isSamePoint(a: Candidate, b: Candidate, duplicateSimilarity: number): boolean {
   if (a.samePoint.includes(b.id) || b.samePoint.includes(a.id)) return true
+  for (const phrase of a.phrases) if (b.phrases.has(phrase)) return true
   const similarity = cosine(a.vector, b.vector)
   if (similarity >= duplicateSimilarity) return true
   // Paraphrases need not match each other closely to be one point: two related sentences that the
@@ -474,6 +495,83 @@ function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<string>, se
   }
 }
 
+/** Who does what in a sentence, as far as telling two points apart needs. */
+interface PointRoles {
+  /** Stems of the names acting: the last word of each name before the main verb ("Mayor Tom Ellison ordered" gives "ellison"). */
+  actors: string[]
+  /** Stems of the common nouns: what the action is done to or about. */
+  nouns: string[]
+  /** Stems of the verbs that say what happened, without saying-verbs ("said") and light ones ("be", "have"). */
+  verbs: string[]
+}
+
+/**
+ * Whether two sentences that share words state the same point: someone one of them names as acting is
+ * named by the other too (a passive or a quote may name them anywhere), and they share a noun, itself
+ * or a synonym, so the shared words are about the same thing. Roles are read with the part-of-speech
+ * tagger on first need, as only pairs already similar enough are checked.
+ */
+function createPointCheck(index: CorpusIndex, names: ReadonlySet<string>, similarity: SoftSimilarity): (a: Unit, b: Unit, close: boolean) => boolean {
+  const cache = new Map<Unit, PointRoles>()
+  const rolesOf = (unit: Unit) => {
+    let roles = cache.get(unit)
+    if (!roles) cache.set(unit, (roles = readRoles(index, names, unit.text)))
+    return roles
+  }
+  const namedIn = (actors: string[], other: Unit) => actors.length === 0 || actors.some((actor) => other.vector.has(actor))
+  const shares = (terms: string[], other: Unit) =>
+    terms.some((term) => other.vector.has(term) || similarity.links(term).some((link) => other.vector.has(link.term)))
+  return (a, b, close) => {
+    const [left, right] = [rolesOf(a), rolesOf(b)]
+    if (!namedIn(left.actors, b) && !namedIn(right.actors, a)) return false
+    if (!shares(left.nouns, b) && !shares(right.nouns, a)) return false
+    // A close match, or one about the same named person, may say the action in other words ("call
+    // them back", "invite them back"; "X defeated Y", "ends Y's eight years"); a looser one must name
+    // the same action, unless one sentence names none ("a walkout of 1,800 dockers").
+    if (close || [...a.vector.keys()].some((term) => names.has(term) && b.vector.has(term))) return true
+    return left.verbs.length === 0 || right.verbs.length === 0 || shares(left.verbs, b) || shares(right.verbs, a)
+  }
+}
+
+function readRoles(index: CorpusIndex, names: ReadonlySet<string>, text: string): PointRoles {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const words = (doc.tokens().out() as string[]).map((word) => word.toLowerCase().replace(/[’']s$/, ''))
+  const tags = doc.tokens().out(nlp.its.pos) as string[]
+  const verbAt = tags.indexOf('VERB')
+  const actors: string[] = []
+  const nouns: string[] = []
+  const verbs: string[] = []
+  words.forEach((word, i) => {
+    const stem = stemOf(index, word)
+    if (tags[i] === 'PROPN' && i < (verbAt < 0 ? words.length : verbAt) && tags[i + 1] !== 'PROPN' && names.has(stem)) actors.push(stem)
+    if (QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word)) return
+    if (tags[i] === 'NOUN' || (tags[i] === 'PROPN' && !names.has(stem))) nouns.push(stem)
+    else if (tags[i] === 'VERB' && !LIGHT_VERBS.has(word)) verbs.push(stem)
+  })
+  return { actors, nouns, verbs }
+}
+
+/** Words in a run that `phrasesOf` keeps: long enough to be a sentence's own wording, not a set phrase. */
+const PHRASE_WORDS = 5
+/** Words of a kept run that must be neither function words nor names: "President X and Prime Minister Y" is every sentence's. */
+const PHRASE_CONTENT_WORDS = 2
+
+/**
+ * Runs of `PHRASE_WORDS` words holding at least `PHRASE_CONTENT_WORDS` content words that are not
+ * names ("invasion of the country in 2022"). A sentence that repeats such a run repeats its point,
+ * as a summary line does with the paragraph after it.
+ */
+function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string): Set<string> {
+  const words = tokenize(text).map((token) => token.word)
+  const content = words.map((word) => !QUESTION_STOP_WORDS.has(word) && !DISCOURSE_WORDS.has(word) && !names.has(stemOf(index, word)))
+  const phrases = new Set<string>()
+  for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
+    if (content.slice(i, i + PHRASE_WORDS).filter(Boolean).length >= PHRASE_CONTENT_WORDS) phrases.add(words.slice(i, i + PHRASE_WORDS).join(' '))
+  }
+  return phrases
+}
+
 /** Shortest common beginning for two stems to count as forms of one word: shorter ones join unrelated words ("sign", "signal"). */
 const MIN_VARIANT_PREFIX = 5
 
@@ -591,6 +689,12 @@ const ACTION_VERBS = new Set(
   ).split(' '),
 )
 
+/**
+ * Opens with a personal pronoun ("She said 12 workers…", "His statements…", "It…"): who is meant is
+ * in the sentence before, so alone it does not say who. Such a sentence still supports its point; another sentence of the point is quoted.
+ */
+const PRONOUN_START = /^["“‘']?(?:he|she|it|they|him|them|his|her|its|their)\b/i
+
 /** Whether a sentence can stand alone as a takeaway: a whole declarative sentence, no boilerplate or advice. */
 function isQuotable(text: string, settings: Required<TakeawayBuildOptions>): boolean {
   if (text.length < settings.minChars || text.length > settings.maxChars) return false
@@ -598,6 +702,7 @@ function isQuotable(text: string, settings: Required<TakeawayBuildOptions>): boo
   if (tokenize(text).length < 6) return false
   if (SELF_REFERENCE.test(text) || BOILERPLATE.test(text) || PRESCRIPTIVE.test(text)) return false
   if (SECOND_PERSON.test(withoutQuotations(text))) return false
+  if (PRONOUN_START.test(text)) return false
   return !isImperative(text)
 }
 
@@ -649,6 +754,10 @@ function qualityOf(unit: Unit): number {
 
 const FACT_FEATURES = FEATURE.count | FEATURE.date | FEATURE.duration | FEATURE.money | FEATURE.percent | FEATURE.time
 const REPORTING_VERBS = 'said|says|told|announced|stated|declared|confirmed|acknowledged|admitted|conceded|insisted|promised|pledged|denied|described|added|replied|wrote'
+/** Verbs that carry no action of their own: they report, or need their object to mean anything. */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(
+  `be is are was were been being have has had do does did make made get got take took give gave go went come came ${REPORTING_VERBS.replace(/\|/g, ' ')} say tell announce state add`.split(' '),
+)
 /** A speaker right before a reporting verb ("the union said", "Dahl told reporters", "she later added"). */
 const SPEAKER_BEFORE_VERB = new RegExp(`([\\p{L}’'.-]+),?\\s+(?:(?:also|later|then|publicly|has|had|have)\\s+)?(?:${REPORTING_VERBS})\\b`, 'giu')
 /** "according to the clerk", or a quote followed by its speaker ("…,” said the mayor). */
@@ -675,6 +784,11 @@ const EVALUATIVE = new RegExp(
   'gi',
 )
 
+/** Background: how things stood before the event ("had been strained for several years", "historically"). */
+const BACKGROUND = /\bhad been\b[^.;]*?\b(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:(?:several|many|some|a few|a number of|\d+|two|three|four|five|ten)\s+)?(?:years|decades)\b|\bfor (?:several|many) (?:years|decades)\b|\bhistorically\b|\bin recent (?:years|decades)\b/i
+/** Looking ahead: what may come rather than what happened ("moving forward", "remains to be seen", "whether … will"). */
+const LOOK_AHEAD = /\b(?:moving|going|looking) forward\b|\bwill remain\b|\bremains? to be seen\b|\bwhether\b[^.;]*?\bwill\b|\bin the (?:coming|months ahead|weeks ahead|years ahead)\b/i
+
 /**
  * How much a sentence reads as a reported fact rather than commentary, about −2.5 to +3: figures and
  * dates, names, someone speaking on the record, an outcome (a deal reached or not, a decision), or a
@@ -692,6 +806,8 @@ function factOf(unit: Unit, names: ReadonlySet<string>, hasClaim: boolean): numb
   fact = Math.min(3, fact)
   if ((text.match(HEDGES) ?? []).length > 0) fact -= 1
   fact -= 0.5 * Math.min(3, (text.match(EVALUATIVE) ?? []).length)
+  // Background and look-ahead frame the event however many facts they carry: commentary, at most 0.
+  if (BACKGROUND.test(text) || LOOK_AHEAD.test(text)) fact = Math.min(0, fact - 2)
   return fact
 }
 

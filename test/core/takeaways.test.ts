@@ -176,6 +176,59 @@ describe('takeaways of a dock strike that four outlets tell in their own words',
   })
 })
 
+describe('takeaways of a chemical plant fire that four outlets tell with background and look-ahead', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('takeaways-plant-fire')))
+  })
+
+  it('gives a smaller limit as the first points of a larger one, in the same order', () => {
+    const texts = (limit: number) => engine.takeaways({ limit }).map((takeaway) => takeaway.text)
+    const all = texts(20)
+    for (const limit of [1, 2, 3, 5, 7]) expect(texts(limit)).toEqual(all.slice(0, limit))
+    for (const options of [{ topic: 'plant' }, { sourceId: 'valley-times' }]) {
+      const longer = engine.takeaways({ ...options, limit: 20 }).map((takeaway) => takeaway.text)
+      expect(engine.takeaways({ ...options, limit: 3 }).map((takeaway) => takeaway.text)).toEqual(longer.slice(0, 3))
+    }
+  })
+
+  it('does not repeat a summary line that the first paragraph repeats, with or without --topic and --source', () => {
+    for (const options of [{ limit: 20 }, { topic: 'residents', limit: 20 }, { sourceId: 'valley-times', limit: 20 }]) {
+      const repeats = engine.takeaways(options).filter((takeaway) => /forced (?:about 3,000 )?residents from their homes on Monday night/.test(takeaway.text))
+      expect(repeats.length, JSON.stringify(options)).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('never opens a takeaway with a pronoun, and quotes the point from a sentence that names who', () => {
+    const takeaways = engine.takeaways({ limit: 20 })
+    const pronounFirst = (takeaway: Takeaway) => /^["“]?(?:she|he|they|it|his|her|their|its)\b/i.test(takeaway.text)
+    expect([...takeaways, ...engine.takeaways({ sourceId: 'marlow-radio', limit: 20 })].filter(pronounFirst)).toEqual([])
+    const workers = takeaways.filter((takeaway) => takeaway.text.includes('12 workers'))
+    expect(workers).toHaveLength(1)
+    expect(workers[0]?.text).toMatch(/^Fire Chief Anna Berg said/)
+    expect(workers[0]?.supportedBy).toHaveLength(3)
+  })
+
+  it('does not count another person ordering the same thing, or other words about closing, as support', () => {
+    const closure = engine.takeaways({ limit: 20 }).find((takeaway) => takeaway.text.startsWith('Mayor Tom Ellison ordered schools'))
+    expect(closure?.supportedBy).toEqual(['valley-times'])
+  })
+
+  it('ranks a concrete fact one source reports above background and look-ahead that two sources share', () => {
+    const takeaways = engine.takeaways({ limit: 20 })
+    const background = positionOf(takeaways, 'had been tense for several years')
+    const lookAhead = positionOf(takeaways, 'Moving forward')
+    const fact = positionOf(takeaways, 'Mayor Tom Ellison ordered schools')
+    expect(takeaways[background]?.supportedBy).toHaveLength(2)
+    expect(takeaways[lookAhead]?.supportedBy).toHaveLength(2)
+    expect(fact).toBeGreaterThanOrEqual(0)
+    expect(fact).toBeLessThan(background)
+    expect(fact).toBeLessThan(lookAhead)
+    expect(engine.takeaways().some((takeaway) => /had been tense|Moving forward/.test(takeaway.text))).toBe(false)
+  })
+})
+
 /**
  * Sentences of the invented fixtures labelled by the fact they state; a sentence stating two facts
  * is in both groups. Groups starting with "?" are unclear (one sentence restates another only in a
