@@ -779,7 +779,8 @@ const EVALUATIVE = new RegExp(
     'crossroads watershed milestone lessons? spectacle theatre theater symbolic significant critical crucial pivotal profound delicate complex nuanced ' +
     'unprecedented monumental historic fragile broader deeper larger vital essential remarkable striking notable high-stakes ' +
     'underscor(?:e|es|ed|ing) highlight(?:s|ed|ing)? illustrat(?:e|es|ed|ing) reflect(?:s|ed|ing)? symboli[sz](?:e|es|ed|ing) exemplif(?:y|ies|ied) epitomi[sz](?:e|es|ed) ' +
-    '(?:viewed|seen|regarded|interpreted|perceived) as|marked an?|served as'
+    // Words of one entry are joined by a regex whitespace class, since each plain space becomes an alternation.
+    '(?:viewed|seen|regarded|interpreted|perceived)\\s+as|marked\\s+an?|served\\s+as'
   ).replace(/ (?=\S)/g, '|')})\\b`,
   'gi',
 )
