@@ -87,14 +87,15 @@ const SMALL_NUMBERS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12, half: 0.5,
 }
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, k: 1e3 }
-const UNIT_SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600, decade: 315576000 }
+/** Seconds in each unit of time, by its singular name. */
+export const UNIT_SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2629800, year: 31557600, decade: 315576000 }
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const CURRENCY_SYMBOLS: Record<string, string> = { $: '$', '€': '€', '£': '£', '¥': '¥', dollar: '$', dollars: '$', euro: '€', euros: '€', pound: '£', pounds: '£', yen: '¥' }
 
 const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approximately', 'nearly', 'almost', 'some', 'estimated', 'approx', 'circa', 'reportedly'])
 const LOWER_BOUND = [['at', 'least'], ['more', 'than'], ['over'], ['upwards', 'of'], ['in', 'excess', 'of'], ['no', 'fewer', 'than'], ['no', 'less', 'than']]
-const UPPER_BOUND = [['up', 'to'], ['less', 'than'], ['fewer', 'than'], ['under'], ['at', 'most'], ['as', 'many', 'as'], ['as', 'much', 'as']]
+const UPPER_BOUND = [['within'], ['up', 'to'], ['less', 'than'], ['fewer', 'than'], ['under'], ['at', 'most'], ['as', 'many', 'as'], ['as', 'much', 'as']]
 /** Auxiliaries and reporting verbs: never what a number is attached to. */
 const WEAK_VERBS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'have', 'has', 'had', 'do', 'did', 'does', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'said', 'says', 'say', 'told', 'according', 'reported', 'left', 'put', 'stood', 'stands', 'reached', 'rose', 'climbed', 'fell', 'numbered', 'totalled', 'totaled'])
 /** A number in a sentence that says it changed ("rose from 12 to 20") is two states of one thing, not a claim. */
@@ -104,16 +105,21 @@ const CHANGE = /\bfrom\s+\S+\s+(?:\S+\s+)?to\s/i
 interface MeasuredClass {
   name: string
   display: string
+  /** For what happens to people: the predicate after "how many workers" ("were injured"). */
+  phrase?: string
   words: string[]
 }
 const MEASURED_CLASSES: MeasuredClass[] = [
   { name: 'talks', display: 'talks', words: ['talks', 'talk', 'negotiations', 'negotiation', 'negotiated', 'meetings', 'meeting', 'met', 'meet', 'discussions', 'discussion', 'summit', 'session', 'sessions', 'conference', 'consultations', 'convened', 'deliberations'] },
+  { name: 'fire', display: 'fire', words: ['fire', 'fires', 'blaze', 'blazes', 'flames', 'inferno', 'wildfire', 'wildfires'] },
+  { name: 'strike', display: 'strike', words: ['strike', 'strikes', 'walkout', 'stoppage'] },
+  { name: 'outage', display: 'outage', words: ['outage', 'outages', 'blackout', 'blackouts'] },
   { name: 'match', display: 'match', words: ['match', 'game', 'fixture', 'final', 'cup', 'tie', 'clash', 'contest', 'bout'] },
   { name: 'opened', display: 'opening', words: ['opened', 'opening', 'reopened', 'unveiled', 'launched', 'launch'] },
-  { name: 'died', display: 'people died', words: ['killed', 'kill', 'died', 'die', 'dead', 'deaths', 'death', 'fatalities', 'fatality', 'toll', 'perished', 'lives', 'drowned'] },
-  { name: 'injured', display: 'people were injured', words: ['injured', 'injuries', 'wounded', 'hurt', 'injuring'] },
-  { name: 'missing', display: 'people are missing', words: ['missing', 'unaccounted'] },
-  { name: 'evacuated', display: 'people were evacuated', words: ['evacuated', 'evacuation', 'evacuations', 'displaced', 'fled'] },
+  { name: 'died', phrase: 'died', display: 'people died', words: ['killed', 'kill', 'died', 'die', 'dead', 'deaths', 'death', 'fatalities', 'fatality', 'toll', 'perished', 'lives', 'drowned'] },
+  { name: 'injured', phrase: 'were injured', display: 'people were injured', words: ['injured', 'injuries', 'wounded', 'hurt', 'injuring'] },
+  { name: 'missing', phrase: 'are missing', display: 'people are missing', words: ['missing', 'unaccounted'] },
+  { name: 'evacuated', phrase: 'were evacuated', display: 'people were evacuated', words: ['evacuated', 'evacuation', 'evacuations', 'displaced', 'fled'] },
   { name: 'people', display: 'people', words: ['people', 'persons', 'residents', 'inhabitants', 'population', 'individuals', 'civilians', 'citizens', 'victims'] },
   { name: 'founded', display: 'founded', words: ['founded', 'established', 'establishment', 'founding', 'created', 'formed', 'incorporated', 'inaugurated'] },
   { name: 'built', display: 'built', words: ['built', 'constructed', 'construction', 'erected', 'completed'] },
@@ -133,13 +139,24 @@ const OTHER_OCCASION = /\b(previous|previously|earlier|last (?:year|season|time|
 const OFFICES = [
   'Vice President', 'President', 'Prime Minister', 'Deputy Prime Minister', 'Foreign Minister', 'Defence Minister', 'Defense Minister', 'Finance Minister',
   'Interior Minister', 'Trade Minister', 'Health Minister', 'Minister', 'Chancellor', 'Secretary of State', 'Secretary-General', 'Secretary General',
-  'Governor', 'Mayor', 'King', 'Queen', 'Chief Executive', 'CEO', 'Chairman', 'Chairwoman', 'Chair', 'Premier', 'Speaker', 'Coach', 'Manager', 'Captain',
+  'Governor', 'Deputy Mayor', 'Mayor', 'Sheriff', 'Fire Chief', 'Police Chief', 'King', 'Queen', 'Chief Executive', 'CEO', 'Chairman', 'Chairwoman', 'Chair', 'Premier', 'Speaker', 'Coach', 'Manager', 'Captain',
 ].sort((a, b) => b.length - a.length)
 const OFFICE_FIRST_WORDS = `(?:${[...new Set(OFFICES.map((office) => office.split(/[\s-]/)[0]))].join('|')})\\b`
 const STATUS_WORDS = '(?:[Ff]ormer|[Ee]x-|[Tt]hen-|[Oo]utgoing|[Ll]ate|[Ii]ncoming|[Ii]nterim|[Aa]cting|[Ss]itting|[Cc]urrent)'
 const COUNTRY_ABBREVIATIONS = 'U\\.S\\.|US|U\\.K\\.|UK|EU|UN|U\\.N\\.'
 const ROLE_PATTERN = new RegExp(
   `(?:(${STATUS_WORDS})\\s+)?(?:(${COUNTRY_ABBREVIATIONS}|[A-Z][a-z]+(?:\\s(?!${OFFICE_FIRST_WORDS})[A-Z][a-z]+)?)\\s+)?(${OFFICES.join('|')})\\s+((?:[A-Z][\\p{L}’'-]+|[A-Z]\\.)(?:\\s+(?:[A-Z][\\p{L}’'-]+|[A-Z]\\.)){0,3})(?:\\s+of\\s+(?:the\\s+)?([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?))?`,
+  'gu',
+)
+/**
+ * Offices of a town, county or state: named without a country ("Mayor X", "City Mayor X", "the
+ * county's sheriff, X"), they are one office when the corpus names one place for them.
+ */
+const LOCAL_OFFICES = new Set(['mayor', 'deputy mayor', 'governor', 'sheriff', 'fire chief', 'police chief'])
+/** Qualifiers of a local office that name no particular place. */
+const GENERIC_PLACES = new Set(['City', 'Town', 'County', 'State', 'Local', 'Regional', 'District', 'Municipal', 'Village', 'Borough'])
+const LOCAL_APPOSITIVE = new RegExp(
+  `\\b[Tt]he\\s+(?:(current|new|former|outgoing|interim|acting|sitting)\\s+)?(?:(\\p{Lu}\\p{Ll}+|[a-z]+[’']s)\\s+)?(${[...LOCAL_OFFICES].join('|')}),\\s+((?:\\p{Lu}[\\p{L}’'-]+)(?:\\s+\\p{Lu}[\\p{L}’'-]+){1,2})`,
   'gu',
 )
 const MAY_NAME_OFFICE = new RegExp(`\\b(?:${[...new Set(OFFICES.map((office) => office.split(/[\s-]/).pop()))].join('|')})\\b`)
@@ -193,7 +210,7 @@ function mayHoldOutcome(text: string): boolean {
 
 // ---------------------------------------------------------------- reading sentences
 
-function readSentence(index: CorpusIndex, text: string, sourceId: string, passage: Passage, sentence: Sentence): ReadSentence {
+function readSentence(index: CorpusIndex, text: string, sourceId: string, passage: Passage, sentence: Sentence, headline: boolean): ReadSentence {
   const nlp = getNlp()
   const its = nlp.its
   const sentenceText = text.slice(sentence.start, sentence.end)
@@ -217,7 +234,7 @@ function readSentence(index: CorpusIndex, text: string, sourceId: string, passag
     const [first, last] = entity.out(its.span) as unknown as [number, number]
     entities.push({ type: entity.out(its.type), first: indexByToken[first] ?? 0, last: indexByToken[last] ?? 0 })
   })
-  return { sourceId, passageId: passage.id, start: sentence.start, end: sentence.end, text: sentenceText, headline: sentence.lead || sentence.kind === 'heading', words, entities }
+  return { sourceId, passageId: passage.id, start: sentence.start, end: sentence.end, text: sentenceText, headline, words, entities }
 }
 
 /** Token indices where a chunk (a stretch between punctuation) begins, for each word. */
@@ -400,21 +417,25 @@ function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptions>): D
     const last = span[span.length - 1]
     if (!first || !last) continue
     const base = { spanStart: first.start, spanEnd: last.end }
-    if (entity.type === 'DURATION') {
-      const unitWord = span.find((word) => UNIT_SECONDS[word.lower.replace(/s$/, '')] !== undefined)
-      const amount = parseNumber(span.filter((word) => word !== unitWord).map((word) => word.text))
+    const unitAt = span.findIndex((word) => UNIT_SECONDS[word.lower.replace(/s$/, '')] !== undefined)
+    // wink-nlp reads "for six hours before dawn" as a time: its words up to the unit are a duration.
+    if (entity.type === 'DURATION' || (entity.type === 'TIME' && unitAt > 0)) {
+      const unitWord = span[unitAt]
+      const amount = parseNumber(span.slice(0, unitAt < 0 ? span.length : unitAt).map((word) => word.text))
       if (!unitWord || amount === undefined || amount === 0) continue
       const unit = unitWord.lower.replace(/s$/, '')
-      const measured = nounAfter(words, entity.last, chunk, true) ?? durationSubject(words, entity.first, chunk)
+      const lastAt = entity.type === 'TIME' ? entity.first + unitAt : entity.last
+      const measured = nounAfter(words, lastAt, chunk, true) ?? durationSubject(words, entity.first, chunk)
       if (!measured || measured.pos !== 'NOUN' || UNIT_SECONDS[measured.lower.replace(/s$/, '')] !== undefined) continue
       const about = attachmentOf(measured)
       const hedge = hedgeBefore(words, entity.first, chunk)
       const seconds = amount * (UNIT_SECONDS[unit] ?? 1)
       drafts.push({
-        ...base,
+        spanStart: first.start,
+        spanEnd: unitWord.end,
         kind: 'quantity',
         key: `duration:${about.key}`,
-        topic: `how long the ${about.display} lasted`,
+        topic: `how long the ${measured.lower} lasted`,
         value: `${HEDGE_PREFIX[hedge]}${formatAmount(amount)} ${unit}${amount === 1 ? '' : 's'}`,
         comparable: { type: 'number', ...interval(seconds, hedge, settings.hedgeTolerance), unit: 's' },
         contextStems: about.stems,
@@ -470,50 +491,89 @@ function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptions>): D
   return [...drafts, ...scoreDrafts(read)]
 }
 
-/** "the talks lasted three hours", "negotiations ran for seven hours": the noun before a verb of lasting. */
+/**
+ * What a duration after a verb measures: "the talks lasted three hours", "the fire at the plant
+ * burned for nine hours", "crews fought the blaze for six hours". Any event verb counts, not only
+ * "last": the object between the verb and the duration wins, else the head of the subject (the noun
+ * before the first preposition, so "the fire at the plant" is the fire); a noun of a known class
+ * within reach wins over both.
+ */
 function durationSubject(words: Word[], first: number, chunk: number[]): Word | undefined {
+  let verb = -1
   for (let i = first - 1; i >= 0 && first - i <= 6 && chunk[i] === chunk[first]; i--) {
-    const word = words[i]
-    if (word && ['last', 'took', 'ran', 'went', 'span', 'stretch', 'continu', 'drag'].includes(word.stem)) {
-      let nearest: Word | undefined
-      for (let j = i - 1; j >= 0 && i - j <= 8 && chunk[j] === chunk[i]; j--) {
-        const candidate = words[j]
-        if (isNoun(candidate) && CLASS_BY_STEM.has(candidate?.stem ?? '')) return candidate
-        if (!nearest && isNoun(candidate)) nearest = candidate
-      }
-      return nearest
+    const word = words[i] as Word
+    if (word.pos === 'VERB' && !WEAK_VERBS.has(word.lower) && !REPORTING_VERBS.has(word.lower)) {
+      verb = i
+      break
     }
   }
-  return undefined
+  if (verb < 0) return undefined
+  const object = words.slice(verb + 1, first).find((word) => isNoun(word) && UNIT_SECONDS[word.lower.replace(/s$/, '')] === undefined)
+  const subject: Word[] = []
+  for (let j = verb - 1; j >= 0 && verb - j <= 8 && chunk[j] === chunk[verb]; j--) {
+    const word = words[j] as Word
+    // "the agency says it was alerted after 40 minutes": a pronoun or a reporting verb ends the subject.
+    if (word.pos === 'PRON' || REPORTING_VERBS.has(word.lower)) break
+    subject.unshift(word)
+  }
+  const known = [object, ...[...subject].reverse()].find((word) => isNoun(word) && CLASS_BY_STEM.has(word?.stem ?? ''))
+  if (known) return known
+  if (object) return object
+  const preposition = subject.findIndex((word) => word.pos === 'ADP')
+  const head = (preposition > 0 ? subject.slice(0, preposition) : subject).filter(isNoun)
+  return head[head.length - 1]
 }
+
+/** Marks a count whose noun is left out ("15 injured"): the corpus pass decides who was counted. */
+export const IMPLICIT_COUNTED = '*'
 
 function countDraft(words: Word[], first: number, last: number, chunk: number[], settings: Required<ClaimOptions>): Omit<Draft, 'spanStart' | 'spanEnd'> | undefined {
   const span = words.slice(first, last + 1)
   const amount = parseNumber(span.map((word) => word.text))
   // "one" and "two" are as often pronouns and pairs ("one of", "both sides") as counts.
   if (amount === undefined || amount < 3 || words[last + 1]?.lower === 'of' || words[first - 1]?.text === '$') return undefined
-  const counted = nounAfter(words, last, chunk, false) ?? contentBefore(words, first, chunk, 4)
-  if (!counted || counted.pos !== 'NOUN' || UNIT_SECONDS[counted.lower.replace(/s$/, '')] !== undefined) return undefined
+  const hedge = hedgeBefore(words, first, chunk)
+  const comparable = (unit: string): ClaimValue => ({ type: 'number', ...interval(amount, hedge, settings.hedgeTolerance), unit })
+  const isPeoplePredicate = (word: Word | undefined) => word !== undefined && (word.pos === 'VERB' || word.pos === 'ADJ') && CLASS_BY_STEM.get(word.stem)?.phrase !== undefined
+  const after = nounAfter(words, last, chunk, false)
+  // "said 15 injured": the predicate right after the number says what is counted, not the speaker before it.
+  const found = after ?? (isPeoplePredicate(words[last + 1]) ? undefined : contentBefore(words, first, chunk, 4))
+  if (!found || found.pos !== 'NOUN' || UNIT_SECONDS[found.lower.replace(/s$/, '')] !== undefined) {
+    // "15 injured", "the blast injured 15": a predicate about people beside the number counts people.
+    const beside = [words[last + 1], words[first - 1]].find(isPeoplePredicate)
+    const measured = beside && CLASS_BY_STEM.get(beside.stem)
+    if (!measured?.phrase) return undefined
+    return {
+      kind: 'quantity',
+      key: `count:${IMPLICIT_COUNTED}:${measured.name}`,
+      topic: `how many people ${measured.phrase}`,
+      value: `${HEDGE_PREFIX[hedge]}${formatAmount(amount)} people`,
+      comparable: comparable(IMPLICIT_COUNTED),
+      contextStems: measured.words.map(stem),
+      focusStems: ['number', 'mani', 'count', 'total', 'toll'],
+      dimension: 'count',
+    }
+  }
+  const counted = found
   let noun = attachmentOf(counted)
-  const after = verbAfter(words, last, chunk)
+  const verb = verbAfter(words, last, chunk)
   const before = contentBefore(words, first, chunk)
-  const predicateWord = after && CLASS_BY_STEM.has(after.stem) ? after : before && CLASS_BY_STEM.has(before.stem) ? before : (after ?? before)
+  const predicateWord = verb && CLASS_BY_STEM.has(verb.stem) ? verb : before && CLASS_BY_STEM.has(before.stem) ? before : (verb ?? before)
   let predicate = predicateWord && predicateWord !== counted ? attachmentOf(predicateWord) : undefined
   // "14 deaths": the noun is the predicate.
-  if (!predicate && noun.key !== 'people' && CLASS_BY_STEM.get(counted.stem)?.display.startsWith('people')) {
+  if (!predicate && noun.key !== 'people' && CLASS_BY_STEM.get(counted.stem)?.phrase) {
     predicate = noun
     noun = attachmentOf({ ...counted, stem: stem('people'), lower: 'people' })
   }
   if (GENERIC_COUNTED.has(noun.key) && !predicate) return undefined
-  const hedge = hedgeBefore(words, first, chunk)
-  const classTopic = predicate && CLASS_BY_STEM.get(predicate.stems[0] ?? '')?.display.startsWith('people') && noun.key === 'people'
-  const topic = classTopic ? `how many ${predicate?.display}` : `the number of ${noun.display}${predicate ? ` (${predicate.display})` : ''}`
+  const nounWord = noun.key === 'people' ? 'people' : counted.lower
+  const phrase = predicate && CLASS_BY_STEM.get(predicate.stems[0] ?? '')?.phrase
   return {
     kind: 'quantity',
     key: `count:${noun.key}:${predicate?.key ?? ''}`,
-    topic,
-    value: `${HEDGE_PREFIX[hedge]}${formatAmount(amount)}${noun.key === 'people' ? ' people' : ` ${counted.lower}`}`,
-    comparable: { type: 'number', ...interval(amount, hedge, settings.hedgeTolerance), unit: noun.key },
+    topic: phrase ? `how many ${nounWord} ${phrase}` : `the number of ${nounWord}`,
+    value: `${HEDGE_PREFIX[hedge]}${formatAmount(amount)} ${nounWord}`,
+    comparable: comparable(noun.key),
     // "How many people were evacuated?" is not about how many died: the predicate says what is counted.
     contextStems: predicate ? predicate.stems : noun.stems,
     focusStems: ['number', 'mani', 'count', 'total', 'toll', ...noun.stems],
@@ -700,6 +760,15 @@ interface RoleMention {
   spanEnd: number
   headline: boolean
   sentence: { start: number; end: number }
+  /** A town, county or state office: keyed by its place, not a country. */
+  local?: boolean
+  place?: string
+}
+
+/** The place a local office belongs to, from a qualifier ("Marlow Mayor", "Mayor X of Marlow"), if it names one. */
+function placeOf(word: string | undefined): string | undefined {
+  if (!word || NOT_A_COUNTRY.has(word.split(' ')[0] ?? '') || GENERIC_PLACES.has(word) || COUNTRIES[word] || !/^\p{Lu}/u.test(word)) return undefined
+  return word
 }
 
 function countryOf(word: string | undefined): string | undefined {
@@ -712,12 +781,13 @@ function countryOf(word: string | undefined): string | undefined {
   return undefined
 }
 
-function roleMentions(text: string, sourceId: string, passage: Passage, sentence: Sentence): RoleMention[] {
+function roleMentions(text: string, sourceId: string, passage: Passage, sentence: Sentence, headline: boolean): RoleMention[] {
   const sentenceText = text.slice(sentence.start, sentence.end)
   const mentions: RoleMention[] = []
   // The full patterns are costly; most sentences name no office and no "X of Country".
   const hasOffice = MAY_NAME_OFFICE.test(sentenceText)
-  if (!hasOffice && !MAY_NAME_COUNTRY.test(sentenceText)) return mentions
+  const hasLocalOffice = /\b(?:mayor|governor|sheriff|chief)\b/.test(sentenceText)
+  if (!hasOffice && !hasLocalOffice && !MAY_NAME_COUNTRY.test(sentenceText)) return mentions
   for (const match of hasOffice ? sentenceText.matchAll(ROLE_PATTERN) : []) {
     const [whole, status, qualifier, office, rawName, ofCountry] = match
     if (!office || !rawName) continue
@@ -725,9 +795,13 @@ function roleMentions(text: string, sourceId: string, passage: Passage, sentence
     const nameWords = name.split(/\s+/)
     // A title before a non-name ("President Says") is not a person.
     if (nameWords.some((word) => NOT_A_COUNTRY.has(word)) || OFFICES.includes(name)) continue
-    const country = countryOf(qualifier) ?? countryOf(ofCountry)
-    const at = sentence.start + (match.index ?? 0) + (qualifier && !countryOf(qualifier) && !status ? whole.indexOf(office) : 0)
+    const local = LOCAL_OFFICES.has(office.toLowerCase())
+    const country = local ? undefined : (countryOf(qualifier) ?? countryOf(ofCountry))
+    const place = local ? (placeOf(qualifier) ?? placeOf(ofCountry)) : undefined
+    const at = sentence.start + (match.index ?? 0) + (qualifier && !countryOf(qualifier) && !place && !status ? whole.indexOf(office) : 0)
     mentions.push({
+      ...(local ? { local } : {}),
+      ...(place ? { place } : {}),
       person: (nameWords[nameWords.length - 1] ?? name).toLowerCase(),
       name,
       ...(country ? { country } : {}),
@@ -738,8 +812,20 @@ function roleMentions(text: string, sourceId: string, passage: Passage, sentence
       sentenceKey: `${sourceId}:${sentence.start}`,
       spanStart: at,
       spanEnd: sentence.start + (match.index ?? 0) + whole.length,
-      headline: sentence.lead || sentence.kind === 'heading',
+      headline,
       sentence: { start: sentence.start, end: sentence.end },
+    })
+  }
+  // "the current mayor, Rosa Pratt": a local office named before a name set off by a comma.
+  for (const match of hasOffice || hasLocalOffice ? sentenceText.matchAll(LOCAL_APPOSITIVE) : []) {
+    const [whole, status, qualifier, office, name] = match
+    if (!office || !name || mentions.some((mention) => mention.name === name)) continue
+    const at = sentence.start + (match.index ?? 0)
+    const place = qualifier && !/[’']s$/.test(qualifier) ? placeOf(qualifier) : undefined
+    mentions.push({
+      person: (name.split(/\s+/).pop() ?? name).toLowerCase(), name, office: office.toLowerCase(), former: status === 'former' || status === 'outgoing',
+      local: true, ...(place ? { place } : {}), sourceId, passageId: passage.id, sentenceKey: `${sourceId}:${sentence.start}`,
+      spanStart: at, spanEnd: at + whole.length, headline, sentence: { start: sentence.start, end: sentence.end },
     })
   }
   // "Ilse Marek of Veska": a country given after the name.
@@ -751,7 +837,7 @@ function roleMentions(text: string, sourceId: string, passage: Passage, sentence
     mentions.push({
       person, name, country, office: '', former: false, sourceId, passageId: passage.id, sentenceKey: `${sourceId}:${sentence.start}`,
       spanStart: sentence.start + (match.index ?? 0), spanEnd: sentence.start + (match.index ?? 0) + match[0].length,
-      headline: sentence.lead || sentence.kind === 'heading', sentence: { start: sentence.start, end: sentence.end },
+      headline, sentence: { start: sentence.start, end: sentence.end },
     })
   }
   return mentions
@@ -777,7 +863,7 @@ function resolveRoles(mentions: RoleMention[]): RoleDraft[] {
     const countries = countriesByPerson.get(person)
     return countries?.size === 1 ? [...countries][0] : undefined
   }
-  const withOffice = mentions.filter((mention) => mention.office !== '')
+  const withOffice = mentions.filter((mention) => mention.office !== '' && !mention.local)
   // Which countries' holders of an office are named together, sentence by sentence.
   const pairCounts = new Map<string, number>()
   const bySentence = new Map<string, RoleMention[]>()
@@ -831,6 +917,51 @@ function resolveRoles(mentions: RoleMention[]): RoleDraft[] {
       sentence: mention.sentence,
     })
   }
+  return [...drafts, ...resolveLocalRoles(mentions.filter((mention) => mention.local), fullName)]
+}
+
+/**
+ * Local offices ("Mayor X", "City Mayor Y", "the county's sheriff, Z") are one office per place. A
+ * mention without a place joins the only place the corpus names for that office, and is dropped when
+ * it names several. An office for which one source names two current holders is several offices
+ * (two towns' mayors): it is left out.
+ */
+function resolveLocalRoles(mentions: RoleMention[], fullName: Map<string, string>): RoleDraft[] {
+  const placesByOffice = new Map<string, Set<string>>()
+  for (const mention of mentions) if (mention.place) placesByOffice.set(mention.office, (placesByOffice.get(mention.office) ?? new Set()).add(mention.place))
+  const byKey = new Map<string, Array<{ mention: RoleMention; place?: string }>>()
+  for (const mention of mentions) {
+    const places = placesByOffice.get(mention.office)
+    const place = mention.place ?? (places?.size === 1 ? [...places][0] : undefined)
+    if (!place && (places?.size ?? 0) > 1) continue
+    const key = `role:local:${mention.office}${place ? `:${place}` : ''}`
+    byKey.set(key, [...(byKey.get(key) ?? []), { mention, ...(place ? { place } : {}) }])
+  }
+  const drafts: RoleDraft[] = []
+  for (const [key, group] of byKey) {
+    const currentBySource = new Map<string, Set<string>>()
+    for (const { mention } of group) if (!mention.former) currentBySource.set(mention.sourceId, (currentBySource.get(mention.sourceId) ?? new Set()).add(mention.person))
+    if ([...currentBySource.values()].some((people) => people.size > 1)) continue
+    for (const { mention, place } of group) {
+      const name = fullName.get(mention.person) ?? mention.name
+      drafts.push({
+        kind: 'role',
+        key,
+        topic: `who is the ${mention.office}${place ? ` of ${place}` : ''}`,
+        value: mention.former ? `${name} (former)` : name,
+        rank: mention.name.includes(' ') ? 0 : 1,
+        comparable: { type: 'label', label: mention.former ? `former:${mention.person}` : mention.person },
+        spanStart: mention.spanStart,
+        spanEnd: mention.spanEnd,
+        contextStems: mention.office.split(' ').map(stem),
+        focusStems: [...(place ? [stem(place.toLowerCase())] : []), ...name.toLowerCase().split(' ').map(stem)],
+        sourceId: mention.sourceId,
+        passageId: mention.passageId,
+        headline: mention.headline,
+        sentence: mention.sentence,
+      })
+    }
+  }
   return drafts
 }
 
@@ -867,16 +998,20 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): E
   const claims: ExtractedClaim[] = []
   const mentions: RoleMention[] = []
   const pending: Array<{ read: ReadSentence; outcome: boolean }> = []
+  // Sources whose body has begun: a headline-like line after the first paragraph is a subheading.
+  const inBody = new Set<string>()
   for (const passage of index.passages) {
     const text = index.textById.get(passage.sourceId) ?? ''
     for (const sentence of passage.sentences) {
       const sentenceText = text.slice(sentence.start, sentence.end)
+      const headline = !inBody.has(passage.sourceId) && isHeadlineLine(text, sentence)
+      if (!headline && sentence.kind !== 'heading') inBody.add(passage.sourceId)
       if (sentence.kind === 'table') continue
-      mentions.push(...roleMentions(text, passage.sourceId, passage, sentence))
+      mentions.push(...roleMentions(text, passage.sourceId, passage, sentence, headline))
       const quantity = mayHoldQuantity(sentenceText)
       const outcome = mayHoldOutcome(sentenceText)
       if (!quantity && !outcome) continue
-      const read = readSentence(index, text, passage.sourceId, passage, sentence)
+      const read = readSentence(index, text, passage.sourceId, passage, sentence, headline)
       if (quantity) for (const draft of quantityDrafts(read, settings)) claims.push(finish(draft, read, text, settings))
       if (outcome) pending.push({ read, outcome })
     }
@@ -896,7 +1031,79 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): E
     const { start, end } = clauseAround(text, draft.sentence, draft.spanStart, draft.spanEnd, settings.maxClaimChars)
     claims.push(toClaim(draft, draft, text, start, end))
   }
+  settleImplicitCounts(claims)
+  settleTopics(claims)
   return claims
+}
+
+/**
+ * "15 injured" leaves out who: when every count of the injured in the corpus counts one kind of
+ * people ("12 workers were injured"), it counts them too; otherwise it counts people in general.
+ */
+function settleImplicitCounts(claims: ExtractedClaim[]): void {
+  const countedBy = new Map<string, Map<string, string>>()
+  for (const claim of claims) {
+    const [kind, noun, predicate] = claim.key.split(':')
+    if (kind !== 'count' || !noun || noun === IMPLICIT_COUNTED || noun === 'people' || !predicate) continue
+    const nouns = countedBy.get(predicate) ?? new Map<string, string>()
+    nouns.set(noun, claim.value.replace(/^[^\d]*[\d,.]+(?:\s(?:million|billion))?\s/, ''))
+    countedBy.set(predicate, nouns)
+  }
+  for (const claim of claims) {
+    const [kind, noun, predicate] = claim.key.split(':')
+    if (kind !== 'count' || noun !== IMPLICIT_COUNTED || !predicate) continue
+    const nouns = countedBy.get(predicate)
+    const [only] = nouns?.size === 1 ? [...nouns] : []
+    const [key, word] = only ?? ['people', 'people']
+    claim.key = `count:${key}:${predicate}`
+    claim.value = claim.value.replace(/people$/, word)
+    claim.topic = claim.topic.replace(/^how many people/, `how many ${word}`)
+    if (claim.comparable.type === 'number') claim.comparable = { ...claim.comparable, unit: key }
+  }
+}
+
+/**
+ * One topic per key, in the words the claims use: "how long the meeting lasted" when the sources
+ * say "meeting", not the thesaurus's "talks". Ties go to the class's own name, then to the first.
+ */
+function settleTopics(claims: ExtractedClaim[]): void {
+  const byKey = new Map<string, ExtractedClaim[]>()
+  for (const claim of claims) byKey.set(claim.key, [...(byKey.get(claim.key) ?? []), claim])
+  for (const [key, group] of byKey) {
+    const counts = new Map<string, number>()
+    for (const claim of group) counts.set(claim.topic, (counts.get(claim.topic) ?? 0) + 1)
+    const display = MEASURED_CLASSES.find((measured) => key.split(':').includes(measured.name))?.display
+    const named = (topic: string) => (display && ` ${topic} `.includes(` ${display} `) ? 1 : 0)
+    const [topic] = [...counts].sort((a, b) => b[1] - a[1] || named(b[0]) - named(a[0]))[0] ?? []
+    if (topic) for (const claim of group) claim.topic = topic
+  }
+}
+
+/** Longest line read as a headline or dek, in characters. */
+const MAX_HEADLINE_CHARS = 200
+
+/**
+ * True when a sentence is a headline, dek or standfirst line: a line of its own, short, that either
+ * ends without sentence punctuation or is set in title case. A lede that happens to be short is a
+ * paragraph (it ends with a full stop, often with a second sentence), so it is body, whatever the
+ * passage splitter's `lead` flag says. The caller checks that the body has not begun.
+ */
+export function isHeadlineLine(text: string, sentence: Sentence): boolean {
+  if (sentence.kind === 'list' || sentence.kind === 'table') return false
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1
+  const lineEnd = text.indexOf('\n', sentence.end)
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim()
+  const own = text.slice(sentence.start, sentence.end).trim()
+  // Another sentence on the same line makes it a paragraph.
+  if (line.length > MAX_HEADLINE_CHARS || own.length < line.length - 2) return false
+  if (!/[.!?]["”’)]?$/u.test(line)) return true
+  return isTitleCase(line)
+}
+
+/** Most longer words capitalised, as in "Talks End Without a Deal". */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).slice(1).filter((word) => /^\p{L}{4,}/u.test(word))
+  return words.length >= 2 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.75 * words.length
 }
 
 /** The event the corpus is about, as its articles most often name it ("summit", "match"). */

@@ -1,5 +1,5 @@
 import { stem, tokenize } from './analyzer.js'
-import { extractClaims, type ClaimOptions, type ClaimValue, type Dimension, type ExtractedClaim } from './claims.js'
+import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type ClaimValue, type Dimension, type ExtractedClaim } from './claims.js'
 import type { AnalyzedQuestion } from './question.js'
 import { FEATURE, type CorpusIndex } from './search.js'
 import type { Claim, Disagreement, DisagreementKind, Quote } from './types.js'
@@ -29,11 +29,13 @@ export interface DisagreementIndex {
 
 /** Options for finding disagreements. */
 export interface DisagreementOptions extends ClaimOptions {
-  /** Most claims quoted for one disagreement. Defaults to 6. */
+  /** Most claims quoted for one disagreement; every value is quoted once before any twice. Defaults to 6. */
   maxClaims?: number
+  /** Most sources quoted for one value; the others are listed in the claim's `alsoIn`. Defaults to 2. */
+  maxQuotesPerValue?: number
 }
 
-export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxClaimChars: 280, hedgeTolerance: 0.2 }
+export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxQuotesPerValue: 2, maxClaimChars: 280, hedgeTolerance: 0.2 }
 
 const FEATURES_BY_DIMENSION: Record<Dimension, number> = {
   duration: FEATURE.duration,
@@ -56,12 +58,12 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
   for (const group of byKey.values()) {
     const involved = conflictingClaims(group)
     if (involved.length === 0) continue
-    const shown = pickClaims(involved, settings.maxClaims)
-    const first = shown[0] as ExtractedClaim
+    const shown = pickClaims(involved, settings)
+    const first = shown[0]?.claim as ExtractedClaim
     const disagreement: Disagreement = {
       topic: mostCommon(group.map((claim) => claim.topic)),
       kind: first.kind,
-      claims: shown.map((claim) => toClaim(index, claim)),
+      claims: shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn)),
     }
     entries.push({
       disagreement,
@@ -71,7 +73,7 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
       claims: involved,
     })
   }
-  const sourcesOf = (entry: DisagreementEntry) => new Set(entry.disagreement.claims.map((claim) => claim.source.id)).size
+  const sourcesOf = (entry: DisagreementEntry) => new Set(entry.claims.map((claim) => claim.sourceId)).size
   entries.sort((a, b) => sourcesOf(b) - sourcesOf(a) || KIND_ORDER[a.disagreement.kind] - KIND_ORDER[b.disagreement.kind] || b.claims.length - a.claims.length)
   return { all: entries.map((entry) => entry.disagreement), entries, claims }
 }
@@ -117,32 +119,40 @@ function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
   return [...involved]
 }
 
-/** One claim per source, value, headline and speaker (the first in the text), at most `max`, every value kept. */
-function pickClaims(claims: ExtractedClaim[], max: number): ExtractedClaim[] {
-  const seen = new Set<string>()
-  const unique: ExtractedClaim[] = []
-  for (const claim of [...claims].sort((a, b) => a.rank - b.rank || a.text.length - b.text.length)) {
-    const id = `${claim.sourceId}|${claim.value}|${claim.headline}|${claim.speaker ?? ''}`
-    if (seen.has(id)) continue
-    seen.add(id)
-    unique.push(claim)
+/**
+ * What a reader needs of one disagreement: each value once, quoted from at most
+ * `maxQuotesPerValue` sources (the clearest statement in each), the other sources that state it
+ * named in `alsoIn`. Numbers read in order ("3 hours, 7 hours, 12 hours"); other values with the
+ * most sources first, so the account most sources give comes before the dissent.
+ */
+function pickClaims(claims: ExtractedClaim[], settings: Required<DisagreementOptions>): Array<{ claim: ExtractedClaim; alsoIn: string[] }> {
+  const byValue = new Map<string, Map<string, ExtractedClaim>>()
+  // The clearest statement first: a full name, a body sentence over a headline, a short quote.
+  for (const claim of [...claims].sort((a, b) => a.rank - b.rank || Number(a.headline) - Number(b.headline) || a.text.length - b.text.length)) {
+    const bySource = byValue.get(claim.value) ?? new Map<string, ExtractedClaim>()
+    if (!bySource.has(claim.sourceId)) bySource.set(claim.sourceId, claim)
+    byValue.set(claim.value, bySource)
   }
+  const values = [...byValue.values()].map((bySource) => [...bySource.values()])
+  const numeric = claims[0]?.comparable.type !== 'label'
+  values.sort((a, b) => (numeric ? orderOf(a[0] as ExtractedClaim) - orderOf(b[0] as ExtractedClaim) : b.length - a.length || orderOf(a[0] as ExtractedClaim) - orderOf(b[0] as ExtractedClaim)))
+  const quoted = values.map(() => 0)
+  const picked = new Set<ExtractedClaim>()
   // Round-robin over values so that every side is quoted before any side is quoted twice.
-  const byValue = new Map<string, ExtractedClaim[]>()
-  for (const claim of unique) byValue.set(claim.value, [...(byValue.get(claim.value) ?? []), claim])
-  const picked: ExtractedClaim[] = []
-  for (let round = 0; picked.length < max; round++) {
-    let added = false
-    for (const group of byValue.values()) {
-      const claim = group[round]
-      if (claim && picked.length < max) {
-        picked.push(claim)
-        added = true
+  for (let round = 0; round < settings.maxQuotesPerValue; round++) {
+    values.forEach((sources, i) => {
+      const claim = sources[round]
+      if (claim && (picked.size < settings.maxClaims || round === 0)) {
+        picked.add(claim)
+        quoted[i] = round + 1
       }
-    }
-    if (!added) break
+    })
   }
-  return picked.sort((a, b) => orderOf(a) - orderOf(b) || a.sourceId.localeCompare(b.sourceId) || a.start - b.start)
+  return values.flatMap((sources, i) => {
+    const shown = sources.slice(0, quoted[i])
+    const rest = sources.slice(quoted[i]).map((claim) => claim.sourceId)
+    return shown.map((claim, j) => ({ claim, alsoIn: j === shown.length - 1 ? rest : [] }))
+  })
 }
 
 function orderOf(claim: ExtractedClaim): number {
@@ -152,8 +162,9 @@ function orderOf(claim: ExtractedClaim): number {
   return value.label.startsWith('former:') ? 1 : value.label === 'negative' ? 1 : 0
 }
 
-function toClaim(index: CorpusIndex, claim: ExtractedClaim): Claim {
-  const source = index.sourceById.get(claim.sourceId) ?? { id: claim.sourceId, title: claim.sourceId }
+function toClaim(index: CorpusIndex, claim: ExtractedClaim, alsoIn: string[]): Claim {
+  const sourceOf = (id: string) => index.sourceById.get(id) ?? { id, title: id }
+  const source = sourceOf(claim.sourceId)
   return {
     value: claim.value,
     text: claim.text,
@@ -161,6 +172,7 @@ function toClaim(index: CorpusIndex, claim: ExtractedClaim): Claim {
     passageId: claim.passageId,
     ...(claim.speaker ? { speaker: claim.speaker } : {}),
     ...(claim.headline ? { headline: true } : {}),
+    ...(alsoIn.length > 0 ? { alsoIn: alsoIn.map(sourceOf) } : {}),
   }
 }
 
@@ -181,14 +193,17 @@ export interface AnswerContext {
 /**
  * The disagreements that bear on a question, most relevant first. A question bears on one when it
  * names what is disputed (the talks, the office, the outcome) and asks for that kind of value or
- * names how it is measured; the quoted passages do not decide it, so a contested point is
- * shown even when every quote comes from one side.
+ * names how it is measured; or when it names a disputed value itself ("Was it 12 hours?", "Did
+ * <the dissenting holder> attend?"). The quotes do not decide it, so a contested point is shown even
+ * when every quote comes from one side.
  */
 export function disagreementsFor(disagreements: DisagreementIndex, context: AnswerContext): Disagreement[] {
   // Every word as asked counts too, not only the topic terms: "death toll" is about deaths even in a
   // corpus that never says "toll", and "when" or "how many" say which value is wanted.
   const stems = new Set(context.analyzed.terms.flatMap((term) => term.variants.filter((variant) => !variant.synonym).map((variant) => variant.stem)))
-  for (const token of tokenize(context.analyzed.text)) stems.add(stem(token.word))
+  const words = tokenize(context.analyzed.text).map((token) => token.word)
+  for (const word of words) stems.add(stem(word))
+  const asked = quantitiesIn(words)
   const hits = (set: Set<string>) => [...stems].filter((stem) => set.has(stem)).length
   const scored: Array<{ disagreement: Disagreement; score: number }> = []
   for (const entry of disagreements.entries ?? []) {
@@ -196,10 +211,60 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     const focusHits = hits(entry.focus)
     const typeHit = (context.analyzed.answerFeatures & entry.features) !== 0
     const kind = entry.disagreement.kind
-    // The quotes do not decide relevance: a quote holding a claim sentence is often quoted for another
-    // part of it ("trilateral meeting" quoting the sentence with the talks' length), which would be noise.
-    const relevant = kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0)
-    if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) })
+    const named = kind === 'role' ? namesDissentingHolder(entry.claims, new Set(words)) : kind === 'quantity' && asked.some((quantity) => entry.claims.some((claim) => statesQuantity(claim, quantity)))
+    // The quotes do not decide relevance: a quote that states a disputed value is often quoted for
+    // another part of its sentence ("how many were evacuated" quoting "the storm killed 14 people").
+    const relevant = named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0))
+    if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
   return scored.sort((a, b) => b.score - a.score).map(({ disagreement }) => disagreement)
+}
+
+/** A number with what follows it in a question: "12 hours", "12-hour", "15 workers". */
+interface AskedQuantity {
+  amount: number
+  unitStem: string
+  seconds?: number
+}
+
+function quantitiesIn(words: string[]): AskedQuantity[] {
+  const found: AskedQuantity[] = []
+  words.forEach((word, i) => {
+    const hyphenated = /^(.+?)[-‐](\p{L}+)$/u.exec(word)
+    const amount = parseNumber([hyphenated?.[1] ?? word])
+    if (amount === undefined) return
+    const unit = (hyphenated?.[2] ?? words[i + 1] ?? '').replace(/s$/, '')
+    if (unit === '') return
+    const perUnit = UNIT_SECONDS[unit]
+    found.push({ amount, unitStem: stem(unit), ...(perUnit ? { seconds: amount * perUnit } : {}) })
+  })
+  return found
+}
+
+/** True when a quantity the question names is the value a claim states: "12 hours" against "12-hour talks". */
+function statesQuantity(claim: ExtractedClaim, asked: AskedQuantity): boolean {
+  const value = claim.comparable
+  if (value.type !== 'number') return false
+  const amount = claim.dimension === 'duration' ? asked.seconds : claim.focusStems.includes(asked.unitStem) || claim.contextStems.includes(asked.unitStem) ? asked.amount : undefined
+  if (amount === undefined) return false
+  const slack = 0.005 * Math.abs(amount)
+  return amount >= value.low - slack && amount <= value.high + slack
+}
+
+/**
+ * True when the question names a holder of the disputed office other than the one most sources
+ * name: "Did <the holder one source names> attend?" presupposes the dissenting claim, while naming
+ * the holder most sources agree on is ordinary (it would attach the note to half the questions).
+ */
+function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): boolean {
+  const sourcesByPerson = new Map<string, Set<string>>()
+  for (const claim of claims) {
+    if (claim.comparable.type !== 'label') continue
+    const person = claim.comparable.label.replace(/^former:/, '')
+    sourcesByPerson.set(person, (sourcesByPerson.get(person) ?? new Set()).add(claim.sourceId))
+  }
+  const ranked = [...sourcesByPerson].sort((a, b) => b[1].size - a[1].size)
+  const [top, second] = ranked
+  const consensus = top && (!second || top[1].size > second[1].size) ? top[0] : undefined
+  return ranked.some(([person]) => person !== consensus && words.has(person))
 }

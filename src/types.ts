@@ -84,6 +84,8 @@ export interface Claim {
   speaker?: string
   /** True when the claim comes from a headline or dek rather than the body. */
   headline?: boolean
+  /** Other sources that state the same value, not quoted to keep the note short. Absent when none. */
+  alsoIn?: Source[]
 }
 
 /** Sources (or one source against itself) state different values for the same thing. */

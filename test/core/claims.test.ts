@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractClaims, parseNumber, type ExtractedClaim } from '../../src/claims.js'
+import { extractClaims, isHeadlineLine, parseNumber, type ExtractedClaim } from '../../src/claims.js'
 import { valuesConflict } from '../../src/disagreements.js'
 import { splitPassages } from '../../src/passages.js'
 import { buildCorpusIndex } from '../../src/search.js'
@@ -112,6 +112,91 @@ describe('extractClaims: framing', () => {
       a: `The talks might make progress next year.${LONG_TAIL}`,
       b: `A pause in the talks does not equate to failure.${LONG_TAIL}`,
     }).filter((claim) => claim.kind === 'framing')
+    expect(claims).toEqual([])
+  })
+})
+
+describe('isHeadlineLine', () => {
+  const linesOf = (text: string) => splitPassages('a', text).flatMap((passage) => passage.sentences.map((sentence) => [text.slice(sentence.start, sentence.end), isHeadlineLine(text, sentence)]))
+
+  it('reads a short line without a full stop, or in title case, as a dek', () => {
+    expect(linesOf('Flood leaves 12 dead in the valley\n\nTalks End Without A Deal On Water.\n\nThe flood killed 12 people.')).toEqual([
+      ['Flood leaves 12 dead in the valley', true],
+      ['Talks End Without A Deal On Water.', true],
+      ['The flood killed 12 people.', false],
+    ])
+  })
+
+  it('reads short first paragraphs that end with a full stop as body, not headline', () => {
+    const lines = linesOf('The flood killed 12 people on Monday. Rescuers are still searching.\n\nAbout 300 people were evacuated from the valley.')
+    expect(lines.every(([, headline]) => headline === false)).toBe(true)
+  })
+})
+
+describe('extractClaims: durations of any event', () => {
+  it('attaches a duration to the event a verb other than "last" measures: burned, raged, fought, went on', () => {
+    const claims = claimsOf({
+      a: `The fire at the Kell paint plant burned for nearly nine hours, residents said.${LONG_TAIL}`,
+      b: `The blaze raged for six hours.${LONG_TAIL}`,
+      c: `Crews from two towns fought the blaze for six hours before dawn.${LONG_TAIL}`,
+      d: `The strike went on for three days.${LONG_TAIL}`,
+    }).filter((claim) => claim.dimension === 'duration')
+    expect(claims.map((claim) => [claim.sourceId, claim.key, claim.value])).toEqual([
+      ['a', 'duration:fire', 'about 9 hours'],
+      ['b', 'duration:fire', '6 hours'],
+      ['c', 'duration:fire', '6 hours'],
+      ['d', 'duration:strike', '3 days'],
+    ])
+  })
+
+  it('does not take the speaker of a reported duration for what it measures', () => {
+    const claims = claimsOf({ a: `The agency says it was alerted only after 40 minutes.${LONG_TAIL}` }).filter((claim) => claim.dimension === 'duration')
+    expect(claims).toEqual([])
+  })
+
+  it('names the topic with the word the sources use: a meeting stays a meeting', () => {
+    const claims = claimsOf({ a: `The meeting lasted two hours.${LONG_TAIL}`, b: `The meeting lasted three hours.${LONG_TAIL}` }).filter((claim) => claim.dimension === 'duration')
+    expect(claims.map((claim) => claim.topic)).toEqual(['how long the meeting lasted', 'how long the meeting lasted'])
+  })
+})
+
+describe('extractClaims: counts', () => {
+  it('counts "15 injured" as the workers the corpus counts, and names the topic plainly', () => {
+    const claims = claimsOf({
+      a: `Twelve workers were injured in the blast.${LONG_TAIL}`,
+      b: `The sheriff said 15 injured and none died.${LONG_TAIL}`,
+    }).filter((claim) => claim.dimension === 'count')
+    expect(claims.map((claim) => [claim.key, claim.value, claim.topic])).toEqual([
+      ['count:worker:injured', '12 workers', 'how many workers were injured'],
+      ['count:worker:injured', '15 workers', 'how many workers were injured'],
+    ])
+  })
+})
+
+describe('extractClaims: local offices', () => {
+  it('keys "Mayor X", "City Mayor Y" and "the current mayor, Z" as one office, without a country', () => {
+    const claims = claimsOf({
+      a: `Mayor Owen Tate closed the schools.${LONG_TAIL}`,
+      b: `City Mayor Lena Brandt spoke at noon.${LONG_TAIL}`,
+      c: `The current mayor, Lena Brandt, spoke at noon. Former Mayor Owen Tate was not there.${LONG_TAIL}`,
+      d: `The county's sheriff, Ray Holt, closed the road.${LONG_TAIL}`,
+    }).filter((claim) => claim.kind === 'role')
+    expect(claims.map((claim) => [claim.sourceId, claim.key, claim.value])).toEqual(
+      expect.arrayContaining([
+        ['a', 'role:local:mayor', 'Owen Tate'],
+        ['b', 'role:local:mayor', 'Lena Brandt'],
+        ['c', 'role:local:mayor', 'Lena Brandt'],
+        ['c', 'role:local:mayor', 'Owen Tate (former)'],
+        ['d', 'role:local:sheriff', 'Ray Holt'],
+      ]),
+    )
+  })
+
+  it('leaves out an office that one source gives two current holders: two towns each have a mayor', () => {
+    const claims = claimsOf({
+      a: `Mayor Ruth Sand met Mayor Piet Olsen on Sunday.${LONG_TAIL}`,
+      b: `Mayor Ruth Sand thanked the crews.${LONG_TAIL}`,
+    }).filter((claim) => claim.kind === 'role')
     expect(claims).toEqual([])
   })
 })

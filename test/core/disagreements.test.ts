@@ -67,6 +67,32 @@ describe('engine.ask on invented corpora', () => {
   })
 })
 
+describe('engine.disagreements: what a reader sees of one disagreement', () => {
+  const article = (id: string, text: string) => ({ id, title: `Report ${id}`, text: `${text} The rest of this paragraph is long enough to end the lead, so that the line above counts as the body of the article.` })
+  const engine = createEngine([
+    article('a', 'Mayor Owen Tate opened the new bridge on Monday.'),
+    article('b', 'Mayor Owen Tate cut the ribbon at the bridge.'),
+    article('c', 'Mayor Owen Tate thanked the builders of the bridge.'),
+    article('d', 'Mayor Owen Tate walked across the bridge first.'),
+    article('e', 'Mayor Lena Brandt opened the new bridge on Monday.'),
+  ])
+
+  it('quotes each value once per source, at most two sources a value, and lists the others in alsoIn', () => {
+    const [role] = engine.disagreements()
+    const tate = role?.claims.filter((claim) => claim.value === 'Owen Tate') ?? []
+    expect(role?.claims.map((claim) => claim.value)).toEqual(['Owen Tate', 'Owen Tate', 'Lena Brandt'])
+    const tateSources = [...tate.map((claim) => claim.source.id), ...tate.flatMap((claim) => claim.alsoIn ?? []).map((source) => source.id)]
+    expect(tateSources.sort()).toEqual(['a', 'b', 'c', 'd'])
+    expect(tate[1]?.alsoIn).toHaveLength(2)
+    expect(role?.claims[2]?.alsoIn).toBeUndefined()
+  })
+
+  it('surfaces the disagreement for a question naming the holder only one source gives, not the one most give', () => {
+    expect(engine.ask('Did Lena Brandt open the bridge?').disagreements.map((d) => d.topic)).toEqual(['who is the mayor'])
+    expect(engine.ask('Did Owen Tate open the bridge?').disagreements).toEqual([])
+  })
+})
+
 describe('the bundled corpus', async () => {
   const articles = await loadCorpusDir(new URL('../../corpus/', import.meta.url).pathname)
   const engine = createEngine(articles)
@@ -98,6 +124,16 @@ describe('the bundled corpus', async () => {
   it('surfaces the duration disagreement for a question about it, and not the others', () => {
     const answer = engine.ask('How long did the talks last?')
     expect(answer.disagreements.map((disagreement) => disagreement.topic)).toEqual(['how long the talks lasted'])
+  })
+
+  it('surfaces a disagreement for a question that names a disputed value: a holder or a duration', () => {
+    expect(engine.ask('Did Biden meet Putin?').disagreements.map((disagreement) => disagreement.kind)).toEqual(['role'])
+    expect(engine.ask('Was it 12 hours?').disagreements.map((disagreement) => disagreement.topic)).toEqual(['how long the talks lasted'])
+  })
+
+  it('quotes a source that states the outcome once, even when another source states it four times', () => {
+    const framing = all.find((disagreement) => disagreement.kind === 'framing')
+    expect(framing?.claims.some((claim) => claim.source.id === 'no-deal-in-alaska' || claim.alsoIn?.some((source) => source.id === 'no-deal-in-alaska'))).toBe(true)
   })
 
   it('surfaces the president disagreement even when the quotes agree', () => {
