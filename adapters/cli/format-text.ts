@@ -40,6 +40,7 @@ export function renderDisagreement(disagreement: Disagreement, style: TextStyle 
   for (const claim of disagreement.claims) {
     const who = claim.speaker ? `, according to ${clean(claim.speaker)}` : ''
     lines.push(`  • ${clean(claim.value)}${claim.headline ? ' (headline)' : ''}${who}: “${clean(claim.text)}”`, `      — ${citeSource(claim.source)}`)
+    for (const other of claim.alsoIn ?? []) lines.push(`      — also ${citeSource(other)}`)
   }
   return lines.join('\n')
 }

@@ -244,7 +244,7 @@ function disagreementFields(disagreements: Disagreement[]): APIEmbedField[] {
 
 function formatClaimShort(claim: Disagreement['claims'][number]): string {
   const speaker = claim.speaker === undefined ? '' : ` (per ${escapeMarkdown(claim.speaker)})`
-  return `• **${escapeMarkdown(claim.value)}**${speaker}: ${citeSource(claim.source)}`
+  return `• **${escapeMarkdown(claim.value)}**${speaker}: ${[claim.source, ...(claim.alsoIn ?? [])].map(citeSource).join(', ')}`
 }
 
 /**
@@ -363,7 +363,8 @@ export function formatDisagreements(disagreements: Disagreement[], footer: strin
 function formatClaimLong(claim: Disagreement['claims'][number]): string {
   const speaker = claim.speaker === undefined ? '' : ` (per ${escapeMarkdown(claim.speaker)})`
   const headline = claim.headline === true ? ' (headline)' : ''
-  return `**${escapeMarkdown(claim.value)}**${speaker}${headline}\n> ${escapeMarkdown(claim.text).replace(/\n/g, '\n> ')}\n— ${citeSource(claim.source)}`
+  const alsoIn = claim.alsoIn?.length ? `; also ${claim.alsoIn.map(citeSource).join(', ')}` : ''
+  return `**${escapeMarkdown(claim.value)}**${speaker}${headline}\n> ${escapeMarkdown(claim.text).replace(/\n/g, '\n> ')}\n— ${citeSource(claim.source)}${alsoIn}`
 }
 
 // Like joinLinesWithin, for multi-line blocks separated by a blank line. A block that alone is too

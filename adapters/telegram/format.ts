@@ -224,7 +224,8 @@ function formatList(heading: string, itemsHtml: readonly string[]): string {
 
 function formatClaimSource(claim: Claim): string {
   const speaker = claim.speaker ? `, according to ${escapeHtml(claim.speaker)}` : ''
-  return `${formatSourceName(claim.source)}${speaker}${claim.headline ? ' (headline)' : ''}`
+  const alsoIn = claim.alsoIn?.length ? `; also ${claim.alsoIn.map(formatSourceName).join(', ')}` : ''
+  return `${formatSourceName(claim.source)}${speaker}${claim.headline ? ' (headline)' : ''}${alsoIn}`
 }
 
 function isWebUrl(url: string | undefined): url is string {
