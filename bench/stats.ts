@@ -24,9 +24,9 @@ export function summarize(durationsMs: readonly number[]): LatencySummary {
   return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), meanMs: sorted.length ? total / sorted.length : Number.NaN, samples: sorted.length }
 }
 
-/** Runs `run` for every item, `rounds` times after one warm-up round, and times each call. */
-export function timeEach<T>(items: readonly T[], rounds: number, run: (item: T) => unknown): LatencySummary {
-  for (const item of items) run(item)
+/** Runs `run` for every item, `rounds` times after `warmupRounds` untimed rounds (default 1), and times each call. */
+export function timeEach<T>(items: readonly T[], rounds: number, run: (item: T) => unknown, warmupRounds = 1): LatencySummary {
+  for (let round = 0; round < warmupRounds; round++) for (const item of items) run(item)
   const durations: number[] = []
   for (let round = 0; round < rounds; round++) {
     for (const item of items) {
@@ -70,12 +70,21 @@ export async function machine(): Promise<{ node: string; cpus: number; cpuModel:
   return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.arch()}` }
 }
 
-/** Heap in use after a full collection when `--expose-gc` is on (else as it stands). */
-export function heapUsedBytes(): number {
+/**
+ * A full collection when `--expose-gc` is on (else nothing). Before a timed section, so that the
+ * garbage and the young survivors of what ran before (loading a snapshot, building another system)
+ * are not collected, and charged, inside it.
+ */
+export function collectGarbage(): void {
   const collect = (globalThis as { gc?: () => void }).gc
   if (collect) {
     collect()
     collect()
   }
+}
+
+/** Heap in use after a full collection when `--expose-gc` is on (else as it stands). */
+export function heapUsedBytes(): number {
+  collectGarbage()
   return process.memoryUsage().heapUsed
 }

@@ -53,7 +53,9 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
     'over own same she should so some such than that the their theirs them themselves then there these they this those through to too ' +
     'under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
     'tell know say said says please anything something thing things happen happened happening get got getting give gave given ' +
-    'much many long ever also whose there\'s what\'s whats hey hi hello ok okay explain describe mean meant'
+    'much many long ever also whose there\'s what\'s whats hey hi hello ok okay explain describe mean meant ' +
+    // Chat filler: how people pad a question in a chat, never what it is about.
+    'exactly precisely quick question questions really actually basically just anyone someone thanks thank guys folks'
   ).split(' '),
 )
 

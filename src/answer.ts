@@ -1,6 +1,5 @@
-import { tokenize } from './analyzer.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from './question.js'
-import { rankPassages, sentenceStems, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import { passageStems, rankPassages, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, AskOptions, Passage, Quote, Span } from './types.js'
 
 /** How answers are chosen. Every threshold is a general one, tuned on our own question sets. */
@@ -115,33 +114,62 @@ export function rankQuotes(
       weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * term.idf * variant.weight))
     }
   }
+  // Which of the question's distinct stems each sentence holds, as one flag per stem, found once per
+  // passage and then read by every coverage measure: this loop visits every sentence of 20 passages.
+  const questionStems = [...weightOf.keys()]
+  const stemCount = questionStems.length
+  const stemNumber = new Map(questionStems.map((stem, i) => [stem, i]))
+  const variantNumbers = terms.map((term) => term.variants.map((variant) => stemNumber.get(variant.stem) as number))
+  let sentenceHits = new Uint8Array(stemCount * 8)
+  const passageHits = new Uint8Array(stemCount)
   const candidates: Candidate[] = []
   let bestCoverage = 0
   const matchedStems = new Set<string>()
   for (const { passage, score } of ranked) {
-    const stemsBySentence = sentenceStems(index, passage)
-    const inPassage = (term: string) => stemsBySentence.some((stems) => stems.has(term))
-    const passageCoverage = coverageOf(terms, inPassage, total)
-    bestCoverage = Math.max(bestCoverage, coverageOf(terms, inPassage, total, false))
-    const features = index.sentenceFeatures.get(passage.id) ?? []
-    passage.sentences.forEach((sentence, sentenceIndex) => {
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      const stems = stemsBySentence[sentenceIndex] ?? new Set<string>()
-      const sentenceCoverage = coverageOf(terms, (term) => stems.has(term), total)
-      for (const term of weightOf.keys()) if (stems.has(term)) matchedStems.add(term)
+    const { bySentence, sentencesWith } = passageStems(index, passage)
+    const { sentences } = passage
+    if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
+    sentenceHits.fill(0, 0, sentences.length * stemCount)
+    passageHits.fill(0)
+    for (let i = 0; i < stemCount; i++) {
+      const stem = questionStems[i] as string
+      if (sentencesWith) {
+        const mask = sentencesWith.get(stem) ?? 0
+        if (mask === 0) continue
+        passageHits[i] = 1
+        matchedStems.add(stem)
+        for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+          if (mask & (1 << sentenceIndex)) sentenceHits[sentenceIndex * stemCount + i] = 1
+        }
+      } else {
+        for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+          if (!bySentence[sentenceIndex]?.has(stem)) continue
+          sentenceHits[sentenceIndex * stemCount + i] = 1
+          passageHits[i] = 1
+          matchedStems.add(stem)
+        }
+      }
+    }
+    const passageCoverage = coverageOf(terms, variantNumbers, passageHits, 0, total)
+    bestCoverage = Math.max(bestCoverage, coverageOf(terms, variantNumbers, passageHits, 0, total, false))
+    const features = index.sentenceFeatures.get(passage.id) ?? NO_FEATURES
+    for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+      const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
+      const sentenceCoverage = coverageOf(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, total)
       const typeMatch = analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0
-      if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) return
+      if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = 0.55 * sentenceCoverage + 0.25 * passageCoverage + 0.2 * (score / topScore)
       if (typeMatch) value += ANSWER_TYPE_BONUS
       // A "how long" question is not answered by a sentence without any duration in it.
       else if (analyzed.answerFeatures !== 0) value -= MISSING_TYPE_PENALTY
       value -= KIND_PENALTY[sentence.kind] ?? 0
       if (sentence.end - sentence.start < 40) value -= 0.15
-      if (text.trimEnd().endsWith('?')) value -= 0.25
+      const last = lastVisibleChar(passage.text, sentence.start - passage.start, sentence.end - passage.start)
+      if (last === '?') value -= 0.25
       // A line that only introduces a list ("Key points included:") says nothing by itself.
-      if (text.trimEnd().endsWith(':')) value -= 0.3
+      if (last === ':') value -= 0.3
       candidates.push({ passage, sentenceIndex, score: value })
-    })
+    }
   }
   if (bestCoverage < settings.minCoverage) return { quotes: [], passageIds }
 
@@ -183,18 +211,35 @@ export function rankQuotes(
 /**
  * Share of the question's weight that a text covers: each question word counts once, through its
  * best-matching variant (the word itself fully, a synonym partly). Without synonyms, it measures
- * whether the corpus really speaks of what was asked: the basis for answering at all.
+ * whether the corpus really speaks of what was asked: the basis for answering at all. The text is
+ * given by `hits[offset + i]`, 1 when it holds distinct question stem `i`; `variantNumbers[t][v]` is
+ * the number of term `t`'s variant `v`.
  */
-function coverageOf(terms: AnalyzedQuestion['terms'], has: (stem: string) => boolean, total: number, withSynonyms = true): number {
+function coverageOf(terms: AnalyzedQuestion['terms'], variantNumbers: number[][], hits: Uint8Array, offset: number, total: number, withSynonyms = true): number {
   let covered = 0
-  for (const term of terms) {
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t] as AnalyzedQuestion['terms'][number]
+    const numbers = variantNumbers[t] as number[]
     let best = 0
-    for (const variant of term.variants) {
-      if (variant.weight > best && (withSynonyms || !variant.synonym) && has(variant.stem)) best = variant.weight
+    for (let v = 0; v < term.variants.length; v++) {
+      const variant = term.variants[v] as AnalyzedQuestion['terms'][number]['variants'][number]
+      if (variant.weight > best && (withSynonyms || !variant.synonym) && hits[offset + (numbers[v] as number)] === 1) best = variant.weight
     }
     covered += term.weight * term.idf * best
   }
   return covered / total
+}
+
+const NO_FEATURES: readonly number[] = []
+const TRAILING_SPACE = /\s/
+
+/** The last character of `text[start, end)` that is not white space (as `trimEnd` sees it), or ''. */
+function lastVisibleChar(text: string, start: number, end: number): string {
+  for (let i = end - 1; i >= start; i--) {
+    const char = text[i] as string
+    if (!TRAILING_SPACE.test(char)) return char
+  }
+  return ''
 }
 
 /** Where a quote stands in its article and its stems, kept to decide whether two quotes say the same. */
@@ -225,16 +270,18 @@ function buildQuote(index: CorpusIndex, candidate: Candidate, weightOf: Map<stri
   let clippedBefore = false
   let clippedAfter = false
   if (end - start > maxChars) {
-    const tokens = tokenize(article.slice(start, end)).map((token) => ({ at: start + token.start, weight: weightOf.get(stemOf(index, token.word)) ?? 0, term: stemOf(index, token.word) }))
+    const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
+    const seen = new Set<string>()
     const window = clipAtClauses(article, start, end, maxChars, (from, to) => {
-      const seen = new Set<string>()
+      seen.clear()
       let sum = 0
-      for (const token of tokens) {
-        if (token.at >= from && token.at < to && !seen.has(token.term)) {
-          seen.add(token.term)
-          sum += token.weight
+      stems.forEach((term, i) => {
+        const at = start + (tokenSpans[2 * i] as number)
+        if (at >= from && at < to && !seen.has(term)) {
+          seen.add(term)
+          sum += weightOf.get(term) ?? 0
         }
-      }
+      })
       return sum
     })
     clippedBefore = window.start > start
@@ -301,9 +348,12 @@ function trimmed(text: string, start: number, end: number): { start: number; end
 
 /** Spans in `text` of words whose stem the question matched. */
 export function highlightSpans(index: CorpusIndex, text: string, matched: Set<string>): Span[] {
-  return tokenize(text)
-    .filter((token) => matched.has(stemOf(index, token.word)))
-    .map((token): Span => [token.start, token.end])
+  const { spans, stems } = stemmedTokens(index, text)
+  const highlights: Span[] = []
+  stems.forEach((stem, i) => {
+    if (matched.has(stem)) highlights.push([spans[2 * i] as number, spans[2 * i + 1] as number])
+  })
+  return highlights
 }
 
 /** Word-set overlap of two texts (Jaccard over stems). */

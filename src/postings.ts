@@ -371,8 +371,9 @@ function topK(scores: Float64Array, docs: Uint32Array, count: number, limit: num
   const worse = (x: ScoredDocument, y: ScoredDocument) => x.score < y.score || (x.score === y.score && x.doc > y.doc)
   for (let i = 0; i < count; i++) {
     const doc = docs[i] as number
-    const entry = { doc, score: scores[doc] as number }
+    const score = scores[doc] as number
     if (heap.length < limit) {
+      const entry = { doc, score }
       heap.push(entry)
       let at = heap.length - 1
       while (at > 0) {
@@ -382,7 +383,11 @@ function topK(scores: Float64Array, docs: Uint32Array, count: number, limit: num
         at = parent
       }
       heap[at] = entry
-    } else if (worse(heap[0] as ScoredDocument, entry)) {
+    } else {
+      // Most documents lose to the root: compare before allocating an entry for them.
+      const root = heap[0] as ScoredDocument
+      if (!(root.score < score || (root.score === score && root.doc > doc))) continue
+      const entry = { doc, score }
       let at = 0
       for (;;) {
         let child = 2 * at + 1

@@ -15,7 +15,9 @@ export type CheckedQuestion = { ok: true; text: string } | { ok: false; text: st
  * Expected outcomes, so values, never exceptions.
  */
 export function checkQuestion(input: unknown): CheckedQuestion {
-  const raw = typeof input === 'string' ? input : ''
+  // Terminal escape sequences ("\u001b[31m") go whole: stripping only their control character would leave "[31m".
+  // eslint-disable-next-line no-control-regex
+  const raw = (typeof input === 'string' ? input : '').replace(/\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g, '')
   // Control characters (but not line breaks or tabs, which become spaces) are never meaningful in a question.
   // eslint-disable-next-line no-control-regex
   const text = raw.replace(/[\t\n\r\f\v]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '').trim()
@@ -55,9 +57,14 @@ const ANSWER_CUES: AnswerCue[] = [
 
 /** The answer cue that a question's form matches, if any. */
 function answerCueOf(question: string): AnswerCue | undefined {
-  const q = question.toLowerCase()
+  // "how lnog" asks "how long": the words that carry the form are read through their typos too.
+  const q = question.toLowerCase().replace(/\p{L}+/gu, (word) => (CUE_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? word : (cueSpeller.correct(word)[0] ?? word)))
   return ANSWER_CUES.find((cue) => cue.pattern.test(q))
 }
+
+/** The words whose typos are read as themselves when finding a question's form. */
+const CUE_WORDS = new Set(['how', 'long', 'many', 'much', 'when', 'where', 'whom', 'whose'])
+const cueSpeller = createSpeller(new Map([...CUE_WORDS].map((word) => [word, 1])))
 
 /** What kind of answer a question's form asks for, as `FEATURE` bits of the sentences that can hold it. */
 export function expectedAnswerFeatures(question: string): number {
@@ -110,7 +117,8 @@ const CORPUS_WORDS = new Set(['source', 'sources', 'article', 'articles', 'corpu
 const stopWordSpeller = createSpeller(new Map([...QUESTION_STOP_WORDS].map((word) => [word, 1])), { minLength: 3 })
 
 /** Picks out a question's informative words, corrects their spelling against the corpus, and weighs them. */
-export function analyzeQuestion(index: CorpusIndex, text: string): AnalyzedQuestion {
+export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQuestion {
+  const text = withoutChatMarkup(question)
   const cue = answerCueOf(text)
   const posByStart = partsOfSpeech(text)
   const terms: QuestionTerm[] = []
@@ -120,8 +128,10 @@ export function analyzeQuestion(index: CorpusIndex, text: string): AnalyzedQuest
     if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
     const ownStem = stemOf(index, word)
     const known = index.docFreq.has(ownStem)
-    const corrections = known ? [] : index.speller.correct(word).filter((candidate) => !QUESTION_STOP_WORDS.has(candidate))
-    if (!known && stopWordSpeller.correct(word).length > 0 && (corrections.length === 0 || index.speller.correct(word).some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
+    // A real word the corpus lacks ("joke") is no typo of a corpus word ("joe"): it stays unknown.
+    const candidates = known || index.nearMisses.has(word) ? [] : index.speller.correct(word)
+    const corrections = candidates.filter((candidate) => !QUESTION_STOP_WORDS.has(candidate))
+    if (!known && stopWordSpeller.correct(word).length > 0 && (corrections.length === 0 || candidates.some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
     const pos = posByStart.get(token.start) ?? 'NOUN'
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
@@ -132,7 +142,16 @@ export function analyzeQuestion(index: CorpusIndex, text: string): AnalyzedQuest
     seen.add(termStem)
     terms.push({ asked: word, stem: termStem, variants: variantsOf(index, termStem, ownStem), weight, idf: idf(index, termStem) })
   }
-  return { text, terms, answerFeatures: cue?.features ?? 0 }
+  return { text: question, terms, answerFeatures: cue?.features ?? 0 }
+}
+
+/**
+ * Blanks what chat platforms and pasted text add around a question and what never names its topic:
+ * mentions ("<@123>", "@someone", "@everyone"), channel and role references, HTML tags, links.
+ * Blanked with spaces, so offsets stay those of the question.
+ */
+export function withoutChatMarkup(question: string): string {
+  return question.replace(/<[@#][!&]?\d+>|<\/?[a-z][^<>]{0,80}>|https?:\/\/\S+|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/giu, (markup) => ' '.repeat(markup.length))
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */

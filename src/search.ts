@@ -8,17 +8,17 @@ import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from 
 
 /**
  * BM25 settings and field weights, in one place. Chosen on SciFact's training queries
- * (`npm run bench:quality -- --tune`) among the settings that keep the bundled question set as
- * good as it was: scoring the title as its own field matters for a news corpus, where one title
- * covers twenty passages (merged into the passages, its words look common and lift every passage
- * of the article), though merging scores 0.01 nDCG@10 better on SciFact.
+ * (`npm run bench:quality -- --tune`) among the settings that keep the bundled question set as good
+ * as it was. The title is scored as its own field: merged into each passage (BM25F, which SciFact
+ * rewards with about 0.01 nDCG@10), a news article's one title over some twenty passages lifts all
+ * of them, and questions like "how lnog were the negotations" lose their answer.
  */
 export type IndexOptions = BM25Options
 
 /**
  * The bot's BM25 settings, which differ from the textbook ones in `DEFAULT_BM25_OPTIONS`:
- * `k` 1.2, `b` 0.9, no BM25+ floor (it hurt on SciFact), the title scored as its own field
- * weighted 0.4, document frequencies over whole passages, length in tokens.
+ * `k` 1.2, `b` 0.9, no BM25+ floor (it hurt on SciFact), the title as its own field weighted 0.4,
+ * document frequencies over whole passages, length in tokens.
  */
 export const DEFAULT_INDEX_OPTIONS: Required<IndexOptions> = { k: 1.2, b: 0.9, d: 0, titleBoost: 0.4, fields: 'separate', idfFrom: 'all', length: 'tokens' }
 
@@ -67,12 +67,26 @@ export interface CorpusIndex {
   speller: Speller
   /** Synonyms from the thesaurus that occur in the corpus, by stem. */
   related: Map<string, string[]>
+  /**
+   * English words (from the thesaurus) that are not in the corpus but one edit from a corpus word:
+   * "joke" next to "joe". Asked, they are real words the corpus lacks, not typos to correct.
+   */
+  nearMisses: Set<string>
   /** Every corpus stem, sorted, for finding the stems that extend a question's stem. */
   sortedStems: string[]
   /** Stems of words, memoised: stemming is the costliest step of answering. */
   stemCache: Map<string, string>
   /** Per passage id: the distinct stems of each sentence, computed on first use. */
-  sentenceStemCache: Map<string, Array<Set<string>>>
+  sentenceStemCache: Map<string, PassageStems>
+  /** Per quoted text: its tokens' offsets and stems, for highlighting; quotes recur across questions. */
+  tokenStemCache: Map<string, StemmedTokens>
+}
+
+/** The word tokens of a text as parallel arrays: offsets into the text and stems. */
+export interface StemmedTokens {
+  /** `[start, end)` of token `i` at `2i` and `2i + 1`. */
+  spans: Uint32Array
+  stems: string[]
 }
 
 /** Caches stop growing past this many entries, so a huge corpus cannot exhaust memory through them. */
@@ -95,11 +109,61 @@ export function stemsOf(index: CorpusIndex, text: string): Set<string> {
   return stems
 }
 
+/** Texts whose tokens `stemmedTokens` keeps: quotes are a sentence or two, and a chat reply shows few. */
+const MAX_TOKEN_CACHE_ENTRIES = 10_000
+
+/** The tokens of `text` with their stems, cached by text: the same sentences are quoted again and again. */
+export function stemmedTokens(index: CorpusIndex, text: string): StemmedTokens {
+  let cached = index.tokenStemCache.get(text)
+  if (!cached) {
+    const tokens = tokenize(text)
+    const spans = new Uint32Array(tokens.length * 2)
+    const stems: string[] = []
+    tokens.forEach((token, i) => {
+      spans[2 * i] = token.start
+      spans[2 * i + 1] = token.end
+      stems.push(stemOf(index, token.word))
+    })
+    cached = { spans, stems }
+    if (index.tokenStemCache.size >= MAX_TOKEN_CACHE_ENTRIES) index.tokenStemCache.clear()
+    index.tokenStemCache.set(text, cached)
+  }
+  return cached
+}
+
+/** The stems of a passage's sentences, two ways round. */
+export interface PassageStems {
+  /** The distinct stems of each sentence. */
+  bySentence: Array<Set<string>>
+  /**
+   * Per stem, the sentences that hold it as bits (sentence `i` is bit `i`), so that a question's
+   * stems are looked up once per passage rather than once per sentence. Absent for a passage of
+   * more than `MAX_MASKED_SENTENCES` sentences.
+   */
+  sentencesWith?: Map<string, number>
+}
+
+/** Most sentences a bit mask in `PassageStems.sentencesWith` can stand for. */
+export const MAX_MASKED_SENTENCES = 31
+
 /** The distinct stems of each sentence of `passage`, cached. */
 export function sentenceStems(index: CorpusIndex, passage: Passage): Array<Set<string>> {
+  return passageStems(index, passage).bySentence
+}
+
+/** The stems of `passage`'s sentences, by sentence and by stem, cached. */
+export function passageStems(index: CorpusIndex, passage: Passage): PassageStems {
   let cached = index.sentenceStemCache.get(passage.id)
   if (!cached) {
-    cached = passage.sentences.map((sentence) => stemsOf(index, passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)))
+    const bySentence = passage.sentences.map((sentence) => stemsOf(index, passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)))
+    cached = { bySentence }
+    if (bySentence.length <= MAX_MASKED_SENTENCES) {
+      const sentencesWith = new Map<string, number>()
+      bySentence.forEach((stems, i) => {
+        for (const stem of stems) sentencesWith.set(stem, (sentencesWith.get(stem) ?? 0) | (1 << i))
+      })
+      cached.sentencesWith = sentencesWith
+    }
     if (index.sentenceStemCache.size >= MAX_CACHE_ENTRIES) index.sentenceStemCache.clear()
     index.sentenceStemCache.set(passage.id, cached)
   }
@@ -117,6 +181,7 @@ export interface CorpusIndexParts {
   docFreq: Map<string, number>
   vocabulary: Map<string, number>
   related: Map<string, string[]>
+  nearMisses: Set<string>
   postings: Postings
 }
 
@@ -188,6 +253,7 @@ export function buildCorpusIndex(
     docFreq,
     vocabulary,
     related: relatedStems(synsets, new Set(docFreq.keys())),
+    nearMisses: nearMissesOf(synsets, vocabulary),
     postings,
   })
 }
@@ -214,9 +280,11 @@ export function assembleCorpusIndex(parts: CorpusIndexParts): CorpusIndex {
     vocabulary: parts.vocabulary,
     speller: createLazySpeller(parts.vocabulary),
     related: parts.related,
+    nearMisses: parts.nearMisses,
     sortedStems: [...parts.docFreq.keys()].sort(),
     stemCache: new Map(),
     sentenceStemCache: new Map(),
+    tokenStemCache: new Map(),
   }
 }
 
@@ -231,8 +299,21 @@ export function corpusIndexParts(index: CorpusIndex): CorpusIndexParts {
     docFreq: index.docFreq,
     vocabulary: index.vocabulary,
     related: index.related,
+    nearMisses: index.nearMisses,
     postings: index.postings,
   }
+}
+
+/** The thesaurus's words that the speller would "correct" to a corpus word although they are words. */
+function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>): Set<string> {
+  const speller = createSpeller(vocabulary)
+  const nearMisses = new Set<string>()
+  for (const list of synsets) {
+    for (const word of list) {
+      if (!vocabulary.has(word) && !nearMisses.has(word) && /^\p{Ll}+$/u.test(word) && speller.correct(word).length > 0) nearMisses.add(word)
+    }
+  }
+  return nearMisses
 }
 
 /** A speller built on its first use: most starts never correct a word before the first question. */

@@ -10,7 +10,7 @@ import type { Passage, SentenceKind, Source } from './types.js'
  */
 
 /** Bump when the snapshot's shape or the meaning of anything in it changes. */
-export const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 2
 
 const SNAPSHOT_FORMAT = 'summit-quotes-bot/engine-snapshot'
 
@@ -25,6 +25,7 @@ export interface IndexSnapshot {
   docFreq: Array<[string, number]>
   vocabulary: Array<[string, number]>
   related: Array<[string, string[]]>
+  nearMisses: string[]
   postings: {
     options: Postings['options']
     docCount: number
@@ -65,6 +66,7 @@ export function snapshotIndex(parts: CorpusIndexParts): IndexSnapshot {
     docFreq: [...parts.docFreq],
     vocabulary: [...parts.vocabulary],
     related: [...parts.related],
+    nearMisses: [...parts.nearMisses],
     postings: {
       options: parts.postings.options,
       docCount: parts.postings.docCount,
@@ -105,6 +107,7 @@ export function indexPartsFromSnapshot(snapshot: IndexSnapshot): CorpusIndexPart
     docFreq: new Map(snapshot.docFreq),
     vocabulary: new Map(snapshot.vocabulary),
     related: new Map(snapshot.related),
+    nearMisses: new Set(snapshot.nearMisses),
     postings: {
       options: postings.options,
       docCount: postings.docCount,

@@ -113,3 +113,32 @@ describe('example questions', () => {
     expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(examples)
   })
 })
+
+describe('questions as chat delivers them', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('harbor-bridge')))
+  })
+
+  it('ignores mentions, links and tags around the question', () => {
+    for (const question of ['@alice how much did the repair cost?', '<@123456789012345678> how much did the repair cost?', '@everyone <b>how much</b> did the repair cost? https://example.com/x']) {
+      const answer = engine.ask(question)
+      expect(answer.status, question).toBe('answered')
+      expect(answer.quotes[0]?.text).toContain('4.2 million dollars')
+    }
+  })
+
+  it('removes terminal escape sequences whole', () => {
+    expect(engine.ask('\u001b[31mHow much did the repair\u001b[0m cost?').question).toBe('How much did the repair cost?')
+  })
+
+  it('does not "correct" a real word the corpus lacks into a corpus word one letter away', () => {
+    expect(engine.ask('Tell me about the cast').status).toBe('no_answer')
+  })
+
+  it('reads the form of a question through its typos', () => {
+    const answer = engine.ask('how lnog was the bridge closed?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes[0]?.text).toMatch(/eleven-week|since late December/)
+  })
+})

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildEngineFromDir } from '../../adapters/build-engine.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
-import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, type ArticleInput, type Engine } from '../../src/index.js'
+import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, SNAPSHOT_VERSION, type ArticleInput, type Engine } from '../../src/index.js'
 import { decodeValue, encodeValue, NotSerializableError } from '../../src/snapshot.js'
 import { BUNDLED_DIR, sharedSynsets } from '../helpers/engine.js'
 import { BUNDLED_QUESTIONS } from './bundled-questions.js'
@@ -99,7 +99,7 @@ describe('buildEngineFromDir with a snapshot cache', () => {
     try {
       const synsets = await sharedSynsets()
       await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir })
-      for (const name of await readdir(dir)) await writeFile(join(dir, name), '{"skeleton": {"format": "summit-quotes-bot/engine-snapshot", "version": 1, "index": {}}}\n')
+      for (const name of await readdir(dir)) await writeFile(join(dir, name), `{"skeleton": {"format": "summit-quotes-bot/engine-snapshot", "version": ${SNAPSHOT_VERSION}, "index": {}}}\n`)
       const skipped: string[] = []
       const { timings } = await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir, onSkip: (message) => skipped.push(message) })
       expect(timings.from).toBe('build')
