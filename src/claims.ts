@@ -19,8 +19,21 @@ export type ClaimValue =
   | { type: 'date'; year?: number; month?: number; day?: number; weekday?: number }
   | { type: 'label'; label: string }
 
+/** A verbatim stretch of an article: where a claim or a sentence stands. */
+export interface ArticleSpan {
+  sourceId: string
+  passageId: string
+  /** Offsets of `text` in the article. */
+  start: number
+  end: number
+  /** Verbatim: `article.text.slice(start, end)`. */
+  text: string
+  /** From a headline or dek line rather than the body. */
+  headline: boolean
+}
+
 /** One typed claim found in a sentence. */
-export interface ExtractedClaim {
+export interface ExtractedClaim extends ArticleSpan {
   kind: DisagreementKind
   /** Claims with the same key are about the same thing and can conflict. */
   key: string
@@ -29,14 +42,6 @@ export interface ExtractedClaim {
   /** Normalised value for display: "about 3 hours", "Ilse Marek", "positive". */
   value: string
   comparable: ClaimValue
-  sourceId: string
-  passageId: string
-  /** Offsets of `text` in the article. */
-  start: number
-  end: number
-  /** Verbatim: `article.text.slice(start, end)`. */
-  text: string
-  headline: boolean
   speaker?: string
   /** Stems of the thing measured or the office held: a question naming one of them is about this claim. */
   contextStems: string[]
@@ -58,13 +63,7 @@ interface Word {
   end: number
 }
 
-interface ReadSentence {
-  sourceId: string
-  passageId: string
-  start: number
-  end: number
-  text: string
-  headline: boolean
+interface ReadSentence extends ArticleSpan {
   words: Word[]
   entities: Array<{ type: string; first: number; last: number }>
 }
