@@ -35,7 +35,7 @@ export const COMMAND_DEFINITIONS: RESTPostAPIChatInputApplicationCommandsJSONBod
     .addStringOption((option) =>
       option
         .setName(QUESTION_OPTION)
-        .setDescription('Your question, e.g. "How long did the talks last?"')
+        .setDescription('Your question about the articles')
         .setRequired(true)
         .setMaxLength(MAX_QUESTION_CHARS),
     )

@@ -23,7 +23,7 @@ import type { InFlightUpdates } from './in-flight.js'
 export const TELEGRAM_COMMANDS: BotCommand[] = [
   { command: 'start', description: 'What I can do' },
   { command: 'help', description: 'What I cover, with example questions' },
-  { command: 'ask', description: 'Ask a question: /ask How long did the talks last?' },
+  { command: 'ask', description: 'Ask a question about the articles: /ask <question>' },
   { command: 'takeaways', description: 'Key points, from all articles or one: /takeaways [source]' },
   { command: 'disagreements', description: 'Where the sources disagree' },
   { command: 'sources', description: 'The articles I quote' },
@@ -264,7 +264,7 @@ function botMentions(ctx: Context) {
 
 function exampleQuestion(deps: AdapterDeps, ctx: Context): string {
   const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'exampleQuestions' }, (engine) => engine.exampleQuestions())
-  return (result.kind === 'ok' ? result.value[0] : undefined) ?? 'How long did the talks last?'
+  return (result.kind === 'ok' ? result.value[0] : undefined) ?? 'Who was involved?'
 }
 
 function findSource(sources: readonly Source[], wanted: string): Source | undefined {
