@@ -66,11 +66,6 @@ function answerCueOf(question: string): AnswerCue | undefined {
 const CUE_WORDS = new Set(['how', 'long', 'many', 'much', 'when', 'where', 'whom', 'whose'])
 const cueSpeller = createSpeller(new Map([...CUE_WORDS].map((word) => [word, 1])))
 
-/** What kind of answer a question's form asks for, as `FEATURE` bits of the sentences that can hold it. */
-export function expectedAnswerFeatures(question: string): number {
-  return answerCueOf(question)?.features ?? 0
-}
-
 /** A corpus stem a question word is matched as, and how much a match counts (1 for the word itself). */
 export interface TermVariant {
   stem: string
