@@ -20,7 +20,7 @@ import { loadWordNetSynsets } from './wordnet.js'
 /** The corpus bundled with the project. */
 export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url))
 
-/** Where snapshots go unless told otherwise: `.cache/` in the project (git-ignored), as `index-<hash>.jsonl`. */
+/** Where snapshots go unless told otherwise: `.cache/` in the project (git-ignored), as `index-<hash>.snap`. */
 export const DEFAULT_SNAPSHOT_DIR = fileURLToPath(new URL('../.cache/', import.meta.url))
 
 const SRC_DIR = fileURLToPath(new URL('../src/', import.meta.url))
@@ -67,7 +67,7 @@ export async function buildEngineFromDir(
   const loadMs = performance.now() - startedAt
   const cacheDir = cache.dir ?? snapshotDirFromEnv()
   const onSkip = cache.onSkip ?? (() => {})
-  const file = cacheDir === false ? undefined : join(cacheDir, `index-${await snapshotKey(articles, options)}.jsonl`)
+  const file = cacheDir === false ? undefined : join(cacheDir, `index-${await snapshotKey(articles, options)}.snap`)
 
   if (file) {
     const readAt = performance.now()
@@ -153,7 +153,7 @@ const KEPT_SNAPSHOTS = 4
 /** Every code or corpus change writes a new snapshot: delete all but the newest few, so the cache stays small. */
 async function pruneSnapshots(dir: string, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): Promise<void> {
   try {
-    const names = (await readdir(dir)).filter((name) => /^index-[0-9a-f]+\.jsonl?$/.test(name))
+    const names = (await readdir(dir)).filter((name) => /^index-[0-9a-f]+\.(?:snap|jsonl?)$/.test(name))
     const dated = await Promise.all(names.map(async (name) => ({ name, mtimeMs: (await stat(join(dir, name))).mtimeMs })))
     dated.sort((a, b) => b.mtimeMs - a.mtimeMs)
     await Promise.all(dated.slice(KEPT_SNAPSHOTS).map(({ name }) => rm(join(dir, name), { force: true })))

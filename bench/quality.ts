@@ -7,7 +7,7 @@ import { createEngine, DEFAULT_INDEX_OPTIONS, type ArticleInput, type IndexOptio
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
 import { splitPassages } from '../src/passages.js'
 import { buildPostings } from '../src/postings.js'
-import { analyzeForIndex, buildCorpusIndex, searchPassages, type CorpusIndex } from '../src/search.js'
+import { allPassages, analyzeForIndex, buildCorpusIndex, searchPassages, type CorpusIndex } from '../src/search.js'
 import type { Passage } from '../src/types.js'
 import { loadSciFact, ndcgAt, recallAt, type SciFact } from './scifact.js'
 import { fmt, machine, table, timed } from './stats.js'
@@ -116,7 +116,7 @@ function botRanker(index: CorpusIndex): Ranker {
 
 /** The index with its postings rebuilt for other BM25 settings (the rest does not depend on them). */
 function withOptions(index: CorpusIndex, termsByPassage: Array<{ title: string[]; text: string[] }>, options: Required<IndexOptions>): CorpusIndex {
-  return { ...index, options, postings: buildPostings(index.passages.length, (doc) => termsByPassage[doc] ?? { title: [], text: [] }, options) }
+  return { ...index, options, postings: buildPostings(index.passageCount, (doc) => termsByPassage[doc] ?? { title: [], text: [] }, options) }
 }
 
 /** Keeps the first `count` abstracts and the judgments on them. */
@@ -143,7 +143,7 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
     return buildCorpusIndex(data.articles, passages)
   })
   const titleOf = new Map(data.articles.map((article) => [article.id, article.title]))
-  const termsByPassage = index.passages.map((passage) => ({ title: analyzeForIndex(titleOf.get(passage.sourceId) ?? ''), text: analyzeForIndex(passage.text) }))
+  const termsByPassage = [...allPassages(index)].map((passage) => ({ title: analyzeForIndex(titleOf.get(passage.sourceId) ?? ''), text: analyzeForIndex(passage.text) }))
   const bundled = options.smoke ? undefined : await bundledChecker()
   const configurations: ConfigurationScores[] = [
     { name: 'defaults (shipped)', options: index.options },
@@ -162,7 +162,7 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   const [shipped] = configurations
   const test = shipped?.test ?? evaluate(botRanker(index), data, data.test)
   const train = shipped?.train ?? evaluate(botRanker(index), data, data.train)
-  const plainMinisearchTest = evaluate(plainMinisearchRanker(data.articles, index.passages), data, data.test)
+  const plainMinisearchTest = evaluate(plainMinisearchRanker(data.articles, [...allPassages(index)]), data, data.test)
 
   let tuning: QualityReport['tuning']
   if (options.tune) {
@@ -186,7 +186,7 @@ export async function runQuality(options: QualityOptions = {}): Promise<QualityR
   }
   return {
     machine: await machine(),
-    corpus: { documents: data.articles.length, passages: index.passages.length },
+    corpus: { documents: data.articles.length, passages: index.passageCount },
     options: index.options,
     buildMs,
     test,

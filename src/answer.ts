@@ -1,5 +1,6 @@
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from './question.js'
-import { passageStems, rankPassages, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from './search.js'
+import { featuresOfPassage } from './passage-table.js'
+import { articleText, passageStems, rankPassages, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, AskOptions, Passage, Quote, Span } from './types.js'
 
 /** How answers are chosen. Every threshold is a general one, tuned on our own question sets. */
@@ -125,7 +126,7 @@ export function rankQuotes(
   const candidates: Candidate[] = []
   let bestCoverage = 0
   const matchedStems = new Set<string>()
-  for (const { passage, score } of ranked) {
+  for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
     if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
@@ -152,7 +153,7 @@ export function rankQuotes(
     }
     const passageCoverage = coverageOf(terms, variantNumbers, passageHits, 0, total)
     bestCoverage = Math.max(bestCoverage, coverageOf(terms, variantNumbers, passageHits, 0, total, false))
-    const features = index.sentenceFeatures.get(passage.id) ?? NO_FEATURES
+    const features = featuresOfPassage(index.table, number)
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
       const sentenceCoverage = coverageOf(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, total)
@@ -230,7 +231,6 @@ function coverageOf(terms: AnalyzedQuestion['terms'], variantNumbers: number[][]
   return covered / total
 }
 
-const NO_FEATURES: readonly number[] = []
 const TRAILING_SPACE = /\s/
 
 /** The last character of `text[start, end)` that is not white space (as `trimEnd` sees it), or ''. */
@@ -254,10 +254,10 @@ function overlaps(a: Quote, b: Quote): boolean {
 /** Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause boundaries. */
 function buildQuote(index: CorpusIndex, candidate: Candidate, weightOf: Map<string, number>, maxChars: number): Quote | undefined {
   const { passage, sentenceIndex } = candidate
-  const article = index.textById.get(passage.sourceId)
   const source = index.sourceById.get(passage.sourceId)
   const sentence = passage.sentences[sentenceIndex]
-  if (article === undefined || !source || !sentence) return undefined
+  if (!source || !sentence) return undefined
+  const article = articleText(index, passage.sourceId)
   let start = sentence.start
   let end = sentence.end
   const previous = passage.sentences[sentenceIndex - 1]

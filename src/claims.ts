@@ -1,7 +1,7 @@
 import type { ItemEntity } from 'wink-nlp'
 import { stem } from './analyzer.js'
 import { getNlp } from './nlp.js'
-import { stemOf, type CorpusIndex } from './search.js'
+import { allPassages, articleText, stemOf, type CorpusIndex } from './search.js'
 import type { DisagreementKind, Passage, Sentence } from './types.js'
 
 /**
@@ -999,8 +999,8 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): E
   const pending: Array<{ read: ReadSentence; outcome: boolean }> = []
   // Sources whose body has begun: a headline-like line after the first paragraph is a subheading.
   const inBody = new Set<string>()
-  for (const passage of index.passages) {
-    const text = index.textById.get(passage.sourceId) ?? ''
+  for (const passage of allPassages(index)) {
+    const text = articleText(index, passage.sourceId)
     for (const sentence of passage.sentences) {
       const sentenceText = text.slice(sentence.start, sentence.end)
       const headline = !inBody.has(passage.sourceId) && isHeadlineLine(text, sentence)
@@ -1023,10 +1023,10 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): E
   }
   const event = eventNounOf(pending.map(({ read }) => read))
   for (const { read } of pending) {
-    for (const draft of framingDrafts(read, speakers)) claims.push(finish({ ...draft, topic: `whether the ${event} made progress` }, read, index.textById.get(read.sourceId) ?? '', settings))
+    for (const draft of framingDrafts(read, speakers)) claims.push(finish({ ...draft, topic: `whether the ${event} made progress` }, read, articleText(index, read.sourceId), settings))
   }
   for (const draft of resolveRoles(mentions)) {
-    const text = index.textById.get(draft.sourceId) ?? ''
+    const text = articleText(index, draft.sourceId)
     const { start, end } = clauseAround(text, draft.sentence, draft.spanStart, draft.spanEnd, settings.maxClaimChars)
     claims.push(toClaim(draft, draft, text, start, end))
   }

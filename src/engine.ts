@@ -92,11 +92,14 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
   // One pass: a filter per source would cost sources × passages on a large corpus.
   const passageCounts = new Map<string, number>()
-  for (const passage of index.passages) passageCounts.set(passage.sourceId, (passageCounts.get(passage.sourceId) ?? 0) + 1)
-  const summaries: SourceSummary[] = index.sources.map((source) => ({
+  for (const sourceNumber of index.table.source) {
+    const sourceId = index.sources[sourceNumber]?.id ?? ''
+    passageCounts.set(sourceId, (passageCounts.get(sourceId) ?? 0) + 1)
+  }
+  const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,
     passages: passageCounts.get(source.id) ?? 0,
-    characters: index.textById.get(source.id)?.length ?? 0,
+    characters: index.texts.length[i] ?? 0,
   }))
   const engine: Engine = {
     ask(question, ask = {}) {

@@ -1,5 +1,5 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
-import type { CorpusIndex } from './search.js'
+import { allPassages, type CorpusIndex } from './search.js'
 import type { Answer } from './types.js'
 
 export interface ExampleOptions {
@@ -16,7 +16,7 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
   const sourcesOf = new Map<string, Set<string>>()
   const countOf = new Map<string, number>()
   const casingOf = new Map<string, { lower: number; capital: number; capitalForm: string }>()
-  for (const passage of index.passages) {
+  for (const passage of allPassages(index)) {
     for (const sentence of passage.sentences) {
       if (sentence.kind !== 'text') continue
       const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)

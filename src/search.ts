@@ -1,6 +1,7 @@
 import { INDEX_STOP_WORDS, processTerm, stem, tokenize } from './analyzer.js'
 import type { ItemEntity } from 'wink-nlp'
 import { getNlp } from './nlp.js'
+import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { relatedStems, type Synsets } from './thesaurus.js'
@@ -51,15 +52,17 @@ export interface CorpusIndex {
   options: Required<IndexOptions>
   sources: Source[]
   sourceById: Map<string, Source>
-  textById: Map<string, string>
-  passages: Passage[]
-  passageById: Map<string, Passage>
-  /** Per passage id, per sentence: `FEATURE` bits. */
-  sentenceFeatures: Map<string, number[]>
+  /** Per source id: its number in `sources`. */
+  sourceNumber: Map<string, number>
+  /** The article texts, by source number (see `articleText`). */
+  texts: TextStore
+  /** Reads a source's text from `texts`, keeping the last few decoded. */
+  readText: (sourceNumber: number) => string
+  /** The passages (see `passageAt`, `passageById`, `allPassages`), numbered as in `postings`. */
+  table: PassageTable
+  passageCount: number
   /** BM25 postings over passages (title and text), documents numbered as in `passages`. */
   postings: Postings
-  /** Per passage number: the number of its source in `sources`, for filtering by source. */
-  sourceOfPassage: Uint32Array
   /** In how many passages each stem occurs. */
   docFreq: Map<string, number>
   /** Every surface word of the corpus with its count, for spelling correction. */
@@ -74,6 +77,8 @@ export interface CorpusIndex {
   nearMisses: Set<string>
   /** Every corpus stem, sorted, for finding the stems that extend a question's stem. */
   sortedStems: string[]
+  /** Passage objects by number, made on first use (see `passageAt`). */
+  passageObjects: Map<number, Passage>
   /** Stems of words, memoised: stemming is the costliest step of answering. */
   stemCache: Map<string, string>
   /** Per passage id: the distinct stems of each sentence, computed on first use. */
@@ -174,10 +179,9 @@ export function passageStems(index: CorpusIndex, passage: Passage): PassageStems
 export interface CorpusIndexParts {
   options: Required<IndexOptions>
   sources: Source[]
-  texts: string[]
-  passages: Passage[]
-  /** Per passage, in order: `FEATURE` bits of each sentence. */
-  sentenceFeatures: number[][]
+  texts: TextStore
+  /** The passages and their sentences' `FEATURE` bits. */
+  table: PassageTable
   docFreq: Map<string, number>
   vocabulary: Map<string, number>
   related: Map<string, string[]>
@@ -247,9 +251,12 @@ export function buildCorpusIndex(
   return assembleCorpusIndex({
     options: settings,
     sources: articles.map(toSource),
-    texts: articles.map((article) => article.text),
-    passages,
-    sentenceFeatures: sentenceFeatures ?? passages.map((passage) => sentenceFeaturesOf(passage)),
+    texts: buildTextStore(articles.map((article) => article.text)),
+    table: buildPassageTable(
+      passages,
+      new Map(articles.map((article, i) => [article.id, i])),
+      sentenceFeatures ?? passages.map((passage) => sentenceFeaturesOf(passage)),
+    ),
     docFreq,
     vocabulary,
     related: relatedStems(synsets, new Set(docFreq.keys())),
@@ -260,28 +267,24 @@ export function buildCorpusIndex(
 
 /** The index over its parts: adds the lookups, the speller and empty caches. Used by builds and snapshots alike. */
 export function assembleCorpusIndex(parts: CorpusIndexParts): CorpusIndex {
-  const { sources, passages } = parts
-  const sourceNumber = new Map(sources.map((source, i) => [source.id, i]))
-  const sourceOfPassage = new Uint32Array(passages.length)
-  passages.forEach((passage, i) => {
-    sourceOfPassage[i] = sourceNumber.get(passage.sourceId) ?? 0
-  })
+  const { sources } = parts
   return {
     options: parts.options,
     sources,
     sourceById: new Map(sources.map((source) => [source.id, source])),
-    textById: new Map(sources.map((source, i) => [source.id, parts.texts[i] ?? ''])),
-    passages,
-    passageById: new Map(passages.map((passage) => [passage.id, passage])),
-    sentenceFeatures: new Map(passages.map((passage, i) => [passage.id, parts.sentenceFeatures[i] ?? []])),
+    sourceNumber: new Map(sources.map((source, i) => [source.id, i])),
+    texts: parts.texts,
+    readText: createTextReader(parts.texts),
+    table: parts.table,
+    passageCount: parts.table.source.length,
     postings: parts.postings,
-    sourceOfPassage,
     docFreq: parts.docFreq,
     vocabulary: parts.vocabulary,
     speller: createLazySpeller(parts.vocabulary),
     related: parts.related,
     nearMisses: parts.nearMisses,
     sortedStems: [...parts.docFreq.keys()].sort(),
+    passageObjects: new Map(),
     stemCache: new Map(),
     sentenceStemCache: new Map(),
     tokenStemCache: new Map(),
@@ -293,15 +296,78 @@ export function corpusIndexParts(index: CorpusIndex): CorpusIndexParts {
   return {
     options: index.options,
     sources: index.sources,
-    texts: index.sources.map((source) => index.textById.get(source.id) ?? ''),
-    passages: index.passages,
-    sentenceFeatures: index.passages.map((passage) => index.sentenceFeatures.get(passage.id) ?? []),
+    texts: index.texts,
+    table: index.table,
     docFreq: index.docFreq,
     vocabulary: index.vocabulary,
     related: index.related,
     nearMisses: index.nearMisses,
     postings: index.postings,
   }
+}
+
+/** The text of source `sourceId`, or `''` for an unknown one. */
+export function articleText(index: CorpusIndex, sourceId: string): string {
+  const number = index.sourceNumber.get(sourceId)
+  return number === undefined ? '' : index.readText(number)
+}
+
+/** Passage objects `passageAt` keeps: the candidates of recent answers, made once. */
+const MAX_PASSAGE_OBJECTS = 10_000
+
+/** Passage number `p` (as in `postings`) as an object. */
+export function passageAt(index: CorpusIndex, p: number): Passage {
+  let passage = index.passageObjects.get(p)
+  if (!passage) {
+    passage = makePassage(index, p)
+    if (index.passageObjects.size >= MAX_PASSAGE_OBJECTS) index.passageObjects.clear()
+    index.passageObjects.set(p, passage)
+  }
+  return passage
+}
+
+function makePassage(index: CorpusIndex, p: number): Passage {
+  const { table } = index
+  const sourceNumber = table.source[p] as number
+  const sourceId = index.sources[sourceNumber]?.id ?? ''
+  const sentences = sentencesOfPassage(table, p)
+  const start = sentences[0]?.start ?? 0
+  const end = sentences[sentences.length - 1]?.end ?? start
+  return {
+    id: `${sourceId}#${table.ordinal[p] as number}`,
+    sourceId,
+    start,
+    end,
+    text: index.readText(sourceNumber).slice(start, end),
+    sentences,
+    isLead: table.lead[p] === 1,
+  }
+}
+
+/** The number of the passage with id `id`, or -1. */
+export function passageNumber(index: CorpusIndex, id: string): number {
+  const hash = id.lastIndexOf('#')
+  const sourceNumber = index.sourceNumber.get(id.slice(0, hash))
+  const ordinal = Number(id.slice(hash + 1))
+  if (hash < 0 || sourceNumber === undefined || !Number.isInteger(ordinal)) return -1
+  return findPassage(index.table, sourceNumber, ordinal)
+}
+
+/** The passage with id `id`, if the corpus has it. */
+export function passageById(index: CorpusIndex, id: string): Passage | undefined {
+  const p = passageNumber(index, id)
+  return p < 0 ? undefined : passageAt(index, p)
+}
+
+/** Every passage in order, made one at a time (and not kept): for passes over the whole corpus at build time. */
+export function* allPassages(index: CorpusIndex): Generator<Passage> {
+  for (let p = 0; p < index.passageCount; p++) yield index.passageObjects.get(p) ?? makePassage(index, p)
+}
+
+/** `FEATURE` bits of each sentence of the passage with id `id` (none for an unknown id). */
+export function storedFeatures(index: CorpusIndex, id: string): Uint8Array {
+  const p = passageNumber(index, id)
+  return p < 0 ? new Uint8Array(0) : featuresOfPassage(index.table, p)
 }
 
 /** The thesaurus's words that the speller would "correct" to a corpus word although they are words. */
@@ -358,7 +424,7 @@ function featuresOf(passage: Passage, sentence: { start: number; end: number }):
 
 /** Inverse document frequency of a stem over passages (BM25's form); unknown stems get the largest. */
 export function idf(index: CorpusIndex, term: string): number {
-  const n = index.passages.length
+  const n = index.passageCount
   const df = index.docFreq.get(term) ?? 0
   return Math.log(1 + (n - df + 0.5) / (df + 0.5))
 }
@@ -378,14 +444,14 @@ export function rankPassages(
   index: CorpusIndex,
   terms: WeightedTerm[],
   options: { limit: number; sourceId?: string },
-): Array<{ passage: Passage; score: number }> {
+): Array<{ passage: Passage; number: number; score: number }> {
   let filter: { groups: Uint32Array; group: number } | undefined
   if (options.sourceId !== undefined) {
-    const group = index.sources.findIndex((source) => source.id === options.sourceId)
-    if (group < 0) return []
-    filter = { groups: index.sourceOfPassage, group }
+    const group = index.sourceNumber.get(options.sourceId)
+    if (group === undefined) return []
+    filter = { groups: index.table.source, group }
   }
-  return searchPostings(index.postings, terms, options.limit, filter).map(({ doc, score }) => ({ passage: index.passages[doc] as Passage, score }))
+  return searchPostings(index.postings, terms, options.limit, filter).map(({ doc, score }) => ({ passage: passageAt(index, doc), number: doc, score }))
 }
 
 /** The raw retrieval under `ask`: passages for a free-text query, best first. */

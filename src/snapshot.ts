@@ -1,41 +1,38 @@
+import type { PassageTable, TextStore } from './passage-table.js'
 import { radixTreeOf, type Postings } from './postings.js'
 import type { CorpusIndexParts } from './search.js'
-import type { Passage, SentenceKind, Source } from './types.js'
+import type { Source } from './types.js'
 
 /**
  * Index snapshots: everything the engine computes from a corpus (passages, sentence features,
- * postings, vocabulary, synonyms, disagreements, takeaways) as one JSON-able object, so a start
+ * postings, vocabulary, synonyms, disagreements, takeaways) as one object of plain data and typed arrays, so a start
  * reads it back instead of reading WordNet and running wink-nlp over every sentence again.
  * Pure: the caller reads and writes the file.
  */
 
 /** Bump when the snapshot's shape or the meaning of anything in it changes. */
-export const SNAPSHOT_VERSION = 2
+export const SNAPSHOT_VERSION = 3
 
 const SNAPSHOT_FORMAT = 'summit-quotes-bot/engine-snapshot'
 
-/** A snapshot of the corpus index: plain JSON values only (typed arrays as base64). */
+/**
+ * A snapshot of the corpus index: plain data and typed arrays. The bulk of a large corpus (texts,
+ * passages, postings) is typed arrays, which a file can hold as raw bytes and a start can read
+ * without parsing; `encodeValue` turns the whole into JSON-able values where that is wanted.
+ */
 export interface IndexSnapshot {
   options: CorpusIndexParts['options']
   sources: Source[]
-  texts: string[]
-  /** Per passage: `[id, source number, isLead (0/1), ...sentences as start, end, kind number, lead (0/1)]`. */
-  passages: Array<Array<string | number>>
-  sentenceFeatures: number[][]
+  texts: TextStore
+  table: PassageTable
   docFreq: Array<[string, number]>
   vocabulary: Array<[string, number]>
   related: Array<[string, string[]]>
   nearMisses: string[]
-  postings: {
-    options: Postings['options']
-    docCount: number
-    termList: string[]
-    /** Per field: boost and the typed arrays in base64. */
-    fields: Array<{ boost: number; offsets: string; docs: string; impacts: string; maxImpacts: string; docFreqs?: string }>
-  }
+  postings: Omit<Postings, 'termIds'>
 }
 
-/** A whole engine's snapshot: the index and what the engine derived from it. */
+/** An engine's snapshot: the index and what the engine derived from it. */
 export interface EngineSnapshot {
   format: typeof SNAPSHOT_FORMAT
   version: number
@@ -46,82 +43,34 @@ export interface EngineSnapshot {
   derived: unknown
 }
 
-const KINDS: SentenceKind[] = ['text', 'heading', 'list', 'table']
-
-/** The index's parts as a JSON-able object. */
+/** The index's parts as a snapshot. */
 export function snapshotIndex(parts: CorpusIndexParts): IndexSnapshot {
-  const sourceNumber = new Map(parts.sources.map((source, i) => [source.id, i]))
+  const { termIds: _termIds, ...postings } = parts.postings
   return {
     options: parts.options,
     sources: parts.sources,
     texts: parts.texts,
-    // Passage text is a slice of its article, so only offsets are stored.
-    passages: parts.passages.map((passage) => [
-      passage.id,
-      sourceNumber.get(passage.sourceId) ?? 0,
-      passage.isLead ? 1 : 0,
-      ...passage.sentences.flatMap((sentence) => [sentence.start, sentence.end, KINDS.indexOf(sentence.kind), sentence.lead ? 1 : 0]),
-    ]),
-    sentenceFeatures: parts.sentenceFeatures,
+    table: parts.table,
     docFreq: [...parts.docFreq],
     vocabulary: [...parts.vocabulary],
     related: [...parts.related],
     nearMisses: [...parts.nearMisses],
-    postings: {
-      options: parts.postings.options,
-      docCount: parts.postings.docCount,
-      termList: parts.postings.termList,
-      fields: parts.postings.fields.map((field) => ({
-        boost: field.boost,
-        offsets: toBase64(field.offsets),
-        docs: toBase64(field.docs),
-        impacts: toBase64(field.impacts),
-        maxImpacts: toBase64(field.maxImpacts),
-        ...(field.docFreqs ? { docFreqs: toBase64(field.docFreqs) } : {}),
-      })),
-    },
+    postings,
   }
 }
 
 /** The index's parts back from `snapshotIndex`'s output. */
 export function indexPartsFromSnapshot(snapshot: IndexSnapshot): CorpusIndexParts {
-  const { sources, texts } = snapshot
-  const passages = snapshot.passages.map((row): Passage => {
-    const source = sources[row[1] as number] as Source
-    const text = texts[row[1] as number] ?? ''
-    const sentences: Passage['sentences'] = []
-    for (let i = 3; i + 3 < row.length; i += 4) {
-      sentences.push({ start: row[i] as number, end: row[i + 1] as number, kind: KINDS[row[i + 2] as number] ?? 'text', lead: row[i + 3] === 1 })
-    }
-    const start = sentences[0]?.start ?? 0
-    const end = sentences[sentences.length - 1]?.end ?? start
-    return { id: row[0] as string, sourceId: source.id, start, end, text: text.slice(start, end), sentences, isLead: row[2] === 1 }
-  })
-  const { postings } = snapshot
   return {
     options: snapshot.options,
-    sources,
-    texts,
-    passages,
-    sentenceFeatures: snapshot.sentenceFeatures,
+    sources: snapshot.sources,
+    texts: snapshot.texts,
+    table: snapshot.table,
     docFreq: new Map(snapshot.docFreq),
     vocabulary: new Map(snapshot.vocabulary),
     related: new Map(snapshot.related),
     nearMisses: new Set(snapshot.nearMisses),
-    postings: {
-      options: postings.options,
-      docCount: postings.docCount,
-      termList: postings.termList,
-      termIds: radixTreeOf(postings.termList),
-      fields: postings.fields.map((field) => ({
-        boost: field.boost,
-        offsets: fromBase64(field.offsets, Uint32Array),
-        docs: fromBase64(field.docs, Uint32Array),
-        impacts: fromBase64(field.impacts, Uint16Array),
-        maxImpacts: fromBase64(field.maxImpacts, Uint16Array),
-        ...(field.docFreqs ? { docFreqs: fromBase64(field.docFreqs, Uint32Array) } : {}),
-      })),
-    },
+    postings: { ...snapshot.postings, termIds: radixTreeOf(snapshot.postings.termList) },
   }
 }
 

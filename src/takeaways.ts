@@ -1,7 +1,7 @@
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import type { DisagreementIndex } from './disagreements.js'
 import { getNlp, splitSentences } from './nlp.js'
-import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
+import { allPassages, articleText, FEATURE, idf, passageById, stemOf, storedFeatures, type CorpusIndex } from './search.js'
 import type { Disagreement, Passage, Sentence, Takeaway, TakeawayOptions } from './types.js'
 import { lowerBound } from './sorted-strings.js'
 
@@ -314,12 +314,16 @@ const LIST_LABEL = /^[^.!?:;]{2,60}:\s+(?=["“‘']?\p{Lu})/u
 function collectUnits(index: CorpusIndex, names: ReadonlySet<string>, settings: Required<TakeawayBuildOptions>): Unit[] {
   const units: Unit[] = []
   const bySource = new Map<string, Passage[]>()
-  for (const passage of index.passages) bySource.set(passage.sourceId, [...(bySource.get(passage.sourceId) ?? []), passage])
+  for (const passage of allPassages(index)) {
+    const passages = bySource.get(passage.sourceId)
+    if (passages) passages.push(passage)
+    else bySource.set(passage.sourceId, [passage])
+  }
   for (const [sourceId, passages] of bySource) {
-    const article = index.textById.get(sourceId) ?? ''
+    const article = articleText(index, sourceId)
     const spans: Array<{ passage: Passage; start: number; end: number; kind: Sentence['kind']; features: number }> = []
     for (const passage of passages) {
-      const features = index.sentenceFeatures.get(passage.id) ?? []
+      const features = storedFeatures(index, passage.id)
       passage.sentences.forEach((sentence, i) => {
         if (sentence.kind === 'table') return
         if (sentence.kind !== 'list') {
@@ -382,7 +386,8 @@ const SENTENCE_OPENER = /(?:^|[.!?:;"“”—–\n]\s*)$/u
  */
 function findNameStems(index: CorpusIndex): Set<string> {
   const counts = new Map<string, { capitalised: number; total: number }>()
-  for (const text of index.textById.values()) {
+  for (const source of index.sources) {
+    const text = articleText(index, source.id)
     for (const token of tokenize(text)) {
       const first = text.charAt(token.start)
       if (!/\p{L}/u.test(first) || SENTENCE_OPENER.test(text.slice(Math.max(0, token.start - 3), token.start))) continue
@@ -919,8 +924,8 @@ function createContestCheck(index: CorpusIndex, disagreements: DisagreementIndex
       // A disagreement made by hand (or an older snapshot): claims by their quoted text.
       const disputed = disputedValues(disagreement.claims.map((claim) => ({ sourceId: claim.source.id, value: claim.value, headline: claim.headline ?? false })))
       for (const claim of disagreement.claims) {
-        const article = index.textById.get(claim.source.id) ?? ''
-        const passage = index.passageById.get(claim.passageId)
+        const article = articleText(index, claim.source.id)
+        const passage = passageById(index, claim.passageId)
         let at = article.indexOf(claim.text, passage?.start ?? 0)
         if (at < 0 || (passage && at > passage.end)) at = article.indexOf(claim.text)
         if (at < 0) continue

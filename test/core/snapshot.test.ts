@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildEngineFromDir } from '../../adapters/build-engine.js'
+import { readSnapshotFile, SnapshotFormatError, writeSnapshotFile } from '../../adapters/snapshot-file.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, SNAPSHOT_VERSION, type ArticleInput, type Engine } from '../../src/index.js'
 import { decodeValue, encodeValue, NotSerializableError } from '../../src/snapshot.js'
@@ -18,8 +19,8 @@ describe('engine snapshots', () => {
   beforeAll(async () => {
     articles = await loadCorpusDir(BUNDLED_DIR)
     built = createEngine(articles, { synsets: await sharedSynsets() })
-    json = JSON.stringify(engineToSnapshot(built))
-    const parsed: unknown = JSON.parse(json)
+    json = JSON.stringify(encodeValue(engineToSnapshot(built)))
+    const parsed = decodeValue(JSON.parse(json))
     if (!isEngineSnapshot(parsed)) throw new Error('the snapshot lost its format marker in JSON')
     loaded = createEngineFromSnapshot(parsed)
   })
@@ -41,7 +42,7 @@ describe('engine snapshots', () => {
   })
 
   it('takes a snapshot of a loaded engine that equals the first one', () => {
-    expect(JSON.stringify(engineToSnapshot(loaded))).toBe(json)
+    expect(JSON.stringify(encodeValue(engineToSnapshot(loaded)))).toBe(json)
   })
 
   it('refuses an object that is not an engine snapshot', () => {
@@ -99,11 +100,47 @@ describe('buildEngineFromDir with a snapshot cache', () => {
     try {
       const synsets = await sharedSynsets()
       await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir })
-      for (const name of await readdir(dir)) await writeFile(join(dir, name), `{"skeleton": {"format": "summit-quotes-bot/engine-snapshot", "version": ${SNAPSHOT_VERSION}, "index": {}}}\n`)
+      for (const name of await readdir(dir)) await writeSnapshotFile(join(dir, name), { format: 'summit-quotes-bot/engine-snapshot', version: SNAPSHOT_VERSION, index: {} })
       const skipped: string[] = []
       const { timings } = await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir, onSkip: (message) => skipped.push(message) })
       expect(timings.from).toBe('build')
       expect(skipped.join('\n')).toContain('damaged')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('snapshot files', () => {
+  it('keep typed arrays byte for byte next to plain data, and a start from one answers as the engine did', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snapshot-file-'))
+    try {
+      const file = join(dir, 'index.snap')
+      const value = { odd: new Uint8Array([1, 2, 3]), wide: new Float64Array([0.5, -1e300]), list: [{ ids: new Uint32Array([7, 2 ** 32 - 1]) }, 'text ✓'], long: 'x'.repeat(20) }
+      await writeSnapshotFile(file, value)
+      expect(await readSnapshotFile(file)).toEqual(value)
+
+      const built = createEngine(await loadCorpusDir(BUNDLED_DIR), { synsets: await sharedSynsets() })
+      await writeSnapshotFile(file, engineToSnapshot(built))
+      const snapshot = await readSnapshotFile(file)
+      if (!isEngineSnapshot(snapshot)) throw new Error('not a snapshot')
+      const loaded = createEngineFromSnapshot(snapshot)
+      for (const { question } of BUNDLED_QUESTIONS) expect(loaded.ask(question), question).toEqual(built.ask(question))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a file of another format or one cut short, so the caller rebuilds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snapshot-file-'))
+    try {
+      const file = join(dir, 'index.snap')
+      await writeFile(file, '{"skeleton": {}}\n')
+      await expect(readSnapshotFile(file)).rejects.toThrow(SnapshotFormatError)
+      await writeSnapshotFile(file, { counts: new Uint32Array(1000), name: 'cut' })
+      const whole = await readFile(file)
+      await writeFile(file, whole.subarray(0, 2000))
+      await expect(readSnapshotFile(file)).rejects.toThrow(SnapshotFormatError)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

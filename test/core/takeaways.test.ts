@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { splitPassages } from '../../src/passages.js'
 import { buildDisagreementIndex, type DisagreementIndex } from '../../src/disagreements.js'
-import { buildCorpusIndex, type CorpusIndex } from '../../src/search.js'
+import { allPassages, buildCorpusIndex, type CorpusIndex } from '../../src/search.js'
 import { buildTakeawayIndex, createSentenceComparer, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways.js'
 import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
 import { splitSentences } from '../../src/nlp.js'
@@ -117,7 +117,7 @@ describe('takeaways of a local election covered by three outlets', () => {
       value,
       text,
       source: { id: article.id, title: article.title },
-      passageId: index.passages.find((passage) => passage.sourceId === article.id && passage.text.includes(text))!.id,
+      passageId: [...allPassages(index)].find((passage) => passage.sourceId === article.id && passage.text.includes(text))!.id,
     })
     const turnout: Disagreement = {
       topic: 'what the turnout was',
