@@ -1,6 +1,7 @@
 import type { Engine } from '../src/index.js'
 import type { AdapterDeps, AdapterName } from './answering.js'
 import { buildEngineFromDir } from './build-engine.js'
+import { buildEngineInWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
 import type { RunningAdapter } from './lifecycle.js'
@@ -137,7 +138,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
 
     reloader = createCorpusReloader({
       dir: config.corpusDir,
-      build,
+      // Off this thread: the running engine goes on answering while the new one builds.
+      build: (dir) => buildEngineInWorker(dir, snapshotCache),
       swap: useEngine,
       logger,
       onResult: (result) => metrics.recordReload(result),
