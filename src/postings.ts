@@ -32,14 +32,21 @@ export interface BM25Options {
   idfFrom?: 'all' | 'text'
   /** Document length as its number of terms (`tokens`, textbook BM25) or of distinct terms (`distinct`, minisearch's). Defaults to `tokens`. */
   length?: 'tokens' | 'distinct'
+  /**
+   * How far a title's weight in a document is spread over the documents that share it
+   * (`DocumentTerms.titleShare`): divided by `titleShare ** titleSpread`. Defaults to `0` (not spread).
+   */
+  titleSpread?: number
 }
 
-export const DEFAULT_BM25_OPTIONS: Required<BM25Options> = { k: 0.9, b: 0.4, d: 0, titleBoost: 1, fields: 'merged', idfFrom: 'all', length: 'tokens' }
+export const DEFAULT_BM25_OPTIONS: Required<BM25Options> = { k: 0.9, b: 0.4, d: 0, titleBoost: 1, fields: 'merged', idfFrom: 'all', length: 'tokens', titleSpread: 0 }
 
 /** The analysed terms of one document, by field; duplicates count as term frequency. */
 export interface DocumentTerms {
   title: readonly string[]
   text: readonly string[]
+  /** How many documents share this title (the passages of one article). Defaults to `1`. */
+  titleShare?: number
 }
 
 /** One field's inverted lists. Plain typed arrays, so a snapshot stores them as they are. */
@@ -88,6 +95,7 @@ class FieldBuilder {
   private pairs = 0
   private readonly starts: Uint32Array
   private readonly lengths: Float32Array
+  private readonly scales: Float32Array
   private totalLength = 0
 
   constructor(
@@ -96,11 +104,14 @@ class FieldBuilder {
   ) {
     this.starts = new Uint32Array(count + 1)
     this.lengths = new Float32Array(count)
+    this.scales = new Float32Array(count)
   }
 
-  add(doc: number, local: Map<number, number>, length: number): void {
+  /** `scale` multiplies this document's impacts in this field. */
+  add(doc: number, local: Map<number, number>, length: number, scale = 1): void {
     this.starts[doc] = this.pairs
     this.lengths[doc] = length
+    this.scales[doc] = scale
     this.totalLength += length
     this.terms = grow(this.terms, this.pairs + local.size)
     this.freqs = grow(this.freqs, this.pairs + local.size)
@@ -113,7 +124,7 @@ class FieldBuilder {
   }
 
   finish(termCount: number, k: number, b: number): FieldPostings {
-    const { terms, freqs, starts, lengths, pairs, count } = this
+    const { terms, freqs, starts, lengths, scales, pairs, count } = this
     const offsets = new Uint32Array(termCount + 1)
     for (let i = 0; i < pairs; i++) offsets[(terms[i] as number) + 1]!++
     for (let t = 0; t < termCount; t++) offsets[t + 1]! += offsets[t]!
@@ -124,13 +135,14 @@ class FieldBuilder {
     const avgLength = count > 0 && this.totalLength > 0 ? this.totalLength / count : 1
     for (let doc = 0; doc < count; doc++) {
       const norm = k * (1 - b + (b * (lengths[doc] as number)) / avgLength)
+      const scale = scales[doc] as number
       for (let i = starts[doc] as number; i < (starts[doc + 1] as number); i++) {
         const term = terms[i] as number
         const freq = freqs[i] as number
         const at = cursor[term]!++
         docs[at] = doc
         // At least 1: a posting must never score as absent.
-        const impact = Math.max(1, Math.round(((freq * (k + 1)) / (freq + norm) / (k + 1)) * IMPACT_SCALE))
+        const impact = Math.max(1, Math.round(((scale * freq * (k + 1)) / (freq + norm) / (k + 1)) * IMPACT_SCALE))
         impacts[at] = impact
         if (impact > (maxImpacts[term] as number)) maxImpacts[term] = impact
       }
@@ -170,18 +182,20 @@ export function buildPostings(count: number, termsOf: (doc: number) => DocumentT
   const textDocFreqs = !separate && settings.idfFrom === 'text' ? new Map<number, number>() : undefined
   const lengthOf = (terms: readonly string[]) => (settings.length === 'distinct' ? new Set(terms).size : terms.length)
   for (let doc = 0; doc < count; doc++) {
-    const { title, text } = termsOf(doc)
+    const { title, text, titleShare = 1 } = termsOf(doc)
+    // One article's title repeated over its many passages would lift them all: spread its evidence.
+    const spread = settings.titleSpread > 0 && titleShare > 1 ? titleShare ** -settings.titleSpread : 1
     local.clear()
     tally(text, 1)
     if (separate) {
       builders[0]?.add(doc, local, lengthOf(text))
       local.clear()
       tally(title, 1)
-      builders[1]?.add(doc, local, lengthOf(title))
+      builders[1]?.add(doc, local, lengthOf(title), spread)
     } else {
       if (textDocFreqs) for (const id of local.keys()) textDocFreqs.set(id, (textDocFreqs.get(id) ?? 0) + 1)
-      tally(title, settings.titleBoost)
-      builders[0]?.add(doc, local, lengthOf(text) + lengthOf(title) * settings.titleBoost)
+      tally(title, settings.titleBoost * spread)
+      builders[0]?.add(doc, local, lengthOf(text) + lengthOf(title) * settings.titleBoost * spread)
     }
   }
   const fields = builders.map((builder) => builder.finish(termList.length, settings.k, settings.b))
