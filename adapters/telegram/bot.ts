@@ -1,7 +1,7 @@
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry'
 import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
-import { Bot, type BotConfig, type BotError, type Context } from 'grammy'
+import { Bot, InlineKeyboard, type BotConfig, type BotError, type Context } from 'grammy'
 import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
 import type { Quote, Source, Takeaway } from '../../src/index.js'
 import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
@@ -16,8 +16,10 @@ import {
   formatSources,
   formatTakeaways,
   packMessages,
+  truncate,
 } from './format.js'
 import type { InFlightUpdates } from './in-flight.js'
+import { createQuotePageStore, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
 export const TELEGRAM_COMMANDS: BotCommand[] = [
@@ -41,6 +43,12 @@ export interface TelegramBotOptions {
   autoRetry?: Partial<AutoRetryOptions>
   /** Counts updates in flight for a graceful stop; `startTelegram` passes one. Defaults to none. */
   inFlight?: InFlightUpdates
+  /** Quotes in an answer, and in each page a "More quotes" button sends. Defaults to 4. */
+  quotesPerPage?: number
+  /** "More quotes" presses one person may make per window. Defaults to 10. */
+  pagesPerWindow?: number
+  /** Where "More quotes" buttons find their question. Defaults to `createQuotePageStore()`: 5,000 pages, each for a day. */
+  quotePages?: QuotePageStore
 }
 
 const DEFAULT_TELEGRAM_BOT_OPTIONS = {
@@ -48,7 +56,18 @@ const DEFAULT_TELEGRAM_BOT_OPTIONS = {
   rateWindowMs: 60_000,
   inlineQueriesPerWindow: 60,
   autoRetry: { maxRetryAttempts: 3, maxDelaySeconds: 60 },
+  quotesPerPage: 4,
+  pagesPerWindow: 10,
 } satisfies TelegramBotOptions
+
+/** What a "More quotes" press gets when its page is unknown, expired, malformed or from another chat. */
+export const EXPIRED_PAGE_TEXT = 'That answer is too old to page through: ask again.'
+/** What a "More quotes" press gets when the corpus has changed and the page is now empty. */
+const NO_MORE_QUOTES_TEXT = 'There are no more quotes for that question.'
+/** What a "More quotes" press gets over `pagesPerWindow`: a notice on the button, not a message in the chat. */
+const TOO_MANY_PAGES_TEXT = 'You are paging faster than I can answer: wait a little, then press again.'
+/** A hundred quotes deep is past any use, and a cap keeps a button from offering pages forever. */
+const MAX_QUOTE_OFFSET = 100
 
 /** Telegram shows at most 50 inline results; a handful of quotes is what fits a phone screen. */
 const INLINE_QUOTE_LIMIT = 8
@@ -60,14 +79,15 @@ const INLINE_TEXT_CHARS = 200
 const INLINE_BUTTON_CHARS = 64
 
 /**
- * Creates the Telegram bot: commands, questions in private chats and groups, inline mode, a
- * per-person rate limit, automatic retries of 429 and 5xx, and one error handler that logs and
- * apologises with the update id as reference. The same factory serves production and tests.
- * `botConfig` is for tests and self-hosted API servers: `{ botInfo }` skips `getMe`,
- * `{ client: { apiRoot } }` redirects API calls.
+ * Creates the Telegram bot: commands, questions in private chats and groups with a "More quotes"
+ * button while the core has more, inline mode, a per-person rate limit, automatic retries of 429
+ * and 5xx, and one error handler that logs and apologises with the update id as reference. The
+ * same factory serves production and tests. `botConfig` is for tests and self-hosted API servers:
+ * `{ botInfo }` skips `getMe`, `{ client: { apiRoot } }` redirects API calls.
  */
 export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: BotConfig<Context>, options: TelegramBotOptions = {}): Bot {
   const settings = { ...DEFAULT_TELEGRAM_BOT_OPTIONS, ...options }
+  const quotePages = settings.quotePages ?? createQuotePageStore()
   const bot = new Bot(token, botConfig)
   bot.api.config.use(autoRetry(settings.autoRetry))
 
@@ -105,11 +125,35 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     alwaysReply: true,
     onLimitExceeded: (ctx) => ctx.answerInlineQuery([], { cache_time: 0, button: startButton('Too many searches: wait a moment') }),
   })
+  const pageLimit = limit<Context, never>({
+    timeFrame: settings.rateWindowMs,
+    limit: settings.pagesPerWindow,
+    keyPrefix: 'PAGES',
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    // Every press must be answered, or the button keeps spinning.
+    alwaysReply: true,
+    onLimitExceeded: (ctx) => answerButton(ctx, deps, TOO_MANY_PAGES_TEXT),
+  })
+
+  const askPage = (ctx: Context, question: string, offset: number): Outcome =>
+    answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx), options: { offset, limit: settings.quotesPerPage } })
+
+  /** Sends one page of an answer, with a "More quotes" button under it while the core has more. */
+  const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number): Promise<void> => {
+    if (outcome.kind !== 'answer') return replyHtml(ctx, [escapeHtml(outcome.message)], { replyTo })
+    const { answer } = outcome
+    const nextOffset = offset + answer.quotes.length
+    const chatId = ctx.chatId
+    const more =
+      answer.status === 'answered' && answer.hasMore && answer.quotes.length > 0 && nextOffset <= MAX_QUOTE_OFFSET && chatId !== undefined
+        ? new InlineKeyboard().text('More quotes', moreQuotesData(quotePages.remember({ question, offset: nextOffset, chatId })))
+        : undefined
+    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: more })
+  }
 
   const ask = async (ctx: Context, question: string): Promise<void> => {
     await showTyping(ctx, deps)
-    const outcome = answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx) })
-    await replyHtml(ctx, renderOutcome(outcome))
+    await replyWithPage(ctx, question, 0, askPage(ctx, question, 0))
   }
 
   safe.command(['start', 'help'], async (ctx) => {
@@ -175,6 +219,16 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
 
   safe.chatType('private').on('message', (ctx) => replyHtml(ctx, ['I read text only: send me your question as a message.']))
 
+  safe.on('callback_query', pageLimit, async (ctx) => {
+    const page = recallPage(ctx, quotePages)
+    if (page === undefined) return answerButton(ctx, deps, EXPIRED_PAGE_TEXT)
+    const outcome = askPage(ctx, page.question, page.offset)
+    if (outcome.kind === 'answer' && outcome.answer.quotes.length === 0) return answerButton(ctx, deps, NO_MORE_QUOTES_TEXT)
+    // Answered before sending, so the spinner stops at once; the page follows as a new message.
+    await answerButton(ctx, deps)
+    await replyWithPage(ctx, page.question, page.offset, outcome, ctx.callbackQuery.message?.message_id)
+  })
+
   safe.on('inline_query', inlineLimit, async (ctx) => {
     const query = ctx.inlineQuery.query.trim()
     const ref = refOf(ctx)
@@ -202,19 +256,54 @@ function refOf(ctx: Context): string {
   return String(ctx.update.update_id)
 }
 
+/** Where a reply goes and what it carries besides text. */
+interface ReplyHtmlOptions {
+  /** The message the first one replies to. Defaults to the question in a group, none in a private chat. */
+  replyTo?: number | undefined
+  /** Buttons under the last message. Defaults to none. */
+  buttons?: InlineKeyboard | undefined
+}
+
 /**
  * Sends `messages` in order as HTML without link previews (each citation would otherwise unfurl
  * into a card). In a group the first one replies to the question, so it is clear whose it answers.
  */
-async function replyHtml(ctx: Context, messages: readonly string[]): Promise<void> {
-  const msg = ctx.msg
-  const replyTo = msg && ctx.chat?.type !== 'private' ? { message_id: msg.message_id, allow_sending_without_reply: true } : undefined
+async function replyHtml(ctx: Context, messages: readonly string[], options: ReplyHtmlOptions = {}): Promise<void> {
+  const replyTo = options.replyTo ?? (ctx.chat?.type !== 'private' ? ctx.msg?.message_id : undefined)
   for (const [i, text] of messages.entries()) {
     await ctx.reply(text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
-      ...(i === 0 && replyTo ? { reply_parameters: replyTo } : {}),
+      ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      ...(i === messages.length - 1 && options.buttons ? { reply_markup: options.buttons } : {}),
     })
+  }
+}
+
+/**
+ * The page a "More quotes" press asks for, or `undefined` when it is unknown, expired, malformed,
+ * or was made for another chat. Nothing is taken from `callback_data` but the page id.
+ */
+function recallPage(ctx: Context, quotePages: QuotePageStore): QuotePage | undefined {
+  const id = parseMoreQuotesData(ctx.callbackQuery?.data)
+  const page = id === undefined ? undefined : quotePages.recall(id)
+  const chatId = ctx.callbackQuery?.message?.chat.id
+  if (page === undefined || chatId === undefined || page.chatId !== chatId) return undefined
+  // Checked again on the way out, not trusted because the store wrote it.
+  if (!Number.isSafeInteger(page.offset) || page.offset < 1 || page.offset > MAX_QUOTE_OFFSET) return undefined
+  return page
+}
+
+/**
+ * Answers a button press, which stops the spinner on the asker's client, with `text` as a short
+ * notice. Telegram refuses answers to presses older than a few seconds (after a restart, say); that
+ * must not cost the page, so a failure is only logged.
+ */
+async function answerButton(ctx: Context, deps: AdapterDeps, text?: string): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(text === undefined ? undefined : { text })
+  } catch (error) {
+    deps.logger.warn({ err: error, adapter: 'telegram', ref: refOf(ctx) }, 'could not answer the button press')
   }
 }
 
@@ -225,10 +314,6 @@ async function showTyping(ctx: Context, deps: AdapterDeps): Promise<void> {
   } catch (error) {
     deps.logger.warn({ err: error, adapter: 'telegram', ref: refOf(ctx) }, 'could not send the typing action')
   }
-}
-
-function renderOutcome(outcome: Outcome): string[] {
-  return outcome.kind === 'answer' ? formatAnswer(outcome.answer) : [escapeHtml(outcome.message)]
 }
 
 /**
@@ -306,9 +391,4 @@ function answerInlineWithNotice(ctx: Context, message: string) {
 
 function startButton(text: string): InlineQueryResultsButton {
   return { text: truncate(text, INLINE_BUTTON_CHARS), start_parameter: 'inline' }
-}
-
-function truncate(text: string, maxChars: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars - 1).trimEnd()}…`
 }

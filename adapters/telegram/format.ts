@@ -56,12 +56,27 @@ export function formatDisagreement(disagreement: Disagreement): string {
   return [`⚖️ <b>Sources disagree: ${escapeHtml(disagreement.topic)}</b>`, ...claims].join('\n')
 }
 
+/** Which page of an answer a reply shows. */
+export interface AnswerPageView {
+  /** Quotes shown on earlier pages. Defaults to 0: the first page. */
+  offset?: number
+}
+
+/** A later page names its question, which may be far up a busy group chat; this much of it is enough. */
+const PAGE_QUESTION_CHARS = 100
+
 /**
- * The reply to a question: its quotes, then any disagreement among them. `no_answer` shows the
- * core's message and suggested questions; `invalid` shows its message.
+ * The reply to a question: its quotes, then any disagreement among them. A later page (a "More
+ * quotes" press) starts with the question it continues and leaves the disagreements to the first
+ * page, which showed them. `no_answer` shows the core's message and suggested questions;
+ * `invalid` shows its message.
  */
-export function formatAnswer(answer: Answer): string[] {
+export function formatAnswer(answer: Answer, { offset = 0 }: AnswerPageView = {}): string[] {
   if (answer.status === 'answered' && answer.quotes.length > 0) {
+    if (offset > 0) {
+      const heading = `<i>More quotes on “${escapeHtml(truncate(answer.question, PAGE_QUESTION_CHARS))}”, from quote ${offset + 1}</i>`
+      return packMessages([heading, ...answer.quotes.map(formatQuote)])
+    }
     return packMessages([...answer.quotes.map(formatQuote), ...answer.disagreements.map(formatDisagreement)])
   }
   if (answer.status === 'invalid') return packMessages([escapeHtml(answer.message ?? 'Please ask a question about the news event.')])
@@ -216,6 +231,12 @@ function cutPoint(text: string, limit: number): number {
   if (space >= limit / 2) return space + 1
   const code = text.charCodeAt(limit - 1)
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit
+}
+
+/** `text` on one line, cut to `maxChars` with "…": for titles, previews and our own lines, never for a quote posted as such. */
+export function truncate(text: string, maxChars: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= maxChars ? flat : `${flat.slice(0, maxChars - 1).trimEnd()}…`
 }
 
 function formatList(heading: string, itemsHtml: readonly string[]): string {

@@ -22,7 +22,7 @@ export interface StartTelegramOptions {
 const DEFAULT_START_TELEGRAM_OPTIONS = { stopTimeoutMs: 7_000, startTimeoutMs: 30_000 } satisfies StartTelegramOptions
 
 /** The updates the bot handles; Telegram does not send the others. */
-const ALLOWED_UPDATES = ['message', 'inline_query'] as const
+const ALLOWED_UPDATES = ['message', 'inline_query', 'callback_query'] as const
 
 /** Telegram waits about a minute for a webhook answer, then retries; answer well before that. */
 const WEBHOOK_ANSWER_MS = 10_000

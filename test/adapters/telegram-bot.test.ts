@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import type { Update } from 'grammy/types'
-import { createTelegramBot, type TelegramBotOptions } from '../../adapters/telegram/bot.js'
-import type { Engine } from '../../src/index.js'
+import type { InlineKeyboardMarkup, Message, Update } from 'grammy/types'
+import { EXPIRED_PAGE_TEXT, createTelegramBot, type TelegramBotOptions } from '../../adapters/telegram/bot.js'
+import { createQuotePageStore } from '../../adapters/telegram/quote-pages.js'
+import type { AskOptions, Engine } from '../../src/index.js'
 import { ERROR_LEVEL, createCaptureLogger } from '../fakes/capture-logger.js'
-import { createFakeEngine, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
-import { recordApiCalls, sentTexts } from '../fakes/telegram-calls.js'
+import { FAKE_SENTENCES, createFakeEngine, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
+import { recordApiCalls, sentTexts, type RecordedCall } from '../fakes/telegram-calls.js'
 import { parseTelegramHtml } from '../fakes/telegram-html.js'
 import {
   FAKE_BOT_INFO,
   FAKE_TOKEN,
   botMessage,
+  callbackQueryUpdate,
   fakeUser,
   groupTextUpdate,
   inlineQueryUpdate,
@@ -22,9 +24,11 @@ import {
 function setup(engine: Partial<Engine> = {}, options: TelegramBotOptions = {}) {
   const { logger, records } = createCaptureLogger()
   const asked: string[] = []
+  const askedWith: (AskOptions | undefined)[] = []
   const fake = createFakeEngine(engine)
   const ask: Engine['ask'] = (question, askOptions) => {
     asked.push(question)
+    askedWith.push(askOptions)
     return fake.ask(question, askOptions)
   }
   const bot = createTelegramBot(FAKE_TOKEN, { getEngine: () => ({ ...fake, ask }), logger }, { botInfo: FAKE_BOT_INFO }, options)
@@ -35,7 +39,26 @@ function setup(engine: Partial<Engine> = {}, options: TelegramBotOptions = {}) {
     await bot.handleUpdate(update)
     return update
   }
-  return { bot, calls, send, records, asked, texts: () => sentTexts(calls) }
+  return { bot, calls, send, records, asked, askedWith, texts: () => sentTexts(calls) }
+}
+
+/** Matches all four fake sentences, best first: two pages at two quotes per page. */
+const FOUR_QUOTE_QUESTION = 'talks summit aides ceasefire?'
+
+/** The messages the bot sent, as the recorded API answered them. */
+const sentMessages = (calls: readonly RecordedCall[]) => calls.filter((call) => call.method === 'sendMessage').map((call) => call.result as Message.TextMessage)
+
+/** What the reader sees of each quote in a message, without the "…" of a clipped one. */
+const quotedTexts = (html: string) =>
+  [...html.matchAll(/<blockquote>(.*?)<\/blockquote>/gs)].map(([, inner = '']) => {
+    const parsed = parseTelegramHtml(inner)
+    return parsed.ok ? parsed.text.replace(/^…|…$/g, '') : ''
+  })
+
+/** The `callback_data` of the button under `message`, if any. */
+const buttonData = (message: Message | undefined) => {
+  const button = (message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat()[0]
+  return button && 'callback_data' in button ? button.callback_data : undefined
 }
 
 function expectValidHtml(texts: readonly string[]): void {
@@ -312,5 +335,171 @@ describe('createTelegramBot', () => {
 
       expect(calls[0]?.payload).toMatchObject({ results: [], button: { text: 'Nothing in the articles answers “zzzz”.', start_parameter: 'inline' } })
     })
+  })
+})
+
+describe('createTelegramBot "More quotes" button', () => {
+  /** Asks `question` with two quotes per page; returns the answer's last message. */
+  async function askFirstPage(h: ReturnType<typeof setup>, question = FOUR_QUOTE_QUESTION) {
+    await h.send(textUpdate(question))
+    return sentMessages(h.calls).at(-1)!
+  }
+
+  it('appears under an answer only when the core has more quotes', async () => {
+    const paged = setup({}, { quotesPerPage: 2 })
+    const complete = setup({}, { quotesPerPage: 2 })
+    const answer = await askFirstPage(paged)
+    await complete.send(textUpdate('ceasefire?'))
+
+    expect(answer.reply_markup?.inline_keyboard).toEqual([[{ text: 'More quotes', callback_data: expect.stringMatching(/^more:[\w-]{16}$/) }]])
+    expect(Buffer.byteLength(buttonData(answer)!)).toBeLessThanOrEqual(64)
+    expect(complete.calls.find((call) => call.method === 'sendMessage')?.payload.reply_markup).toBeUndefined()
+  })
+
+  it('sits under the last message of an answer too long for one', async () => {
+    const quotes = Array.from({ length: 3 }, (_, i) => fakeQuote(`Quote ${i} ${'x'.repeat(3000)}`))
+    const h = setup({ ask: (question) => fakeAnswer(question, quotes, { hasMore: true }) })
+    await h.send(textUpdate('long?'))
+
+    const markups = h.calls.filter((call) => call.method === 'sendMessage').map((call) => call.payload.reply_markup !== undefined)
+    expect(markups).toEqual([false, false, true])
+  })
+
+  it('sends the next quotes when pressed, replying to the answer, and answers the press', async () => {
+    const h = setup({}, { quotesPerPage: 2 })
+    const answer = await askFirstPage(h)
+    const before = h.calls.length
+    await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    const [press, page] = h.calls.slice(before)
+    expect(press).toMatchObject({ method: 'answerCallbackQuery', payload: {} })
+    expect(press?.payload.text).toBeUndefined()
+    expect(page?.method).toBe('sendMessage')
+    expect(page?.payload).toMatchObject({ chat_id: 1, parse_mode: 'HTML', reply_parameters: { message_id: answer.message_id, allow_sending_without_reply: true } })
+    expect(h.askedWith).toEqual([{ offset: 0, limit: 2 }, { offset: 2, limit: 2 }])
+    const pageText = String(page?.payload.text)
+    expect(pageText).toMatch(/^<i>More quotes on “talks summit aides ceasefire\?”, from quote 3<\/i>/)
+    // Verbatim from the fake corpus, and the two quotes after the first page's two.
+    expect(quotedTexts(String(h.calls.find((call) => call.method === 'sendMessage')?.payload.text))).toEqual([FAKE_SENTENCES[0]!.text, FAKE_SENTENCES[1]!.text])
+    expect(quotedTexts(pageText)).toEqual([FAKE_SENTENCES[2]!.text, FAKE_SENTENCES[3]!.text])
+    // The first page showed the disagreement; later pages leave it out.
+    expect(pageText).not.toContain('Sources disagree')
+    expectValidHtml([pageText])
+  })
+
+  it('offers a button on every page while more remain, and none on the last', async () => {
+    const h = setup({}, { quotesPerPage: 1 })
+    let message = await askFirstPage(h)
+    while (buttonData(message) !== undefined && h.asked.length < 10) {
+      await h.send(callbackQueryUpdate(message, buttonData(message)))
+      message = sentMessages(h.calls).at(-1)!
+    }
+
+    // Every sentence of the fake corpus once, in order: no page repeats another.
+    const sent = sentMessages(h.calls).map((m) => quotedTexts(m.text))
+    expect(sent).toEqual(FAKE_SENTENCES.map((sentence) => [sentence.text]))
+    expect(h.calls.filter((call) => call.method === 'answerCallbackQuery')).toHaveLength(3)
+  })
+
+  it.each([
+    ['an unknown page', 'more:AAAAAAAAAAAAAAAA'],
+    ['malformed data', 'more:<b>&'],
+    ['an offset tacked on', 'more:AAAAAAAAAAAAAAAA:999999'],
+    ['no data at all', undefined],
+  ])('answers a press with %s with the expired text, sending nothing, and answers the next update', async (_case, data) => {
+    const h = setup({}, { quotesPerPage: 2 })
+    await h.send(callbackQueryUpdate(botMessage('an answer', { id: 1, type: 'private', first_name: 'User 1' }), data))
+    await h.send(textUpdate('ceasefire?'))
+
+    expect(h.calls.map((call) => call.method)).toEqual(['answerCallbackQuery', 'sendChatAction', 'sendMessage'])
+    expect(h.calls[0]?.payload).toMatchObject({ text: EXPIRED_PAGE_TEXT })
+    expect(h.asked).toEqual(['ceasefire?'])
+  })
+
+  it('answers a press with the expired text once the page has expired', async () => {
+    let now = 0
+    const h = setup({}, { quotesPerPage: 2, quotePages: createQuotePageStore({ ttlMs: 60_000, now: () => now }) })
+    const answer = await askFirstPage(h)
+    now = 60_000
+    await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    expect(h.calls.at(-1)).toMatchObject({ method: 'answerCallbackQuery', payload: { text: EXPIRED_PAGE_TEXT } })
+    expect(h.asked).toHaveLength(1)
+  })
+
+  it('refuses a page id carried into another chat', async () => {
+    const h = setup({}, { quotesPerPage: 2 })
+    const answer = await askFirstPage(h)
+    const elsewhere = { ...answer, chat: { id: 2, type: 'private' as const, first_name: 'User 2' } }
+    await h.send(callbackQueryUpdate(elsewhere, buttonData(answer), fakeUser(2)))
+
+    expect(h.calls.at(-1)).toMatchObject({ method: 'answerCallbackQuery', payload: { text: EXPIRED_PAGE_TEXT } })
+    expect(h.asked).toHaveLength(1)
+  })
+
+  it('sends the page to anyone in a group who presses, replying to the answer', async () => {
+    const h = setup({}, { quotesPerPage: 2 })
+    await h.send(groupTextUpdate(`@summit_quotes_bot ${FOUR_QUOTE_QUESTION}`))
+    const answer = sentMessages(h.calls).at(-1)!
+    await h.send(callbackQueryUpdate(answer, buttonData(answer), fakeUser(9)))
+
+    const page = h.calls.at(-1)
+    expect(page?.payload).toMatchObject({ chat_id: -100_777, reply_parameters: { message_id: answer.message_id } })
+    expect(String(page?.payload.text)).toContain('from quote 3')
+  })
+
+  it('escapes the question in the heading of a later page', async () => {
+    const h = setup({}, { quotesPerPage: 2 })
+    const answer = await askFirstPage(h, '<b>talks</b> & summit "aides" ceasefire</i>')
+    await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    const page = String(h.calls.at(-1)?.payload.text)
+    expect(page).toContain('More quotes on “&lt;b&gt;talks&lt;/b&gt; &amp; summit &quot;aides&quot; ceasefire&lt;/i&gt;”')
+    expectValidHtml([page])
+  })
+
+  it('says on the button that nothing is left when the corpus changed under the page', async () => {
+    const h = setup({ ask: (question, options) => fakeAnswer(question, (options?.offset ?? 0) === 0 ? [fakeQuote('First.'), fakeQuote('Second.')] : [], { hasMore: true }) }, { quotesPerPage: 2 })
+    const answer = await askFirstPage(h)
+    await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    expect(h.calls.at(-1)).toMatchObject({ method: 'answerCallbackQuery', payload: { text: 'There are no more quotes for that question.' } })
+  })
+
+  it('answers the press and apologises with a reference when the core fails on a page', async () => {
+    let asks = 0
+    const h = setup(
+      {
+        ask: (question, options) => {
+          if (++asks > 1) throw new Error('index not loaded')
+          return createFakeEngine().ask(question, options)
+        },
+      },
+      { quotesPerPage: 2 },
+    )
+    const answer = await askFirstPage(h)
+    const press = await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    expect(h.calls.slice(-2).map((call) => call.method)).toEqual(['answerCallbackQuery', 'sendMessage'])
+    expect(h.texts().at(-1)).toBe(`Sorry, something broke on my side (ref ${press.update_id}).`)
+  })
+
+  it('limits presses per person, answering each extra press on the button', async () => {
+    const h = setup({}, { quotesPerPage: 2, pagesPerWindow: 1 })
+    const answer = await askFirstPage(h)
+    for (let i = 0; i < 3; i++) await h.send(callbackQueryUpdate(answer, buttonData(answer)))
+
+    const presses = h.calls.filter((call) => call.method === 'answerCallbackQuery').map((call) => call.payload.text)
+    expect(presses).toEqual([undefined, expect.stringMatching(/^You are paging faster/), expect.stringMatching(/^You are paging faster/)])
+    expect(h.asked).toHaveLength(2)
+  })
+
+  it('keeps inline results free of buttons', async () => {
+    const h = setup({}, { quotesPerPage: 1 })
+    await h.send(inlineQueryUpdate(FOUR_QUOTE_QUESTION))
+
+    const results = h.calls[0]?.payload.results as Record<string, unknown>[]
+    expect(results).toHaveLength(4)
+    expect(results.every((result) => result.reply_markup === undefined)).toBe(true)
   })
 })

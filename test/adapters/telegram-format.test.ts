@@ -11,7 +11,7 @@ import {
   splitHtml,
 } from '../../adapters/telegram/format.js'
 import type { Quote } from '../../src/index.js'
-import { fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
+import { FAKE_DISAGREEMENT, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
 import { parseTelegramHtml } from '../fakes/telegram-html.js'
 
 function plain(html: string): string {
@@ -107,5 +107,20 @@ describe('packMessages', () => {
 describe('formatAnswer', () => {
   it('falls back to a message when an answered answer has no quotes', () => {
     expect(formatAnswer(fakeAnswer('q', []))).toEqual(['I found nothing in the articles that answers that.'])
+  })
+
+  it('shows the disagreements on the first page only', () => {
+    const answer = fakeAnswer('How long?', [fakeQuote('Seven hours.')], { disagreements: [FAKE_DISAGREEMENT] })
+
+    expect(formatAnswer(answer).join('')).toContain('Sources disagree')
+    expect(formatAnswer(answer, { offset: 4 }).join('')).not.toContain('Sources disagree')
+  })
+
+  it('starts a later page with its question, escaped and shortened, and where the page starts', () => {
+    const question = `<i>How long</i> & ${'why '.repeat(40)}?`
+    const [page = ''] = formatAnswer(fakeAnswer(question, [fakeQuote('Seven hours.')]), { offset: 4 })
+
+    expect(page).toMatch(/^<i>More quotes on “&lt;i&gt;How long&lt;\/i&gt; &amp; why why .*…”, from quote 5<\/i>\n\n<blockquote>Seven hours\.<\/blockquote>/)
+    expect(plain(page).indexOf('”')).toBeLessThanOrEqual('More quotes on “'.length + 100)
   })
 })

@@ -1,12 +1,21 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { TELEGRAM_COMMANDS } from '../../adapters/telegram/bot.js'
+import { EXPIRED_PAGE_TEXT, TELEGRAM_COMMANDS } from '../../adapters/telegram/bot.js'
 import { TelegramStartError, startTelegram, type RunningTelegram, type StartTelegramOptions } from '../../adapters/telegram/start.js'
 import type { Engine } from '../../src/index.js'
 import { createCaptureLogger, type LogRecord } from '../fakes/capture-logger.js'
-import { createFakeEngine, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
+import { FAKE_SENTENCES, createFakeEngine, fakeAnswer, fakeQuote } from '../fakes/fake-engine.js'
 import { startFakeTelegramApi, type ApiCall, type FakeTelegramApi } from '../fakes/telegram-api.js'
 import { parseTelegramHtml } from '../fakes/telegram-html.js'
-import { FAKE_TOKEN, botMessage, fakeUser, groupTextUpdate, inlineQueryUpdate, textUpdate, type UpdateBody } from '../fakes/telegram-updates.js'
+import {
+  FAKE_TOKEN,
+  botMessage,
+  callbackQueryUpdate,
+  fakeUser,
+  groupTextUpdate,
+  inlineQueryUpdate,
+  textUpdate,
+  type UpdateBody,
+} from '../fakes/telegram-updates.js'
 
 /**
  * The real grammY bot, made by the production factory and started by `startTelegram`, long
@@ -172,6 +181,76 @@ describe('startTelegram with long polling', () => {
     const [reply] = await push(h.api, textUpdate('anything?'))
 
     expect(String(reply?.payload.text)).toMatch(/^Sorry, something broke on my side \(ref \d+\)\.$/)
+  })
+})
+
+describe('"More quotes" over long polling', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startHarness({ bot: { questionsPerWindow: 1_000, quotesPerPage: 2 } })
+  })
+  afterAll(() => stopHarness(h))
+
+  /** Presses the button under `answer` and waits for the press to be answered and `pages` messages sent. */
+  async function press(answer: ApiCall, pages = 1): Promise<{ answered: ApiCall; sent: ApiCall[] }> {
+    const answeredBefore = h.api.callsTo('answerCallbackQuery').length
+    const sentBefore = h.api.callsTo('sendMessage').length
+    h.api.pressButton(answer, fakeUser(3))
+    await h.api.waitFor(
+      () =>
+        h.api.callsTo('answerCallbackQuery').filter((call) => call.respondedAt !== undefined).length > answeredBefore &&
+        h.api.callsTo('sendMessage').filter((call) => call.respondedAt !== undefined).length >= sentBefore + pages,
+    )
+    return { answered: h.api.callsTo('answerCallbackQuery')[answeredBefore]!, sent: h.api.callsTo('sendMessage').slice(sentBefore) }
+  }
+
+  it('asks Telegram for button presses along with messages and inline queries', async () => {
+    await h.api.waitFor(() => h.api.callsTo('getUpdates').length > 0)
+
+    expect(h.api.callsTo('getUpdates')[0]?.payload.allowed_updates).toEqual(['message', 'inline_query', 'callback_query'])
+  })
+
+  it('pages through an answer: each press answered, the next quotes sent, no button on the last page', async () => {
+    const [answer] = await push(h.api, textUpdate('talks summit aides ceasefire?', { from: fakeUser(3) }))
+    const { answered, sent } = await press(answer!)
+
+    expect(answer?.payload.reply_markup).toMatchObject({ inline_keyboard: [[{ text: 'More quotes' }]] })
+    expect(answered).toMatchObject({ failed: false, payload: { callback_query_id: expect.any(String) } })
+    const [page] = sent
+    expect(sent).toHaveLength(1)
+    expect(page).toMatchObject({ failed: false, payload: { chat_id: 3, reply_parameters: { message_id: (answer?.result as { message_id: number }).message_id } } })
+    expect(page?.payload.reply_markup).toBeUndefined()
+    const seen = (call: ApiCall | undefined) => plain(String(call?.payload.text))
+    expect(seen(answer)).toContain(FAKE_SENTENCES[0]!.text)
+    expect(seen(page)).toContain(FAKE_SENTENCES[2]!.text)
+    expect(seen(page)).toContain(FAKE_SENTENCES[3]!.text)
+    expect(seen(page)).not.toContain(FAKE_SENTENCES[0]!.text)
+  })
+
+  it('answers an unknown or malformed press with the expired text and keeps answering', async () => {
+    const message = botMessage('an old answer', { id: 4, type: 'private', first_name: 'User 4' })
+    const answeredBefore = h.api.callsTo('answerCallbackQuery').length
+    h.api.pushUpdate(callbackQueryUpdate(message, 'more:AAAAAAAAAAAAAAAA', fakeUser(4)))
+    h.api.pushUpdate(callbackQueryUpdate(message, '{"offset":-1}', fakeUser(4)))
+    const [next] = await push(h.api, textUpdate('ceasefire?', { from: fakeUser(4) }))
+
+    const answered = h.api.callsTo('answerCallbackQuery').slice(answeredBefore)
+    expect(answered.map((call) => [call.failed, call.payload.text])).toEqual([
+      [false, EXPIRED_PAGE_TEXT],
+      [false, EXPIRED_PAGE_TEXT],
+    ])
+    expect(String(next?.payload.text)).toContain('<b>ceasefire</b>')
+    expect(h.api.callsTo('sendMessage').filter((call) => call.payload.chat_id === 4)).toHaveLength(1)
+  })
+
+  it('still sends the page when Telegram refuses the answer to the press', async () => {
+    const [answer] = await push(h.api, textUpdate('talks summit aides ceasefire?', { from: fakeUser(3) }))
+    h.api.failNext('answerCallbackQuery', { error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' })
+    const { answered, sent } = await press(answer!)
+
+    expect(answered.failed).toBe(true)
+    expect(plain(String(sent[0]?.payload.text))).toContain(FAKE_SENTENCES[2]!.text)
+    expect(h.records.find((r) => r.msg === 'could not answer the button press')).toBeDefined()
   })
 })
 

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { InlineQueryResult, Message, Update, UserFromGetMe } from 'grammy/types'
+import type { InlineKeyboardMarkup, InlineQueryResult, Message, Update, User, UserFromGetMe } from 'grammy/types'
 import { parseTelegramHtml } from './telegram-html.js'
-import { FAKE_BOT_INFO, FAKE_TOKEN, type UpdateBody } from './telegram-updates.js'
+import { FAKE_BOT_INFO, FAKE_TOKEN, callbackQueryUpdate, fakeUser, type UpdateBody } from './telegram-updates.js'
 
 /**
  * A fake Telegram Bot API server on 127.0.0.1 for the real grammY client (`client.apiRoot`).
- * It serves what the bot uses, with `getUpdates` as a real long poll, records every call, can
- * fail or delay the next calls of a method, and rejects malformed HTML as Telegram does.
+ * It serves what the bot uses, with `getUpdates` as a real long poll that honours
+ * `allowed_updates`, records every call, can fail or delay the next calls of a method, and
+ * rejects what Telegram rejects: malformed HTML, `callback_data` over 64 bytes, an answer to a
+ * button press it never delivered or already answered.
  * grammY reads the JSON body, not the HTTP status, so failures answer
  * `{ ok: false, error_code, description, parameters: { retry_after } }`.
  */
@@ -22,6 +24,8 @@ export interface ApiCall {
   respondedAt?: number
   /** True when the fake answered with an error. */
   failed?: boolean
+  /** What the fake answered with when the call succeeded: for `sendMessage`, the message as sent. */
+  result?: unknown
 }
 
 /** A Bot API error to answer with. */
@@ -51,8 +55,17 @@ export interface FakeTelegramApi {
   callsTo(method: string): ApiCall[]
   /** The texts the bot sent with `sendMessage`. */
   sentTexts(): string[]
-  /** Queues an update for `getUpdates`, numbering it; returns it with its `update_id`. */
+  /**
+   * Queues an update for `getUpdates`, numbering it; returns it with its `update_id`. A
+   * `callback_query` queued here may be answered once with `answerCallbackQuery`; any other id is
+   * refused, as Telegram refuses a query it never sent or one already answered.
+   */
   pushUpdate(body: UpdateBody): Update
+  /**
+   * Presses the first callback button under the message a `sendMessage` call sent, as `from`
+   * (default user 1): queues the `callback_query` a client would send. Throws when it has none.
+   */
+  pressButton(sent: ApiCall, from?: User): Update
   /** The lowest `update_id` not yet confirmed by an `offset`. */
   confirmedOffset(): number
   /** Fails the next call of `method` (each call to `failNext` queues one failure). */
@@ -75,6 +88,10 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
   const listeners = new Set<() => void>()
   const polls = new Set<() => void>()
   let pending: Update[] = []
+  // As Telegram does, the last list given wins; an empty or missing one keeps the previous.
+  let allowedUpdates: string[] | undefined
+  /** Callback queries delivered and not answered yet. */
+  const openCallbackQueries = new Set<string>()
   let nextUpdateId = 1
   let confirmed = 0
   let nextMessageId = 1
@@ -88,9 +105,13 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     getMe: () => botInfo,
     setMyCommands: () => true,
     deleteWebhook: () => true,
-    setWebhook: () => true,
+    setWebhook: (payload) => {
+      allowUpdates(payload)
+      return true
+    },
     sendChatAction: () => true,
     sendMessage: (payload) => sendMessage(payload),
+    answerCallbackQuery: (payload) => answerCallbackQuery(payload),
     answerInlineQuery: (payload) => answerInlineQuery(payload),
     getUpdates: (payload, response) => getUpdates(payload, response),
   }
@@ -105,6 +126,11 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     } else if (text.trim() === '' || text.length > 4096) {
       throw new BotApiError(400, 'Bad Request: message text is empty or too long')
     }
+    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined
+    for (const button of markup?.inline_keyboard.flat() ?? []) {
+      const data = 'callback_data' in button ? button.callback_data : undefined
+      if (data !== undefined && (data === '' || Buffer.byteLength(data) > 64)) throw new BotApiError(400, 'Bad Request: BUTTON_DATA_INVALID')
+    }
     const chatId = Number(payload.chat_id)
     return {
       message_id: nextMessageId++,
@@ -112,7 +138,26 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
       chat: chatId > 0 ? { id: chatId, type: 'private', first_name: 'User' } : { id: chatId, type: 'supergroup', title: 'Group' },
       from: botInfo,
       text: shown,
+      ...(markup ? { reply_markup: markup } : {}),
     }
+  }
+
+  function answerCallbackQuery(payload: Record<string, unknown>): true {
+    const id = String(payload.callback_query_id ?? '')
+    if (!openCallbackQueries.delete(id)) throw new BotApiError(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid')
+    if (typeof payload.text === 'string' && payload.text.length > 200) throw new BotApiError(400, 'Bad Request: MESSAGE_TOO_LONG')
+    return true
+  }
+
+  function allowUpdates(payload: Record<string, unknown>): void {
+    const allowed = payload.allowed_updates
+    if (Array.isArray(allowed) && allowed.length > 0) allowedUpdates = allowed.map(String)
+  }
+
+  function isAllowed(update: Update): boolean {
+    if (allowedUpdates === undefined) return true
+    const kind = Object.keys(update).find((key) => key !== 'update_id')
+    return kind !== undefined && allowedUpdates.includes(kind)
   }
 
   function answerInlineQuery(payload: Record<string, unknown>): true {
@@ -131,7 +176,16 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     return true
   }
 
+  function pushUpdate(body: UpdateBody): Update {
+    const update = { update_id: nextUpdateId++, ...body } as Update
+    if (update.callback_query) openCallbackQueries.add(update.callback_query.id)
+    pending.push(update)
+    for (const wake of [...polls]) wake()
+    return update
+  }
+
   async function getUpdates(payload: Record<string, unknown>, response: ServerResponse): Promise<Update[]> {
+    allowUpdates(payload)
     const offset = Number(payload.offset ?? 0)
     if (offset > 0) {
       confirmed = Math.max(confirmed, offset)
@@ -139,7 +193,8 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     }
     const limit = Number(payload.limit ?? 100)
     const timeoutMs = Number(payload.timeout ?? 0) * 1000
-    const take = () => pending.filter((update) => update.update_id >= offset).slice(0, limit)
+    // Telegram never stores an update of a kind the bot did not ask for.
+    const take = () => pending.filter((update) => update.update_id >= offset && isAllowed(update)).slice(0, limit)
     if (take().length > 0 || timeoutMs === 0 || stopped) return take()
     // A real long poll: answer as soon as an update arrives, or with nothing at the timeout.
     await new Promise<void>((resolve) => {
@@ -186,6 +241,7 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     const delayMs = delays.get(method) ?? 0
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
     call.failed = status !== 200
+    if (!call.failed) call.result = (result as { result: unknown }).result
     send(response, status, result)
     call.respondedAt = performance.now()
     notify()
@@ -205,11 +261,14 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
     sentTexts: () => calls.filter((call) => call.method === 'sendMessage' && !call.failed).map((call) => String(call.payload.text)),
-    pushUpdate(body) {
-      const update = { update_id: nextUpdateId++, ...body } as Update
-      pending.push(update)
-      for (const wake of [...polls]) wake()
-      return update
+    pushUpdate,
+    pressButton(sent, from = fakeUser(1)) {
+      const message = sent.result as Message.TextMessage | undefined
+      const button = message?.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b)
+      if (message === undefined || button === undefined || !('callback_data' in button)) {
+        throw new Error(`fake Telegram API: ${sent.method} sent no message with a callback button`)
+      }
+      return pushUpdate(callbackQueryUpdate(message, button.callback_data, from))
     },
     confirmedOffset: () => confirmed,
     failNext(method, failure) {

@@ -5,6 +5,8 @@ import { FAKE_BOT_INFO } from './telegram-updates.js'
 export interface RecordedCall {
   method: string
   payload: Record<string, unknown>
+  /** What the call was answered with: for `sendMessage`, the message as sent. */
+  result: unknown
 }
 
 /**
@@ -15,11 +17,19 @@ export function recordApiCalls(bot: Bot): RecordedCall[] {
   const calls: RecordedCall[] = []
   let nextMessageId = 1
   bot.api.config.use((_prev, method, payload) => {
-    calls.push({ method, payload: payload as Record<string, unknown> })
+    const sent = payload as { chat_id: number; text: string; reply_markup?: unknown }
     const result =
       method === 'sendMessage'
-        ? { message_id: nextMessageId++, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, from: FAKE_BOT_INFO, text: (payload as { text: string }).text }
+        ? {
+            message_id: nextMessageId++,
+            date: 0,
+            chat: sent.chat_id > 0 ? { id: sent.chat_id, type: 'private' } : { id: sent.chat_id, type: 'supergroup', title: 'Group' },
+            from: FAKE_BOT_INFO,
+            text: sent.text,
+            ...(sent.reply_markup === undefined ? {} : { reply_markup: sent.reply_markup }),
+          }
         : true
+    calls.push({ method, payload: payload as Record<string, unknown>, result })
     // The transformer's type ties the result to the method; these tests only use the shapes above.
     return Promise.resolve({ ok: true, result } as never)
   })

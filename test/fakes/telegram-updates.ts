@@ -93,6 +93,14 @@ export function inlineQueryUpdate(query: string, from: User = fakeUser(1)): Upda
   return { inline_query: { id: `iq-${nextMessageId++}`, from, query, offset: '' } }
 }
 
+/**
+ * A press of an inline button under `message`, carrying `data` as its `callback_data`. Pass any
+ * `data`, or none (as a game button sends), to play a client that tampers with it.
+ */
+export function callbackQueryUpdate(message: Message, data: string | undefined, from: User = fakeUser(1)): UpdateBody {
+  return { callback_query: { id: `cq-${nextMessageId++}`, from, chat_instance: `chat-${message.chat.id}`, message, ...(data === undefined ? {} : { data }) } }
+}
+
 /** A message the bot sent, as it appears in `reply_to_message`. */
 export function botMessage(text: string, chat: Chat = FAKE_GROUP): Message.TextMessage {
   return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT_INFO, text } as Message.TextMessage
