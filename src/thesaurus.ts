@@ -2,8 +2,9 @@ import { stem } from './analyzer.js'
 
 /**
  * Synonym lists, each `[word, ...its synonyms]` (from WordNet's most common senses of `word`,
- * single words only). The core never reads a file: the composition root loads them
- * (adapters/wordnet.ts) and passes them in.
+ * single words only; a word without synonyms is a list of one, so the lists also say which words
+ * are English). The core never reads a file: the composition root loads them (adapters/wordnet.ts)
+ * and passes them in.
  */
 export type Synsets = ReadonlyArray<readonly string[]>
 
@@ -32,7 +33,8 @@ export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>)
  * Builds synonym lists from one part of speech of WordNet 3: an `index.*` file (each line
  * `lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offset…`, senses most frequent first)
  * and its `data.*` file (each line `offset lex_filenum ss_type w_cnt word lex_id…`, `w_cnt` in hex).
- * Only each word's `senses` most common senses count: rarer ones link unrelated words.
+ * Only each word's `senses` most common senses count: rarer ones link unrelated words. Every
+ * single-word lemma gets a list, alone when it has no synonyms.
  * Multi-word lemmas ("go_away") are skipped: the index matches single words.
  */
 export function parseWordNet(indexContent: string, dataContent: string, senses = 2): string[][] {
@@ -58,7 +60,8 @@ export function parseWordNet(indexContent: string, dataContent: string, senses =
     const offsets = fields.slice(fields.length - synsetCount).slice(0, senses)
     const synonyms = new Set<string>()
     for (const offset of offsets) for (const word of wordsByOffset.get(offset) ?? []) if (word !== lemma) synonyms.add(word)
-    if (synonyms.size > 0) lists.push([lemma, ...synonyms])
+    // A word with no synonyms is still a word: "paris" must not be "corrected" to "parts".
+    lists.push([lemma, ...synonyms])
   }
   return lists
 }

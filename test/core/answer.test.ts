@@ -136,6 +136,14 @@ describe('questions as chat delivers them', () => {
     expect(engine.ask('Tell me about the cast').status).toBe('no_answer')
   })
 
+  it('does not "correct" a name the corpus lacks, even one WordNet knows no synonym for, into a corpus word', async () => {
+    const depot: ArticleInput = { id: 'depot', title: 'Depot news', text: 'Spare parts arrived at the depot on Monday.\n\nThe depot reopened on Tuesday after the delivery.' }
+    const small = createCheckedEngine([depot], { synsets: await sharedSynsets() })
+    expect(small.ask('What arrived at the depot?').status).toBe('answered')
+    // "Paris" is one letter from "parts"; read as "parts" the question would get a confident wrong answer.
+    expect(small.ask('What arrived in Paris?').status).toBe('no_answer')
+  })
+
   it('reads the form of a question through its typos', () => {
     const answer = engine.ask('how lnog was the bridge closed?')
     expect(answer.status).toBe('answered')
