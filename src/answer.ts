@@ -12,6 +12,12 @@ export interface AnswerOptions {
    * best passage must contain for the bot to answer at all. Below it: `no_answer`. Defaults to `0.4`.
    */
   minCoverage?: number
+  /**
+   * `minCoverage` for a question with a noun or name the corpus never uses, in any form
+   * (`AnalyzedQuestion.missingTopic`): "the price of bitcoin" matching "price" alone is no answer,
+   * "the death toll of Storm Imara" matching all but "death" is. Defaults to `0.55`.
+   */
+  minCoverageWithMissingTopic?: number
   /** Longest quote in characters. Defaults to 300. */
   maxQuoteChars?: number
   /** Quotes per answer. Defaults to 4. */
@@ -27,6 +33,7 @@ export interface AnswerOptions {
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   candidatePassages: 20,
   minCoverage: 0.4,
+  minCoverageWithMissingTopic: 0.55,
   maxQuoteChars: 300,
   limit: 4,
   sameSourceFactor: 0.85,
@@ -172,7 +179,9 @@ export function rankQuotes(
       candidates.push({ passage, sentenceIndex, score: value })
     }
   }
-  if (bestCoverage < settings.minCoverage) return { quotes: [], passageIds }
+  // A noun the corpus never uses is a sign the question is about something else: ask more of the rest.
+  const needed = analyzed.missingTopic === undefined ? settings.minCoverage : settings.minCoverageWithMissingTopic
+  if (bestCoverage < needed) return { quotes: [], passageIds }
 
   candidates.sort((a, b) => b.score - a.score)
   const quotes: Quote[] = []

@@ -93,6 +93,14 @@ export interface AnalyzedQuestion {
   terms: QuestionTerm[]
   /** `FEATURE` bits of the expected answer; 0 when the form says nothing. */
   answerFeatures: number
+  /**
+   * A noun or name of the question that the corpus never uses, in any form, spelling or synonym
+   * ("bitcoin" in "what is the price of bitcoin"), when no name the question gives is in the
+   * corpus either: the question is likely about something the sources do not cover. Absent
+   * otherwise: "the death toll of Storm Imara" names its subject, and "death" may be a paraphrase
+   * of the corpus's "died".
+   */
+  missingTopic?: string
 }
 
 /** Weights by part of speech: nouns and names say what a question is about; verbs and adverbs less so. */
@@ -118,6 +126,8 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   const posByStart = partsOfSpeech(text)
   const terms: QuestionTerm[] = []
   const seen = new Set<string>()
+  let missingTopic: string | undefined
+  let nameFound = false
   for (const token of tokenize(text)) {
     const word = token.word
     if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
@@ -135,9 +145,13 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
     seen.add(termStem)
-    terms.push({ asked: word, stem: termStem, variants: variantsOf(index, termStem, ownStem), weight, idf: idf(index, termStem) })
+    const variants = variantsOf(index, termStem, ownStem)
+    const topical = pos === 'NOUN' || pos === 'PROPN'
+    if (topical && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
+    if (pos === 'PROPN' && index.docFreq.has(termStem)) nameFound = true
+    terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem) })
   }
-  return { text: question, terms, answerFeatures: cue?.features ?? 0 }
+  return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || nameFound ? {} : { missingTopic }) }
 }
 
 /**

@@ -136,6 +136,20 @@ describe('questions as chat delivers them', () => {
     expect(engine.ask('Tell me about the cast').status).toBe('no_answer')
   })
 
+  it('declines a question about something the corpus never names, even when one rare word of it matches', async () => {
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+    const ferry: ArticleInput = {
+      id: 'ferry',
+      title: 'Ferry service news',
+      // Forty paragraphs, so that a word in one of them is rare enough to carry weight.
+      text: [...Array.from({ length: 40 }, (_, i) => `On ${days[i % days.length]} the ferry crossed the lake ${i + 3} times with commuters aboard.`), 'The ticket price rose to four euros in spring.'].join('\n\n'),
+    }
+    const small = createCheckedEngine([ferry], { synsets: await sharedSynsets() })
+    expect(small.ask('What is the ticket price?').status).toBe('answered')
+    // "price" matches one passage, but the question is about bitcoin, which no article mentions.
+    expect(small.ask('What is the price of bitcoin?').status).toBe('no_answer')
+  })
+
   it('does not "correct" a name the corpus lacks, even one WordNet knows no synonym for, into a corpus word', async () => {
     const depot: ArticleInput = { id: 'depot', title: 'Depot news', text: 'Spare parts arrived at the depot on Monday.\n\nThe depot reopened on Tuesday after the delivery.' }
     const small = createCheckedEngine([depot], { synsets: await sharedSynsets() })
