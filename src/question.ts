@@ -94,11 +94,11 @@ export interface AnalyzedQuestion {
   /** `FEATURE` bits of the expected answer; 0 when the form says nothing. */
   answerFeatures: number
   /**
-   * A noun or name of the question that the corpus never uses, in any form, spelling or synonym
-   * ("bitcoin" in "what is the price of bitcoin"), when no name the question gives is in the
-   * corpus either: the question is likely about something the sources do not cover. Absent
-   * otherwise: "the death toll of Storm Imara" names its subject, and "death" may be a paraphrase
-   * of the corpus's "died".
+   * A name in the question that the corpus never uses, in any form, spelling or synonym
+   * ("Bitcoin" in "what is the price of Bitcoin?"), when no name the question gives is in the corpus
+   * either: the question is likely about something the sources do not cover. Absent otherwise:
+   * "the death toll of Storm Imara" names its subject, and a common noun the corpus lacks ("death"
+   * where it says "died") may be a paraphrase.
    */
   missingTopic?: string
 }
@@ -128,6 +128,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   const seen = new Set<string>()
   let missingTopic: string | undefined
   let nameFound = false
+  const firstWordStart = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
   for (const token of tokenize(text)) {
     const word = token.word
     if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
@@ -146,8 +147,10 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     if (seen.has(termStem)) continue
     seen.add(termStem)
     const variants = variantsOf(index, termStem, ownStem)
-    const topical = pos === 'NOUN' || pos === 'PROPN'
-    if (topical && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
+    // A name: "Paris", "Bitcoin". A common noun the corpus lacks ("summit" asked of a corpus that
+    // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
+    const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
+    if (name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
     if (pos === 'PROPN' && index.docFreq.has(termStem)) nameFound = true
     terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem) })
   }
