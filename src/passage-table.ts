@@ -21,7 +21,7 @@ export interface PassageTable {
   /** Per sentence: the number of its kind in `SENTENCE_KINDS`, plus `LEAD_BIT` for a lead line. */
   sentenceKind: Uint8Array
   /** Per sentence: `FEATURE` bits (see search.ts). */
-  sentenceFeatures: Uint8Array
+  sentenceFeatures: Uint16Array
   /** Passage numbers ordered by source, then ordinal: finds a passage by its id. */
   bySourceOrdinal: Uint32Array
   /** The passages of source `s` are `bySourceOrdinal[sourceStart[s] .. sourceStart[s + 1])`. */
@@ -47,7 +47,7 @@ export class PassageIdError extends Error {
 
 /**
  * The table of `passages`, whose sources are numbered by `sourceNumber`. `features` gives each
- * passage's sentence features (`FEATURE` bits, which fit a byte).
+ * passage's sentence features (`FEATURE` bits, which fit 16 bits).
  */
 export function buildPassageTable(passages: readonly Passage[], sourceNumber: ReadonlyMap<string, number>, features: ReadonlyArray<readonly number[]>): PassageTable {
   const count = passages.length
@@ -60,7 +60,7 @@ export function buildPassageTable(passages: readonly Passage[], sourceNumber: Re
     sentenceStart: new Uint32Array(sentenceCount),
     sentenceEnd: new Uint32Array(sentenceCount),
     sentenceKind: new Uint8Array(sentenceCount),
-    sentenceFeatures: new Uint8Array(sentenceCount),
+    sentenceFeatures: new Uint16Array(sentenceCount),
     bySourceOrdinal: new Uint32Array(count),
     sourceStart: new Uint32Array(sourceNumber.size + 1),
   }
@@ -121,7 +121,7 @@ export function sentencesOfPassage(table: PassageTable, p: number): Sentence[] {
 }
 
 /** `FEATURE` bits of passage `p`'s sentences, a view into the table. */
-export function featuresOfPassage(table: PassageTable, p: number): Uint8Array {
+export function featuresOfPassage(table: PassageTable, p: number): Uint16Array {
   return table.sentenceFeatures.subarray(table.firstSentence[p], table.firstSentence[p + 1])
 }
 

@@ -52,6 +52,7 @@ const ANSWER_CUES: AnswerCue[] = [
     features: FEATURE.date | FEATURE.time,
     cueWords: ['day', 'date', 'time', 'year', 'month', 'held', 'happen', 'happened', 'take', 'took', 'place'],
   },
+  { pattern: /\bwhere\s+(did|was|were|is|are|will|does|do)\b/, features: FEATURE.place, cueWords: ['held', 'happen', 'happened', 'take', 'took', 'place', 'located'] },
   { pattern: /^\s*(who|whom|whose)\b|\bwho\s+(is|was|were|are)\b|\bwhere\b/, features: FEATURE.properNoun, cueWords: [] },
 ]
 

@@ -11,7 +11,7 @@ import type { Source } from './types.js'
  */
 
 /** Bump when the snapshot's shape or the meaning of anything in it changes. */
-export const SNAPSHOT_VERSION = 3
+export const SNAPSHOT_VERSION = 4
 
 const SNAPSHOT_FORMAT = 'summit-quotes-bot/engine-snapshot'
 

@@ -166,3 +166,12 @@ describe('questions as chat delivers them', () => {
     expect(answer.quotes[0]?.text).toMatch(/eleven-week|since late December/)
   })
 })
+
+describe('"where" questions', () => {
+  it('prefer a sentence that names a place, not just any name', async () => {
+    const { engine: cup } = await loadCheckedEngine(fixtureDir('cup-final'))
+    expect(cup.ask('Where was the match played?').quotes[0]?.text).toContain('at Riverside Park')
+    const { engine: fire } = await loadCheckedEngine(fixtureDir('plant-fire'))
+    expect(fire.ask('Where did the fire break out?').quotes[0]?.text).toMatch(/(at|in) (the )?[A-Z]/)
+  })
+})
