@@ -13,9 +13,9 @@ export interface AnswerOptions {
    */
   minCoverage?: number
   /**
-   * `minCoverage` for a question with a noun or name the corpus never uses, in any form
-   * (`AnalyzedQuestion.missingTopic`): "the price of bitcoin" matching "price" alone is no answer,
-   * "the death toll of Storm Imara" matching all but "death" is. Defaults to `0.55`.
+   * `minCoverage` for a question with a name the corpus never uses, in any form, and no name it
+   * knows (`AnalyzedQuestion.missingTopic`): "the price of Bitcoin" matching "price" alone is no
+   * answer. Defaults to `0.55`.
    */
   minCoverageWithMissingTopic?: number
   /** Longest quote in characters. Defaults to 300. */
@@ -179,7 +179,7 @@ export function rankQuotes(
       candidates.push({ passage, sentenceIndex, score: value })
     }
   }
-  // A noun the corpus never uses is a sign the question is about something else: ask more of the rest.
+  // A name the corpus never uses is a sign the question is about something else: ask more of the rest.
   const needed = analyzed.missingTopic === undefined ? settings.minCoverage : settings.minCoverageWithMissingTopic
   if (bestCoverage < needed) return { quotes: [], passageIds }
 

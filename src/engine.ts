@@ -90,15 +90,11 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const disagreements = saved.disagreements ?? buildDisagreementIndex(index)
   const takeaways = saved.takeaways ?? buildTakeawayIndex(index, disagreements, options.takeaways)
   const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
-  // One pass: a filter per source would cost sources × passages on a large corpus.
-  const passageCounts = new Map<string, number>()
-  for (const sourceNumber of index.table.source) {
-    const sourceId = index.sources[sourceNumber]?.id ?? ''
-    passageCounts.set(sourceId, (passageCounts.get(sourceId) ?? 0) + 1)
-  }
+  const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,
-    passages: passageCounts.get(source.id) ?? 0,
+    // The table orders passages by source: a source's count is the width of its range.
+    passages: (sourceStart[i + 1] ?? 0) - (sourceStart[i] ?? 0),
     characters: index.texts.length[i] ?? 0,
   }))
   const engine: Engine = {

@@ -67,9 +67,8 @@ export function buildPassageTable(passages: readonly Passage[], sourceNumber: Re
   let at = 0
   passages.forEach((passage, p) => {
     const source = sourceNumber.get(passage.sourceId)
-    const hash = passage.id.lastIndexOf('#')
-    const ordinal = Number(passage.id.slice(hash + 1))
-    if (source === undefined || passage.id.slice(0, hash) !== passage.sourceId || !Number.isInteger(ordinal) || ordinal < 0) {
+    const { sourceId, ordinal } = parsePassageId(passage.id) ?? {}
+    if (source === undefined || sourceId !== passage.sourceId || ordinal === undefined) {
       throw new PassageIdError(`passage "${passage.id}": ids must be "${passage.sourceId}#<number>" of a known source`)
     }
     table.source[p] = source
@@ -94,6 +93,13 @@ export function buildPassageTable(passages: readonly Passage[], sourceNumber: Re
   }
   for (let s = 0; s < sourceNumber.size; s++) table.sourceStart[s + 1] = (table.sourceStart[s + 1] as number) + (table.sourceStart[s] as number)
   return table
+}
+
+/** The source id and ordinal of a passage id `${sourceId}#${ordinal}`, or `undefined` for another shape. */
+export function parsePassageId(id: string): { sourceId: string; ordinal: number } | undefined {
+  const hash = id.lastIndexOf('#')
+  const ordinal = Number(id.slice(hash + 1))
+  return hash < 0 || !Number.isInteger(ordinal) || ordinal < 0 ? undefined : { sourceId: id.slice(0, hash), ordinal }
 }
 
 /** The number of passage `sourceNumber`'s `#ordinal`, or -1. */

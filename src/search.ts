@@ -1,7 +1,7 @@
 import { INDEX_STOP_WORDS, processTerm, stem, tokenize } from './analyzer.js'
 import type { ItemEntity } from 'wink-nlp'
 import { getNlp } from './nlp.js'
-import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
+import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { relatedStems, type Synsets } from './thesaurus.js'
@@ -357,11 +357,9 @@ function makePassage(index: CorpusIndex, p: number): Passage {
 
 /** The number of the passage with id `id`, or -1. */
 export function passageNumber(index: CorpusIndex, id: string): number {
-  const hash = id.lastIndexOf('#')
-  const sourceNumber = index.sourceNumber.get(id.slice(0, hash))
-  const ordinal = Number(id.slice(hash + 1))
-  if (hash < 0 || sourceNumber === undefined || !Number.isInteger(ordinal)) return -1
-  return findPassage(index.table, sourceNumber, ordinal)
+  const parsed = parsePassageId(id)
+  const sourceNumber = parsed && index.sourceNumber.get(parsed.sourceId)
+  return parsed === undefined || sourceNumber === undefined ? -1 : findPassage(index.table, sourceNumber, parsed.ordinal)
 }
 
 /** The passage with id `id`, if the corpus has it. */
