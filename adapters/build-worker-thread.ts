@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { CorpusError, engineToSnapshot } from '../src/index.js'
 import { buildEngineFromDir } from './build-engine.js'
+import { typedArraysIn } from './snapshot-file.js'
 import type { BuildThreadInput, BuildThreadMessage } from './build-worker.js'
 
 /** The build thread of `buildEngineInWorker`: builds (or reads from the cache) and posts the engine's snapshot. */
@@ -24,16 +25,10 @@ async function main(port: NonNullable<typeof parentPort>, input: BuildThreadInpu
 }
 
 /** The buffers under every typed array in `value`, each once: moved to the other thread, not copied. */
-function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer)
-  } else if (Array.isArray(value)) {
-    // Rows of scalars (a vocabulary) hold no typed array.
-    if (value.some((element) => element !== null && typeof element === 'object')) for (const element of value) buffersOf(element, found)
-  } else if (value !== null && typeof value === 'object') {
-    for (const element of Object.values(value)) buffersOf(element, found)
-  }
-  return [...found]
+function buffersOf(value: unknown): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>()
+  for (const array of typedArraysIn(value)) if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
+  return [...buffers]
 }
 
 if (parentPort) await main(parentPort, workerData as BuildThreadInput)

@@ -35,6 +35,13 @@ export class SnapshotFormatError extends Error {
   override name = 'SnapshotFormatError'
 }
 
+/** Every typed array in `value` (plain data), in the order a snapshot file stores them. */
+export function typedArraysIn(value: unknown): TypedArray[] {
+  const found: TypedArray[] = []
+  extractTypedArrays(value, found)
+  return found
+}
+
 /** `value` with its typed arrays replaced by `{ $blob: n }`, the arrays listed in `found`. */
 function extractTypedArrays(value: unknown, found: TypedArray[]): unknown {
   if (value === null || typeof value !== 'object') return value
