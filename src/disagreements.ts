@@ -15,6 +15,8 @@ export interface DisagreementEntry {
   features: number
   /** The claims behind it, to notice when a quote states one of them. */
   claims: ExtractedClaim[]
+  /** The story all its claims belong to, when the corpus was grouped into stories. */
+  storyId?: string
 }
 
 /** Claims and the disagreements between them, computed once when the corpus is indexed. */
@@ -48,12 +50,20 @@ const FEATURES_BY_DIMENSION: Record<Dimension, number> = {
 }
 const KIND_ORDER: Record<DisagreementKind, number> = { quantity: 0, role: 1, framing: 2 }
 
-/** Extracts claims from every sentence and finds where they conflict. */
-export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}): DisagreementIndex {
+/**
+ * Extracts claims from every sentence and finds where they conflict. With `storyOf` (the story of a
+ * source id), claims are compared only with claims of the same story: two events are not a disagreement.
+ */
+export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}, storyOf?: (sourceId: string) => string): DisagreementIndex {
   const settings = { ...DEFAULT_DISAGREEMENT_OPTIONS, ...options }
   const claims = extractClaims(index, settings)
   const byKey = new Map<string, ExtractedClaim[]>()
-  for (const claim of claims) byKey.set(claim.key, [...(byKey.get(claim.key) ?? []), claim])
+  for (const claim of claims) {
+    const key = storyOf ? `${storyOf(claim.sourceId)}\u0000${claim.key}` : claim.key
+    const group = byKey.get(key)
+    if (group) group.push(claim)
+    else byKey.set(key, [claim])
+  }
   const entries: DisagreementEntry[] = []
   for (const group of byKey.values()) {
     const involved = conflictingClaims(group)
@@ -71,6 +81,7 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
       focus: new Set(group.flatMap((claim) => claim.focusStems)),
       features: first.kind === 'role' ? FEATURE.properNoun : first.dimension ? FEATURES_BY_DIMENSION[first.dimension] : 0,
       claims: involved,
+      ...(storyOf ? { storyId: storyOf(first.sourceId) } : {}),
     })
   }
   const sourcesOf = (entry: DisagreementEntry) => new Set(entry.claims.map((claim) => claim.sourceId)).size

@@ -1,13 +1,15 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
-import { buildDisagreementIndex, disagreementsFor, type DisagreementIndex } from './disagreements.js'
+import type { ExtractedClaim } from './claims.js'
+import { buildDisagreementIndex, disagreementsFor, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
-import { buildTakeawayIndex, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways.js'
+import { buildStories, storyOfSource } from './stories.js'
+import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways.js'
 import { splitPassages, type PassageOptions } from './passages.js'
-import { assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
+import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, decodeValue, encodeValue, indexPartsFromSnapshot, NotSerializableError, snapshotIndex, type EngineSnapshot } from './snapshot.js'
 import type { Synsets } from './thesaurus.js'
-import type { ArticleInput, Engine, SourceSummary } from './types.js'
+import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
 /** Every tunable of the core, grouped by stage. Each stage documents its own defaults. */
 export interface EngineOptions {
@@ -34,8 +36,12 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
 /** What an engine derives from its index when it is created; a snapshot keeps it so a start need not redo it. */
 export interface EngineDerivedData {
   disagreements: DisagreementIndex
+  /** Takeaways of the whole corpus: with several stories, every story's candidates merged by score. */
   takeaways: TakeawayIndex
   examples: string[]
+  stories: Story[]
+  /** Per story id, that story's takeaways; absent for a corpus of one story, whose takeaways are `takeaways`. */
+  storyTakeaways?: Map<string, TakeawayIndex>
 }
 
 /** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
@@ -78,6 +84,51 @@ export function createEngineFromIndex(index: CorpusIndex, options: EngineOptions
   return engineOver(index, options, saved)
 }
 
+/**
+ * Takeaways per story, each story's sentences ranked against its own disagreements only. A corpus
+ * of one story is ranked as a whole, exactly as before stories existed.
+ */
+function buildStoryTakeaways(
+  index: CorpusIndex,
+  stories: Story[],
+  disagreements: DisagreementIndex,
+  options: TakeawayBuildOptions | undefined,
+): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
+  const build = createTakeawayBuilder(index, options)
+  if (stories.length <= 1) return { takeaways: build(disagreements) }
+  const entriesOf = new Map<string, DisagreementEntry[]>()
+  for (const entry of disagreements.entries ?? []) {
+    const list = entriesOf.get(entry.storyId ?? '')
+    if (list) list.push(entry)
+    else entriesOf.set(entry.storyId ?? '', [entry])
+  }
+  const storyOf = storyOfSource(stories)
+  const claimsOf = new Map<string, ExtractedClaim[]>()
+  for (const claim of disagreements.claims ?? []) {
+    const storyId = storyOf.get(claim.sourceId) ?? ''
+    const list = claimsOf.get(storyId)
+    if (list) list.push(claim)
+    else claimsOf.set(storyId, [claim])
+  }
+  const storyTakeaways = new Map<string, TakeawayIndex>()
+  const merged: TakeawayIndex['candidates'] = []
+  let firstId = 0
+  for (const story of stories) {
+    const entries = entriesOf.get(story.id) ?? []
+    const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
+    const built = build(own, story.sources, firstId)
+    storyTakeaways.set(story.id, built)
+    merged.push(...built.candidates)
+    firstId = built.nextId ?? firstId
+  }
+  merged.sort((a, b) => b.score - a.score)
+  const first = storyTakeaways.values().next().value
+  return {
+    takeaways: { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId: firstId },
+    storyTakeaways,
+  }
+}
+
 /** The engine's methods over a built index; `saved` holds derived data from a snapshot. */
 function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
@@ -87,8 +138,18 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
     }
   }
-  const disagreements = saved.disagreements ?? buildDisagreementIndex(index)
-  const takeaways = saved.takeaways ?? buildTakeawayIndex(index, disagreements, options.takeaways)
+  const stories = saved.stories ?? buildStories(index.sources.map((source) => ({ source, text: articleText(index, source.id) })))
+  const storyOf = storyOfSource(stories)
+  const storyIdOf = (sourceId: string) => storyOf.get(sourceId) ?? ''
+  const checkStory = (storyId: string | undefined) => {
+    if (storyId !== undefined && !stories.some((story) => story.id === storyId)) {
+      const known = stories.map((story) => story.id).join(', ')
+      throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
+    }
+  }
+  const disagreements = saved.disagreements ?? buildDisagreementIndex(index, {}, storyIdOf)
+  const built = saved.takeaways ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways } : buildStoryTakeaways(index, stories, disagreements, options.takeaways)
+  const { takeaways, storyTakeaways } = built
   const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
@@ -111,12 +172,19 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     },
     takeaways(options = {}) {
       checkSource(options.sourceId)
-      return selectTakeaways(takeaways, index, options)
+      checkStory(options.storyId)
+      const scope = options.storyId === undefined ? takeaways : (storyTakeaways?.get(options.storyId) ?? takeaways)
+      return selectTakeaways(scope, index, options)
     },
-    disagreements: () => disagreements.all,
+    disagreements(options = {}) {
+      checkStory(options.storyId)
+      if (options.storyId === undefined || stories.length === 1) return disagreements.all
+      return (disagreements.entries ?? []).filter((entry) => entry.storyId === options.storyId).map((entry) => entry.disagreement)
+    },
+    stories: () => stories,
     sources: () => summaries,
     exampleQuestions: () => examples,
   }
-  engineInternals.set(engine, { index, options: { answer: answerOptions, ...(options.takeaways ? { takeaways: options.takeaways } : {}) }, derived: { disagreements, takeaways, examples } })
+  engineInternals.set(engine, { index, options: { answer: answerOptions, ...(options.takeaways ? { takeaways: options.takeaways } : {}) }, derived: { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}) } })
   return engine
 }

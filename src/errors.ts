@@ -1,5 +1,5 @@
 /** Codes of problems the asker can fix. */
-export type UserFacingErrorCode = 'unknown-source' | 'invalid-option'
+export type UserFacingErrorCode = 'unknown-source' | 'unknown-story' | 'invalid-option'
 
 /**
  * A problem the asker can fix, with a message written for chat. Adapters show `message` as it is;

@@ -12,6 +12,8 @@ export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'
 export { parseWordNet, type Synsets } from './thesaurus.js'
 export { engineToSnapshot, createEngineFromSnapshot } from './engine.js'
 export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
+/** The story of each source id: for grouping a question's passages or claims by story. */
+export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stories.js'
 export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'

@@ -11,7 +11,7 @@ import type { Source } from './types.js'
  */
 
 /** Bump when the snapshot's shape or the meaning of anything in it changes. */
-export const SNAPSHOT_VERSION = 4
+export const SNAPSHOT_VERSION = 5
 
 const SNAPSHOT_FORMAT = 'summit-quotes-bot/engine-snapshot'
 

@@ -1,7 +1,7 @@
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import type { DisagreementIndex } from './disagreements.js'
 import { getNlp, splitSentences } from './nlp.js'
-import { allPassages, articleText, FEATURE, idf, passageById, stemOf, storedFeatures, type CorpusIndex } from './search.js'
+import { allPassages, articleText, FEATURE, idf, passageAt, passageById, stemOf, storedFeatures, type CorpusIndex } from './search.js'
 import type { Disagreement, Passage, Sentence, Takeaway, TakeawayOptions } from './types.js'
 import { lowerBound } from './sorted-strings.js'
 
@@ -94,6 +94,8 @@ export interface TakeawayIndex {
   candidates: Candidate[]
   /** Cosine at or above which two takeaways say the same thing. */
   duplicateSimilarity: number
+  /** One past the highest sentence number used: where the next story's numbering starts. */
+  nextId?: number
 }
 
 /** A sentence of the corpus as takeaways see it. Headings and questions support points; only `quotable` ones are quoted. */
@@ -124,10 +126,35 @@ type Edges = Array<{ unit: number; similarity: number }>
  * disagreement that contests it. Run once at build time.
  */
 export function buildTakeawayIndex(index: CorpusIndex, disagreements: DisagreementIndex, options: TakeawayBuildOptions = {}): TakeawayIndex {
+  return createTakeawayBuilder(index, options)(disagreements)
+}
+
+/**
+ * Builds takeaway indexes over parts of one corpus: what depends on the whole corpus (names, synonym
+ * links) is read once, then each call ranks the sentences of `sourceIds` only (every source when
+ * absent) against `disagreements`, numbering its sentences from `firstId` so the candidates of
+ * several calls can be merged. Takeaways are per story: the engine calls it once per story.
+ */
+export function createTakeawayBuilder(
+  index: CorpusIndex,
+  options: TakeawayBuildOptions = {},
+): (disagreements: DisagreementIndex, sourceIds?: readonly string[], firstId?: number) => TakeawayIndex {
   const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
   const names = findNameStems(index)
-  const units = collectUnits(index, names, settings)
   const similarity = createSoftSimilarity(index, names, settings)
+  return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, sourceIds, firstId)
+}
+
+function rankSentences(
+  index: CorpusIndex,
+  disagreements: DisagreementIndex,
+  settings: Required<TakeawayBuildOptions>,
+  names: ReadonlySet<string>,
+  similarity: SoftSimilarity,
+  sourceIds: readonly string[] | undefined,
+  firstId: number,
+): TakeawayIndex {
+  const units = collectUnits(index, names, settings, sourceIds)
   const neighbours = similarityGraph(units, similarity, settings.graphSimilarity)
   const centrality = lexRank(units, neighbours, settings.sameSourceWeight)
   const sourceOrder = new Map(index.sources.map((source, i) => [source.id, i]))
@@ -183,8 +210,8 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
         contested: disagreement !== undefined,
         ...(disagreement ? { disagreementTopic: disagreement.topic } : {}),
       },
-      id: i,
-      samePoint: restating,
+      id: firstId + i,
+      samePoint: firstId === 0 ? restating : restating.map((j) => firstId + j),
       score: Math.round(score * 10_000) / 10_000,
       fact,
       numbers: unit.numbers,
@@ -193,7 +220,7 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
     })
   })
   candidates.sort((a, b) => b.score - a.score)
-  return { ranked: candidates.map((candidate) => candidate.takeaway), candidates, duplicateSimilarity: settings.supportSimilarity }
+  return { ranked: candidates.map((candidate) => candidate.takeaway), candidates, duplicateSimilarity: settings.supportSimilarity, ...(firstId > 0 || sourceIds ? { nextId: firstId + units.length } : {}) }
 }
 
 /** Share of `supportSimilarity` enough for two sentences stating the same claim (a value of the same thing, an outcome) to support each other. */
@@ -311,13 +338,25 @@ const LIST_MARK = /^\s*(?:[-*•‣◦]|\d{1,2}[.)])\s+/u
 const LIST_LABEL = /^[^.!?:;]{2,60}:\s+(?=["“‘']?\p{Lu})/u
 
 /** The corpus's sentences with their vectors; list items are read as the sentences after their mark and label. */
-function collectUnits(index: CorpusIndex, names: ReadonlySet<string>, settings: Required<TakeawayBuildOptions>): Unit[] {
+function collectUnits(index: CorpusIndex, names: ReadonlySet<string>, settings: Required<TakeawayBuildOptions>, sourceIds?: readonly string[]): Unit[] {
   const units: Unit[] = []
   const bySource = new Map<string, Passage[]>()
-  for (const passage of allPassages(index)) {
-    const passages = bySource.get(passage.sourceId)
-    if (passages) passages.push(passage)
-    else bySource.set(passage.sourceId, [passage])
+  if (sourceIds === undefined) {
+    for (const passage of allPassages(index)) {
+      const passages = bySource.get(passage.sourceId)
+      if (passages) passages.push(passage)
+      else bySource.set(passage.sourceId, [passage])
+    }
+  } else {
+    // One story's sources: read only their passages, so building every story stays one pass over the corpus.
+    const { bySourceOrdinal, sourceStart } = index.table
+    for (const sourceId of sourceIds) {
+      const s = index.sourceNumber.get(sourceId)
+      if (s === undefined) continue
+      const passages: Passage[] = []
+      for (let k = sourceStart[s] ?? 0; k < (sourceStart[s + 1] ?? 0); k++) passages.push(passageAt(index, bySourceOrdinal[k] ?? 0))
+      bySource.set(sourceId, passages)
+    }
   }
   for (const [sourceId, passages] of bySource) {
     const article = articleText(index, sourceId)
@@ -613,6 +652,10 @@ function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number)
       list.push([i, weight])
     }
   })
+  // The cap that keeps a huge story bounded: a stem in more sentences than this is too common to
+  // find neighbours by (its weight is low anyway), so each sentence reads at most this many per stem.
+  // Pairs sharing only such stems are not scored. Stories of news events stay far below it.
+  for (const [term, list] of postings) if (list.length > MAX_TERM_SENTENCES) postings.delete(term)
   const neighbours: Edges[] = units.map(() => [])
   // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
   const bounds = new Float64Array(units.length)
@@ -647,6 +690,9 @@ function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number)
   })
   return neighbours
 }
+
+/** Most sentences of one story a stem may be in and still find similar sentences: see `similarityGraph`. */
+const MAX_TERM_SENTENCES = 400
 
 /** Continuous LexRank: PageRank over the similarity graph, with damping 0.85. */
 function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: number): number[] {

@@ -150,12 +150,31 @@ export interface Takeaway {
 }
 
 export interface TakeawayOptions {
+  /** Only this story's takeaways (ids from `Engine.stories`). Defaults to every story. */
+  storyId?: string
   /** Only this source's takeaways. */
   sourceId?: string
   /** Only points about these words. */
   topic?: string
   /** Most takeaways. Defaults to 7. */
   limit?: number
+}
+
+/** An event and its coverage: the articles of the corpus that report it. */
+export interface Story {
+  /** Stable slug of its label, unique in the corpus: "harwick-dunmore-ellison". */
+  id: string
+  /** In the corpus's own words: the names most of its articles use, else its first article's title. */
+  label: string
+  /** Ids of its articles, in corpus order. */
+  sources: string[]
+  /** Earliest and latest publication date of its articles, as they give them, when any is known. */
+  published?: { from: string; to: string }
+}
+
+export interface DisagreementListOptions {
+  /** Only this story's disagreements (ids from `Engine.stories`). Defaults to every story. */
+  storyId?: string
 }
 
 /** A corpus entry as listed by `/sources`. */
@@ -170,7 +189,9 @@ export interface Engine {
   ask(question: string, options?: AskOptions): Answer
   search(query: string, options?: SearchOptions): SearchResult[]
   takeaways(options?: TakeawayOptions): Takeaway[]
-  disagreements(): Disagreement[]
+  disagreements(options?: DisagreementListOptions): Disagreement[]
+  /** The corpus's stories (events and their coverage), largest first. */
+  stories(): Story[]
   sources(): SourceSummary[]
   /** Example questions this corpus answers, for help texts. */
   exampleQuestions(): string[]

@@ -106,6 +106,7 @@ export function createFakeEngine(overrides: Partial<Engine> = {}): Engine {
       return all.filter((t) => options.sourceId === undefined || t.source.id === options.sourceId).slice(0, options.limit ?? 7)
     },
     disagreements: () => [FAKE_DISAGREEMENT],
+    stories: () => [{ id: 'harbour-talks', label: 'Harbour, Talks', sources: Object.keys(FAKE_SOURCES) }],
     sources: () =>
       Object.values(FAKE_SOURCES).map(
         (source): SourceSummary => ({ source, passages: FAKE_SENTENCES.filter((s) => s.source.id === source.id).length, characters: 1000 }),

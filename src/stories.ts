@@ -1,0 +1,302 @@
+import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
+import type { Source, Story } from './types.js'
+
+/** How articles are grouped into stories. */
+export interface StoryOptions {
+  /**
+   * Least cosine between two articles' name-and-title vectors for them to be one story. Measured on
+   * the mixed fixture corpus (`test/fixtures/stories-mixed`): pairs of one event score 0.22–0.93,
+   * pairs of different events at most 0.07; on SciFact's abstracts 0.3 keeps unrelated papers
+   * apart. Defaults to `0.3`.
+   */
+  threshold?: number
+  /** Weight of a title word that is not a name, against 1 for a name: titles share common words ("talks"). Defaults to `0.5`. */
+  titleWeight?: number
+  /**
+   * A term in more articles than this share of the corpus (and more than `minCommonArticles`) finds
+   * no candidates: every article naming "Monday" is not a pair to compare. Defaults to `0.02`.
+   */
+  commonShare?: number
+  /** Floor of the article count above which a term is too common to find candidates. Defaults to `200`. */
+  minCommonArticles?: number
+  /** Most words in a label. Defaults to `3`. */
+  labelTerms?: number
+}
+
+export const DEFAULT_STORY_OPTIONS: Required<StoryOptions> = { threshold: 0.3, titleWeight: 0.5, commonShare: 0.02, minCommonArticles: 200, labelTerms: 3 }
+
+/** An article as stories read it. */
+export interface StoryArticle {
+  source: Source
+  text: string
+}
+
+/**
+ * Days and months are capitalised but name no event: every story has a Friday. A general English
+ * list, as the analyzer's stop words are.
+ */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+)
+
+/** What precedes a word that starts a sentence or a quotation, where capitals say nothing about names. */
+const SENTENCE_OPENER = /(?:^|[.!?:;"“”—–\n]\s*)$/u
+
+/** Least share of a word's mid-sentence occurrences written capitalised for it to be a name. */
+const NAME_SHARE = 0.6
+
+/**
+ * Groups articles into stories: an event and its coverage. Each article becomes a vector of the
+ * names it uses (words the corpus writes capitalised mid-sentence) and its title's words, weighted
+ * by how rare they are in the corpus (smoothed IDF); articles whose vectors reach `threshold`
+ * cosine join one story (union-find, so a story is the articles linked through such pairs).
+ * Candidate pairs come from an inverted index over the terms that are not common, so the cost grows
+ * with the pairs that share a rare term, never with all pairs. Stories are ordered largest first,
+ * then by their first article's place in the corpus; ids are slugs of their labels.
+ */
+export function buildStories(articles: StoryArticle[], options: StoryOptions = {}): Story[] {
+  const settings = { ...DEFAULT_STORY_OPTIONS, ...options }
+  const n = articles.length
+  const names = findNames(articles)
+  const surfaces = new Map<string, Map<string, number>>()
+  const termsOf = articles.map(({ source, text }) => articleTerms(source.title, text, names, settings.titleWeight, surfaces))
+  const df = new Map<string, number>()
+  for (const terms of termsOf) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+  const idfOf = (term: string) => Math.log(1 + n / (df.get(term) ?? 1))
+  // A term of one article links it to nothing, and would only dilute the terms it shares.
+  const vectors = termsOf.map((terms) => normalise(terms, idfOf, (term) => (df.get(term) ?? 0) > 1))
+
+  const commonAbove = Math.max(settings.minCommonArticles, Math.ceil(settings.commonShare * n))
+  const postings = new Map<string, Array<[article: number, weight: number]>>()
+  vectors.forEach((vector, i) => {
+    for (const [term, weight] of vector) {
+      if ((df.get(term) ?? 0) > commonAbove) continue
+      let list = postings.get(term)
+      if (!list) postings.set(term, (list = []))
+      list.push([i, weight])
+    }
+  })
+  // Pairs at or above the threshold, found through the postings of their shared rare terms.
+  const edges: Array<[i: number, j: number, similarity: number]> = []
+  const dots = new Float64Array(n)
+  const touched: number[] = []
+  vectors.forEach((vector, i) => {
+    for (const [term, weight] of vector) {
+      for (const [j, other] of postings.get(term) ?? []) {
+        if (j <= i) continue
+        if (dots[j] === 0) touched.push(j)
+        dots[j] = (dots[j] ?? 0) + weight * other
+      }
+    }
+    for (const j of touched) {
+      if ((dots[j] ?? 0) >= settings.threshold) edges.push([i, j, dots[j] ?? 0])
+      dots[j] = 0
+    }
+    touched.length = 0
+  })
+  const find = joinByCentroid(vectors, edges, settings.threshold)
+
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const root = find(i)
+    const list = members.get(root)
+    if (list) list.push(i)
+    else members.set(root, [i])
+  }
+  const groups = [...members.values()].sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))
+  const usedIds = new Set<string>()
+  return groups.map((group) => {
+    const label = labelOf(group, articles, termsOf, names, surfaces, idfOf, settings.labelTerms)
+    const id = uniqueId(slugOf(label), usedIds)
+    const published = dateRange(group.map((i) => articles[i]?.source.published))
+    return { id, label, sources: group.map((i) => articles[i]?.source.id ?? ''), ...(published ? { published } : {}) }
+  })
+}
+
+/**
+ * Joins articles along `edges`, strongest first, as long as the two groups' centroids (sums of
+ * their articles' vectors) still reach `threshold` cosine. Joining on every strong pair alone
+ * (single linkage) chains: A shares a name with B, B another with C, and on SciFact's abstracts one
+ * group took 4,281 of 5,183. A group's centroid spreads as unrelated articles join it, so a chain
+ * stops where the articles stop sharing an event. Returns the group representative of each article.
+ */
+function joinByCentroid(vectors: Array<Map<string, number>>, edges: Array<[number, number, number]>, threshold: number): (i: number) => number {
+  const parent = Int32Array.from({ length: vectors.length }, (_, i) => i)
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const up = parent[parent[i] as number] as number
+      parent[i] = up
+      i = up
+    }
+    return i
+  }
+  const centroids = new Map<number, { sum: Map<string, number>; norm2: number }>()
+  const centroidOf = (root: number) => {
+    let centroid = centroids.get(root)
+    if (!centroid) {
+      const sum = new Map(vectors[root])
+      let norm2 = 0
+      for (const value of sum.values()) norm2 += value * value
+      centroids.set(root, (centroid = { sum, norm2 }))
+    }
+    return centroid
+  }
+  edges.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1])
+  for (const [i, j] of edges) {
+    const [a, b] = [find(i), find(j)]
+    if (a === b) continue
+    const [left, right] = [centroidOf(a), centroidOf(b)]
+    const [small, large] = left.sum.size <= right.sum.size ? [left, right] : [right, left]
+    let dot = 0
+    for (const [term, value] of small.sum) dot += value * (large.sum.get(term) ?? 0)
+    if (dot / Math.sqrt(left.norm2 * right.norm2) < threshold) continue
+    for (const [term, value] of small.sum) {
+      const old = large.sum.get(term) ?? 0
+      large.sum.set(term, old + value)
+      large.norm2 += (old + value) ** 2 - old * old
+    }
+    const [keep, drop] = large === left ? [a, b] : [b, a]
+    parent[drop] = keep
+    centroids.delete(drop)
+  }
+  return find
+}
+
+/** The story of each source id, for grouping claims or passages by story. */
+export function storyOfSource(stories: readonly Story[]): Map<string, string> {
+  const storyOf = new Map<string, string>()
+  for (const story of stories) for (const sourceId of story.sources) storyOf.set(sourceId, story.id)
+  return storyOf
+}
+
+/** Lower-cased words the corpus writes capitalised in most of their mid-sentence occurrences. */
+function findNames(articles: StoryArticle[]): Set<string> {
+  const counts = new Map<string, { capitalised: number; total: number }>()
+  for (const { text } of articles) {
+    for (const token of tokenize(text)) {
+      const first = text.charAt(token.start)
+      if (!/\p{L}/u.test(first) || SENTENCE_OPENER.test(text.slice(Math.max(0, token.start - 3), token.start))) continue
+      let count = counts.get(token.word)
+      if (!count) counts.set(token.word, (count = { capitalised: 0, total: 0 }))
+      count.total++
+      if (first !== first.toLowerCase()) count.capitalised++
+    }
+  }
+  const names = new Set<string>()
+  for (const [word, { capitalised, total }] of counts) {
+    if (capitalised / total < NAME_SHARE || CALENDAR_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) || INDEX_STOP_WORDS.has(word)) continue
+    names.add(word)
+  }
+  return names
+}
+
+/** An article's terms with their raw weights: names by count, title words once. Records each name's surface forms. */
+function articleTerms(title: string, text: string, names: ReadonlySet<string>, titleWeight: number, surfaces: Map<string, Map<string, number>>): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const token of tokenize(text)) {
+    if (!names.has(token.word)) continue
+    const term = stem(token.word)
+    counts.set(term, (counts.get(term) ?? 0) + 1)
+    let forms = surfaces.get(term)
+    if (!forms) surfaces.set(term, (forms = new Map()))
+    const surface = text.slice(token.start, token.end)
+    forms.set(surface, (forms.get(surface) ?? 0) + 1)
+  }
+  const terms = new Map<string, number>()
+  for (const [term, count] of counts) terms.set(term, 1 + Math.log(count))
+  for (const token of tokenize(title)) {
+    if (token.word.length < 3 || /\p{N}/u.test(token.word) || QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word)) continue
+    const term = stem(token.word)
+    const weight = names.has(token.word) ? 1 : titleWeight
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight))
+  }
+  return terms
+}
+
+function normalise(terms: Map<string, number>, idfOf: (term: string) => number, keep: (term: string) => boolean): Map<string, number> {
+  const vector = new Map<string, number>()
+  let norm = 0
+  for (const [term, weight] of terms) {
+    if (!keep(term)) continue
+    const value = weight * idfOf(term)
+    vector.set(term, value)
+    norm += value * value
+  }
+  norm = Math.sqrt(norm)
+  if (norm > 0) for (const [term, value] of vector) vector.set(term, value / norm)
+  return vector
+}
+
+/**
+ * A story's label in the corpus's own words: the names most of its articles use, as they write
+ * them ("Harwick, Dunmore, Ellison"); a story without shared names is labelled with its first title.
+ */
+function labelOf(
+  group: number[],
+  articles: StoryArticle[],
+  termsOf: Array<Map<string, number>>,
+  names: ReadonlySet<string>,
+  surfaces: Map<string, Map<string, number>>,
+  idfOf: (term: string) => number,
+  labelTerms: number,
+): string {
+  const articleCount = new Map<string, number>()
+  const weightSum = new Map<string, number>()
+  for (const i of group) {
+    for (const [term, weight] of termsOf[i] ?? []) {
+      if (!surfaces.has(term)) continue
+      articleCount.set(term, (articleCount.get(term) ?? 0) + 1)
+      weightSum.set(term, (weightSum.get(term) ?? 0) + weight)
+    }
+  }
+  // Shared by most of the story's articles first, then the most used, then the rarer in the corpus: the event's own names.
+  const needed = group.length > 1 ? 2 : 1
+  const ranked = [...articleCount]
+    .filter(([, count]) => count >= needed)
+    .sort((a, b) => b[1] - a[1] || (weightSum.get(b[0]) ?? 0) - (weightSum.get(a[0]) ?? 0) || idfOf(b[0]) - idfOf(a[0]) || a[0].localeCompare(b[0]))
+    .slice(0, labelTerms)
+    .map(([term]) => mostCommonForm(surfaces.get(term)))
+  if (ranked.length > 0 && names.size > 0) return ranked.join(', ')
+  return articles[group[0] ?? 0]?.source.title ?? ''
+}
+
+function mostCommonForm(forms: Map<string, number> | undefined): string {
+  let best = ''
+  let bestCount = -1
+  for (const [form, count] of forms ?? []) {
+    if (count > bestCount) {
+      best = form
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/** Most words of a label kept in a story id. */
+const ID_WORDS = 6
+
+function slugOf(label: string): string {
+  const words = tokenize(label).map((token) => token.word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]/g, '')).filter((word) => word !== '')
+  return words.slice(0, ID_WORDS).join('-') || 'story'
+}
+
+function uniqueId(slug: string, used: Set<string>): string {
+  let id = slug
+  for (let k = 2; used.has(id); k++) id = `${slug}-${k}`
+  used.add(id)
+  return id
+}
+
+/** Earliest and latest of the dates given, as the articles write them; undefined when none parses. */
+function dateRange(dates: Array<string | undefined>): { from: string; to: string } | undefined {
+  let from: { text: string; time: number } | undefined
+  let to: { text: string; time: number } | undefined
+  for (const text of dates) {
+    if (text === undefined) continue
+    const time = Date.parse(text)
+    if (Number.isNaN(time)) continue
+    if (!from || time < from.time) from = { text, time }
+    if (!to || time > to.time) to = { text, time }
+  }
+  return from && to ? { from: from.text, to: to.text } : undefined
+}
