@@ -2,15 +2,16 @@ import { buildEngineFromDir } from '../build-engine.js'
 import { corpusDirFrom, EXIT, parseCliArgs, runCli } from './args.js'
 import { ANSI_STYLE, PLAIN_STYLE, renderDisagreement } from './format-text.js'
 
-const USAGE = `Usage: npm run disagreements -- [--json] [--corpus DIR]
+const USAGE = `Usage: npm run disagreements -- [--json] [--story ID] [--corpus DIR]
   Lists every point on which the sources disagree, most sources involved first,
-  each side a verbatim quote with its source.
+  each side a verbatim quote with its source. Sources only disagree within a story.
   --json         one JSON object: { "disagreements": [...] }
+  --story ID     only this story's disagreements (ids from npm run stories)
   --corpus DIR   another corpus folder (default: CORPUS_DIR, else the bundled corpus)
 Exit codes: 0 listed (even when there are none), 1 corpus or usage error.`
 
 runCli(async () => {
-  const { values, positionals } = parseCliArgs({ json: { type: 'boolean' }, corpus: { type: 'string' } }, USAGE)
+  const { values, positionals } = parseCliArgs({ json: { type: 'boolean' }, story: { type: 'string' }, corpus: { type: 'string' } }, USAGE)
   if (values.help) {
     process.stdout.write(`${USAGE}\n`)
     return EXIT.ok
@@ -20,7 +21,7 @@ runCli(async () => {
     return EXIT.failure
   }
   const { engine } = await buildEngineFromDir(corpusDirFrom(values.corpus))
-  const disagreements = engine.disagreements()
+  const disagreements = engine.disagreements(values.story === undefined ? {} : { storyId: values.story })
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ disagreements })}\n`)
     return EXIT.ok

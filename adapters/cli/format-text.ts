@@ -1,4 +1,4 @@
-import type { Answer, Disagreement, Quote, Source, SourceSummary, Takeaway } from '../../src/index.js'
+import type { Answer, Disagreement, Quote, Source, SourceSummary, Story, Takeaway } from '../../src/index.js'
 
 /** How to style text for a terminal: ANSI bold when it is a TTY, plain otherwise. */
 export interface TextStyle {
@@ -70,6 +70,18 @@ export function renderSources(sources: SourceSummary[]): string {
 }
 
 /** Takeaways as a numbered list with their support. */
+/** The corpus's stories as a numbered list: label, id, sources and dates. */
+export function renderStories(stories: Story[]): string {
+  if (stories.length === 0) return 'No stories found.'
+  return stories
+    .map((story, i) => {
+      const dates = story.published ? (story.published.from === story.published.to ? `, ${story.published.from}` : `, ${story.published.from} to ${story.published.to}`) : ''
+      const count = `${story.sources.length} source${story.sources.length === 1 ? '' : 's'}`
+      return `${i + 1}. ${clean(story.label)} (${count}${dates})\n   id: ${story.id}\n   sources: ${story.sources.join(', ')}`
+    })
+    .join('\n')
+}
+
 export function renderTakeaways(takeaways: Takeaway[], total: number, style: TextStyle = PLAIN_STYLE): string {
   if (takeaways.length === 0) return 'No takeaways found.'
   return takeaways

@@ -114,3 +114,35 @@ describe('npm run sources', () => {
     expect(sources.find((source: { id: string }) => source.id === 'city-desk')).toMatchObject({ author: 'Mara Quint', passages: expect.any(Number) })
   })
 })
+
+const mixed = fixtureDir('stories-mixed')
+
+describe('npm run stories', () => {
+  it('prints the stories as JSON with the contract fields, largest first', async () => {
+    const { code, stdout } = await run('stories.ts', ['--json', '--corpus', mixed])
+    expect(code).toBe(0)
+    const { stories } = JSON.parse(stdout) as { stories: Array<{ id: string; label: string; sources: string[]; published?: { from: string; to: string } }> }
+    expect(stories.map((story) => story.sources.length)).toEqual([4, 4, 3, 3, 1, 1])
+    expect(Object.keys(stories[0]!).sort()).toEqual(['id', 'label', 'published', 'sources'])
+    expect(stories.find((story) => story.sources.includes('notes-on-rain'))?.published).toBeUndefined()
+  })
+
+  it('lists each story’s takeaways under its label, and one story’s with --story', async () => {
+    const listed = await run('stories.ts', ['--json', '--corpus', mixed])
+    const { stories } = JSON.parse(listed.stdout) as { stories: Array<{ id: string; label: string; sources: string[] }> }
+    const all = await run('takeaways.ts', ['--corpus', mixed, '--limit', '1'])
+    expect(all.code).toBe(0)
+    for (const story of stories.slice(0, 4)) expect(all.stdout).toContain(`${story.label} (story ${story.id})`)
+    const first = stories[0]!
+    const one = await run('takeaways.ts', ['--json', '--corpus', mixed, '--story', first.id])
+    const { takeaways } = JSON.parse(one.stdout) as { takeaways: Array<{ source: string }> }
+    expect(takeaways.length).toBeGreaterThan(0)
+    for (const takeaway of takeaways) expect(first.sources).toContain(takeaway.source)
+  })
+
+  it('names the known stories when --story is unknown, exit code 1', async () => {
+    const { code, stderr } = await run('disagreements.ts', ['--corpus', mixed, '--story', 'atlantis'])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/no story called "atlantis"\. The stories are: .*velmora/)
+  })
+})
