@@ -82,6 +82,15 @@ export function renderStories(stories: Story[]): string {
     .join('\n')
 }
 
+/**
+ * Takeaways grouped by story: a single group prints as `renderTakeaways` does (support counted over
+ * its story's sources, else `total`); several print each under its story's label, support counted within the story.
+ */
+export function renderStoryTakeaways(groups: Array<{ story: Story; takeaways: Takeaway[] }>, total: number, style: TextStyle = PLAIN_STYLE): string {
+  if (groups.length <= 1) return renderTakeaways(groups[0]?.takeaways ?? [], groups[0]?.story.sources.length || total, style)
+  return groups.map(({ story, takeaways }) => `${style.bold(clean(story.label))} (story ${story.id})\n${renderTakeaways(takeaways, story.sources.length, style)}`).join('\n\n')
+}
+
 export function renderTakeaways(takeaways: Takeaway[], total: number, style: TextStyle = PLAIN_STYLE): string {
   if (takeaways.length === 0) return 'No takeaways found.'
   return takeaways

@@ -7,13 +7,16 @@ import {
 } from 'discord.js'
 
 /** The slash commands the bot answers. */
-export type CommandName = 'ask' | 'takeaways' | 'disagreements' | 'sources' | 'help'
+export type CommandName = 'ask' | 'takeaways' | 'disagreements' | 'sources' | 'stories' | 'help'
 
 /** Longest `/ask` question Discord lets the asker type; longer questions are rarely answerable. */
 export const MAX_QUESTION_CHARS = 500
 
 /** Name of the option that restricts a command to one article; it autocompletes from the corpus. */
 export const SOURCE_OPTION = 'source'
+
+/** Name of the `/takeaways` option that restricts it to one story; it autocompletes from the corpus's stories. */
+export const STORY_OPTION = 'story'
 
 /** Name of the `/ask` option holding the question. */
 export const QUESTION_OPTION = 'question'
@@ -45,9 +48,11 @@ export const COMMAND_DEFINITIONS: RESTPostAPIChatInputApplicationCommandsJSONBod
     .setName('takeaways')
     .setDescription('The key points the articles make, and how many articles make each')
     .addStringOption(sourceOption('Only this article’s key points'))
+    .addStringOption((option) => option.setName(STORY_OPTION).setDescription('Only this story’s key points').setAutocomplete(true).setMaxLength(100))
     .toJSON(),
   everywhere(new SlashCommandBuilder()).setName('disagreements').setDescription('Where the articles contradict each other').toJSON(),
   everywhere(new SlashCommandBuilder()).setName('sources').setDescription('The articles the bot quotes from').toJSON(),
+  everywhere(new SlashCommandBuilder()).setName('stories').setDescription('The events the articles cover').toJSON(),
   everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask, with example questions').toJSON(),
 ]
 

@@ -10,7 +10,7 @@ import {
 import type { SourceSummary } from '../../src/index.js'
 import { callCore } from '../answering.js'
 import { parseButtonId } from './buttons.js'
-import { isCommandName, QUESTION_OPTION, SOURCE_OPTION, type CommandName } from './commands.js'
+import { isCommandName, QUESTION_OPTION, SOURCE_OPTION, STORY_OPTION, type CommandName } from './commands.js'
 import { cooldownMessage } from './cooldown.js'
 import {
   formatDisagreements,
@@ -22,6 +22,7 @@ import {
   truncate,
 } from './format.js'
 import { answerPage, describeCorpus, NO_MENTIONS, type Delivery, type HandlerContext } from './replies.js'
+import { formatStoryList, storyChoices } from './stories.js'
 
 /** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
 const MAX_CHOICES = 25
@@ -63,8 +64,9 @@ function runCommand(name: CommandName, interaction: ChatInputCommandInteraction,
       return answerPage(ctx, { question: interaction.options.getString(QUESTION_OPTION, true), sourceId, offset: 0, ref, contextId: ref })
     case 'takeaways': {
       const corpus = describeCorpus(ctx, ref)
+      const storyId = interaction.options.getString(STORY_OPTION) ?? undefined
       const result = callCore(ctx.deps, { adapter: 'discord', ref, what: 'takeaways' }, (engine) =>
-        engine.takeaways(sourceId === undefined ? {} : { sourceId }),
+        engine.takeaways({ ...(sourceId === undefined ? {} : { sourceId }), ...(storyId === undefined ? {} : { storyId }) }),
       )
       if (result.kind !== 'ok') return { kind: 'private', reply: formatNotice(result.message) }
       const sourceTitle = corpus.sources.find((summary) => summary.source.id === sourceId)?.source.title
@@ -80,6 +82,11 @@ function runCommand(name: CommandName, interaction: ChatInputCommandInteraction,
       if (result.kind !== 'ok') return { kind: 'private', reply: formatNotice(result.message) }
       return { kind: 'public', reply: formatSourceList(result.value, describeCorpus(ctx, ref).footer) }
     }
+    case 'stories': {
+      const result = callCore(ctx.deps, { adapter: 'discord', ref, what: 'stories' }, (engine) => engine.stories())
+      if (result.kind !== 'ok') return { kind: 'private', reply: formatNotice(result.message) }
+      return { kind: 'public', reply: formatStoryList(result.value, describeCorpus(ctx, ref).footer) }
+    }
     case 'help': {
       const result = callCore(ctx.deps, { adapter: 'discord', ref, what: 'exampleQuestions' }, (engine) => engine.exampleQuestions())
       // Help without examples is still help.
@@ -90,6 +97,11 @@ function runCommand(name: CommandName, interaction: ChatInputCommandInteraction,
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
   const focused = interaction.options.getFocused(true)
+  if (focused.name === STORY_OPTION) {
+    const stories = callCore(ctx.deps, { adapter: 'discord', ref: interaction.id, what: 'stories' }, (engine) => engine.stories())
+    await interaction.respond(stories.kind === 'ok' ? storyChoices(stories.value, focused.value) : [])
+    return
+  }
   if (focused.name !== SOURCE_OPTION) {
     await interaction.respond([])
     return

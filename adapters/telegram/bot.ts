@@ -19,6 +19,8 @@ import {
   truncate,
 } from './format.js'
 import type { InFlightUpdates } from './in-flight.js'
+import { formatStories } from './stories.js'
+import { findStory } from '../story-takeaways.js'
 import { createQuotePageStore, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
@@ -26,7 +28,8 @@ export const TELEGRAM_COMMANDS: BotCommand[] = [
   { command: 'start', description: 'What I can do' },
   { command: 'help', description: 'What I cover, with example questions' },
   { command: 'ask', description: 'Ask a question about the articles: /ask <question>' },
-  { command: 'takeaways', description: 'Key points, from all articles or one: /takeaways [source]' },
+  { command: 'takeaways', description: 'Key points, from all articles, a story or one article: /takeaways [story or source]' },
+  { command: 'stories', description: 'The events the articles cover' },
   { command: 'disagreements', description: 'Where the sources disagree' },
   { command: 'sources', description: 'The articles I quote' },
 ]
@@ -179,8 +182,9 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'takeaways' }, (engine) => {
       // Accept the source's id (as /sources lists it) or its outlet's name; anything else goes to
       // the core as an id, which rejects it with a message for the asker.
-      const match = wanted === '' ? undefined : findSource(engine.sources().map((s) => s.source), wanted)
-      const takeaways = engine.takeaways(wanted === '' ? {} : { sourceId: match?.id ?? wanted })
+      const story = wanted === '' ? undefined : findStory(engine, wanted)
+      const match = wanted === '' || story ? undefined : findSource(engine.sources().map((s) => s.source), wanted)
+      const takeaways = engine.takeaways(wanted === '' ? {} : story ? { storyId: story.id } : { sourceId: match?.id ?? wanted })
       return { takeaways, about: match }
     })
     await replyHtml(ctx, result.kind === 'ok' ? formatTakeaways(result.value.takeaways, result.value.about) : [escapeHtml(result.message)])
@@ -189,6 +193,11 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
   safe.command('disagreements', async (ctx) => {
     const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'disagreements' }, (engine) => engine.disagreements())
     await replyHtml(ctx, result.kind === 'ok' ? formatDisagreements(result.value) : [escapeHtml(result.message)])
+  })
+
+  safe.command('stories', async (ctx) => {
+    const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'stories' }, (engine) => engine.stories())
+    await replyHtml(ctx, result.kind === 'ok' ? formatStories(result.value) : [escapeHtml(result.message)])
   })
 
   safe.command('sources', async (ctx) => {

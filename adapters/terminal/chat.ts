@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import { answerQuestion, callCore, type AdapterDeps } from '../answering.js'
-import { ANSI_STYLE, PLAIN_STYLE, renderAnswer, renderDisagreement, renderSources, renderTakeaways } from '../cli/format-text.js'
+import { ANSI_STYLE, PLAIN_STYLE, renderAnswer, renderDisagreement, renderSources, renderStories, renderStoryTakeaways } from '../cli/format-text.js'
+import { findStory, takeawaysByStory } from '../story-takeaways.js'
 import type { RunningAdapter } from '../lifecycle.js'
 
 export interface TerminalChatOptions {
@@ -19,7 +20,8 @@ export interface TerminalChat extends RunningAdapter {
 const HELP = `Ask anything about the event in the articles; every answer is quoted from them, with its source.
 Commands:
   /sources         the articles I answer from
-  /takeaways [source id or topic]   the main points, and how many sources carry each
+  /stories         the events the articles cover
+  /takeaways [story, source id or topic]   the main points, and how many sources carry each
   /disagreements   where the sources contradict each other
   /help            this text
   /quit            leave (or Ctrl-D)`
@@ -55,15 +57,17 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
     else if (name === '/sources') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'sources' }, (engine) => engine.sources())
       write(outcome.kind === 'ok' ? renderSources(outcome.value) : outcome.message)
+    } else if (name === '/stories') {
+      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'stories' }, (engine) => engine.stories())
+      write(outcome.kind === 'ok' ? renderStories(outcome.value) : outcome.message)
     } else if (name === '/takeaways') {
-      // The argument is a source id when it names one, otherwise a topic.
-      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'takeaways' }, (engine) => ({
-        takeaways: engine.takeaways(
-          argument === '' ? {} : engine.sources().some(({ source }) => source.id === argument) ? { sourceId: argument } : { topic: argument },
-        ),
-        total: engine.sources().length,
-      }))
-      write(outcome.kind === 'ok' ? renderTakeaways(outcome.value.takeaways, outcome.value.total, style) : outcome.message)
+      // The argument is a story or a source id when it names one, otherwise a topic.
+      const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'takeaways' }, (engine) => {
+        const story = argument === '' ? undefined : findStory(engine, argument)
+        const options = argument === '' ? {} : story ? { storyId: story.id } : engine.sources().some(({ source }) => source.id === argument) ? { sourceId: argument } : { topic: argument }
+        return { groups: takeawaysByStory(engine, options), total: engine.sources().length }
+      })
+      write(outcome.kind === 'ok' ? renderStoryTakeaways(outcome.value.groups, outcome.value.total, style) : outcome.message)
     } else if (name === '/disagreements') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'disagreements' }, (engine) => engine.disagreements())
       if (outcome.kind !== 'ok') write(outcome.message)

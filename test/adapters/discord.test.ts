@@ -246,6 +246,20 @@ describe('discord slash commands', () => {
     expect(bodyOf(callback).data?.choices).toEqual([{ name: 'Red carpet, "no ceasefire" (Gazette)', value: 'gazette' }])
   })
 
+  it('autocompletes the story option of /takeaways and lists the stories', async () => {
+    const { fake } = await connect()
+    const complete = fake.autocomplete('takeaways', 'story', 'harb')
+    fake.dispatchInteraction(complete)
+    const [choices] = await fake.waitForResponses(complete.id, 1)
+    expect(bodyOf(choices).data?.choices).toEqual([{ name: 'Harbour, Talks (3 articles)', value: 'harbour-talks' }])
+
+    const list = fake.chatInput('stories', {})
+    fake.dispatchInteraction(list)
+    const [, edit] = await fake.waitForResponses(list.id, 2)
+    expect(embedOf(edit).title).toBe('Stories in the corpus (1)')
+    expect(embedOf(edit).description).toContain('**Harbour, Talks** · `harbour-talks` · 3 articles')
+  })
+
   it('echoes @everyone and role mentions in a question without pinging anyone', async () => {
     const { fake } = await connect()
     const interaction = fake.chatInput('ask', { question: '@everyone <@&123456789012345678> how long were the talks?' })

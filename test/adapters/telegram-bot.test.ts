@@ -158,6 +158,28 @@ describe('createTelegramBot', () => {
     expectValidHtml(texts())
   })
 
+  it('lists the stories, and gives one story’s takeaways when named by id', async () => {
+    const storyIds: Array<string | undefined> = []
+    const { send, texts } = setup({
+      stories: () => [
+        { id: 'port-<strike>', label: 'Velmora & port', sources: ['wire', 'daily'], published: { from: '2031-06-03', to: '2031-06-05' } },
+        { id: 'bakery', label: 'Arlow', sources: ['gazette'] },
+      ],
+      takeaways: (options = {}) => {
+        storyIds.push(options.storyId)
+        return []
+      },
+    })
+    await send(textUpdate('/stories'))
+    await send(textUpdate('/takeaways bakery'))
+
+    const [stories] = texts()
+    expect(stories).toContain('<b>Stories</b> (2)')
+    expect(stories).toContain('• <b>Velmora &amp; port</b> · <code>port-&lt;strike&gt;</code> · 2 articles · 2031-06-03 – 2031-06-05')
+    expect(storyIds).toEqual(['bakery'])
+    expectValidHtml(texts())
+  })
+
   it('shows the message and suggestions for no_answer, and the message for invalid', async () => {
     const { send, texts } = setup({ ask: (question) => ({ status: 'invalid', question, message: 'That is too long to be a question.', quotes: [], disagreements: [], hasMore: false }) })
     await send(textUpdate('zzz'))
