@@ -37,6 +37,8 @@ export interface BuildTimings {
   snapshotMs: number
   /** Loading the NLP model questions need, after a snapshot start (a build loads it anyway). */
   modelMs: number
+  /** Writing the snapshot after a build (0 when none was written). */
+  snapshotWriteMs?: number
   /** Where the engine came from. */
   from: 'snapshot' | 'build'
 }
@@ -86,10 +88,11 @@ export async function buildEngineFromDir(
   const engine = createEngine(articles, { ...options, synsets })
   const builtAt = performance.now()
   if (file) await writeSnapshot(file, engine, onSkip)
+  const snapshotWriteMs = file ? performance.now() - builtAt : 0
   return {
     engine,
     articles: articles.length,
-    timings: { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, from: 'build' },
+    timings: { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs, from: 'build' },
   }
 }
 

@@ -20,6 +20,25 @@ export interface EngineOptions {
   synsets?: Synsets
   /** How takeaways are ranked; see `TakeawayBuildOptions` for each default. */
   takeaways?: TakeawayBuildOptions
+  /**
+   * Told how long each build stage took, in order, for logs and benchmarks (`bench:scale`): `sentences`
+   * (splitting passages and sentences), `index` (reading sentences with the NLP library, BM25
+   * postings, vocabulary), `stories`, `claims` (claims and disagreements), `takeaways`, `examples`.
+   * Not called for what a snapshot already holds. Defaults to none.
+   */
+  onStage?: (stage: BuildStage, ms: number) => void
+}
+
+/** A stage of building an engine, as `EngineOptions.onStage` names it. */
+export type BuildStage = 'sentences' | 'index' | 'stories' | 'claims' | 'takeaways' | 'examples'
+
+/** Calls `build` and tells `onStage` how long it took. */
+function timed<T>(stage: BuildStage, onStage: EngineOptions['onStage'], build: () => T): T {
+  if (!onStage) return build()
+  const startedAt = performance.now()
+  const built = build()
+  onStage(stage, performance.now() - startedAt)
+  return built
 }
 
 /**
@@ -28,8 +47,8 @@ export interface EngineOptions {
  */
 export function createEngine(articles: ArticleInput[], options: EngineOptions = {}): Engine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
-  const passages = articles.flatMap((article) => splitPassages(article.id, article.text, options.passages))
-  const index = buildCorpusIndex(articles, passages, options.index, options.synsets)
+  const passages = timed('sentences', options.onStage, () => articles.flatMap((article) => splitPassages(article.id, article.text, options.passages)))
+  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets))
   return engineOver(index, options)
 }
 
@@ -138,7 +157,8 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
     }
   }
-  const stories = saved.stories ?? buildStories(index.sources.map((source) => ({ source, text: articleText(index, source.id) })))
+  const { onStage } = options
+  const stories = saved.stories ?? timed('stories', onStage, () => buildStories(index.sources.map((source) => ({ source, text: articleText(index, source.id) }))))
   const storyOf = storyOfSource(stories)
   const storyIdOf = (sourceId: string) => storyOf.get(sourceId) ?? ''
   const checkStory = (storyId: string | undefined) => {
@@ -147,10 +167,12 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
     }
   }
-  const disagreements = saved.disagreements ?? buildDisagreementIndex(index, {}, storyIdOf)
-  const built = saved.takeaways ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways } : buildStoryTakeaways(index, stories, disagreements, options.takeaways)
+  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, {}, storyIdOf))
+  const built = saved.takeaways
+    ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways))
   const { takeaways, storyTakeaways } = built
-  const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
+  const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer))
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,

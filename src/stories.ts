@@ -59,7 +59,14 @@ export function buildStories(articles: StoryArticle[], options: StoryOptions = {
   const n = articles.length
   const names = findNames(articles)
   const surfaces = new Map<string, Map<string, number>>()
-  const termsOf = articles.map(({ source, text }) => articleTerms(source.title, text, names, settings.titleWeight, surfaces))
+  const stems = new Map<string, string>()
+  // Stemming is the costly step and names repeat: each word is stemmed once.
+  const stemOf = (word: string) => {
+    let found = stems.get(word)
+    if (found === undefined) stems.set(word, (found = stem(word)))
+    return found
+  }
+  const termsOf = articles.map(({ source, text }) => articleTerms(source.title, text, names, settings.titleWeight, surfaces, stemOf))
   const df = new Map<string, number>()
   for (const terms of termsOf) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   const idfOf = (term: string) => Math.log(1 + n / (df.get(term) ?? 1))
@@ -191,11 +198,18 @@ function findNames(articles: StoryArticle[]): Set<string> {
 }
 
 /** An article's terms with their raw weights: names by count, title words once. Records each name's surface forms. */
-function articleTerms(title: string, text: string, names: ReadonlySet<string>, titleWeight: number, surfaces: Map<string, Map<string, number>>): Map<string, number> {
+function articleTerms(
+  title: string,
+  text: string,
+  names: ReadonlySet<string>,
+  titleWeight: number,
+  surfaces: Map<string, Map<string, number>>,
+  stemOf: (word: string) => string,
+): Map<string, number> {
   const counts = new Map<string, number>()
   for (const token of tokenize(text)) {
     if (!names.has(token.word)) continue
-    const term = stem(token.word)
+    const term = stemOf(token.word)
     counts.set(term, (counts.get(term) ?? 0) + 1)
     let forms = surfaces.get(term)
     if (!forms) surfaces.set(term, (forms = new Map()))
@@ -206,7 +220,7 @@ function articleTerms(title: string, text: string, names: ReadonlySet<string>, t
   for (const [term, count] of counts) terms.set(term, 1 + Math.log(count))
   for (const token of tokenize(title)) {
     if (token.word.length < 3 || /\p{N}/u.test(token.word) || QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word)) continue
-    const term = stem(token.word)
+    const term = stemOf(token.word)
     const weight = names.has(token.word) ? 1 : titleWeight
     terms.set(term, Math.max(terms.get(term) ?? 0, weight))
   }

@@ -157,7 +157,6 @@ function rankSentences(
   const units = collectUnits(index, names, settings, sourceIds)
   const neighbours = similarityGraph(units, similarity, settings.graphSimilarity)
   const centrality = lexRank(units, neighbours, settings.sameSourceWeight)
-  const sourceOrder = new Map(index.sources.map((source, i) => [source.id, i]))
   const contest = createContestCheck(index, disagreements)
   const claimsOf = createClaimLookup(disagreements)
   const unitClaims = units.map((unit) => claimsOf(unit))
@@ -193,7 +192,7 @@ function rankSentences(
     const support = new Set<string>()
     for (const j of restating) support.add(units[j]?.sourceId ?? unit.sourceId)
     support.delete(unit.sourceId)
-    const supporters = [...support].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0))
+    const supporters = [...support].sort((a, b) => (index.sourceNumber.get(a) ?? 0) - (index.sourceNumber.get(b) ?? 0))
     const centralityShare = maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0
     const fact = facts[i] ?? 0
     const factor = Math.max(MIN_FACT_FACTOR, 1 + settings.factWeight * fact)
