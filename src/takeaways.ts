@@ -675,12 +675,16 @@ function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number)
       add(term, weight)
       for (const link of similarity.links(term)) add(link.term, weight * link.weight)
     }
+    // A sentence of a huge story can reach thousands of others: score only the most promising few.
+    let reached = touched.filter((j) => (bounds[j] ?? 0) >= min)
+    if (reached.length > MAX_SCORED_NEIGHBOURS) reached = reached.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b).slice(0, MAX_SCORED_NEIGHBOURS)
     for (const j of touched) {
-      const bound = bounds[j] ?? 0
       seen[j] = 0
       bounds[j] = 0
+    }
+    for (const j of reached) {
       const other = units[j]
-      if (!other || bound < min) continue
+      if (!other) continue
       const value = similarity.between(unit.vector, other.vector)
       if (value < min) continue
       neighbours[i]?.push({ unit: j, similarity: value })
@@ -692,6 +696,13 @@ function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number)
 
 /** Most sentences of one story a stem may be in and still find similar sentences: see `similarityGraph`. */
 const MAX_TERM_SENTENCES = 400
+
+/**
+ * Most later sentences one sentence is scored against, those with the highest bound first: with
+ * `MAX_TERM_SENTENCES`, the cap that keeps the work per sentence bounded however large its story.
+ * The bundled corpus and every fixture build the same with it as without.
+ */
+const MAX_SCORED_NEIGHBOURS = 100
 
 /** Continuous LexRank: PageRank over the similarity graph, with damping 0.85. */
 function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: number): number[] {
