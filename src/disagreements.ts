@@ -1,5 +1,6 @@
 import { stem, tokenize } from './analyzer.js'
-import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type ClaimValue, type Dimension, type ExtractedClaim } from './claims.js'
+import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
+import { valuesConflict } from './claims/compare.js'
 import type { AnalyzedQuestion } from './question.js'
 import { FEATURE, type CorpusIndex } from './search.js'
 import type { Claim, Disagreement, DisagreementKind, Quote } from './types.js'
@@ -78,27 +79,8 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
   return { all: entries.map((entry) => entry.disagreement), entries, claims }
 }
 
-/** True when two values cannot both be right. */
-export function valuesConflict(a: ClaimValue, b: ClaimValue): boolean {
-  if (a.type === 'number' && b.type === 'number') {
-    if (a.unit !== b.unit) return false
-    // A little slack for rounding ("2.3 billion" against "2.31 billion").
-    const slack = 0.005 * Math.max(Math.abs(a.low), Math.abs(b.low))
-    return a.high + slack < b.low || b.high + slack < a.low
-  }
-  if (a.type === 'date' && b.type === 'date') {
-    return (['year', 'month', 'day', 'weekday'] as const).some((field) => a[field] !== undefined && b[field] !== undefined && a[field] !== b[field])
-  }
-  if (a.type === 'label' && b.type === 'label') {
-    if (a.label === b.label) return false
-    const [aFormer, aWho] = a.label.startsWith('former:') ? [true, a.label.slice(7)] : [false, a.label]
-    const [bFormer, bWho] = b.label.startsWith('former:') ? [true, b.label.slice(7)] : [false, b.label]
-    // A former holder does not contradict the current one; calling the same person both does.
-    if (aFormer || bFormer) return aWho === bWho
-    return true
-  }
-  return false
-}
+/** True when two values cannot both be right; see `src/claims/compare.ts`. */
+export { valuesConflict }
 
 /** Claims of one key that conflict with another claim of another source, or of their own source's headline. */
 function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
