@@ -21,7 +21,21 @@ interface Counts {
   flaggedAgree: number
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' } } })
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' } } })
+
+/** The answer type of a row, from its gold answer's form and its question's: so the weak kinds are visible. */
+type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other'
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+function answerTypeOf(row: RamDocsRow): AnswerType {
+  const answer = row.documents.find((doc) => doc.type !== 'noise')?.answer ?? ''
+  const question = row.question.toLowerCase()
+  if (/^\s*when\b|\bwhat year\b/.test(question) || MONTH.test(answer) || /^\d{4}$/.test(answer.trim())) return 'date'
+  if (/\d/.test(answer)) return 'number'
+  if (/^\s*who\b/.test(question)) return 'person'
+  if (/^\s*where\b|\bin which (?:city|state|country|town)\b/.test(question)) return 'place'
+  return 'other'
+}
+const byType = new Map<AnswerType, Counts>()
 const rows = (await readFile(DATASET, 'utf8'))
   .split('\n')
   .filter((line) => line.trim() !== '')
@@ -37,10 +51,17 @@ for (const row of rows) {
   const answers = new Set(row.documents.filter((doc) => doc.type !== 'noise').map((doc) => doc.answer.trim().toLowerCase()))
   const differ = answers.size > 1
   const articles = row.documents.map((doc, i) => ({ id: `doc-${i + 1}`, title: `Document ${i + 1}`, text: doc.text }))
-  const flagged = createEngine(articles).ask(row.question).disagreements.length > 0
+  const found = createEngine(articles).ask(row.question).disagreements
+  const flagged = found.length > 0
+  const type = answerTypeOf(row)
+  const typed = byType.get(type) ?? { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
+  byType.set(type, typed)
+  if (values.verbose && flagged !== differ) {
+    process.stderr.write(`${differ ? 'MISS' : 'FALSE'} [${type}] ${row.question} | ${row.documents.map((doc) => doc.answer).join(' / ')} | ${found.map((d) => d.claims.map((c) => c.value).join(' vs ')).join('; ')}\n`)
+  }
   const firstNumbers = new Set(row.documents.map((doc) => FIRST_NUMBER.exec(doc.text)?.[0]?.replace(/,/g, '')).filter((n): n is string => n !== undefined))
   const baselineFlagged = firstNumbers.size > 1
-  for (const [counts, flag] of [[detector, flagged], [baseline, baselineFlagged]] as const) {
+  for (const [counts, flag] of [[detector, flagged], [baseline, baselineFlagged], [typed, flagged]] as const) {
     if (differ) {
       counts.differ++
       if (flag) counts.flaggedDiffer++
@@ -61,7 +82,8 @@ const summary = (counts: Counts) => {
     ...counts,
   }
 }
-const result = { questions: rows.length, elapsedMs: Math.round(elapsedMs), detector: summary(detector), baseline: summary(baseline) }
+const types = Object.fromEntries([...byType].sort((a, b) => b[1].differ + b[1].agree - (a[1].differ + a[1].agree)).map(([type, counts]) => [type, summary(counts)]))
+const result = { questions: rows.length, elapsedMs: Math.round(elapsedMs), detector: summary(detector), baseline: summary(baseline), byAnswerType: types }
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`)
@@ -75,6 +97,8 @@ if (values.json) {
       `${''.padEnd(26)} recall            false alarms      precision`,
       line('disagreement detector', result.detector),
       line('baseline: first numbers', result.baseline),
+      'detector by answer type:',
+      ...Object.entries(types).map(([type, counts]) => line(`  ${type}`, counts)),
     ].join('\n') + '\n',
   )
 }

@@ -1,9 +1,10 @@
 import { stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
+import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
 import type { AnalyzedQuestion } from './question.js'
 import { FEATURE, type CorpusIndex } from './search.js'
-import type { Claim, Disagreement, DisagreementKind, Quote } from './types.js'
+import type { Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
 /** What a question must name for a disagreement to bear on it. */
 export interface DisagreementEntry {
@@ -34,9 +35,14 @@ export interface DisagreementOptions extends ClaimOptions {
   maxClaims?: number
   /** Most sources quoted for one value; the others are listed in the claim's `alsoIn`. Defaults to 2. */
   maxQuotesPerValue?: number
+  /**
+   * The story (group of articles about one event) a source belongs to: claims of different stories
+   * are never compared. Defaults to every source in one story.
+   */
+  storyOf?: (sourceId: string) => string
 }
 
-export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxQuotesPerValue: 2, maxClaimChars: 280, hedgeTolerance: 0.2 }
+export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxQuotesPerValue: 2, maxClaimChars: 280, hedgeTolerance: 0.2, storyOf: () => '' }
 
 const FEATURES_BY_DIMENSION: Record<Dimension, number> = {
   duration: FEATURE.duration,
@@ -57,13 +63,14 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
   for (const claim of claims) byKey.set(claim.key, [...(byKey.get(claim.key) ?? []), claim])
   const entries: DisagreementEntry[] = []
   for (const group of byKey.values()) {
-    const involved = conflictingClaims(group)
+    const involved = conflictingClaims(group, settings.storyOf)
     if (involved.length === 0) continue
     const shown = pickClaims(involved, settings)
     const first = shown[0]?.claim as ExtractedClaim
     const disagreement: Disagreement = {
       topic: mostCommon(group.map((claim) => claim.topic)),
       kind: first.kind,
+      valueKind: valueKindOf(first),
       claims: shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn)),
     }
     entries.push({
@@ -83,7 +90,7 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
 export { valuesConflict }
 
 /** Claims of one key that conflict with another claim of another source, or of their own source's headline. */
-function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
+function conflictingClaims(group: ExtractedClaim[], storyOf: (sourceId: string) => string): ExtractedClaim[] {
   const involved = new Set<ExtractedClaim>()
   for (let i = 0; i < group.length; i++) {
     for (let j = i + 1; j < group.length; j++) {
@@ -91,7 +98,7 @@ function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
       const b = group[j] as ExtractedClaim
       // Within one article, two body sentences with different numbers usually describe different moments;
       // a headline against its own body is the contradiction worth showing.
-      const comparable = a.sourceId !== b.sourceId || a.headline !== b.headline
+      const comparable = (a.sourceId !== b.sourceId || a.headline !== b.headline) && storyOf(a.sourceId) === storyOf(b.sourceId)
       if (comparable && valuesConflict(a.comparable, b.comparable)) {
         involved.add(a)
         involved.add(b)
@@ -99,6 +106,12 @@ function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
     }
   }
   return [...involved]
+}
+
+function valueKindOf(claim: ExtractedClaim): ValueKind {
+  if (claim.kind === 'role') return 'office'
+  if (claim.kind === 'framing') return 'outcome'
+  return claim.dimension ?? 'number'
 }
 
 /**
@@ -249,4 +262,15 @@ function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): bo
   const [top, second] = ranked
   const consensus = top && (!second || top[1].size > second[1].size) ? top[0] : undefined
   return ranked.some(([person]) => person !== consensus && words.has(person))
+}
+
+/**
+ * The disagreements an answer shows: the corpus-wide ones that bear on the question, then the
+ * sources' answers to the question compared ("compare the answers", `compareAnswers`) when the
+ * corpus-wide ones do not already cover that kind of disagreement.
+ */
+export function disagreementsForQuestion(index: CorpusIndex, disagreements: DisagreementIndex, context: AnswerContext, options: CompareAnswersOptions = {}): Disagreement[] {
+  const found = disagreementsFor(disagreements, context)
+  const compared = compareAnswers(index, context.analyzed, context.passageIds, options)
+  return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind))]
 }

@@ -1,5 +1,5 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
-import { buildDisagreementIndex, disagreementsFor, type DisagreementIndex } from './disagreements.js'
+import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
 import { buildTakeawayIndex, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways.js'
@@ -18,6 +18,11 @@ export interface EngineOptions {
   synsets?: Synsets
   /** How takeaways are ranked; see `TakeawayBuildOptions` for each default. */
   takeaways?: TakeawayBuildOptions
+  /**
+   * The story (group of articles about one event) of a source: disagreements are only found between
+   * sources of one story. Defaults to every source in one story.
+   */
+  storyOf?: (sourceId: string) => string
 }
 
 /**
@@ -87,7 +92,8 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
     }
   }
-  const disagreements = saved.disagreements ?? buildDisagreementIndex(index)
+  const { storyOf } = options
+  const disagreements = saved.disagreements ?? buildDisagreementIndex(index, storyOf ? { storyOf } : {})
   const takeaways = saved.takeaways ?? buildTakeawayIndex(index, disagreements, options.takeaways)
   const examples = saved.examples ?? suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer)
   const { sourceStart } = index.table
@@ -103,7 +109,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
       if (answer.status === 'no_answer') return { ...answer, suggestions: examples }
       if (answer.status !== 'answered' || !analyzed) return answer
-      return { ...answer, disagreements: disagreementsFor(disagreements, { analyzed, passageIds, quotes: answer.quotes }) }
+      return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, storyOf ? { storyOf } : {}) }
     },
     search(query, search = {}) {
       checkSource(search.sourceId)
