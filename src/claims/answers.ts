@@ -85,6 +85,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   const found: FoundValue[] = []
   if (kind === 'date') {
     for (const match of text.matchAll(DATE)) {
+      // A date in a "since", "until", "before" or "after" phrase dates something else, for reference.
+      if (/\b(?:since|until|till|before|after|by|next|last|every)\b[^,;:.()]{0,40}$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 48), match.index))) continue
       const date = dateOf(match[0])
       if (date) found.push({ kind, display: match[0], comparable: { type: 'date', ...date }, start: offset + (match.index ?? 0), end: offset + (match.index ?? 0) + match[0].length })
     }
@@ -114,6 +116,14 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (number) found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${raw}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length })
   }
   return found
+}
+
+/** Every capitalised name in `text`, as place values: what a source names anywhere. */
+function namesIn(text: string): FoundValue[] {
+  return [...text.matchAll(NAME)].map((match) => {
+    const name = match[0].replace(/[’']s$|[.,]$/, '')
+    return { kind: 'place', display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: match.index ?? 0, end: (match.index ?? 0) + name.length }
+  })
 }
 
 function dateOf(text: string): { year?: number; month?: number; day?: number; weekday?: number } | undefined {
@@ -247,7 +257,8 @@ function answerOf(
 ): SourceAnswer | undefined {
   const text = articleText(index, sourceId)
   let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue } | undefined
-  const alsoStates: FoundValue[] = []
+  // Places nest ("a base near Anchorage", "Alaska"): a source naming the other place anywhere does not contradict it.
+  const alsoStates: FoundValue[] = kind === 'place' ? namesIn(text) : []
   for (const passage of passages) {
     const covered = new Set<string>()
     const sentences = passage.sentences.filter((sentence) => sentence.kind !== 'table' && sentence.kind !== 'heading')
