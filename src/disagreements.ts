@@ -71,7 +71,7 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
       topic: mostCommon(group.map((claim) => claim.topic)),
       kind: first.kind,
       valueKind: valueKindOf(first),
-      claims: shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn)),
+      claims: markNewer(index, shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn))),
     }
     entries.push({
       disagreement,
@@ -106,6 +106,21 @@ function conflictingClaims(group: ExtractedClaim[], storyOf: (sourceId: string) 
     }
   }
   return [...involved]
+}
+
+/**
+ * Marks the claims of the source published last, when the sources carry dates and it is later than
+ * every source of another value: the other values may be outdated.
+ */
+function markNewer(index: CorpusIndex, claims: Claim[]): Claim[] {
+  const at = (claim: Claim) => Date.parse(index.sourceById.get(claim.source.id)?.published ?? '')
+  const dated = claims.filter((claim) => Number.isFinite(at(claim)))
+  if (dated.length < 2) return claims
+  const latest = Math.max(...dated.map(at))
+  const newest = dated.filter((claim) => at(claim) === latest)
+  const values = new Set(newest.map((claim) => claim.value))
+  if (values.size !== 1 || !dated.some((claim) => !values.has(claim.value) && at(claim) < latest)) return claims
+  return claims.map((claim) => (at(claim) === latest ? { ...claim, newer: true } : claim))
 }
 
 function valueKindOf(claim: ExtractedClaim): ValueKind {

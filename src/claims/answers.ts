@@ -16,7 +16,7 @@ import type { ClaimValue } from './types.js'
  */
 
 /** The kind of value a question asks for. */
-export type AskedKind = 'duration' | 'number' | 'date' | 'person' | 'place'
+export type AskedKind = 'duration' | 'percent' | 'number' | 'date' | 'person' | 'place'
 
 /** Options for comparing the answers of the sources. */
 export interface CompareAnswersOptions {
@@ -44,7 +44,8 @@ const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
   ['duration', /\bhow\s+long\b|\bhow\s+many\s+(?:hours|minutes|days|weeks|months|years)\b/],
   ['date', /\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b/],
   // Measured properties in general English: the noun names a quantity, whatever the event.
-  ['number', /\bhow\s+(?:many|much|old|tall|high|far|big|large)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:population|number|length|height|area|size|total|price|cost|value|amount|toll|turnout|share|percentage|rate|capacity|elevation|depth|width|distance|weight|age|budget|revenue|attendance)\b/],
+  ['percent', /\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:share|percentage|proportion|rate|turnout)\b/],
+  ['number', /\bhow\s+(?:many|much|old|tall|high|far|big|large)\b|\b(?:what|which)\s+(?:number|amount)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:population|number|length|height|area|size|total|price|cost|value|amount|toll|turnout|share|percentage|rate|capacity|elevation|depth|width|distance|weight|age|budget|revenue|attendance)\b/],
   ['place', /^\s*where\b|\b(?:in|at)\s+(?:which|what)\s+(?:city|town|village|state|country|county|province|place|region|venue)\b/],
   ['person', /^\s*(?:who|whom|whose)\b/],
 ]
@@ -87,6 +88,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     for (const match of text.matchAll(DATE)) {
       // A date in a "since", "until", "before" or "after" phrase dates something else, for reference.
       if (/\b(?:since|until|till|before|after|by|next|last|every)\b[^,;:.()]{0,40}$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 48), match.index))) continue
+      // "conceded on Monday after the election": the date is of the other event, before "after".
+      if (/^\s+(?:after|before|since|until|when)\b/i.test(text.slice((match.index ?? 0) + match[0].length))) continue
       const date = dateOf(match[0])
       if (date) found.push({ kind, display: match[0], comparable: { type: 'date', ...date }, start: offset + (match.index ?? 0), end: offset + (match.index ?? 0) + match[0].length })
     }
@@ -112,6 +115,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   for (const match of text.matchAll(NUMBER)) {
     const at = match.index ?? 0
     const raw = match[0]
+    // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
+    if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
     const number = numberOf(raw, kind, hedgeTolerance, HEDGES.test(text.slice(Math.max(0, at - 16), at)))
     if (number) found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${raw}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length })
   }
@@ -145,7 +150,8 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedged: boole
   let unitWord = unitMatch?.[1]?.toLowerCase() ?? ''
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
   const body = unitWord ? raw.slice(0, raw.length - (unitMatch?.[0].length ?? 0)) : raw
-  const [lowText, highText] = body.split(/\s?(?:[-–]|\bto\b)\s?/)
+  // A range joins two figures ("5–7"); "forty-two" is one number.
+  const [lowText, highText] = body.split(/(?<=\d)\s?(?:[-–]|\bto\b)\s?(?=[\d$€£¥])/)
   const scale = /\b(million|billion|thousand|trillion)\b/.exec(body)?.[1]
   const parse = (text: string | undefined) => (text === undefined ? undefined : parseNumber([...text.split(/\s+/), ...(scale && !text.includes(scale) ? [scale] : [])]))
   const low = parse(lowText)
@@ -155,26 +161,36 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedged: boole
   if (kind === 'duration') {
     const seconds = UNIT_SECONDS[singular]
     if (!UNITS_OF_TIME.has(singular) || seconds === undefined) return undefined
-    // A talk of 10,000 hours is no claim to compare: more than a century is not a duration of an event.
-    if (high * seconds > 100 * UNIT_SECONDS.year!) return undefined
+    // A talk of 10,000 hours is no claim to compare: a thousand of a unit is written in a larger one.
+    if (high > 1000) return undefined
     return widen({ type: 'number', low: low * seconds, high: high * seconds, unit: 's' }, hedged, tolerance)
   }
   // A bare four-digit number is most often a year, not an amount.
   if (kind === 'number' && !unitWord && !raw.includes(',') && /^\d{4}$/.test(body.trim()) && low >= 1000 && low <= 2100) return undefined
   if (kind === 'number' && UNITS_OF_TIME.has(singular)) return undefined
+  // "How many" counts: a percentage is a share, not a count; a share question wants a percentage.
+  const isPercent = singular === '%' || singular === 'percent'
+  if ((kind === 'number' && isPercent) || (kind === 'percent' && !isPercent)) return undefined
   const currency = /^[$€£¥]/.exec(raw)?.[0]
-  return widen({ type: 'number', low, high, unit: currency ?? (singular === '%' || singular === 'percent' ? '%' : '') }, hedged, tolerance)
+  return widen({ type: 'number', low, high, unit: currency ?? (isPercent ? '%' : '') }, hedged, tolerance)
 }
 
 function widen(value: Extract<ClaimValue, { type: 'number' }>, hedged: boolean, tolerance: number): ClaimValue {
   return hedged ? { ...value, low: value.low * (1 - tolerance), high: value.high * (1 + tolerance) } : value
 }
 
+/** False for amounts in two currencies (or units): their rate is not in the text, so they neither agree nor conflict. */
+export function comparableValues(a: FoundValue, b: FoundValue): boolean {
+  const x = a.comparable
+  const y = b.comparable
+  return !(x.type === 'number' && y.type === 'number' && x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
+}
+
 /** True when two found values agree: same number within hedges and ranges, same date fields, one name within the other. */
 export function sameFoundValue(a: FoundValue, b: FoundValue): boolean {
   const x = a.comparable
   const y = b.comparable
-  if (x.type === 'number' && y.type === 'number') return (x.unit !== '' && y.unit !== '' && x.unit !== y.unit) || sameNumber({ ...x, unit: '' }, { ...y, unit: '' })
+  if (x.type === 'number' && y.type === 'number') return comparableValues(a, b) && sameNumber({ ...x, unit: '' }, { ...y, unit: '' })
   if (x.type === 'date' && y.type === 'date') return sameDate(x, y)
   if (x.type === 'label' && y.type === 'label') {
     const xs = x.label.split(/\s+/)
@@ -317,8 +333,11 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
     else sides.push([answer])
   }
   if (sides.length < 2) return undefined
+  // A side is contested when another side gives a comparable value and neither source states the other's value anywhere it answers.
+  const states = (answer: SourceAnswer, value: FoundValue) =>
+    answer.alsoStates.some((stated) => (kind === 'place' ? stated.comparable.type === 'label' && value.comparable.type === 'label' && stated.comparable.label === value.comparable.label : sameFoundValue(stated, value)))
   const contested = sides.filter((side) =>
-    sides.some((other) => other !== side && !other.some((answer) => answer.alsoStates.some((value) => sameFoundValue(value, side[0]!.value) && value.display !== '')) && !side.some((answer) => answer.alsoStates.some((value) => sameFoundValue(value, other[0]!.value)))),
+    sides.some((other) => other !== side && comparableValues(side[0]!.value, other[0]!.value) && !other.some((answer) => states(answer, side[0]!.value)) && !side.some((answer) => states(answer, other[0]!.value))),
   )
   if (contested.length < 2) return undefined
   const newest = newestSource(index, contested.flat().map((answer) => answer.sourceId))
