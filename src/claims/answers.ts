@@ -1,6 +1,6 @@
 import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
-import { articleText, passageById, stemOf, type CorpusIndex } from '../search.js'
+import { passageById, sentenceStems, stemOf, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
@@ -76,6 +76,8 @@ const MONTH_NAMES = MONTHS.map((month) => month.replace(/^./, (c) => c.toUpperCa
 const MONTH = `(?:${MONTH_NAMES.map((name) => `${name.slice(0, 3)}(?:${name.slice(3)}|\\.)?`).join('|')})`
 const WEEKDAY = `(?:${WEEKDAYS.map((day) => day.replace(/^./, (c) => c.toUpperCase())).join('|')})`
 const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'g')
+const WEEKDAY_ONLY = new RegExp(`^${WEEKDAY}$`)
+const MONTH_PREFIXES = MONTH_NAMES.map((name) => new RegExp(`\\b${name.slice(0, 3)}`))
 const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|le)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}/gu
 /** Capitalised words that open a sentence or a clause without naming anyone. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'His', 'Her', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'After', 'Before', 'During', 'As', 'But', 'And', 'Or', 'If', 'When', 'While', 'Although', 'However', 'According', 'Since', 'From', 'For', 'With', 'By', 'Of', 'To', 'I', 'We', 'You', 'There', 'Here', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Saint', 'St', 'Former', 'Acting', 'Interim', 'Current', 'Outgoing', 'Incoming', 'Late', 'Then'])
@@ -106,7 +108,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       const name = words.join(' ').replace(/[’']s$|[.,]$/, '')
       // A person's name has two words at least ("Mahesh Bhatt"); one word is a name after "The" ("The Beatles").
       if (kind === 'person' && words.length < 2 && !/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue
-      if (!name || MONTH_NAMES.includes(name) || new RegExp(`^${WEEKDAY}$`).test(name)) continue
+      if (!name || MONTH_NAMES.includes(name) || WEEKDAY_ONLY.test(name)) continue
       if (kind === 'place' && !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) continue
       found.push({ kind, display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: offset + start, end: offset + start + name.length })
     }
@@ -123,6 +125,11 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   return found
 }
 
+/** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
+function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
+  return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+}
+
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 function namesIn(text: string): FoundValue[] {
   return [...text.matchAll(NAME)].map((match) => {
@@ -135,7 +142,7 @@ function dateOf(text: string): { year?: number; month?: number; day?: number; we
   const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
   const year = /\b(\d{4})\b/.exec(text)
   if (year) date.year = Number(year[1])
-  const month = MONTH_NAMES.findIndex((name) => new RegExp(`\\b${name.slice(0, 3)}`).test(text))
+  const month = MONTH_PREFIXES.findIndex((prefix) => prefix.test(text))
   if (month >= 0) date.month = month + 1
   const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(text.replace(/\b\d{4}\b/, ''))
   if (day && date.month !== undefined) date.day = Number(day[1])
@@ -247,15 +254,17 @@ export function sourceAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, pa
   if (total <= 0) return []
   const asked = new Set(tokenize(analyzed.text).map((token) => token.word))
   const bySource = new Map<string, Passage[]>()
+  const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
     const passage = passageById(index, id)
     if (!passage) continue
     const list = bySource.get(passage.sourceId) ?? []
     if (list.length < settings.passagesPerSource) bySource.set(passage.sourceId, [...list, passage])
+    retrievedBySource.set(passage.sourceId, [...(retrievedBySource.get(passage.sourceId) ?? []), passage])
   }
   const answers: SourceAnswer[] = []
   for (const [sourceId, passages] of bySource) {
-    const answer = answerOf(index, sourceId, passages, kind, weightOf, total, asked, settings)
+    const answer = answerOf(index, sourceId, passages, kind, weightOf, total, asked, retrievedBySource.get(sourceId) ?? passages, settings)
     if (answer) answers.push(answer)
   }
   return answers
@@ -269,38 +278,37 @@ function answerOf(
   weightOf: Map<string, number>,
   total: number,
   asked: Set<string>,
+  retrieved: Passage[],
   settings: Required<CompareAnswersOptions>,
 ): SourceAnswer | undefined {
-  const text = articleText(index, sourceId)
   let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue } | undefined
   // Places nest ("a base near Anchorage", "Alaska"): a source naming the other place anywhere does not contradict it.
-  const alsoStates: FoundValue[] = kind === 'place' ? namesIn(text) : []
+  const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   for (const passage of passages) {
     const covered = new Set<string>()
-    const sentences = passage.sentences.filter((sentence) => sentence.kind !== 'table' && sentence.kind !== 'heading')
-    const read = sentences.map((sentence) => {
-      const tokens = tokenize(text.slice(sentence.start, sentence.end))
-      const hits: number[] = []
+    // The sentences' stems are cached by the index (answering reads them too): score from them, tokenize only what may answer.
+    const stemSets = sentenceStems(index, passage)
+    const read = passage.sentences.flatMap((sentence, i) => {
+      if (sentence.kind === 'table' || sentence.kind === 'heading') return []
       let score = 0
-      const seen = new Set<string>()
-      for (const token of tokens) {
-        const stem = stemOf(index, token.word)
+      for (const stem of stemSets[i] ?? []) {
         const weight = weightOf.get(stem)
         if (weight === undefined) continue
-        hits.push(sentence.start + token.start)
         covered.add(stem)
-        if (!seen.has(stem)) score += weight
-        seen.add(stem)
+        score += weight
       }
-      return { sentence, hits, score }
+      return [{ sentence, score }]
     })
     const passageScore = [...covered].reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
     // The passage must be about what the question asks: its words, most of them, not a passing mention.
     if (passageScore < settings.minCoverage * total) continue
-    for (const { sentence, hits, score } of read) {
-      const values = valuesIn(text.slice(sentence.start, sentence.end), kind, sentence.start, settings.hedgeTolerance).filter((value) => !echoesQuestion(value, asked))
+    for (const { sentence, score } of read) {
+      // A sentence with none of the question's words neither answers it nor states another side's value near it.
+      if (score === 0) continue
+      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance).filter((value) => !echoesQuestion(value, asked))
       alsoStates.push(...values)
       if (values.length === 0) continue
+      const hits = tokenize(sentenceText(passage, sentence)).flatMap((token) => (weightOf.has(stemOf(index, token.word)) ? [sentence.start + token.start] : []))
       // Near the question's words, not merely the first value of the sentence.
       const distance = (value: FoundValue) => (hits.length === 0 ? 200 : Math.min(...hits.map((at) => Math.abs(at - value.start))))
       const value = [...values].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
@@ -344,7 +352,7 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
   const claims: Claim[] = contested.map((side) => {
     const [first, ...rest] = side as [SourceAnswer, ...SourceAnswer[]]
     const source = index.sourceById.get(first.sourceId) ?? ({ id: first.sourceId, title: first.sourceId } as Source)
-    const text = articleText(index, first.sourceId).slice(first.sentence.start, first.sentence.end)
+    const text = sentenceText(first.passage, first.sentence)
     return {
       value: first.value.display,
       text,
