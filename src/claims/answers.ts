@@ -282,7 +282,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceAnswer | undefined {
   let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue } | undefined
-  // Places nest ("a base near Anchorage", "Alaska"): a source naming the other place anywhere does not contradict it.
+  // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   for (const passage of passages) {
     const covered = new Set<string>()
