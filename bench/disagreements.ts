@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { createEngine } from '../src/index.js'
 
@@ -21,7 +22,21 @@ interface Counts {
   flaggedAgree: number
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' } } })
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, conflicts: { type: 'boolean' } } })
+
+/** The answer type of a row, from its gold answer's form and its question's: so the weak kinds are visible. */
+type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other'
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+function answerTypeOf(row: RamDocsRow): AnswerType {
+  const answer = row.documents.find((doc) => doc.type !== 'noise')?.answer ?? ''
+  const question = row.question.toLowerCase()
+  if (/^\s*when\b|\bwhat year\b/.test(question) || MONTH.test(answer) || /^\d{4}$/.test(answer.trim())) return 'date'
+  if (/\d/.test(answer)) return 'number'
+  if (/^\s*who\b/.test(question)) return 'person'
+  if (/^\s*where\b|\bin which (?:city|state|country|town)\b/.test(question)) return 'place'
+  return 'other'
+}
+const byType = new Map<AnswerType, Counts>()
 const rows = (await readFile(DATASET, 'utf8'))
   .split('\n')
   .filter((line) => line.trim() !== '')
@@ -37,10 +52,17 @@ for (const row of rows) {
   const answers = new Set(row.documents.filter((doc) => doc.type !== 'noise').map((doc) => doc.answer.trim().toLowerCase()))
   const differ = answers.size > 1
   const articles = row.documents.map((doc, i) => ({ id: `doc-${i + 1}`, title: `Document ${i + 1}`, text: doc.text }))
-  const flagged = createEngine(articles).ask(row.question).disagreements.length > 0
+  const found = createEngine(articles).ask(row.question).disagreements
+  const flagged = found.length > 0
+  const type = answerTypeOf(row)
+  const typed = byType.get(type) ?? { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
+  byType.set(type, typed)
+  if (values.verbose && flagged !== differ) {
+    process.stderr.write(`${differ ? 'MISS' : 'FALSE'} [${type}] ${row.question} | ${row.documents.map((doc) => doc.answer).join(' / ')} | ${found.map((d) => d.claims.map((c) => c.value).join(' vs ')).join('; ')}\n`)
+  }
   const firstNumbers = new Set(row.documents.map((doc) => FIRST_NUMBER.exec(doc.text)?.[0]?.replace(/,/g, '')).filter((n): n is string => n !== undefined))
   const baselineFlagged = firstNumbers.size > 1
-  for (const [counts, flag] of [[detector, flagged], [baseline, baselineFlagged]] as const) {
+  for (const [counts, flag] of [[detector, flagged], [baseline, baselineFlagged], [typed, flagged]] as const) {
     if (differ) {
       counts.differ++
       if (flag) counts.flaggedDiffer++
@@ -61,7 +83,8 @@ const summary = (counts: Counts) => {
     ...counts,
   }
 }
-const result = { questions: rows.length, elapsedMs: Math.round(elapsedMs), detector: summary(detector), baseline: summary(baseline) }
+const types = Object.fromEntries([...byType].sort((a, b) => b[1].differ + b[1].agree - (a[1].differ + a[1].agree)).map(([type, counts]) => [type, summary(counts)]))
+const result = { questions: rows.length, elapsedMs: Math.round(elapsedMs), detector: summary(detector), baseline: summary(baseline), byAnswerType: types }
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`)
@@ -75,6 +98,67 @@ if (values.json) {
       `${''.padEnd(26)} recall            false alarms      precision`,
       line('disagreement detector', result.detector),
       line('baseline: first numbers', result.baseline),
+      'detector by answer type:',
+      ...Object.entries(types).map(([type, counts]) => line(`  ${type}`, counts)),
     ].join('\n') + '\n',
   )
+}
+
+/**
+ * Google's CONFLICTS subset (Cattan et al., 2025; `rag-conflicts`): each question's search results
+ * as a corpus, dated where the page gives a date. Not tuned on: run once with `--conflicts`.
+ */
+if (values.conflicts) {
+  const DIR = new URL('../../shared/datasets/rag-conflicts/', import.meta.url)
+  interface Task { id: string; question: string; conflict_type: string; document_ids: string[] }
+  interface Doc { doc_id: string; title?: string; url?: string; date?: string | null; content: string }
+  const tasks = (await readFile(new URL('tasks.jsonl', DIR), 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Task)
+  const docs = new Map<string, Doc>()
+  for (const line of gunzipSync(await readFile(new URL('corpus.jsonl.gz', DIR))).toString('utf8').split('\n')) {
+    if (line.trim() === '') continue
+    const doc = JSON.parse(line) as Doc
+    docs.set(doc.doc_id, doc)
+  }
+  const counts = { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0, newerMarked: 0 }
+  for (const task of tasks) {
+    const articles = task.document_ids.flatMap((id) => {
+      const doc = docs.get(id)
+      if (!doc || doc.content.trim() === '') return []
+      const at = Date.parse(doc.date ?? '')
+      return [{ id, title: doc.title?.trim() || id, text: doc.content, ...(Number.isFinite(at) ? { published: new Date(at).toISOString().slice(0, 10) } : {}) }]
+    })
+    if (articles.length === 0) continue
+    const found = createEngine(articles).ask(task.question).disagreements
+    const conflict = task.conflict_type !== 'no_conflict'
+    if (conflict) {
+      counts.differ++
+      if (found.length > 0) counts.flaggedDiffer++
+      if (found.some((disagreement) => disagreement.claims.some((claim) => claim.newer))) counts.newerMarked++
+    } else {
+      counts.agree++
+      if (found.length > 0) counts.flaggedAgree++
+    }
+    if (values.verbose && found.length > 0) process.stderr.write(`${conflict ? 'HIT ' : 'FALSE'} ${task.question} | ${found.map((d) => d.claims.map((c) => c.value).join(' vs ')).join('; ')}\n`)
+  }
+  const wilson = (k: number, n: number, z = 1.96) => {
+    if (n === 0) return [0, 0]
+    const p = k / n
+    const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n)
+    const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))
+    return [centre - half, centre + half]
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+  const [rLow, rHigh] = wilson(counts.flaggedDiffer, counts.differ)
+  const [fLow, fHigh] = wilson(counts.flaggedAgree, counts.agree)
+  const conflicts = { ...counts, recall: counts.flaggedDiffer / counts.differ, recallWilson95: [rLow, rHigh], falseAlarmRate: counts.flaggedAgree / counts.agree, falseAlarmWilson95: [fLow, fHigh] }
+  if (values.json) process.stdout.write(`${JSON.stringify({ conflicts })}\n`)
+  else {
+    process.stdout.write(
+      [
+        `CONFLICTS (Google, 150 questions: ${counts.differ} conflicting, ${counts.agree} not), run once, not tuned on:`,
+        `  recall       ${pct(conflicts.recall)} (${counts.flaggedDiffer}/${counts.differ}), 95% Wilson ${pct(rLow ?? 0)}–${pct(rHigh ?? 0)}; newer source named in ${counts.newerMarked}`,
+        `  false alarms ${pct(conflicts.falseAlarmRate)} (${counts.flaggedAgree}/${counts.agree}), 95% Wilson ${pct(fLow ?? 0)}–${pct(fHigh ?? 0)}`,
+      ].join('\n') + '\n',
+    )
+  }
 }

@@ -1,8 +1,10 @@
 import { stem, tokenize } from './analyzer.js'
-import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type ClaimValue, type Dimension, type ExtractedClaim } from './claims.js'
+import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
+import { valuesConflict } from './claims/compare.js'
+import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
 import type { AnalyzedQuestion } from './question.js'
 import { FEATURE, type CorpusIndex } from './search.js'
-import type { Claim, Disagreement, DisagreementKind, Quote } from './types.js'
+import type { Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
 /** What a question must name for a disagreement to bear on it. */
 export interface DisagreementEntry {
@@ -35,9 +37,14 @@ export interface DisagreementOptions extends ClaimOptions {
   maxClaims?: number
   /** Most sources quoted for one value; the others are listed in the claim's `alsoIn`. Defaults to 2. */
   maxQuotesPerValue?: number
+  /**
+   * The story (group of articles about one event) a source belongs to: claims of different stories
+   * are never compared. Defaults to every source in one story.
+   */
+  storyOf?: (sourceId: string) => string
 }
 
-export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxQuotesPerValue: 2, maxClaimChars: 280, hedgeTolerance: 0.2 }
+export const DEFAULT_DISAGREEMENT_OPTIONS: Required<DisagreementOptions> = { maxClaims: 6, maxQuotesPerValue: 2, maxClaimChars: 280, hedgeTolerance: 0.2, storyOf: () => '' }
 
 const FEATURES_BY_DIMENSION: Record<Dimension, number> = {
   duration: FEATURE.duration,
@@ -54,8 +61,9 @@ const KIND_ORDER: Record<DisagreementKind, number> = { quantity: 0, role: 1, fra
  * Extracts claims from every sentence and finds where they conflict. With `storyOf` (the story of a
  * source id), claims are compared only with claims of the same story: two events are not a disagreement.
  */
-export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}, storyOf?: (sourceId: string) => string): DisagreementIndex {
+export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}): DisagreementIndex {
   const settings = { ...DEFAULT_DISAGREEMENT_OPTIONS, ...options }
+  const { storyOf } = options
   const claims = extractClaims(index, settings)
   const byKey = new Map<string, ExtractedClaim[]>()
   for (const claim of claims) {
@@ -66,14 +74,15 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
   }
   const entries: DisagreementEntry[] = []
   for (const group of byKey.values()) {
-    const involved = conflictingClaims(group)
+    const involved = conflictingClaims(group, settings.storyOf)
     if (involved.length === 0) continue
     const shown = pickClaims(involved, settings)
     const first = shown[0]?.claim as ExtractedClaim
     const disagreement: Disagreement = {
       topic: mostCommon(group.map((claim) => claim.topic)),
       kind: first.kind,
-      claims: shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn)),
+      valueKind: valueKindOf(first),
+      claims: markNewer(index, shown.map(({ claim, alsoIn }) => toClaim(index, claim, alsoIn))),
     }
     entries.push({
       disagreement,
@@ -89,30 +98,11 @@ export function buildDisagreementIndex(index: CorpusIndex, options: Disagreement
   return { all: entries.map((entry) => entry.disagreement), entries, claims }
 }
 
-/** True when two values cannot both be right. */
-export function valuesConflict(a: ClaimValue, b: ClaimValue): boolean {
-  if (a.type === 'number' && b.type === 'number') {
-    if (a.unit !== b.unit) return false
-    // A little slack for rounding ("2.3 billion" against "2.31 billion").
-    const slack = 0.005 * Math.max(Math.abs(a.low), Math.abs(b.low))
-    return a.high + slack < b.low || b.high + slack < a.low
-  }
-  if (a.type === 'date' && b.type === 'date') {
-    return (['year', 'month', 'day', 'weekday'] as const).some((field) => a[field] !== undefined && b[field] !== undefined && a[field] !== b[field])
-  }
-  if (a.type === 'label' && b.type === 'label') {
-    if (a.label === b.label) return false
-    const [aFormer, aWho] = a.label.startsWith('former:') ? [true, a.label.slice(7)] : [false, a.label]
-    const [bFormer, bWho] = b.label.startsWith('former:') ? [true, b.label.slice(7)] : [false, b.label]
-    // A former holder does not contradict the current one; calling the same person both does.
-    if (aFormer || bFormer) return aWho === bWho
-    return true
-  }
-  return false
-}
+/** True when two values cannot both be right; see `src/claims/compare.ts`. */
+export { valuesConflict }
 
 /** Claims of one key that conflict with another claim of another source, or of their own source's headline. */
-function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
+function conflictingClaims(group: ExtractedClaim[], storyOf: (sourceId: string) => string): ExtractedClaim[] {
   const involved = new Set<ExtractedClaim>()
   for (let i = 0; i < group.length; i++) {
     for (let j = i + 1; j < group.length; j++) {
@@ -120,7 +110,7 @@ function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
       const b = group[j] as ExtractedClaim
       // Within one article, two body sentences with different numbers usually describe different moments;
       // a headline against its own body is the contradiction worth showing.
-      const comparable = a.sourceId !== b.sourceId || a.headline !== b.headline
+      const comparable = (a.sourceId !== b.sourceId || a.headline !== b.headline) && storyOf(a.sourceId) === storyOf(b.sourceId)
       if (comparable && valuesConflict(a.comparable, b.comparable)) {
         involved.add(a)
         involved.add(b)
@@ -128,6 +118,27 @@ function conflictingClaims(group: ExtractedClaim[]): ExtractedClaim[] {
     }
   }
   return [...involved]
+}
+
+/**
+ * Marks the claims of the source published last, when the sources carry dates and it is later than
+ * every source of another value: the other values may be outdated.
+ */
+function markNewer(index: CorpusIndex, claims: Claim[]): Claim[] {
+  const at = (claim: Claim) => Date.parse(index.sourceById.get(claim.source.id)?.published ?? '')
+  const dated = claims.filter((claim) => Number.isFinite(at(claim)))
+  if (dated.length < 2) return claims
+  const latest = Math.max(...dated.map(at))
+  const newest = dated.filter((claim) => at(claim) === latest)
+  const values = new Set(newest.map((claim) => claim.value))
+  if (values.size !== 1 || !dated.some((claim) => !values.has(claim.value) && at(claim) < latest)) return claims
+  return claims.map((claim) => (at(claim) === latest ? { ...claim, newer: true } : claim))
+}
+
+function valueKindOf(claim: ExtractedClaim): ValueKind {
+  if (claim.kind === 'role') return 'office'
+  if (claim.kind === 'framing') return 'outcome'
+  return claim.dimension ?? 'number'
 }
 
 /**
@@ -278,4 +289,15 @@ function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): bo
   const [top, second] = ranked
   const consensus = top && (!second || top[1].size > second[1].size) ? top[0] : undefined
   return ranked.some(([person]) => person !== consensus && words.has(person))
+}
+
+/**
+ * The disagreements an answer shows: the corpus-wide ones that bear on the question, then the
+ * sources' answers to the question compared ("compare the answers", `compareAnswers`) when the
+ * corpus-wide ones do not already cover that kind of disagreement.
+ */
+export function disagreementsForQuestion(index: CorpusIndex, disagreements: DisagreementIndex, context: AnswerContext, options: CompareAnswersOptions = {}): Disagreement[] {
+  const found = disagreementsFor(disagreements, context)
+  const compared = compareAnswers(index, context.analyzed, context.passageIds, options)
+  return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind))]
 }

@@ -1,6 +1,6 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
-import type { ExtractedClaim } from './claims.js'
-import { buildDisagreementIndex, disagreementsFor, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
+import type { ExtractedClaim } from './claims/index.js'
+import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
 import { buildStories, storyOfSource } from './stories.js'
@@ -167,7 +167,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
     }
   }
-  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, {}, storyIdOf))
+  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
     : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways))
@@ -186,7 +186,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
       if (answer.status === 'no_answer') return { ...answer, suggestions: examples }
       if (answer.status !== 'answered' || !analyzed) return answer
-      return { ...answer, disagreements: disagreementsFor(disagreements, { analyzed, passageIds, quotes: answer.quotes }) }
+      return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, { storyOf: storyIdOf }) }
     },
     search(query, search = {}) {
       checkSource(search.sourceId)

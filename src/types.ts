@@ -72,6 +72,9 @@ export interface Quote {
 /** Kinds of disagreement the core detects. */
 export type DisagreementKind = 'quantity' | 'role' | 'framing'
 
+/** The kind of value disputed, finer than `DisagreementKind`: what a reader is told the sources differ on. */
+export type ValueKind = 'duration' | 'count' | 'money' | 'percent' | 'date' | 'score' | 'number' | 'person' | 'place' | 'office' | 'outcome'
+
 /** One side of a disagreement. */
 export interface Claim {
   /** Normalised value: "3 hours", "Jane Doe", "positive". */
@@ -86,6 +89,8 @@ export interface Claim {
   headline?: boolean
   /** Other sources that state the same value, not quoted to keep the note short. Absent when none. */
   alsoIn?: Source[]
+  /** True when this claim's source was published after every source of the other values: the others may be outdated. Absent otherwise. */
+  newer?: boolean
 }
 
 /** Sources (or one source against itself) state different values for the same thing. */
@@ -93,6 +98,8 @@ export interface Disagreement {
   /** What is disputed, phrased for a reader: "how long the talks lasted". */
   topic: string
   kind: DisagreementKind
+  /** The kind of value disputed ("duration", "office", "outcome"). Absent in disagreements made before it existed. */
+  valueKind?: ValueKind
   claims: Claim[]
 }
 

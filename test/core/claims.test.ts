@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractClaims, isHeadlineLine, parseNumber, type ExtractedClaim } from '../../src/claims.js'
+import { extractClaims, isHeadlineLine, parseNumber, type ExtractedClaim } from '../../src/claims/index.js'
 import { valuesConflict } from '../../src/disagreements.js'
 import { splitPassages } from '../../src/passages.js'
 import { buildCorpusIndex } from '../../src/search.js'

@@ -1,0 +1,41 @@
+import type { ClaimValue } from './types.js'
+
+type NumberValue = Extract<ClaimValue, { type: 'number' }>
+type DateValue = Extract<ClaimValue, { type: 'date' }>
+type LabelValue = Extract<ClaimValue, { type: 'label' }>
+
+/**
+ * Two amounts of one unit agree when their intervals meet: a hedge ("about 3 hours") or a bound
+ * ("at least 12") widens a value, a range ("5–7 hours") is one, and a little slack absorbs rounding
+ * ("2.3 billion" against "2.31 billion"). Amounts in different units (or currencies) are not compared.
+ */
+export function sameNumber(a: NumberValue, b: NumberValue): boolean {
+  if (a.unit !== b.unit) return true
+  const slack = 0.005 * Math.max(Math.abs(a.low), Math.abs(b.low))
+  return !(a.high + slack < b.low || b.high + slack < a.low)
+}
+
+/** Dates agree unless a field both give differs: "Friday" agrees with "August 15, 2025" when that was a Friday. */
+export function sameDate(a: DateValue, b: DateValue): boolean {
+  return !(['year', 'month', 'day', 'weekday'] as const).some((field) => a[field] !== undefined && b[field] !== undefined && a[field] !== b[field])
+}
+
+/**
+ * Labels (a holder, an outcome) agree when equal. A former holder does not contradict the current
+ * one (one office, two people at different times); calling the same person both does.
+ */
+export function sameLabel(a: LabelValue, b: LabelValue): boolean {
+  if (a.label === b.label) return true
+  const [aFormer, aWho] = a.label.startsWith('former:') ? [true, a.label.slice(7)] : [false, a.label]
+  const [bFormer, bWho] = b.label.startsWith('former:') ? [true, b.label.slice(7)] : [false, b.label]
+  if (aFormer || bFormer) return aWho !== bWho
+  return false
+}
+
+/** True when two values cannot both be right. Values of different types never conflict. */
+export function valuesConflict(a: ClaimValue, b: ClaimValue): boolean {
+  if (a.type === 'number' && b.type === 'number') return !sameNumber(a, b)
+  if (a.type === 'date' && b.type === 'date') return !sameDate(a, b)
+  if (a.type === 'label' && b.type === 'label') return !sameLabel(a, b)
+  return false
+}

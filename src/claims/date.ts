@@ -1,0 +1,44 @@
+import { stem } from '../analyzer.js'
+import type { EntityContext, KindDraft } from './entity.js'
+import { attachmentOf, contentBefore, nounAfter } from './measured.js'
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/** Dates and days of the week ("Friday", "August 15, 2025"); relative and open dates are no claim. */
+export function dateDraft({ words, first, last, chunk }: EntityContext): KindDraft | undefined {
+  const span = words.slice(first, last + 1)
+  const before = words[first - 1]?.lower ?? ''
+  // Relative and open dates are not facts to compare ("next Friday", "since 2014", "the 1990s").
+  if (['next', 'last', 'this', 'following', 'since', 'until', 'by', 'before', 'after', 'every', 'each', 'from', 'between'].includes(before)) return undefined
+  const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
+  for (const word of span) {
+    const weekday = WEEKDAYS.indexOf(word.lower)
+    const month = MONTHS.findIndex((name) => name === word.lower || (word.lower.length >= 3 && name.startsWith(word.lower.replace(/\.$/, '')) && word.lower !== 'may' && /^[a-z]+\.?$/.test(word.lower)))
+    if (weekday >= 0) date.weekday = weekday
+    else if (month >= 0 && /^[A-Z]/.test(word.text)) date.month = month + 1
+    else if (/^\d{4}$/.test(word.text)) date.year = Number(word.text)
+    else if (/^\d{1,2}(st|nd|rd|th)?$/.test(word.text)) date.day = Number.parseInt(word.text, 10)
+  }
+  if (date.year === undefined && date.month === undefined && date.weekday === undefined) return undefined
+  if (date.day !== undefined && date.month === undefined) return undefined
+  if (date.year !== undefined && date.month !== undefined && date.day !== undefined) date.weekday ??= new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()
+  const event = (date.month === undefined && date.weekday === undefined ? nounAfter(words, last, chunk, false) : undefined) ?? contentBefore(words, first, chunk)
+  if (!event) return undefined
+  const about = attachmentOf(event)
+  const parts = [
+    date.weekday !== undefined ? WEEKDAYS[date.weekday]?.replace(/^./, (c) => c.toUpperCase()) : '',
+    date.month !== undefined ? `${MONTHS[date.month - 1]?.replace(/^./, (c) => c.toUpperCase())}${date.day ? ` ${date.day}` : ''}` : '',
+    date.year !== undefined ? String(date.year) : '',
+  ].filter(Boolean)
+  return {
+    kind: 'quantity',
+    key: `date:${about.key}`,
+    topic: `when the ${about.display} happened`,
+    value: parts.join(', '),
+    comparable: { type: 'date', ...date },
+    contextStems: about.stems,
+    focusStems: ['when', 'date', 'day', 'year', 'month', ...(date.weekday !== undefined ? WEEKDAYS.map(stem) : [])],
+    dimension: 'date',
+  }
+}

@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { askedKindOf, sameFoundValue, valuesIn, type AskedKind } from '../../src/claims/answers.js'
+import { createEngine, parseArticleFile, type ArticleInput } from '../../src/index.js'
+
+/**
+ * Invented events under test/fixtures/compare-*: each folder's compare.json lists questions whose
+ * sources' answers conflict (with the values each side states) and questions where they agree
+ * in different words; `stories` groups the articles of two events that share a folder.
+ */
+interface CompareLabels {
+  stories?: Record<string, string>
+  conflicts: Array<{ question: string; values: string[] }>
+  agreements: string[]
+}
+
+/** The value kinds of a disagreement that answer each kind of question. */
+const KINDS_OF: Record<AskedKind, string[]> = {
+  duration: ['duration'],
+  percent: ['percent'],
+  number: ['number', 'count', 'money'],
+  date: ['date'],
+  person: ['person', 'office'],
+  place: ['place'],
+}
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
+const corpora = readdirSync(FIXTURES)
+  .filter((name) => name.startsWith('compare-'))
+  .sort()
+  .map((name) => {
+    const dir = join(FIXTURES, name)
+    const articles: ArticleInput[] = readdirSync(dir)
+      .filter((file) => file.endsWith('.md'))
+      .sort()
+      .map((file) => parseArticleFile(file, readFileSync(join(dir, file), 'utf8')))
+    const labels = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as CompareLabels
+    const engine = createEngine(articles)
+    return { name, articles, labels, engine }
+  })
+
+describe('compare the answers on invented events', () => {
+  it('has four events at least, three articles each or more', () => {
+    expect(corpora.length).toBeGreaterThanOrEqual(4)
+    for (const corpus of corpora) expect(corpus.articles.length).toBeGreaterThanOrEqual(3)
+  })
+
+  const conflicts = corpora.flatMap((corpus) => corpus.labels.conflicts.map((conflict) => [corpus.name, conflict.question, conflict.values, corpus] as const))
+  it.each(conflicts)('%s: "%s" shows the planted conflict', (_name, question, values, corpus) => {
+    const answer = corpus.engine.ask(question)
+    const shown = answer.disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => `${claim.value} ${claim.text}`))
+    for (const value of values) expect(shown.some((text) => text.includes(value))).toBe(true)
+    const texts = new Map(corpus.articles.map((article) => [article.id, article.text]))
+    for (const claim of answer.disagreements.flatMap((disagreement) => disagreement.claims)) expect(texts.get(claim.source.id)).toContain(claim.text)
+  })
+
+  const agreements = corpora.flatMap((corpus) => corpus.labels.agreements.map((question) => [corpus.name, question, corpus] as const))
+  it.each(agreements)('%s: "%s" flags no disagreement where the sources agree', (_name, question, corpus) => {
+    // A disagreement of another kind of value may bear on the question too ("how many voted" and the vote share): only the asked kind must agree.
+    const kinds = KINDS_OF[askedKindOf(question) ?? 'number']
+    const sameKind = corpus.engine.ask(question).disagreements.filter((disagreement) => kinds.includes(disagreement.valueKind ?? ''))
+    expect(sameKind.map((disagreement) => disagreement.claims.map((claim) => claim.value))).toEqual([])
+  })
+
+  it('compares only within a story: two events in one folder fall in two stories and do not disagree', () => {
+    const corpus = corpora.find((candidate) => candidate.labels.stories)
+    expect(corpus).toBeDefined()
+    const labelled = corpus!.labels.stories!
+    // Each found story holds the articles of one labelled event, and each event is one story.
+    const found = corpus!.engine.stories().map((story) => new Set(story.sources.map((id) => labelled[id])))
+    expect(found.every((events) => events.size === 1)).toBe(true)
+    expect(found.length).toBe(new Set(Object.values(labelled)).size)
+    expect(corpus!.engine.ask('How long did the talks last?').disagreements).toEqual([])
+    expect(corpus!.engine.disagreements()).toEqual([])
+  })
+
+  it('says which source is newer when the articles carry dates', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
+    const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
+    const newer = disagreement?.claims.filter((claim) => claim.newer).map((claim) => claim.source.id)
+    expect(newer).toEqual(['oska-courier'])
+  })
+})
+
+describe('askedKindOf', () => {
+  it('reads the kind of value a question asks for from its form', () => {
+    expect(askedKindOf('How long did the talks last?')).toBe('duration')
+    expect(askedKindOf('When was the bridge opened?')).toBe('date')
+    expect(askedKindOf('How many people were evacuated?')).toBe('number')
+    expect(askedKindOf('What percentage of the vote did she win?')).toBe('percent')
+    expect(askedKindOf('Who directed the film?')).toBe('person')
+    expect(askedKindOf('Where was the treaty signed?')).toBe('place')
+    expect(askedKindOf('Was a ceasefire agreed?')).toBeUndefined()
+  })
+})
+
+describe('valuesIn on bad input', () => {
+  const one = (text: string, kind: AskedKind) => valuesIn(text, kind)[0]
+  it('reads numbers in words, with commas, units spelled out or abbreviated, and ranges', () => {
+    expect(one('The talks lasted twelve hours.', 'duration')?.comparable).toMatchObject({ low: 43200, high: 43200 })
+    expect(one('There were 3,559 people.', 'number')?.comparable).toMatchObject({ low: 3559, high: 3559 })
+    expect(one('About 3,559 people live there.', 'number')?.comparable).toMatchObject({ low: 3559 * 0.8 })
+    expect(one('They met for 5–7 hours.', 'duration')?.comparable).toMatchObject({ low: 18000, high: 25200 })
+    expect(sameFoundValue(one('after about three hours', 'duration')!, one('three hours and ten minutes', 'duration')!)).toBe(true)
+    expect(sameFoundValue(one('a 3-hour search', 'duration')!, one('three hours', 'duration')!)).toBe(true)
+  })
+
+  it('gives no claim for an absurd duration, a denied value or a date in a "since" phrase', () => {
+    expect(one('The talks lasted 10,000 hours.', 'duration')).toBeUndefined()
+    expect(one('It lasted not 12 hours, as first reported.', 'duration')).toBeUndefined()
+    expect(one('their first meeting since the invasion in 2022', 'date')).toBeUndefined()
+  })
+
+  it('reads a date without a year and compares it field by field', () => {
+    const day = one('The bridge opened on March 3.', 'date')
+    expect(day?.comparable).toMatchObject({ month: 3, day: 3 })
+    expect(sameFoundValue(day!, one('on 3 March 2031', 'date')!)).toBe(true)
+  })
+
+  it('never throws on any text, and what it finds lies within the text', () => {
+    const kinds: AskedKind[] = ['duration', 'percent', 'number', 'date', 'person', 'place']
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), fc.constantFrom(...kinds), (text, kind) => {
+        for (const value of valuesIn(text, kind)) {
+          expect(value.start).toBeGreaterThanOrEqual(0)
+          expect(value.end).toBeLessThanOrEqual(text.length)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
