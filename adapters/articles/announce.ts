@@ -42,22 +42,33 @@ export function describeChanges(before: Engine, after: Engine, sourceId: string,
   if (source === undefined) return undefined
   const states = (disagreement: Disagreement) =>
     disagreement.claims.some((claim) => claim.source.id === sourceId || (claim.alsoIn ?? []).some((other) => other.id === sourceId))
-  const earlier = new Map(before.disagreements().map((disagreement) => [disagreement.topic, disagreement]))
+  const earlier = before.disagreements()
+  // The same disagreement may be phrased anew when a claim joins it ("how long the talks lasted"
+  // becomes "how long the negotiations lasted"): it is the same one when it keeps an earlier claim.
+  const claimKey = (claim: Disagreement['claims'][number]) => `${claim.passageId}\u0000${claim.value}`
+  const counterpart = (disagreement: Disagreement) => {
+    const keys = new Set(disagreement.claims.map(claimKey))
+    return (
+      earlier.find((previous) => previous.topic === disagreement.topic) ??
+      earlier.find((previous) => previous.kind === disagreement.kind && previous.claims.some((claim) => keys.has(claimKey(claim))))
+    )
+  }
   const now = after.disagreements()
+  const continued = new Set<Disagreement>()
   const opened: Disagreement[] = []
   const joined: ArticleChanges['joined'] = []
   for (const disagreement of now) {
+    const previous = counterpart(disagreement)
+    if (previous) continued.add(previous)
     if (!states(disagreement)) continue
-    const previous = earlier.get(disagreement.topic)
     if (previous === undefined) {
       opened.push(disagreement)
       continue
     }
     const ours = disagreement.claims.find((claim) => claim.source.id === sourceId || (claim.alsoIn ?? []).some((other) => other.id === sourceId))
-    if (ours) joined.push({ topic: disagreement.topic, value: ours.value, sidesWithEarlier: previous.claims.some((claim) => claim.value === ours.value) })
+    if (ours) joined.push({ topic: previous.topic, value: ours.value, sidesWithEarlier: previous.claims.some((claim) => claim.value === ours.value) })
   }
-  const nowTopics = new Set(now.map((disagreement) => disagreement.topic))
-  const settled = [...earlier.keys()].filter((topic) => !nowTopics.has(topic))
+  const settled = earlier.filter((previous) => !continued.has(previous)).map((previous) => previous.topic)
   const central = after.takeaways({ sourceId, limit: 1 })[0]?.text
   const takeaways = after
     .takeaways()

@@ -49,7 +49,8 @@ export function createTelegramAnnouncementSender(api: Api): AnnouncementSender {
     try {
       // One message per channel: an announcement is far below the limit, but a huge title must not make it fail.
       const [text = ''] = splitHtml(formatAnnouncement(changes, html), MAX_MESSAGE_CHARS)
-      await api.sendMessage(channelId, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+      // Stored as text (the store is platform-neutral); Telegram chat ids are integers.
+      await api.sendMessage(/^-?\d+$/.test(channelId) ? Number(channelId) : channelId, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
       return 'sent'
     } catch (error) {
       if (error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)))) return 'gone'

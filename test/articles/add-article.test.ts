@@ -45,7 +45,7 @@ describe('createArticleAdder', () => {
     expect(added).toMatchObject({ author: 'Marta Kowalska', outlet: 'The Northern Ledger', url: `${web.origin}/news/jsonld-article`, published: '2025-08-17' })
     const text = added?.text ?? ''
     // Typographic quotes, the en dash and the non-breaking space as on the page; link text without its link.
-    expect(text).toContain('spent “five hours” together at Joint Base Elmendorf–Richardson')
+    expect(text).toContain('After five hours of negotiations at Joint Base Elmendorf–Richardson,')
     expect(text).toContain('told our reporters\u00a0on Sunday.')
     expect(text).toContain('Ukraine’s parliament & a national referendum.')
     expect(text).not.toMatch(/By Marta Kowalska|All rights reserved|Privacy policy|\]\(/)
