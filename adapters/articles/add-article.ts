@@ -1,4 +1,4 @@
-import { extractArticle, type ExtractOptions } from './extract-article.js'
+import type { ExtractOptions } from './extract-article.js'
 import type { FetchRefusalCode, PageFetcher } from './fetch-page.js'
 import { writeArticle } from './write-article.js'
 
@@ -37,6 +37,8 @@ export function createArticleAdder({ corpusDir, fetchPage, extract }: ArticleAdd
     const fetched = await fetchPage(link, { expect: 'html' })
     if (fetched.kind === 'refused') return fetched
     if (fetched.kind === 'not-modified') return { kind: 'refused', code: 'http-status', message: 'The site answered "not modified" to a plain request.' }
+    // Loaded on first use: linkedom and Readability are not needed to start answering questions.
+    const { extractArticle } = await import('./extract-article.js')
     const extracted = extractArticle(fetched.body, fetched.url, extract)
     if (extracted.kind === 'refused') return extracted
     const { article } = extracted

@@ -1,4 +1,4 @@
-import { extractFromJson, extractFromXml, type FeedData } from '@extractus/feed-extractor'
+import type { FeedData } from '@extractus/feed-extractor'
 import { Counter, Gauge, type Registry } from 'prom-client'
 import type { Logger } from '../logger.js'
 import type { AddOutcome } from './add-article.js'
@@ -88,7 +88,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     }
     let feed: FeedData
     try {
-      feed = parseFeed(fetched.body, fetched.contentType, fetched.url)
+      feed = await parseFeed(fetched.body, fetched.contentType, fetched.url)
     } catch (error) {
       return fail(state, `not a valid RSS, Atom or JSON feed: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -165,7 +165,9 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
 }
 
 /** JSON Feed by content type or a leading `{`, else XML (RSS 2.0, RSS 1.0 or Atom). */
-function parseFeed(body: string, contentType: string, baseUrl: string): FeedData {
+async function parseFeed(body: string, contentType: string, baseUrl: string): Promise<FeedData> {
+  // Loaded on the first poll, off the start-up path.
+  const { extractFromJson, extractFromXml } = await import('@extractus/feed-extractor')
   const isJson = contentType.includes('json') || body.trimStart().startsWith('{')
   const options = { useISODateFormat: true, baseUrl }
   return isJson ? extractFromJson(body, options) : extractFromXml(body, options)
