@@ -1,4 +1,5 @@
 import { UserFacingError, type Answer, type AskOptions, type Engine } from '../src/index.js'
+import type { Newsroom } from './articles/newsroom.js'
 import type { Logger } from './logger.js'
 
 /** Which front end a question came through; a label in logs and metrics. */
@@ -18,6 +19,8 @@ export interface AdapterDeps {
   getEngine(): Engine
   logger: Logger
   metrics?: QuestionMetrics
+  /** Adding articles from chat and announcing them; the chat adapters register /add, /subscribe and /unsubscribe when present. */
+  newsroom?: Newsroom
 }
 
 /** What an adapter renders: the core's answer, or a line for the asker when it could not be had. */

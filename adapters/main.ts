@@ -1,5 +1,6 @@
 import type { Engine } from '../src/index.js'
 import type { AdapterDeps, AdapterName } from './answering.js'
+import type { RunningNewsroom } from './articles/start-newsroom.js'
 import { buildEngineFromDir } from './build-engine.js'
 import { buildEngineInWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
@@ -84,6 +85,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let engine: Engine | undefined
   let health: HealthServer | undefined
   let reloader: CorpusReloader | undefined
+  let newsroom: RunningNewsroom | undefined
   const adapters: RunningAdapter[] = []
   let stopping: Promise<void> | undefined
 
@@ -111,8 +113,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
 
   const useEngine = (next: Engine) => {
     // One assignment: a question already running keeps the engine it got from getEngine().
+    const previous = engine
     engine = next
     metrics.setCorpus(next.sources())
+    newsroom?.newsroom.onEngineSwap(previous, next)
   }
 
   async function start(): Promise<void> {
@@ -145,6 +149,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       onResult: (result) => metrics.recordReload(result),
     })
     if (config.corpusWatch) reloader.watch()
+    const { reload: reloadCorpus } = reloader
+    // Imported on demand, like the chat adapters: the page and feed readers are not needed to read the config.
+    const { startNewsroom } = await import('./articles/start-newsroom.js')
+    newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry })
+    deps.newsroom = newsroom.newsroom
 
     if (expected.includes('terminal')) {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
@@ -165,6 +174,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     } else {
       await startChatAdapters()
     }
+    // After the adapters: a feed item added at once is announced through senders they registered.
+    if (!stopping) newsroom.startPolling()
     if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
   }
 
@@ -219,6 +230,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }, STOP_DEADLINE_MS)
     deadline.unref()
     stopping = (async () => {
+      await newsroom?.stop()
       await reloader?.stop()
       const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()))
       results.forEach((result, index) => {

@@ -17,6 +17,7 @@ import { formatNotice } from './format.js'
 import { createInFlight, type InFlight } from './in-flight.js'
 import { handleInteraction } from './interactions.js'
 import { handleMessage } from './messages.js'
+import { createDiscordAnnouncementSender } from './newsroom-commands.js'
 import { NO_MENTIONS, type HandlerContext } from './replies.js'
 
 export interface DiscordClientOptions {
@@ -69,6 +70,7 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
     rest: { ...clientOptions.rest, api: clientOptions.rest?.api ?? settings.restApi },
   })
 
+  deps.newsroom?.setSender('discord', createDiscordAnnouncementSender(client))
   client.on(Events.InteractionCreate, (interaction) => {
     void inFlight.run(() => guard(interaction.id, () => handleInteraction(interaction, ctx), () => apologise(interaction)))
   })

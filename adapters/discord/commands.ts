@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandStringOption,
 } from 'discord.js'
+import { NEWSROOM_COMMAND_DEFINITIONS } from './newsroom-commands.js'
 
 /** The slash commands the bot answers. */
 export type CommandName = 'ask' | 'takeaways' | 'disagreements' | 'sources' | 'stories' | 'help'
@@ -54,6 +55,7 @@ export const COMMAND_DEFINITIONS: RESTPostAPIChatInputApplicationCommandsJSONBod
   everywhere(new SlashCommandBuilder()).setName('sources').setDescription('The articles the bot quotes from').toJSON(),
   everywhere(new SlashCommandBuilder()).setName('stories').setDescription('The events the articles cover').toJSON(),
   everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask, with example questions').toJSON(),
+  ...NEWSROOM_COMMAND_DEFINITIONS,
 ]
 
 /** True when `name` is one of ours; Discord may still deliver commands of an older registration. */

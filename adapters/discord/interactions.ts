@@ -12,6 +12,7 @@ import { callCore } from '../answering.js'
 import { parseButtonId } from './buttons.js'
 import { isCommandName, QUESTION_OPTION, SOURCE_OPTION, STORY_OPTION, type CommandName } from './commands.js'
 import { cooldownMessage } from './cooldown.js'
+import { handleNewsroomCommand } from './newsroom-commands.js'
 import {
   formatDisagreements,
   formatHelp,
@@ -38,7 +39,9 @@ const COOLDOWN_COMMANDS: ReadonlySet<CommandName> = new Set(['ask', 'takeaways',
  */
 export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
   if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx)
-  else if (interaction.isChatInputCommand()) await handleCommand(interaction, ctx)
+  else if (interaction.isChatInputCommand()) {
+    if (!(await handleNewsroomCommand(interaction, ctx.deps.newsroom))) await handleCommand(interaction, ctx)
+  }
   else if (interaction.isButton()) await handleButton(interaction, ctx)
 }
 

@@ -21,6 +21,7 @@ import {
 import type { InFlightUpdates } from './in-flight.js'
 import { formatStories } from './stories.js'
 import { findStory } from '../story-takeaways.js'
+import { registerTelegramNewsroomCommands } from './newsroom-commands.js'
 import { createQuotePageStore, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
@@ -204,6 +205,8 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     const result = callCore(deps, { adapter: 'telegram', ref: refOf(ctx), what: 'sources' }, (engine) => engine.sources())
     await replyHtml(ctx, result.kind === 'ok' ? formatSources(result.value) : [escapeHtml(result.message)])
   })
+
+  if (deps.newsroom) registerTelegramNewsroomCommands(safe, bot.api, deps.newsroom, deps.logger)
 
   // Reached only by commands the handlers above did not take.
   safe.on('message:text').filter(

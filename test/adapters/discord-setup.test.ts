@@ -84,7 +84,9 @@ describe('registerCommands', () => {
     try {
       const registration = await registerCommands({ token: TOKEN, appId: fake.appId, guildId: '222222222222222222', restApi: fake.restApi })
 
-      expect(registration).toEqual({ scope: 'guild', guildId: '222222222222222222', names: ['ask', 'takeaways', 'disagreements', 'sources', 'stories', 'help'] })
+      expect(registration).toEqual({ scope: 'guild', guildId: '222222222222222222', names: ['ask', 'takeaways', 'disagreements', 'sources', 'stories', 'help', 'add', 'subscribe', 'unsubscribe'] })
+      // Manage Server (1 << 5), servers only: members without it do not see /add, /subscribe, /unsubscribe.
+      for (const name of ['add', 'subscribe', 'unsubscribe']) expect(COMMAND_DEFINITIONS.find((command) => command.name === name)).toMatchObject({ default_member_permissions: '32', contexts: [0] })
       const [put] = fake.requests
       expect(put?.method).toBe('PUT')
       expect(put?.path).toBe(`/api/v10/applications/${fake.appId}/guilds/222222222222222222/commands`)
@@ -107,7 +109,7 @@ describe('registerCommands', () => {
 
       expect(code).toBe(0)
       expect(fake.requests[0]?.path).toBe(`/api/v10/applications/${fake.appId}/commands`)
-      expect(lines[0]).toMatch(/^Registered \/ask, \/takeaways, \/disagreements, \/sources, \/stories, \/help for every guild/)
+      expect(lines[0]).toMatch(/^Registered \/ask, \/takeaways, \/disagreements, \/sources, \/stories, \/help, \/add, \/subscribe, \/unsubscribe for every guild/)
     } finally {
       await fake.close()
     }

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Api } from 'grammy'
+import type { Chat } from 'grammy/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAnnouncer } from '../../adapters/articles/announce.js'
+import { createMemorySubscriptionStore } from '../../adapters/articles/subscriptions.js'
+import { createSilentLogger } from '../../adapters/logger.js'
+import { createTelegramAnnouncementSender } from '../../adapters/telegram/newsroom-commands.js'
+import { startTelegram, type RunningTelegram } from '../../adapters/telegram/start.js'
+import { createCaptureLogger } from '../fakes/capture-logger.js'
+import { startFakeTelegramApi, type ApiCall, type FakeTelegramApi } from '../fakes/telegram-api.js'
+import { FAKE_GROUP, FAKE_TOKEN, fakeUser, textUpdate } from '../fakes/telegram-updates.js'
+import { startFakeWebServer, type FakeWebServer } from '../fakes/web-server.js'
+import { startTestNewsroom, type TestNewsroom } from '../helpers/newsroom.js'
+
+const ADMIN = fakeUser(77)
+const STRANGER = fakeUser(78)
+
+describe('Telegram /add, /subscribe and announcements', () => {
+  let api: FakeTelegramApi
+  let web: FakeWebServer
+  let room: TestNewsroom
+  let adapter: RunningTelegram
+
+  beforeAll(async () => {
+    web = await startFakeWebServer()
+    api = await startFakeTelegramApi()
+    room = await startTestNewsroom(createSilentLogger(), { telegramAdminIds: [ADMIN.id] })
+    adapter = await startTelegram({ token: FAKE_TOKEN, apiRoot: api.apiRoot }, { getEngine: room.getEngine, logger: createSilentLogger(), newsroom: room.newsroom })
+  })
+  afterAll(async () => {
+    await adapter.stop()
+    await api.stop()
+    await web.stop()
+    await room.close()
+  })
+
+  /** Sends `text` and resolves with the next message the bot sends to `chatId`. */
+  async function send(text: string, from = ADMIN, chat: Chat = { id: from.id, type: 'private', first_name: from.first_name }, timeoutMs = 5000): Promise<string> {
+    const before = api.callsTo('sendMessage').length
+    api.pushUpdate(textUpdate(text, { from, chat }))
+    await api.waitFor(() => api.callsTo('sendMessage').slice(before).some((call) => call.payload.chat_id === chat.id && call.respondedAt !== undefined), timeoutMs)
+    return String(api.callsTo('sendMessage').slice(before).find((call) => call.payload.chat_id === chat.id)?.payload.text)
+  }
+
+  it('refuses /add and /subscribe politely to someone not in TELEGRAM_ADMIN_IDS', async () => {
+    expect(await send(`/add ${web.origin}/news/og-only`, STRANGER)).toBe('Sorry, only the people who run this bot can add articles or change subscriptions here.')
+    expect(await send('/subscribe', STRANGER)).toBe('Sorry, only the people who run this bot can add articles or change subscriptions here.')
+  })
+
+  it('subscribes a group, adds an article, and the group hears what it changes while the bot keeps answering', { timeout: 60_000 }, async () => {
+    expect(await send('/subscribe', ADMIN, FAKE_GROUP)).toBe('This channel will now get a message for every new article, saying what it changes. /unsubscribe stops them.')
+    expect(JSON.parse(await readFile(join(room.stateDir, 'subscriptions.json'), 'utf8'))).toEqual([{ platform: 'telegram', channelId: String(FAKE_GROUP.id) }])
+
+    const startedAt = performance.now()
+    const sentBefore = api.callsTo('sendMessage').length
+    api.pushUpdate(textUpdate(`/add ${web.origin}/news/jsonld-article`, { from: ADMIN }))
+    // A question in the same chat while the article is fetched and the index rebuilt.
+    const answer = await send('How long did the talks last?', ADMIN, undefined, 10_000)
+    const answeredMs = performance.now() - startedAt
+    expect(answer).toContain('<blockquote>')
+    const isAnnouncement = (call: ApiCall) => call.payload.chat_id === FAKE_GROUP.id && call.respondedAt !== undefined
+    await api.waitFor(() => api.callsTo('sendMessage').slice(sentBefore).some(isAnnouncement), 40_000)
+    const announcedMs = performance.now() - startedAt
+    await api.waitFor(() => api.callsTo('sendMessage').slice(sentBefore).some((call) => String(call.payload.text).startsWith('Added')), 5_000)
+    const sent = api.callsTo('sendMessage').slice(sentBefore)
+    const reply = sent.find((call) => call.payload.chat_id === ADMIN.id && String(call.payload.text).startsWith('Added'))
+    // The article joins the bundled corpus's one story, named in the corpus's own words.
+    expect(reply?.payload.text).toMatch(/^Added <b>Zelenskyy to meet Trump after Alaska talks<\/b> \(The Northern Ledger\)\.\nIt joins the story “[^”<]+”\.$/)
+    const announcement = String(sent.find((call) => call.payload.chat_id === FAKE_GROUP.id)?.payload.text)
+    expect(announcement).toMatch(/^📰 New article: <b>Zelenskyy to meet Trump after Alaska talks<\/b> \(The Northern Ledger, Marta Kowalska\)\nStory: [^\n<]+\n<blockquote>[^<]+<\/blockquote>/)
+    // "five hours" is a new side of how long the talks lasted.
+    expect(announcement).toContain('On how long the talks lasted, it says 5 hours, a value no other source gives.')
+    console.log(`telegram: question answered ${Math.round(answeredMs)} ms after /add; announcement ${Math.round(announcedMs)} ms after /add; reload ${room.reloadsMs.join(', ')} ms`)
+    expect(answeredMs).toBeLessThan(announcedMs)
+  })
+
+  it('says an article is already there, and why a link is refused', async () => {
+    expect(await send(`/add ${web.origin}/news/jsonld-article`, ADMIN, undefined, 10_000)).toBe('Already there: <b>Zelenskyy to meet Trump after Alaska talks</b> (The Northern Ledger).')
+    expect(await send(`/add ${web.origin}/report.pdf`)).toBe('Not added: That page is not HTML (its content type is application/pdf).')
+    expect(await send('/add')).toBe('Send the article’s link after the command, for example: /add https://example.com/news/story')
+  })
+
+  it('answers /unsubscribe, twice', async () => {
+    expect(await send('/unsubscribe', ADMIN, FAKE_GROUP)).toBe('This channel will no longer get messages about new articles.')
+    expect(await send('/unsubscribe', ADMIN, FAKE_GROUP)).toBe('This channel was not subscribed.')
+  })
+
+  it('unsubscribes a chat that removed the bot, with a log line, and keeps the others', async () => {
+    const { logger, records } = createCaptureLogger()
+    const subscriptions = createMemorySubscriptionStore([
+      { platform: 'telegram', channelId: String(FAKE_GROUP.id) },
+      { platform: 'telegram', channelId: String(ADMIN.id) },
+    ])
+    const announcer = createAnnouncer({ subscriptions, logger, minGapMs: 0 })
+    announcer.setSender('telegram', createTelegramAnnouncementSender(new Api(FAKE_TOKEN, { apiRoot: api.apiRoot })))
+    api.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was kicked from the supergroup chat' })
+    const source = { id: 'x', title: 'A <b>title</b> with @everyone' }
+    await announcer.announce({ source, opened: [], joined: [], settled: [], takeaways: [] })
+    expect(await subscriptions.list()).toEqual([{ platform: 'telegram', channelId: String(ADMIN.id) }])
+    expect(records.find((record) => record.msg === 'channel is gone or forbids the bot: unsubscribed')).toMatchObject({ platform: 'telegram', channelId: String(FAKE_GROUP.id) })
+    expect(api.sentTexts().at(-1)).toBe('📰 New article: <b>A &lt;b&gt;title&lt;/b&gt; with @everyone</b>')
+  })
+})
