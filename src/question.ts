@@ -119,6 +119,13 @@ const INFLECTION_WEIGHT = 0.9
 /** Stems shorter than this are not extended to longer forms: too many words start with them. */
 const MIN_EXTENDABLE_STEM = 4
 
+/**
+ * English light verbs: in "make progress", "take place", "give a speech" the noun carries the
+ * meaning, and an article says "progressed" or "was held" as often as it repeats the verb.
+ */
+const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taken', 'taking', 'give', 'gives', 'gave', 'given', 'get', 'gets', 'got', 'getting', 'have', 'has', 'had', 'do', 'does', 'did', 'done'])
+const LIGHT_VERB_FACTOR = 0.2
+
 /** Words that ask about the corpus itself ("what do the sources say"), not about the event. */
 const CORPUS_WORDS = new Set(['source', 'sources', 'article', 'articles', 'corpus', 'bot'])
 
@@ -148,6 +155,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
     const termStem = corrected ? stemOf(index, corrected) : ownStem
+    if (LIGHT_VERBS.has(word)) weight *= LIGHT_VERB_FACTOR
     if (corrected) weight *= CORRECTION_WEIGHT
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
