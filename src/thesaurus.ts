@@ -99,17 +99,26 @@ const POINTER_PARTS: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', 
  * `@` pointer: "ferry" → "boat"), one step up only.
  */
 export function parseWordNetDerivations(dataByPart: Readonly<Record<string, string>>, options: { hypernyms?: boolean } = {}): string[][] {
-  const lines = new Map<string, Map<string, string>>()
-  for (const [part, content] of Object.entries(dataByPart)) {
-    const byOffset = new Map<string, string>()
-    for (const line of content.split('\n')) {
-      if (line === '' || line.startsWith(' ')) continue
-      byOffset.set(line.slice(0, line.indexOf(' ')), line)
+  // A synset's offset is its byte offset in its data file, and the files are ASCII: read a target
+  // line in place rather than building a map of every line. A map is built only if that fails.
+  const fallback = new Map<string, Map<string, string>>()
+  const lineAt = (part: string, offset: string): string | undefined => {
+    const content = dataByPart[part]
+    if (content === undefined) return undefined
+    const at = Number(offset)
+    const end = content.indexOf('\n', at)
+    const line = content.slice(at, end < 0 ? undefined : end)
+    if (line.startsWith(`${offset} `)) return line
+    let byOffset = fallback.get(part)
+    if (!byOffset) {
+      byOffset = new Map()
+      for (const candidate of content.split('\n')) byOffset.set(candidate.slice(0, candidate.indexOf(' ')), candidate)
+      fallback.set(part, byOffset)
     }
-    lines.set(part, byOffset)
+    return byOffset.get(offset)
   }
   const wordsOf = (part: string, offset: string, known?: string): string[] => {
-    const line = known ?? lines.get(part)?.get(offset)
+    const line = known ?? lineAt(part, offset)
     if (!line) return []
     const fields = line.split(' ', 60)
     const count = Number.parseInt(fields[3] ?? '0', 16)
@@ -124,8 +133,9 @@ export function parseWordNetDerivations(dataByPart: Readonly<Record<string, stri
     if (!set) related.set(from, (set = new Set()))
     set.add(to)
   }
-  for (const [part, byOffset] of lines) {
-    for (const line of byOffset.values()) {
+  for (const [part, content] of Object.entries(dataByPart)) {
+    for (const line of content.split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue
       // Most synsets have no pointer of interest: skip them before splitting the line.
       if (!line.includes(' + ') && !(options.hypernyms && part === 'noun')) continue
       const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ')
