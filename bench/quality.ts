@@ -10,6 +10,7 @@ import { buildPostings, type DocumentTerms } from '../src/postings.js'
 import { allPassages, analyzeForIndex, buildCorpusIndex, searchPassages, type CorpusIndex } from '../src/search.js'
 import type { Passage } from '../src/types.js'
 import { loadSciFact, ndcgAt, recallAt, type SciFact } from './scifact.js'
+import { loadSquad, scoreAbstention, scoreSquad, type AbstentionScores, type SquadScores } from './squad.js'
 import { fmt, machine, table, timed } from './stats.js'
 
 /**
@@ -250,6 +251,86 @@ function plainMinisearchRanker(articles: ArticleInput[], passages: Passage[]): R
   return (query, limit) => mini.search(query).slice(0, limit).map((result) => ({ sourceId: sourceOf.get(String(result.id)) ?? '' }))
 }
 
+/** Issue 14's targets on SQuAD dev. */
+export const SQUAD_TARGETS = { first: 0.75, any: 0.9, otherDeclined: 0.8, ownDeclined: 0.03 } as const
+
+/** SQuAD v1.1 dev through `engine.ask`, as a user asks: answer quality, and declines on a half corpus. */
+export interface SquadReport {
+  buildMs: number
+  askMs: number
+  /** The 24 articles whose titles sort first (settings are chosen on these), the other 24, and all 48. */
+  tune: SquadScores
+  heldOut: SquadScores
+  all: SquadScores
+  /** Corpus of every other article by title; questions about its own articles and about the others. */
+  abstention: AbstentionScores
+}
+
+/**
+ * Builds the engine over all 48 SQuAD dev articles and asks all 10,570 questions; then builds it
+ * over every other article (sorted by title) and asks them all again, counting declines.
+ * `smoke` keeps 6 articles and their questions.
+ */
+export async function runSquad(options: { smoke?: boolean } = {}): Promise<SquadReport> {
+  const full = await loadSquad()
+  const squad = options.smoke ? { ...full, articles: full.articles.slice(0, 6), questions: full.questions.filter((q) => full.articles.slice(0, 6).some((a) => a.id === q.articleId)) } : full
+  const synsets = await loadWordNetSynsets()
+  const { value: engine, ms: buildMs } = await timed(() => createEngine(squad.articles, { synsets }))
+  const firstHalf = new Set(squad.articles.slice(0, Math.ceil(squad.articles.length / 2)).map((article) => article.id))
+  const startedAt = performance.now()
+  const tune = scoreSquad(squad, engine, squad.questions.filter((q) => firstHalf.has(q.articleId)))
+  const heldOut = scoreSquad(squad, engine, squad.questions.filter((q) => !firstHalf.has(q.articleId)))
+  const askMs = performance.now() - startedAt
+  const n = tune.questions + heldOut.questions
+  const mix = (pick: (s: SquadScores) => number) => (pick(tune) * tune.questions + pick(heldOut) * heldOut.questions) / Math.max(1, n)
+  const all: SquadScores = {
+    questions: n,
+    first: mix((s) => s.first),
+    any: mix((s) => s.any),
+    declined: mix((s) => s.declined),
+    misses: {
+      declined: mix((s) => s.misses.declined),
+      'wrong-article': mix((s) => s.misses['wrong-article']),
+      'wrong-paragraph': mix((s) => s.misses['wrong-paragraph']),
+      'neighbour-sentence': mix((s) => s.misses['neighbour-sentence']),
+      'right-paragraph': mix((s) => s.misses['right-paragraph']),
+    },
+  }
+  const halfArticles = squad.articles.filter((_, i) => i % 2 === 0)
+  const halfEngine = createEngine(halfArticles, { synsets })
+  const abstention = scoreAbstention(halfEngine, new Set(halfArticles.map((article) => article.id)), squad.questions)
+  return { buildMs, askMs, tune, heldOut, all, abstention }
+}
+
+/** The SQuAD report as a table. */
+export function renderSquad(report: SquadReport): string {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`
+  const row = (name: string, s: SquadScores) => [
+    name,
+    String(s.questions),
+    pct(s.first),
+    pct(s.any),
+    pct(s.misses.declined),
+    pct(s.misses['wrong-article']),
+    pct(s.misses['wrong-paragraph']),
+    pct(s.misses['neighbour-sentence']),
+    pct(s.misses['right-paragraph']),
+  ]
+  const { abstention: a } = report
+  return [
+    `SQuAD v1.1 dev through engine.ask: 48 articles built in ${fmt(report.buildMs / 1000)} s, ${report.all.questions} questions asked in ${fmt(report.askMs / 1000)} s`,
+    'A quote holds the answer when it contains a gold answer text (case-insensitive). Misses are first-quote misses where no quote holds it, as shares of all questions.',
+    '',
+    table(
+      ['articles', 'questions', 'first quote', 'any quote', 'declined', 'wrong article', 'wrong paragraph', 'answer in neighbour', 'other sentence'],
+      [row('first 24 by title (tuning)', report.tune), row('other 24 (held out)', report.heldOut), row('all 48', report.all)],
+    ),
+    '',
+    `Abstention, corpus of every other article by title: questions about the other half declined ${pct(a.otherDeclined)} (of ${a.otherQuestions}; target ≥ ${pct(SQUAD_TARGETS.otherDeclined)}), about the corpus's own articles ${pct(a.ownDeclined)} (of ${a.ownQuestions}; target ≤ ${pct(SQUAD_TARGETS.ownDeclined)})`,
+    `targets: first quote ≥ ${pct(SQUAD_TARGETS.first)} ${report.all.first >= SQUAD_TARGETS.first ? 'met' : 'NOT met'}, any quote ≥ ${pct(SQUAD_TARGETS.any)} ${report.all.any >= SQUAD_TARGETS.any ? 'met' : 'NOT met'}, declines ${a.otherDeclined >= SQUAD_TARGETS.otherDeclined && a.ownDeclined <= SQUAD_TARGETS.ownDeclined ? 'met' : 'NOT met'}`,
+  ].join('\n')
+}
+
 /** The report as tables. */
 export function renderQuality(report: QualityReport): string {
   const describe = (settings: Required<IndexOptions>) =>
@@ -301,8 +382,17 @@ export function renderQuality(report: QualityReport): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2)
-  runQuality({ tune: argv.includes('--tune'), smoke: argv.includes('--smoke') }).then(
-    (report) => process.stdout.write(argv.includes('--json') ? `${JSON.stringify(report)}\n` : `${renderQuality(report)}\n`),
+  const smoke = argv.includes('--smoke')
+  // `--squad` runs SQuAD only, `--scifact` SciFact only; by default both.
+  const wantSquad = !argv.includes('--scifact')
+  const wantSciFact = !argv.includes('--squad')
+  Promise.all([wantSciFact ? runQuality({ tune: argv.includes('--tune'), smoke }) : undefined, wantSquad ? runSquad({ smoke }) : undefined]).then(
+    ([report, squad]) =>
+      process.stdout.write(
+        argv.includes('--json')
+          ? `${JSON.stringify({ ...(report ? { scifact: report } : {}), ...(squad ? { squad } : {}) })}\n`
+          : `${[report ? renderQuality(report) : '', squad ? renderSquad(squad) : ''].filter(Boolean).join('\n\n')}\n`,
+      ),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
       process.exitCode = 1

@@ -3,6 +3,7 @@ import { getNlp } from './nlp.js'
 import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
 import { createSpeller } from './spelling.js'
 import { lowerBound } from './sorted-strings.js'
+import { inflectionsOf } from './thesaurus.js'
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 1000
@@ -86,6 +87,8 @@ export interface QuestionTerm {
   /** How much it says about the topic: content words weigh more than verbs, unknown verbs little. */
   weight: number
   idf: number
+  /** The word is a name ("Imara", "Paris"): present only then. */
+  name?: boolean
 }
 
 /** A question reduced to what retrieval and answer choice need. */
@@ -111,8 +114,17 @@ const UNKNOWN_PARAPHRASE_FACTOR = 0.35
 const CORRECTION_WEIGHT = 0.9
 const LONGER_FORM_WEIGHT = 0.7
 const SYNONYM_WEIGHT = 0.5
+/** Another inflection of the asked word, stemmed apart from it by Porter ("died" for "die"). */
+const INFLECTION_WEIGHT = 0.9
 /** Stems shorter than this are not extended to longer forms: too many words start with them. */
 const MIN_EXTENDABLE_STEM = 4
+
+/**
+ * English light verbs: in "make progress", "take place", "give a speech" the noun carries the
+ * meaning, and an article says "progressed" or "was held" as often as it repeats the verb.
+ */
+const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taken', 'taking', 'give', 'gives', 'gave', 'given', 'get', 'gets', 'got', 'getting', 'have', 'has', 'had', 'do', 'does', 'did', 'done'])
+const LIGHT_VERB_FACTOR = 0.2
 
 /** Words that ask about the corpus itself ("what do the sources say"), not about the event. */
 const CORPUS_WORDS = new Set(['source', 'sources', 'article', 'articles', 'corpus', 'bot'])
@@ -143,17 +155,18 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
     const termStem = corrected ? stemOf(index, corrected) : ownStem
+    if (LIGHT_VERBS.has(word)) weight *= LIGHT_VERB_FACTOR
     if (corrected) weight *= CORRECTION_WEIGHT
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
     seen.add(termStem)
-    const variants = variantsOf(index, termStem, ownStem)
+    const variants = variantsOf(index, termStem, ownStem, corrected ?? word)
     // A name: "Paris", "Bitcoin". A common noun the corpus lacks ("summit" asked of a corpus that
     // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
     const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
     if (name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
     if (pos === 'PROPN' && index.docFreq.has(termStem)) nameFound = true
-    terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem) })
+    terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
   }
   return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || nameFound ? {} : { missingTopic }) }
 }
@@ -168,13 +181,18 @@ export function withoutChatMarkup(question: string): string {
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
-function variantsOf(index: CorpusIndex, termStem: string, askedStem: string): TermVariant[] {
+function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string): TermVariant[] {
   const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
   const add = (candidate: string, weight: number, synonym: boolean) => {
     if ((variants.get(candidate)?.weight ?? 0) < weight) variants.set(candidate, { stem: candidate, weight, synonym })
   }
   if (termStem.length >= MIN_EXTENDABLE_STEM) {
     for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, false)
+  }
+  // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written).
+  for (const form of inflectionsOf(askedWord)) {
+    const formStem = stemOf(index, form)
+    if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, false)
   }
   for (const from of new Set([termStem, askedStem])) {
     for (const synonym of index.related.get(from) ?? []) add(synonym, SYNONYM_WEIGHT, true)

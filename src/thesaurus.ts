@@ -19,14 +19,35 @@ export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>)
     if (word === undefined) continue
     const from = stem(word.toLowerCase())
     for (const synonym of synonyms) {
-      const to = stem(synonym.toLowerCase())
-      if (to === from || !corpusStems.has(to)) continue
-      let set = related.get(from)
-      if (!set) related.set(from, (set = new Set()))
-      set.add(to)
+      // Porter stems "die" and "died" apart ("die", "di"): reach the corpus through the word's inflections too.
+      for (const form of inflectionsOf(synonym.toLowerCase())) {
+        const to = stem(form)
+        if (to === from || !corpusStems.has(to)) continue
+        let set = related.get(from)
+        if (!set) related.set(from, (set = new Set()))
+        set.add(to)
+      }
     }
   }
   return new Map([...related].map(([from, to]) => [from, [...to]]))
+}
+
+/**
+ * A word and its regular English inflections ("die" → "dies", "died", "dying"; "carry" →
+ * "carried"): Porter stems some of them apart from the word, so matching a corpus's stems needs them.
+ */
+export function inflectionsOf(word: string): string[] {
+  const forms = new Set([word, `${word}s`, `${word}es`, `${word}ed`, `${word}ing`])
+  if (word.endsWith('e')) {
+    forms.add(`${word}d`)
+    forms.add(`${word.slice(0, -1)}ing`)
+    if (word.endsWith('ie')) forms.add(`${word.slice(0, -2)}ying`)
+  }
+  if (/[^aeiou]y$/.test(word)) {
+    forms.add(`${word.slice(0, -1)}ied`)
+    forms.add(`${word.slice(0, -1)}ies`)
+  }
+  return [...forms]
 }
 
 /**
@@ -64,4 +85,81 @@ export function parseWordNet(indexContent: string, dataContent: string, senses =
     lists.push([lemma, ...synonyms])
   }
   return lists
+}
+
+/** WordNet's one-letter part of speech in pointers, by the data file that holds it. */
+const POINTER_PARTS: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
+
+/**
+ * Lists of derivationally related forms from WordNet 3's data files (the `+` pointer, across parts
+ * of speech: "death" → "die", "injure" → "injury", "own" → "owner"), each `[word, ...forms]` like
+ * the synonym lists, so that a question's word reaches the article's other form of it.
+ * `dataByPart` holds each `data.*` file's content by part of speech (`noun`, `verb`, `adj`, `adv`).
+ * With `hypernyms`, a noun's first sense also lists the words of its direct hypernym synsets (the
+ * `@` pointer: "ferry" → "boat"), one step up only.
+ */
+export function parseWordNetDerivations(dataByPart: Readonly<Record<string, string>>, options: { hypernyms?: boolean } = {}): string[][] {
+  // A synset's offset is its byte offset in its data file, and the files are ASCII: read a target
+  // line in place rather than building a map of every line. A map is built only if that fails.
+  const fallback = new Map<string, Map<string, string>>()
+  const lineAt = (part: string, offset: string): string | undefined => {
+    const content = dataByPart[part]
+    if (content === undefined) return undefined
+    const at = Number(offset)
+    const end = content.indexOf('\n', at)
+    const line = content.slice(at, end < 0 ? undefined : end)
+    if (line.startsWith(`${offset} `)) return line
+    let byOffset = fallback.get(part)
+    if (!byOffset) {
+      byOffset = new Map()
+      for (const candidate of content.split('\n')) byOffset.set(candidate.slice(0, candidate.indexOf(' ')), candidate)
+      fallback.set(part, byOffset)
+    }
+    return byOffset.get(offset)
+  }
+  const wordsOf = (part: string, offset: string, known?: string): string[] => {
+    const line = known ?? lineAt(part, offset)
+    if (!line) return []
+    const fields = line.split(' ', 60)
+    const count = Number.parseInt(fields[3] ?? '0', 16)
+    const words: string[] = []
+    for (let i = 0; i < count; i++) words.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '').toLowerCase())
+    return words
+  }
+  const related = new Map<string, Set<string>>()
+  const link = (from: string, to: string) => {
+    if (from === to || from.includes('_') || to.includes('_') || from === '' || to === '') return
+    let set = related.get(from)
+    if (!set) related.set(from, (set = new Set()))
+    set.add(to)
+  }
+  for (const [part, content] of Object.entries(dataByPart)) {
+    for (const line of content.split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue
+      // Most synsets have no pointer of interest: skip them before splitting the line.
+      if (!line.includes(' + ') && !(options.hypernyms && part === 'noun')) continue
+      const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ')
+      const count = Number.parseInt(fields[3] ?? '0', 16)
+      const words = wordsOf(part, fields[0] ?? '', line)
+      let at = 4 + count * 2
+      const pointers = Number(fields[at])
+      at++
+      for (let i = 0; i < pointers; i++, at += 4) {
+        const symbol = fields[at]
+        const offset = fields[at + 1] ?? ''
+        const targetPart = POINTER_PARTS[fields[at + 2] ?? ''] ?? ''
+        const sourceTarget = fields[at + 3] ?? '0000'
+        if (symbol === '+') {
+          const source = Number.parseInt(sourceTarget.slice(0, 2), 16)
+          const target = Number.parseInt(sourceTarget.slice(2), 16)
+          const from = words[source - 1]
+          const to = wordsOf(targetPart, offset)[target - 1]
+          if (from && to) link(from, to)
+        } else if (symbol === '@' && options.hypernyms && part === 'noun') {
+          for (const word of words) for (const broader of wordsOf(targetPart, offset)) link(word, broader)
+        }
+      }
+    }
+  }
+  return [...related].map(([word, forms]) => [word, ...forms])
 }

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { renderQuality, runQuality } from '../../bench/quality.js'
+import { renderQuality, renderSquad, runQuality, runSquad } from '../../bench/quality.js'
 import { renderBench, runBench } from '../../bench/run.js'
 import { renderScale, runScale } from '../../bench/scale.js'
 import { SCIFACT_DIR } from '../../bench/scifact.js'
+import { SQUAD_DIR } from '../../bench/squad.js'
 
 /** SciFact sits in ../shared beside the clone (see .ci/run); without it the two benchmarks that read it are skipped. */
 const hasSciFact = existsSync(join(SCIFACT_DIR, 'corpus.jsonl.gz'))
+const hasSquad = existsSync(join(SQUAD_DIR, 'squad-dev-v1.1.json.gz'))
 
 /** The benchmarks' smoke versions, so CI runs every code path of them. Figures are not checked: this machine is shared. */
 describe('benchmarks (smoke versions)', () => {
@@ -27,6 +29,14 @@ describe('benchmarks (smoke versions)', () => {
     expect(report.test.ndcg10).toBeLessThanOrEqual(1)
     expect(renderQuality(report)).toContain('nDCG@10')
   }, 120_000)
+
+  it.skipIf(!hasSquad)('npm run bench:quality asks SQuAD questions through engine.ask and counts declines on a half corpus', async () => {
+    const report = await runSquad({ smoke: true })
+    expect(report.all.questions).toBeGreaterThan(0)
+    expect(report.all.any).toBeGreaterThanOrEqual(report.all.first)
+    expect(report.abstention.ownQuestions + report.abstention.otherQuestions).toBe(report.all.questions)
+    expect(renderSquad(report)).toContain('first quote')
+  }, 180_000)
 
   it.skipIf(!hasSciFact)('npm run bench:scale measures the engine and the others on the same passages', async () => {
     const report = await runScale({ smoke: true })
