@@ -8,6 +8,8 @@ export interface Readiness {
   ready: boolean
   /** One entry per check, e.g. `{ index: true, telegram: false }`. */
   checks: Record<string, boolean>
+  /** Parts that work in a reduced way without making the process unready, e.g. `['redis']` while the shared store is down. */
+  degraded?: string[]
 }
 
 /** Options for `startHealthServer`. */

@@ -8,6 +8,9 @@ import type { RunningAdapter } from './lifecycle.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
+import { createStoreMetrics } from './store/metrics.js'
+import { createRedisStore } from './store/redis.js'
+import type { KeyValueStore } from './store/store.js'
 import { startTerminalChat } from './terminal/chat.js'
 
 /**
@@ -84,6 +87,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let engine: Engine | undefined
   let health: HealthServer | undefined
   let reloader: CorpusReloader | undefined
+  /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
+  let store: KeyValueStore | undefined
   const adapters: RunningAdapter[] = []
   let stopping: Promise<void> | undefined
 
@@ -102,7 +107,9 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     for (const name of expected) checks[name] = adapters.find((adapter) => adapter.name === name)?.isReady() ?? false
     // While stopping, report not ready so a load balancer sends no more traffic here.
     checks.accepting = stopping === undefined
-    return { ready: Object.values(checks).every(Boolean), checks }
+    // Redis down costs buttons and shared limits, never answers: degraded, still ready.
+    const degraded = store?.health() === 'degraded' ? { degraded: ['redis'] } : {}
+    return { ready: Object.values(checks).every(Boolean), checks, ...degraded }
   }
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
@@ -125,6 +132,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
         if (expected.includes('terminal')) logger.warn({ problem: (error as Error).message }, 'no health server')
         else return failStart(error)
       }
+    }
+
+    if (config.store) {
+      // Never fails the start: an unreachable Redis is retried in the background (and logged).
+      store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
     try {
@@ -174,11 +186,13 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
-      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps)))
+      const bot = store ? { sharedStore: store } : {}
+      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps, { bot })))
     }
     if (config.discord) {
       const settings = config.discord
-      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps)))
+      const shared = store ? { sharedStore: store } : {}
+      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps, shared)))
     }
     const results = await Promise.allSettled(starts)
     for (const result of results) if (result.status === 'fulfilled') adapters.push(result.value)
@@ -224,6 +238,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
       })
+      await store?.close()
       await health?.close()
       logger.info({ reason, durationMs: Math.round(performance.now() - startedAt) }, 'stopped')
       await flushLogs(logger)
