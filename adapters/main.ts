@@ -7,6 +7,7 @@ import { startHealthServer, type HealthServer, type Readiness } from './health.j
 import type { RunningAdapter } from './lifecycle.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
+import { shareCorpusReloads, type ReloadAnnouncements } from './reload-announcements.js'
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
 import { createStoreMetrics } from './store/metrics.js'
 import { createRedisStore } from './store/redis.js'
@@ -89,6 +90,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let reloader: CorpusReloader | undefined
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
+  let announcements: ReloadAnnouncements | undefined
   const adapters: RunningAdapter[] = []
   let stopping: Promise<void> | undefined
 
@@ -109,6 +111,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     checks.accepting = stopping === undefined
     // Redis down costs buttons and shared limits, never answers: degraded, still ready.
     const degraded = store?.health() === 'degraded' ? { degraded: ['redis'] } : {}
+    // A process that missed a reload announcement catches up when probed.
+    announcements?.catchUp()
     return { ready: Object.values(checks).every(Boolean), checks, ...degraded }
   }
 
@@ -157,6 +161,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       onResult: (result) => metrics.recordReload(result),
     })
     if (config.corpusWatch) reloader.watch()
+    if (store) {
+      announcements = shareCorpusReloads(store, reloader, logger)
+      await announcements.start()
+    }
 
     if (expected.includes('terminal')) {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
@@ -252,7 +260,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       logger.warn({ reason }, 'reload ignored: the index is not in service yet, or the process is stopping')
       return Promise.resolve()
     }
-    return reloader.reload(reason)
+    return reloader.reload(reason).then(async (outcome) => {
+      if (outcome.kind === 'reloaded') await announcements?.announce()
+      return outcome
+    })
   }
 
   return { start, stop, reload }
