@@ -4,6 +4,7 @@ import { buildEngineFromDir } from './build-engine.js'
 import { buildEngineInWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
+import type { RunningShardProcesses } from './discord/shard-processes.js'
 import type { RunningAdapter } from './lifecycle.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
@@ -37,11 +38,16 @@ function chatAdaptersOf(config: AppConfig): AdapterName[] {
 async function main(): Promise<void> {
   const parsed = readConfig()
   if (!parsed.ok) exitWithMessage(parsed.message)
-  const { config } = parsed
+  const config = asShardProcess(parsed.config)
   const chatAdapters = chatAdaptersOf(config)
   const chatMode = chatAdapters.length === 0
   const logger = createProcessLogger(config, chatMode)
   const metrics = createMetrics()
+  if (process.env.SHARDING_MANAGER === 'true') {
+    const { SHARD_METRICS_GLOBAL } = await import('./discord/shard-processes.js')
+    // The manager process asks for these with `broadcastEval` to serve one /metrics for all.
+    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON() })
+  }
   const app = createApp({ config, logger, metrics, expected: chatMode ? ['terminal'] : chatAdapters })
 
   process.on('SIGTERM', () => void app.stop('SIGTERM'))
@@ -57,6 +63,18 @@ async function main(): Promise<void> {
   const { corpusDir, port, corpusWatch, snapshotDir } = config
   logger.info({ adapters: chatMode ? ['terminal'] : chatAdapters, corpusDir, port, corpusWatch, snapshotDir }, 'starting')
   await app.start()
+}
+
+/**
+ * In a Discord shard process started by `DISCORD_SHARD_PROCESSES` (discord.js's ShardingManager
+ * sets `SHARDING_MANAGER`, and `SHARDS` to this process's shard ids as JSON), the shards to run
+ * come from the manager.
+ */
+function asShardProcess(config: AppConfig): AppConfig {
+  if (process.env.SHARDING_MANAGER !== 'true' || config.discord === undefined) return config
+  const shardIds = [JSON.parse(process.env.SHARDS ?? '[0]') as number | number[]].flat()
+  const shardCount = Number(process.env.SHARD_COUNT ?? shardIds.length)
+  return { ...config, discord: { ...config.discord, sharding: { mode: 'fixed', shardIds, shardCount } } }
 }
 
 /**
@@ -91,6 +109,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
   let announcements: ReloadAnnouncements | undefined
+  /** Set when Discord runs in shard processes: /metrics merges theirs. */
+  let shardProcesses: RunningShardProcesses | undefined
   const adapters: RunningAdapter[] = []
   let stopping: Promise<void> | undefined
 
@@ -129,7 +149,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   async function start(): Promise<void> {
     if (config.port !== 0) {
       try {
-        health = await startHealthServer({ port: config.port, readiness, registry: metrics.registry, logger })
+        const registry = {
+          contentType: metrics.registry.contentType,
+          metrics: () => shardProcesses?.metrics(metrics.registry) ?? metrics.registry.metrics(),
+        }
+        health = await startHealthServer({ port: config.port, readiness, registry, logger })
         logger.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics')
       } catch (error) {
         // A person chatting in a terminal does not need probes; a bot in a container does.
@@ -200,7 +224,12 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     if (config.discord) {
       const settings = config.discord
       const shared = store ? { sharedStore: store } : {}
-      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps, shared)))
+      const processes = settings.processes
+      starts.push(
+        processes === undefined
+          ? import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps, shared))
+          : import('./discord/shard-processes.js').then(async ({ startShardProcesses }) => (shardProcesses = await startShardProcesses(settings, processes, logger))),
+      )
     }
     const results = await Promise.allSettled(starts)
     for (const result of results) if (result.status === 'fulfilled') adapters.push(result.value)
