@@ -10,8 +10,6 @@ import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
 import { shareCorpusReloads, type ReloadAnnouncements } from './reload-announcements.js'
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
-import { createStoreMetrics } from './store/metrics.js'
-import { createRedisStore } from './store/redis.js'
 import type { KeyValueStore } from './store/store.js'
 import { startTerminalChat } from './terminal/chat.js'
 
@@ -164,6 +162,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
 
     if (config.store) {
       // Never fails the start: an unreachable Redis is retried in the background (and logged).
+      // Imported on demand: one process without Redis need not load ioredis.
+      const [{ createRedisStore }, { createStoreMetrics }] = await Promise.all([import('./store/redis.js'), import('./store/metrics.js')])
       store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
