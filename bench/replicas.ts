@@ -11,7 +11,8 @@ import { quantile } from './stats.js'
  * proxy on 127.0.0.1, sharing a real redis-server: answers per second for 1, 2 and 3 replicas, and
  * one replica with and without Redis for the latency its round trips add. Latency is from posting
  * an update to the webhook's 200, which comes after the reply was sent to the fake Bot API.
- * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--json]`.
+ * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--concurrency 40] [--json]`;
+ * `--concurrency 1` measures latency without queueing, for what Redis adds per answer.
  */
 
 /** One configuration's run. */
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     const index = args.indexOf(flag)
     return index === -1 ? undefined : args[index + 1]
   }
-  const options = { questions: Number(value('--questions') ?? 2_000), users: Number(value('--users') ?? 200) }
+  const options = { questions: Number(value('--questions') ?? 2_000), users: Number(value('--users') ?? 200), concurrency: Number(value('--concurrency') ?? 40) }
   const counts = (value('--replicas') ?? '1,2,3').split(',').map(Number)
   const runs: ReplicaRun[] = [await runReplicaLoad(1, false, options)]
   for (const count of counts) runs.push(await runReplicaLoad(count, true, options))
