@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { articlesEnvShape, toArticleSettings, type ArticleSettings } from './articles/config.js'
 import { BUNDLED_CORPUS_DIR, DEFAULT_SNAPSHOT_DIR } from './build-engine.js'
 import { checkDiscordEnv, discordEnvShape, toDiscordSettings, type DiscordSettings } from './discord/config.js'
+import { storeEnvShape, toStoreSettings, type StoreSettings } from './store/config.js'
 import { telegramEnvShape, toTelegramSettings, type TelegramSettings } from './telegram/config.js'
 
 /** pino's levels, most severe first; `silent` turns logging off. */
@@ -36,6 +37,8 @@ export interface AppConfig {
   discord?: DiscordSettings
   /** Adding articles: `FETCH_ALLOW_HOSTS`, `FEEDS`, `FEED_INTERVAL`, `TELEGRAM_ADMIN_IDS`. */
   articles: ArticleSettings
+  /** Present when `REDIS_URL` is set: state shared with other processes. In memory otherwise. */
+  store?: StoreSettings
 }
 
 /** Parsing the environment is an expected failure, so it is a value: the message lists every bad variable. */
@@ -105,7 +108,7 @@ export const appEnvShape = {
  * run even when another variable is bad, so every error is listed at once; they are skipped only
  * when a Discord variable itself failed, since they read its parsed value.
  */
-export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape, ...articlesEnvShape }).superRefine(checkDiscordEnv, {
+export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape, ...articlesEnvShape, ...storeEnvShape }).superRefine(checkDiscordEnv, {
   when: (payload) => payload.issues.every((issue) => !String(issue.path?.[0] ?? '').startsWith('DISCORD_')),
 })
 
@@ -119,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const parsed = result.data
   const telegram = toTelegramSettings(parsed)
   const discord = toDiscordSettings(parsed)
+  const store = toStoreSettings(parsed)
   return {
     ok: true,
     config: {
@@ -130,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ...(telegram === undefined ? {} : { telegram }),
       ...(discord === undefined ? {} : { discord }),
       articles: toArticleSettings(parsed),
+      ...(store === undefined ? {} : { store }),
     },
   }
 }

@@ -8,6 +8,8 @@ export interface Readiness {
   ready: boolean
   /** One entry per check, e.g. `{ index: true, telegram: false }`. */
   checks: Record<string, boolean>
+  /** Parts that work in a reduced way without making the process unready, e.g. `['redis']` while the shared store is down. */
+  degraded?: string[]
 }
 
 /** Options for `startHealthServer`. */
@@ -18,8 +20,8 @@ export interface HealthServerOptions {
   host?: string
   /** Asked on every `/readyz`. */
   readiness(): Readiness
-  /** Serialized at `/metrics`. */
-  registry: Registry
+  /** Serialized at `/metrics` (a registry, or anything that serializes like one, such as metrics merged across shard processes). */
+  registry: Pick<Registry, 'contentType' | 'metrics'>
   logger: Logger
 }
 
@@ -78,7 +80,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   }
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, readiness: () => Readiness, registry: Registry): Promise<void> {
+async function route(request: IncomingMessage, response: ServerResponse, readiness: () => Readiness, registry: HealthServerOptions['registry']): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' })

@@ -5,10 +5,13 @@ import { buildEngineFromDir } from './build-engine.js'
 import { buildEngineInWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
+import type { RunningShardProcesses } from './discord/shard-processes.js'
 import type { RunningAdapter } from './lifecycle.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
+import { shareCorpusReloads, type ReloadAnnouncements } from './reload-announcements.js'
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
+import type { KeyValueStore } from './store/store.js'
 import { startTerminalChat } from './terminal/chat.js'
 
 /**
@@ -34,11 +37,16 @@ function chatAdaptersOf(config: AppConfig): AdapterName[] {
 async function main(): Promise<void> {
   const parsed = readConfig()
   if (!parsed.ok) exitWithMessage(parsed.message)
-  const { config } = parsed
+  const config = asShardProcess(parsed.config)
   const chatAdapters = chatAdaptersOf(config)
   const chatMode = chatAdapters.length === 0
   const logger = createProcessLogger(config, chatMode)
   const metrics = createMetrics()
+  if (process.env.SHARDING_MANAGER === 'true') {
+    const { SHARD_METRICS_GLOBAL } = await import('./discord/shard-processes.js')
+    // The manager process asks for these with `broadcastEval` to serve one /metrics for all.
+    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON() })
+  }
   const app = createApp({ config, logger, metrics, expected: chatMode ? ['terminal'] : chatAdapters })
 
   process.on('SIGTERM', () => void app.stop('SIGTERM'))
@@ -54,6 +62,18 @@ async function main(): Promise<void> {
   const { corpusDir, port, corpusWatch, snapshotDir } = config
   logger.info({ adapters: chatMode ? ['terminal'] : chatAdapters, corpusDir, port, corpusWatch, snapshotDir }, 'starting')
   await app.start()
+}
+
+/**
+ * In a Discord shard process started by `DISCORD_SHARD_PROCESSES` (discord.js's ShardingManager
+ * sets `SHARDING_MANAGER`, and `SHARDS` to this process's shard ids as JSON), the shards to run
+ * come from the manager.
+ */
+function asShardProcess(config: AppConfig): AppConfig {
+  if (process.env.SHARDING_MANAGER !== 'true' || config.discord === undefined) return config
+  const shardIds = [JSON.parse(process.env.SHARDS ?? '[0]') as number | number[]].flat()
+  const shardCount = Number(process.env.SHARD_COUNT ?? shardIds.length)
+  return { ...config, discord: { ...config.discord, sharding: { mode: 'fixed', shardIds, shardCount } } }
 }
 
 /**
@@ -86,6 +106,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let health: HealthServer | undefined
   let reloader: CorpusReloader | undefined
   let newsroom: RunningNewsroom | undefined
+  /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
+  let store: KeyValueStore | undefined
+  let announcements: ReloadAnnouncements | undefined
+  /** Set when Discord runs in shard processes: /metrics merges theirs. */
+  let shardProcesses: RunningShardProcesses | undefined
   const adapters: RunningAdapter[] = []
   let stopping: Promise<void> | undefined
 
@@ -104,7 +129,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     for (const name of expected) checks[name] = adapters.find((adapter) => adapter.name === name)?.isReady() ?? false
     // While stopping, report not ready so a load balancer sends no more traffic here.
     checks.accepting = stopping === undefined
-    return { ready: Object.values(checks).every(Boolean), checks }
+    // Redis down costs buttons and shared limits, never answers: degraded, still ready.
+    const degraded = store?.health() === 'degraded' ? { degraded: ['redis'] } : {}
+    // A process that missed a reload announcement catches up when probed.
+    announcements?.catchUp()
+    return { ready: Object.values(checks).every(Boolean), checks, ...degraded }
   }
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
@@ -122,13 +151,24 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   async function start(): Promise<void> {
     if (config.port !== 0) {
       try {
-        health = await startHealthServer({ port: config.port, readiness, registry: metrics.registry, logger })
+        const registry = {
+          contentType: metrics.registry.contentType,
+          metrics: () => shardProcesses?.metrics(metrics.registry) ?? metrics.registry.metrics(),
+        }
+        health = await startHealthServer({ port: config.port, readiness, registry, logger })
         logger.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics')
       } catch (error) {
         // A person chatting in a terminal does not need probes; a bot in a container does.
         if (expected.includes('terminal')) logger.warn({ problem: (error as Error).message }, 'no health server')
         else return failStart(error)
       }
+    }
+
+    if (config.store) {
+      // Never fails the start: an unreachable Redis is retried in the background (and logged).
+      // Imported on demand: one process without Redis need not load ioredis.
+      const [{ createRedisStore }, { createStoreMetrics }] = await Promise.all([import('./store/redis.js'), import('./store/metrics.js')])
+      store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
     try {
@@ -154,6 +194,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     const { startNewsroom } = await import('./articles/start-newsroom.js')
     newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry })
     deps.newsroom = newsroom.newsroom
+    if (store) {
+      announcements = shareCorpusReloads(store, reloader, logger)
+      await announcements.start()
+    }
 
     if (expected.includes('terminal')) {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
@@ -185,11 +229,18 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
-      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps)))
+      const bot = store ? { sharedStore: store } : {}
+      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps, { bot })))
     }
     if (config.discord) {
       const settings = config.discord
-      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps)))
+      const shared = store ? { sharedStore: store } : {}
+      const processes = settings.processes
+      starts.push(
+        processes === undefined
+          ? import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps, shared))
+          : import('./discord/shard-processes.js').then(async ({ startShardProcesses }) => (shardProcesses = await startShardProcesses(settings, processes, logger))),
+      )
     }
     const results = await Promise.allSettled(starts)
     for (const result of results) if (result.status === 'fulfilled') adapters.push(result.value)
@@ -236,6 +287,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
       })
+      await store?.close()
       await health?.close()
       logger.info({ reason, durationMs: Math.round(performance.now() - startedAt) }, 'stopped')
       await flushLogs(logger)
@@ -249,7 +301,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       logger.warn({ reason }, 'reload ignored: the index is not in service yet, or the process is stopping')
       return Promise.resolve()
     }
-    return reloader.reload(reason)
+    return reloader.reload(reason).then(async (outcome) => {
+      if (outcome.kind === 'reloaded') await announcements?.announce()
+      return outcome
+    })
   }
 
   return { start, stop, reload }

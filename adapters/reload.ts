@@ -7,7 +7,7 @@ export interface CorpusReloaderOptions {
   /** The corpus folder to rebuild from and to watch. */
   dir: string
   /** Builds a new engine from `dir`; the composition root passes `buildEngineFromDir`. */
-  build(dir: string): Promise<{ engine: Engine; articles: number }>
+  build(dir: string): Promise<{ engine: Engine; articles: number; timings?: { from: 'snapshot' | 'build' } }>
   /** Puts a freshly built engine in service. Called only after a build succeeded. */
   swap(engine: Engine): void
   logger: Logger
@@ -59,11 +59,11 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
     const startedAt = performance.now()
     logger.info({ reason, corpusDir: dir }, 'corpus reload started')
     try {
-      const { engine, articles } = await build(dir)
+      const { engine, articles, timings } = await build(dir)
       if (stopped) return { kind: 'stopped' }
       swap(engine)
       const durationMs = Math.round(performance.now() - startedAt)
-      logger.info({ reason, articles, durationMs }, 'corpus reloaded')
+      logger.info({ reason, articles, durationMs, from: timings?.from }, 'corpus reloaded')
       onResult?.('reloaded')
       return { kind: 'reloaded', articles, durationMs }
     } catch (error) {

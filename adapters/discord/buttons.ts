@@ -1,3 +1,5 @@
+import { readJson, type KeyValueStore } from '../store/store.js'
+
 /**
  * Custom ids of the buttons under an answer. Discord gives a custom id at most 100 characters, too
  * few for a question, so the id carries a context id (the answer's event id) and the page; the
@@ -34,10 +36,41 @@ export interface AnswerContext {
   sourceId?: string
 }
 
-/** Remembers the question behind each recent answer, so its buttons can page through it. */
+/**
+ * Remembers the question behind each recent answer, so its buttons can page through it: in this
+ * process's memory, or in the shared store so that any shard process serves any button
+ * ({@link createStoredAnswerContexts}, which answers with promises and may reject with
+ * `StoreUnavailableError` while Redis is down).
+ */
 export interface AnswerContexts {
-  remember(contextId: string, context: AnswerContext): void
-  recall(contextId: string): AnswerContext | undefined
+  remember(contextId: string, context: AnswerContext): void | Promise<void>
+  recall(contextId: string): AnswerContext | undefined | Promise<AnswerContext | undefined>
+}
+
+/** Key namespace of answer contexts in the shared store. */
+const CONTEXT_KEY = 'discord:context:'
+
+/** How long a Discord answer's buttons keep working with a shared store: a day, as Telegram's. */
+export const STORED_CONTEXT_TTL_MS = 86_400_000
+
+/**
+ * Answer contexts in the shared store (Redis with `REDIS_URL`), each for `ttlMs` (defaults to a
+ * day). Context ids are the interaction or message snowflakes Discord gave the answer, and only
+ * Discord can put a custom id on a button it delivers, so the id is not a secret here.
+ */
+export function createStoredAnswerContexts(store: KeyValueStore, ttlMs = STORED_CONTEXT_TTL_MS): AnswerContexts {
+  return {
+    async remember(contextId, context) {
+      await store.set(CONTEXT_KEY + contextId, JSON.stringify(context), ttlMs)
+    },
+    recall: (contextId) =>
+      readJson(store, CONTEXT_KEY + contextId, (value) => {
+        if (typeof value !== 'object' || value === null) return undefined
+        const { question, sourceId } = value as Record<string, unknown>
+        if (typeof question !== 'string' || (sourceId !== undefined && typeof sourceId !== 'string')) return undefined
+        return sourceId === undefined ? { question } : { question, sourceId }
+      }),
+  }
 }
 
 /**

@@ -10,9 +10,10 @@ import {
   type Message,
 } from 'discord.js'
 import { apologyFor, type AdapterDeps } from '../answering.js'
-import { createAnswerContexts, type AnswerContexts } from './buttons.js'
+import type { KeyValueStore } from '../store/store.js'
+import { createAnswerContexts, createStoredAnswerContexts, type AnswerContexts } from './buttons.js'
 import type { DiscordSettings, DiscordSharding } from './config.js'
-import { createCooldown } from './cooldown.js'
+import { createCooldown, createStoredCooldown } from './cooldown.js'
 import { formatNotice } from './format.js'
 import { createInFlight, type InFlight } from './in-flight.js'
 import { handleInteraction } from './interactions.js'
@@ -29,8 +30,10 @@ export interface DiscordClientOptions {
   corpusName?: string
   /** Tracks running handlers for a graceful stop; `startDiscord` passes one. Defaults to a fresh tracker. */
   inFlight?: InFlight
-  /** Remembers questions for the buttons. Defaults to an in-memory store of 10,000 answers. */
+  /** Remembers questions for the buttons. Defaults to the shared store's when `sharedStore` is set, else an in-memory store of 10,000 answers. */
   contexts?: AnswerContexts
+  /** State shared with other processes (Redis with `REDIS_URL`): answer contexts and cooldowns. Defaults to none. */
+  sharedStore?: KeyValueStore
   /**
    * discord.js options laid over ours. For tests: `{ ws: { buildIdentifyThrottler } }` skips the
    * 5-second identify wait, `{ rest: { retries } }` shortens retries. Defaults to none.
@@ -48,11 +51,12 @@ export const DEFAULT_DISCORD_CLIENT_OPTIONS = { cooldownMs: 3000, quotesPerPage:
  */
 export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps, options: DiscordClientOptions = {}): Client {
   const { cooldownMs, quotesPerPage } = { ...DEFAULT_DISCORD_CLIENT_OPTIONS, ...options }
-  const { inFlight = createInFlight(), contexts = createAnswerContexts(), clientOptions = {}, corpusName } = options
+  const { sharedStore } = options
+  const { inFlight = createInFlight(), contexts = sharedStore ? createStoredAnswerContexts(sharedStore) : createAnswerContexts(), clientOptions = {}, corpusName } = options
   const logger = deps.logger.child({ adapter: 'discord' })
   const ctx: HandlerContext = {
     deps: { ...deps, logger },
-    cooldown: createCooldown({ cooldownMs }),
+    cooldown: sharedStore ? createStoredCooldown(sharedStore, { cooldownMs }) : createCooldown({ cooldownMs }),
     contexts,
     quotesPerPage,
     ...(corpusName === undefined ? {} : { corpusName }),

@@ -65,6 +65,14 @@ export const discordEnvShape = {
   ),
   /** Total shards across every machine; needs `DISCORD_SHARD_IDS`. */
   DISCORD_SHARD_COUNT: optional(shardNumber('DISCORD_SHARD_COUNT').min(1, 'DISCORD_SHARD_COUNT must be at least 1')),
+  /** Child processes to spread this machine's shards over (discord.js's ShardingManager). Defaults to none: the shards run in this process. */
+  DISCORD_SHARD_PROCESSES: optional(
+    z.coerce
+      .number({ error: 'DISCORD_SHARD_PROCESSES must be a whole number of processes' })
+      .int('DISCORD_SHARD_PROCESSES must be a whole number of processes')
+      .min(1, 'DISCORD_SHARD_PROCESSES must be at least 1')
+      .max(1_000, 'DISCORD_SHARD_PROCESSES must be at most 1000'),
+  ),
 }
 
 /** The Discord variables after parsing. */
@@ -87,6 +95,9 @@ export function checkDiscordEnv(env: DiscordEnv, ctx: z.RefinementCtx): void {
   }
   if (env.DISCORD_SHARD_IDS !== undefined && env.DISCORD_SHARDS !== undefined) {
     issue('DISCORD_SHARDS', 'Set either DISCORD_SHARDS or DISCORD_SHARD_IDS with DISCORD_SHARD_COUNT, not both')
+  }
+  if (env.DISCORD_SHARD_PROCESSES !== undefined && env.DISCORD_SHARD_IDS !== undefined) {
+    issue('DISCORD_SHARD_PROCESSES', 'Set either DISCORD_SHARD_PROCESSES (with DISCORD_SHARDS) or DISCORD_SHARD_IDS with DISCORD_SHARD_COUNT, not both')
   }
   const count = env.DISCORD_SHARD_COUNT
   const tooLarge = count === undefined ? [] : (env.DISCORD_SHARD_IDS ?? []).filter((id) => id >= count)
@@ -114,6 +125,8 @@ export interface DiscordSettings {
   /** REST root without the version. Defaults to {@link DEFAULT_DISCORD_REST_API}. */
   restApi: string
   sharding: DiscordSharding
+  /** Child processes the shards are spread over (`DISCORD_SHARD_PROCESSES`); absent: they run in this process. */
+  processes?: number
 }
 
 /** A Discord variable that is missing or malformed; `message` lists every problem by variable. */
@@ -134,6 +147,7 @@ export function toDiscordSettings(env: DiscordEnv): DiscordSettings | undefined 
     ...(env.DISCORD_GUILD_ID === undefined ? {} : { guildId: env.DISCORD_GUILD_ID }),
     restApi: (env.DISCORD_REST_API ?? DEFAULT_DISCORD_REST_API).replace(/\/+$/, ''),
     sharding: toSharding(env),
+    ...(env.DISCORD_SHARD_PROCESSES === undefined ? {} : { processes: env.DISCORD_SHARD_PROCESSES }),
   }
 }
 

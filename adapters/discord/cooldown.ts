@@ -1,12 +1,14 @@
+import { StoreUnavailableError, type KeyValueStore } from '../store/store.js'
+
 /** What a cooldown check decided for one request. */
 export type CooldownVerdict =
   | { allowed: true }
   /** `firstRefusal` is true once per cooldown, so a spammer gets one notice, not one per message. */
   | { allowed: false; retryAfterMs: number; firstRefusal: boolean }
 
-/** Per-user rate limit: at most one answered request every `cooldownMs`. */
+/** Per-user rate limit: at most one answered request every `cooldownMs`. The shared one answers with a promise. */
 export interface Cooldown {
-  check(userId: string): CooldownVerdict
+  check(userId: string): CooldownVerdict | Promise<CooldownVerdict>
 }
 
 export interface CooldownOptions {
@@ -41,6 +43,33 @@ export function createCooldown(options: CooldownOptions = {}): Cooldown {
       }
       users.set(userId, { allowedAt: time, notified: false })
       return { allowed: true }
+    },
+  }
+}
+
+/**
+ * A cooldown kept in the shared store (Redis with `REDIS_URL`), so it holds across shard processes:
+ * the first request claims `discord:cooldown:<user>` for `cooldownMs` with the time it was let
+ * through; a refusal claims a notice key once per cooldown. While Redis is down the store counts
+ * in this process's memory.
+ */
+export function createStoredCooldown(store: KeyValueStore, options: CooldownOptions = {}): Cooldown {
+  const { cooldownMs, now } = { ...DEFAULT_COOLDOWN_OPTIONS, ...options }
+  return {
+    async check(userId) {
+      if (cooldownMs <= 0) return { allowed: true }
+      const time = now()
+      const key = `discord:cooldown:${userId}`
+      if (await store.setIfAbsent(key, String(time), cooldownMs)) return { allowed: true }
+      let allowedAt = time
+      try {
+        allowedAt = Number((await store.get(key)) ?? time)
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error
+      }
+      const retryAfterMs = Math.max(1, cooldownMs - (time - allowedAt))
+      const firstRefusal = await store.setIfAbsent(`discord:cooldown-notice:${userId}:${allowedAt}`, '1', retryAfterMs)
+      return { allowed: false, retryAfterMs, firstRefusal }
     },
   }
 }

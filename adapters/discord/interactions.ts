@@ -9,6 +9,7 @@ import {
 } from 'discord.js'
 import type { SourceSummary } from '../../src/index.js'
 import { callCore } from '../answering.js'
+import { StoreUnavailableError } from '../store/store.js'
 import { parseButtonId } from './buttons.js'
 import { isCommandName, QUESTION_OPTION, SOURCE_OPTION, STORY_OPTION, type CommandName } from './commands.js'
 import { cooldownMessage } from './cooldown.js'
@@ -56,10 +57,10 @@ async function handleCommand(interaction: ChatInputCommandInteraction, ctx: Hand
   const ephemeral = name === 'help'
   // Discord drops an interaction not acknowledged within 3 seconds, so acknowledge before any work.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
-  await deliver(interaction, runCommand(name, interaction, ctx), ephemeral)
+  await deliver(interaction, await runCommand(name, interaction, ctx), ephemeral)
 }
 
-function runCommand(name: CommandName, interaction: ChatInputCommandInteraction, ctx: HandlerContext): Delivery {
+async function runCommand(name: CommandName, interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<Delivery> {
   const ref = interaction.id
   const sourceId = interaction.options.getString(SOURCE_OPTION) ?? undefined
   switch (name) {
@@ -138,7 +139,14 @@ async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext)
     await replyPrivately(interaction, 'That button belongs to an older version of me. Please ask again with /ask.')
     return
   }
-  const context = ctx.contexts.recall(action.contextId)
+  let context
+  try {
+    context = await ctx.contexts.recall(action.contextId)
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error
+    await replyPrivately(interaction, 'I cannot reach my memory of earlier answers right now. Please press again in a minute, or ask again with /ask.')
+    return
+  }
   if (context === undefined) {
     await replyPrivately(interaction, 'I no longer remember that answer (I may have restarted). Please ask again with /ask.')
     return
@@ -147,7 +155,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext)
   if (action.kind === 'more') {
     if (!(await passCooldown(interaction, ctx))) return
     await interaction.deferReply()
-    await deliver(interaction, answerPage(ctx, { ...context, offset: action.offset, ref, contextId: action.contextId }), false)
+    await deliver(interaction, await answerPage(ctx, { ...context, offset: action.offset, ref, contextId: action.contextId }), false)
     return
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral })
@@ -162,7 +170,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext)
 
 /** Lets the request through, or tells the asker politely (and privately) to wait. */
 async function passCooldown(interaction: RepliableInteraction, ctx: HandlerContext): Promise<boolean> {
-  const verdict = ctx.cooldown.check(interaction.user.id)
+  const verdict = await ctx.cooldown.check(interaction.user.id)
   if (verdict.allowed) return true
   await replyPrivately(interaction, cooldownMessage(verdict.retryAfterMs))
   return false

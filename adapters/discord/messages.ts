@@ -22,13 +22,13 @@ export async function handleMessage(message: Message, botUserId: string, ctx: Ha
     const examples = callCore(ctx.deps, { adapter: 'discord', ref, what: 'exampleQuestions' }, (engine) => engine.exampleQuestions())
     delivery = { kind: 'public', reply: formatHelp(examples.kind === 'ok' ? examples.value.slice(0, 5) : [], describeCorpus(ctx, ref).footer) }
   } else {
-    const verdict = ctx.cooldown.check(message.author.id)
+    const verdict = await ctx.cooldown.check(message.author.id)
     if (!verdict.allowed) {
       // A channel has no ephemeral replies: say it once per cooldown, then stay quiet.
       if (verdict.firstRefusal) await message.reply({ ...formatNotice(cooldownMessage(verdict.retryAfterMs)), allowedMentions: NO_MENTIONS })
       return
     }
-    delivery = answerPage(ctx, { question, offset: 0, ref, contextId: ref })
+    delivery = await answerPage(ctx, { question, offset: 0, ref, contextId: ref })
   }
   await message.reply({ ...delivery.reply, allowedMentions: NO_MENTIONS })
 }

@@ -39,11 +39,11 @@ export function describeCorpus(ctx: HandlerContext, ref: string): { footer: stri
   }
 }
 
-/** One page of the answer to `question`, as the asker will see it. Never throws. */
-export function answerPage(
+/** One page of the answer to `question`, as the asker will see it. Never rejects. */
+export async function answerPage(
   ctx: HandlerContext,
   request: { question: string; sourceId?: string; offset: number; ref: string; contextId: string },
-): Delivery {
+): Promise<Delivery> {
   const { question, sourceId, offset, ref, contextId } = request
   const outcome = answerQuestion(ctx.deps, {
     adapter: 'discord',
@@ -57,6 +57,13 @@ export function answerPage(
     return { kind: 'private', reply: formatNotice(answer.message ?? 'I could not read that as a question. Please rephrase it.') }
   }
   const page = formatAnswer(answer, { offset, contextId, footer: describeCorpus(ctx, ref).footer })
-  if (page.shown > 0) ctx.contexts.remember(contextId, { question, ...(sourceId === undefined ? {} : { sourceId }) })
+  if (page.shown > 0) {
+    try {
+      await ctx.contexts.remember(contextId, { question, ...(sourceId === undefined ? {} : { sourceId }) })
+    } catch (error) {
+      // The answer matters more than its buttons: a press will be told to ask again.
+      ctx.deps.logger.warn({ err: error, ref }, 'could not store the answer context: its buttons will not work')
+    }
+  }
   return { kind: 'public', reply: page.reply }
 }

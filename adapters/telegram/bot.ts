@@ -18,11 +18,13 @@ import {
   packMessages,
   truncate,
 } from './format.js'
+import { StoreUnavailableError, type KeyValueStore } from '../store/store.js'
 import type { InFlightUpdates } from './in-flight.js'
 import { formatStories } from './stories.js'
 import { findStory } from '../story-takeaways.js'
 import { registerTelegramNewsroomCommands } from './newsroom-commands.js'
-import { createQuotePageStore, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
+import { claimUpdates } from './update-claims.js'
+import { createQuotePageStore, createStoredQuotePages, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
 export const TELEGRAM_COMMANDS: BotCommand[] = [
@@ -51,8 +53,13 @@ export interface TelegramBotOptions {
   quotesPerPage?: number
   /** "More quotes" presses one person may make per window. Defaults to 10. */
   pagesPerWindow?: number
-  /** Where "More quotes" buttons find their question. Defaults to `createQuotePageStore()`: 5,000 pages, each for a day. */
+  /** Where "More quotes" buttons find their question. Defaults to `createStoredQuotePages(sharedStore)` with a shared store, else `createQuotePageStore()`: 5,000 pages, each for a day. */
   quotePages?: QuotePageStore
+  /**
+   * State shared with other replicas (Redis with `REDIS_URL`): pages, rate limits and the claims
+   * that make each update answered once. Defaults to none: everything stays in this process.
+   */
+  sharedStore?: KeyValueStore
 }
 
 const DEFAULT_TELEGRAM_BOT_OPTIONS = {
@@ -66,6 +73,8 @@ const DEFAULT_TELEGRAM_BOT_OPTIONS = {
 
 /** What a "More quotes" press gets when its page is unknown, expired, malformed or from another chat. */
 export const EXPIRED_PAGE_TEXT = 'That answer is too old to page through: ask again.'
+/** What a "More quotes" press gets while the shared store (Redis) cannot be asked for its page. */
+export const STORE_UNAVAILABLE_TEXT = 'I cannot reach my memory of earlier answers right now: press again in a minute, or ask again.'
 /** What a "More quotes" press gets when the corpus has changed and the page is now empty. */
 const NO_MORE_QUOTES_TEXT = 'There are no more quotes for that question.'
 /** What a "More quotes" press gets over `pagesPerWindow`: a notice on the button, not a message in the chat. */
@@ -91,7 +100,8 @@ const INLINE_BUTTON_CHARS = 64
  */
 export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: BotConfig<Context>, options: TelegramBotOptions = {}): Bot {
   const settings = { ...DEFAULT_TELEGRAM_BOT_OPTIONS, ...options }
-  const quotePages = settings.quotePages ?? createQuotePageStore()
+  const { sharedStore } = settings
+  const quotePages = settings.quotePages ?? (sharedStore ? createStoredQuotePages(sharedStore) : createQuotePageStore())
   const bot = new Bot(token, botConfig)
   bot.api.config.use(autoRetry(settings.autoRetry))
 
@@ -108,30 +118,35 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
   }
 
   if (settings.inFlight) bot.use(settings.inFlight.middleware)
+  // Before any handling: a copy of an update another replica has or had must not be answered again.
+  if (sharedStore) bot.use(claimUpdates(sharedStore, deps.logger))
   // Replies in one chat keep the order of its questions; other chats still run concurrently.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
   // Handled inside the middleware so every mode behaves alike: the runner calls `bot.catch`, but
   // `webhookCallback` and `handleUpdate` would only rethrow.
   const safe = bot.errorBoundary(handleError)
 
-  const questionLimit = limit<Context, never>({
+  const questionLimit = limit<Context, RateLimitCounter>({
     timeFrame: settings.rateWindowMs,
     limit: settings.questionsPerWindow,
+    ...sharedLimits(sharedStore, settings.rateWindowMs),
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     // Told once per window: replying to every extra message would let one person make the bot spam.
     onLimitExceeded: (ctx) => replyHtml(ctx, [escapeHtml(formatRateLimited(settings.questionsPerWindow, settings.rateWindowMs))]),
   })
-  const inlineLimit = limit<Context, never>({
+  const inlineLimit = limit<Context, RateLimitCounter>({
     timeFrame: settings.rateWindowMs,
     limit: settings.inlineQueriesPerWindow,
+    ...sharedLimits(sharedStore, settings.rateWindowMs),
     keyPrefix: 'INLINE',
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     alwaysReply: true,
     onLimitExceeded: (ctx) => ctx.answerInlineQuery([], { cache_time: 0, button: startButton('Too many searches: wait a moment') }),
   })
-  const pageLimit = limit<Context, never>({
+  const pageLimit = limit<Context, RateLimitCounter>({
     timeFrame: settings.rateWindowMs,
     limit: settings.pagesPerWindow,
+    ...sharedLimits(sharedStore, settings.rateWindowMs),
     keyPrefix: 'PAGES',
     keyGenerator: (ctx) => ctx.from?.id.toString(),
     // Every press must be answered, or the button keeps spinning.
@@ -150,7 +165,7 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     const chatId = ctx.chatId
     const more =
       answer.status === 'answered' && answer.hasMore && answer.quotes.length > 0 && nextOffset <= MAX_QUOTE_OFFSET && chatId !== undefined
-        ? new InlineKeyboard().text('More quotes', moreQuotesData(quotePages.remember({ question, offset: nextOffset, chatId })))
+        ? await moreQuotesButton(quotePages, { question, offset: nextOffset, chatId }, deps, ctx)
         : undefined
     await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: more })
   }
@@ -232,7 +247,8 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
   safe.chatType('private').on('message', (ctx) => replyHtml(ctx, ['I read text only: send me your question as a message.']))
 
   safe.on('callback_query', pageLimit, async (ctx) => {
-    const page = recallPage(ctx, quotePages)
+    const page = await recallPage(ctx, quotePages, deps)
+    if (page === 'unavailable') return answerButton(ctx, deps, STORE_UNAVAILABLE_TEXT)
     if (page === undefined) return answerButton(ctx, deps, EXPIRED_PAGE_TEXT)
     const outcome = askPage(ctx, page.question, page.offset)
     if (outcome.kind === 'answer' && outcome.answer.quotes.length === 0) return answerButton(ctx, deps, NO_MORE_QUOTES_TEXT)
@@ -261,6 +277,28 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
 
   bot.catch(handleError)
   return bot
+}
+
+/** The part of a Redis client `@grammyjs/ratelimiter` calls. */
+interface RateLimitCounter {
+  incr(key: string): Promise<number>
+  pexpire(key: string, milliseconds: number): Promise<number>
+}
+
+/**
+ * `@grammyjs/ratelimiter` counts in a Redis client it is given (`incr`, then `pexpire` on the
+ * first hit); this one counts in the shared store, atomically and with the window set on the first
+ * hit, under `telegram:rate:`. While Redis is down the store counts in this process's memory.
+ */
+function sharedLimits(store: KeyValueStore | undefined, windowMs: number): { storageClient?: RateLimitCounter } {
+  if (store === undefined) return {}
+  return {
+    storageClient: {
+      incr: (key) => store.increment(`telegram:rate:${key}`, windowMs),
+      // The window was set with the first hit, inside `increment`.
+      pexpire: async () => 1,
+    },
+  }
 }
 
 /** The update id: unique per bot, and what the asker quotes when reporting a problem. */
@@ -296,14 +334,34 @@ async function replyHtml(ctx: Context, messages: readonly string[], options: Rep
  * The page a "More quotes" press asks for, or `undefined` when it is unknown, expired, malformed,
  * or was made for another chat. Nothing is taken from `callback_data` but the page id.
  */
-function recallPage(ctx: Context, quotePages: QuotePageStore): QuotePage | undefined {
+async function recallPage(ctx: Context, quotePages: QuotePageStore, deps: AdapterDeps): Promise<QuotePage | 'unavailable' | undefined> {
   const id = parseMoreQuotesData(ctx.callbackQuery?.data)
-  const page = id === undefined ? undefined : quotePages.recall(id)
+  let page: QuotePage | undefined
+  try {
+    page = id === undefined ? undefined : await quotePages.recall(id)
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error
+    deps.logger.warn({ adapter: 'telegram', ref: refOf(ctx) }, 'a "More quotes" press while the shared store is unreachable')
+    return 'unavailable'
+  }
   const chatId = ctx.callbackQuery?.message?.chat.id
   if (page === undefined || chatId === undefined || page.chatId !== chatId) return undefined
   // Checked again on the way out, not trusted because the store wrote it.
   if (!Number.isSafeInteger(page.offset) || page.offset < 1 || page.offset > MAX_QUOTE_OFFSET) return undefined
   return page
+}
+
+/**
+ * The "More quotes" button for `page`, or none when the page cannot be stored: the answer itself
+ * matters more than its button, so a store failure costs only the button.
+ */
+async function moreQuotesButton(quotePages: QuotePageStore, page: QuotePage, deps: AdapterDeps, ctx: Context): Promise<InlineKeyboard | undefined> {
+  try {
+    return new InlineKeyboard().text('More quotes', moreQuotesData(await quotePages.remember(page)))
+  } catch (error) {
+    deps.logger.warn({ err: error, adapter: 'telegram', ref: refOf(ctx) }, 'could not store the "More quotes" page: answering without the button')
+    return undefined
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readJson, type KeyValueStore } from '../store/store.js'
 
 /**
  * The pages behind "More quotes" buttons. Telegram gives a button at most 64 bytes of
@@ -17,12 +18,18 @@ export interface QuotePage {
   chatId: number
 }
 
-/** Remembers recent pages under short random ids. */
+/**
+ * Remembers recent pages under short random ids: in this process's memory, or in the shared store
+ * so that any replica serves any press ({@link createStoredQuotePages}).
+ */
 export interface QuotePageStore {
   /** Stores `page` and returns its id, for {@link moreQuotesData}. */
-  remember(page: QuotePage): string
-  /** The page stored under `id`, or `undefined` when it is unknown, expired or forgotten. */
-  recall(id: string): QuotePage | undefined
+  remember(page: QuotePage): Promise<string>
+  /**
+   * The page stored under `id`, or `undefined` when it is unknown, expired or forgotten. Rejects
+   * with `StoreUnavailableError` when the shared store cannot be asked: the press gets a notice.
+   */
+  recall(id: string): Promise<QuotePage | undefined>
 }
 
 /** Bounds of a {@link QuotePageStore}. */
@@ -50,8 +57,8 @@ export function createQuotePageStore(options: QuotePageStoreOptions = {}): Quote
   const { maxPages, ttlMs, now } = { ...DEFAULT_QUOTE_PAGE_STORE_OPTIONS, ...options }
   const pages = new Map<string, { page: QuotePage; expiresAt: number }>()
   return {
-    remember(page) {
-      const id = randomBytes(PAGE_ID_BYTES).toString('base64url')
+    async remember(page) {
+      const id = newPageId()
       pages.set(id, { page: { ...page }, expiresAt: now() + ttlMs })
       // A Map iterates in insertion order, and `recall` re-inserts what it reads: the first key is the least recently used.
       for (const oldest of pages.keys()) {
@@ -60,7 +67,7 @@ export function createQuotePageStore(options: QuotePageStoreOptions = {}): Quote
       }
       return id
     },
-    recall(id) {
+    async recall(id) {
       const entry = pages.get(id)
       if (entry === undefined) return undefined
       pages.delete(id)
@@ -69,6 +76,37 @@ export function createQuotePageStore(options: QuotePageStoreOptions = {}): Quote
       return { ...entry.page }
     },
   }
+}
+
+/** Key namespace of pages in the shared store. */
+const PAGE_KEY = 'telegram:page:'
+
+/**
+ * Pages in the shared store (Redis with `REDIS_URL`), so a press reaching any replica finds its
+ * page; each expires after `ttlMs` (defaults to a day), and Redis's own memory policy bounds them.
+ * What comes back is checked, not trusted because a process of ours wrote it.
+ */
+export function createStoredQuotePages(store: KeyValueStore, options: Pick<QuotePageStoreOptions, 'ttlMs'> = {}): QuotePageStore {
+  const ttlMs = options.ttlMs ?? DEFAULT_QUOTE_PAGE_STORE_OPTIONS.ttlMs
+  return {
+    async remember(page) {
+      const id = newPageId()
+      await store.set(PAGE_KEY + id, JSON.stringify({ question: page.question, offset: page.offset, chatId: page.chatId }), ttlMs)
+      return id
+    },
+    recall: (id) => readJson(store, PAGE_KEY + id, toQuotePage),
+  }
+}
+
+function toQuotePage(value: unknown): QuotePage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { question, offset, chatId } = value as Record<string, unknown>
+  if (typeof question !== 'string' || typeof offset !== 'number' || typeof chatId !== 'number') return undefined
+  return { question, offset, chatId }
+}
+
+function newPageId(): string {
+  return randomBytes(PAGE_ID_BYTES).toString('base64url')
 }
 
 /** The `callback_data` of the "More quotes" button for page `id`: 21 bytes. */

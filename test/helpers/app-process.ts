@@ -17,7 +17,7 @@ const MAIN = join(ROOT, 'adapters', 'main.ts')
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
 /** Variables the app reads; removed from the inherited environment so the caller's shell cannot leak in. */
-const APP_VARIABLE = /^(TELEGRAM_|DISCORD_|CORPUS_DIR$|CORPUS_WATCH$|LOG_LEVEL$|PORT$)/
+const APP_VARIABLE = /^(TELEGRAM_|DISCORD_|REDIS_|CORPUS_DIR$|CORPUS_WATCH$|LOG_LEVEL$|PORT$)/
 
 /** One pino line. */
 export interface LogLine {

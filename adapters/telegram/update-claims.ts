@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import type { Context, MiddlewareFn } from 'grammy'
+import type { Logger } from '../logger.js'
+import { StoreUnavailableError, type KeyValueStore } from '../store/store.js'
+
+/** Timings of {@link claimUpdates}. */
+export interface UpdateClaimOptions {
+  /** How long a claim holds without renewal: a replica that died mid-update frees it after this. Defaults to 6_000. */
+  leaseMs?: number
+  /** How long a handled update stays marked, so a late redelivery is skipped. Defaults to 3_600_000 (an hour; Telegram redelivers within minutes). */
+  doneTtlMs?: number
+  /** Pause between two looks at a claim another replica holds. Defaults to 200. */
+  pollMs?: number
+  /** Longest wait on a claim held (and renewed) by a live replica before leaving the update to it. Defaults to 30_000. */
+  maxWaitMs?: number
+}
+
+const DEFAULT_UPDATE_CLAIM_OPTIONS: Required<UpdateClaimOptions> = { leaseMs: 6_000, doneTtlMs: 3_600_000, pollMs: 200, maxWaitMs: 30_000 }
+
+const DONE = 'done'
+
+/**
+ * Middleware that lets exactly one replica handle each update, for webhook replicas behind one
+ * address. Telegram sends an update again when its webhook answer fails or is late, and that copy
+ * may land on another replica while the first is still on it, or after the first died.
+ *
+ * Before handling, a replica claims the update atomically (`SET NX PX`, a lease renewed while it
+ * works); after handling, it marks the update done for `doneTtlMs`. A copy finding it done is
+ * skipped; a copy finding a lease waits: when the holder finishes it is skipped, when the holder
+ * died its lease lapses within `leaseMs` and the copy claims and answers it. One window stays: a
+ * replica killed after sending its reply and before marking the update done (well under a
+ * millisecond apart) has its update answered twice. While the store is unreachable, claims fall
+ * back to this process's memory: a copy on another replica would then be answered again.
+ */
+export function claimUpdates(store: KeyValueStore, logger: Logger, options: UpdateClaimOptions = {}): MiddlewareFn<Context> {
+  const { leaseMs, doneTtlMs, pollMs, maxWaitMs } = { ...DEFAULT_UPDATE_CLAIM_OPTIONS, ...options }
+  const replica = randomBytes(6).toString('hex')
+
+  const acquire = async (key: string, holder: string): Promise<'claimed' | 'done' | 'busy'> => {
+    const deadline = Date.now() + maxWaitMs
+    for (;;) {
+      if (await store.setIfAbsent(key, holder, leaseMs)) return 'claimed'
+      let current: string | undefined
+      try {
+        current = await store.get(key)
+      } catch (error) {
+        // Redis went away between the two calls: the next claim falls back to memory.
+        if (!(error instanceof StoreUnavailableError)) throw error
+      }
+      if (current === DONE) return 'done'
+      if (Date.now() > deadline) return 'busy'
+      await new Promise((resolve) => setTimeout(resolve, pollMs))
+    }
+  }
+
+  return async (ctx, next) => {
+    const updateId = ctx.update.update_id
+    const key = `telegram:update:${ctx.me.id}:${updateId}`
+    const holder = `${replica}:${randomBytes(4).toString('hex')}`
+    const claim = await acquire(key, holder)
+    if (claim !== 'claimed') {
+      logger.info({ adapter: 'telegram', ref: String(updateId), claim }, claim === 'done' ? 'update already handled: skipped' : 'update held by another replica: left to it')
+      return
+    }
+    const renewal = setInterval(() => {
+      store.replaceIfEqual(key, holder, holder, leaseMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not renew an update claim'))
+    }, leaseMs / 3)
+    try {
+      await next()
+    } finally {
+      clearInterval(renewal)
+      await store.replaceIfEqual(key, holder, DONE, doneTtlMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not mark an update handled'))
+    }
+  }
+}
