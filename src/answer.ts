@@ -1,3 +1,4 @@
+import { resolveContext } from './conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from './question.js'
 import { featuresOfPassage } from './passage-table.js'
 import { articleText, passageStems, rankPassages, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from './search.js'
@@ -66,12 +67,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const analyzed = analyzeQuestion(index, checked.text)
+  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
   const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
-  if (quotes.length === 0) return { answer: noAnswer(checked.text), analyzed, passageIds }
+  if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {
-    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit },
+    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
     analyzed,
     passageIds,
   }

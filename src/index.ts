@@ -15,3 +15,4 @@ export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snaps
 export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'
+export { conversationTurn, isContextDependent, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'
