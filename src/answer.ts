@@ -133,6 +133,9 @@ export function rankQuotes(
   const passageHits = new Uint8Array(stemCount)
   const candidates: Candidate[] = []
   let bestCoverage = 0
+  // Whether to answer a follow-up is judged on its own words when it has any; borrowed words only rank.
+  const own = terms.length - (analyzed.contextTerms ?? 0)
+  const judged = own > 0 && own < terms.length ? { terms: terms.slice(0, own), numbers: variantNumbers.slice(0, own), total: terms.slice(0, own).reduce((sum, term) => sum + term.weight * term.idf, 0) } : { terms, numbers: variantNumbers, total }
   const matchedStems = new Set<string>()
   for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
@@ -160,7 +163,7 @@ export function rankQuotes(
       }
     }
     const passageCoverage = coverageOf(terms, variantNumbers, passageHits, 0, total)
-    bestCoverage = Math.max(bestCoverage, coverageOf(terms, variantNumbers, passageHits, 0, total, false))
+    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.numbers, passageHits, 0, judged.total, false))
     const features = featuresOfPassage(index.table, number)
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const sentence = sentences[sentenceIndex] as Passage['sentences'][number]

@@ -1,6 +1,6 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
-import { stemOf, type CorpusIndex } from './search.js'
+import { FEATURE, stemOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -17,23 +17,32 @@ export interface ContextWeights {
   previousContext: number
   /** A name in the previous answer's first quote ("he", "they" often point there). Defaults to `0.3`. */
   answerName: number
+  /**
+   * Most that the borrowed words weigh together, as a share of the question's own words (by weight
+   * and IDF); a question with no word of its own ("why?") takes them as they are. Defaults to `0.6`.
+   */
+  maxShare: number
 }
 
-export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, previousContext: 0.3, answerName: 0.3 }
+export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, previousContext: 0.3, answerName: 0.3, maxShare: 0.6 }
 
 /** Most names taken from the previous answer: a quote can name many people in passing. */
-const MAX_ANSWER_NAMES = 4
+const MAX_ANSWER_NAMES = 6
 
 /** Openings of an elliptical question: it continues the previous one ("and the sanctions?"). */
 const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+about|what\s+else|anything\s+else|same\s+for)\b/i
-/** Personal pronouns that point back: "what did he say", "did they agree". */
+/** Personal pronouns that point back: "what did he say", "did they agree", "when was it". */
 const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|themselves)\b/i
+/** The pronouns among them that stand for people, who may be named in the previous answer. */
+const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
 const DEMONSTRATIVE = /\b(that|this|these|those)\b/i
 const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|report|reports|reported|agree|agreed|mean|means|meant|so|such|announce|announced|insist|insisted|deny|denied|confirm|confirmed)\s+that\b/gi
 /** "there" ending a question points to a place ("who was there?"); "was there a …" is existential. */
 const THERE_AT_END = /\bthere\s*[?.!]*\s*$/i
 const ELSE = /\b(else|too|again|as\s+well)\b/i
+/** A question that is only a question word, perhaps after "and": "and where?", "when?", "how many?". */
+const BARE_QUESTION = /^\s*(?:and\s+|but\s+|so\s+)?(where|when|who|how\s+long|how\s+many|how\s+much)\s*[?.!]*\s*$/i
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
 const QUESTION_FORM = /\b(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|show|give|explain|describe)\b/i
 
@@ -88,14 +97,31 @@ export function resolveContext(
   if (previous.contextWords && previous.contextWords.length > 0 && !namesItself) {
     borrow(analyzeQuestion(index, previous.contextWords.join(' ')).terms, weights.previousContext)
   }
-  const names = namesItself ? [] : namesIn(index, previous.quotes[0] ?? '')
+  // The answer's names are what a "who"/"where" question asked for; else only a "he" or "they" with no
+  // name in the previous question points at them: a quote names many people in passing.
+  const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
+  const carryNames = !namesItself && ((before.answerFeatures & FEATURE.properNoun) !== 0 || (PERSON_PRONOUN.test(analyzed.text) && !previousNamed))
+  const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
+  const names = carryNames ? namesIn(index, previous.quotes[0] ?? '', asked) : []
   if (names.length > 0) borrow(analyzeQuestion(index, names.join(' ')).terms, weights.answerName)
   if (borrowed.length === 0) return { analyzed, shown: {} }
+  // Borrowed words together weigh at most `maxShare` of the question's own: a long previous question
+  // must not outvote the word a follow-up asks about ("what did the governor do there?").
+  const mass = (terms: Array<{ term: QuestionTerm; factor: number }>) => terms.reduce((sum, { term, factor }) => sum + term.weight * term.idf * factor, 0)
+  // Own words count here as nouns at least: "when was it played?" has only a verb, and still needs its topic.
+  const ownMass = mass(analyzed.terms.map((term) => ({ term, factor: Math.max(1, 1 / term.weight) })))
+  const borrowedMass = mass(borrowed)
+  const scale = ownMass > 0 && borrowedMass > weights.maxShare * ownMass ? (weights.maxShare * ownMass) / borrowedMass : 1
+  for (const entry of borrowed) entry.factor = Math.round(entry.factor * scale * 1000) / 1000
   // A bare continuation ("and the bridge?") asks what the previous question asked, of something else.
-  const answerFeatures = analyzed.answerFeatures === 0 && !QUESTION_FORM.test(analyzed.text) ? before.answerFeatures : analyzed.answerFeatures
+  // A bare question word ("and where?") asks it of the same thing: read as "where was it", a place.
+  const bare = analyzed.terms.length === 0 ? BARE_QUESTION.exec(analyzed.text) : null
+  const answerFeatures = bare
+    ? analyzeQuestion(index, `${bare[1] ?? ''} was it`).answerFeatures
+    : analyzed.answerFeatures === 0 && !QUESTION_FORM.test(analyzed.text) ? before.answerFeatures : analyzed.answerFeatures
   return {
     // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
-    analyzed: { ...analyzed, answerFeatures, terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))] },
+    analyzed: { ...analyzed, answerFeatures, contextTerms: borrowed.length, terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))] },
     shown: { contextWords: borrowed.map(({ term }) => term.asked), contextWeights: borrowed.map(({ factor }) => factor) },
   }
 }
@@ -120,18 +146,18 @@ function isNameIn(text: string, term: QuestionTerm): boolean {
 
 /**
  * Capitalised words of `text` that are not the first word of a sentence, nor function words, and
- * that the corpus knows: the names a follow-up's "he" or "they" most likely means.
+ * that the corpus knows and the conversation has not `asked` already: the names a follow-up's "he"
+ * or "they" most likely means.
  */
-function namesIn(index: CorpusIndex, text: string): string[] {
+function namesIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>): string[] {
   const names: string[] = []
   for (const token of tokenize(text)) {
-    if (names.length >= MAX_ANSWER_NAMES) break
     if (!/\p{Lu}/u.test(text.charAt(token.start))) continue
     const before = text.slice(0, token.start).trimEnd()
     // A capital after a full stop, an opening quote or at the start is a sentence's, not a name's.
     if (before === '' || /[.!?:"“‘'(]$/u.test(before)) continue
-    if (QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || names.includes(token.word)) continue
+    if (QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || names.includes(token.word) || asked.has(token.word)) continue
     if (index.docFreq.has(stemOf(index, token.word))) names.push(token.word)
   }
-  return names
+  return names.slice(0, MAX_ANSWER_NAMES)
 }
