@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { BUNDLED_CORPUS_DIR } from '../adapters/build-engine.js'
-import { answerConversation } from '../adapters/cli/conversation.js'
+import { answerConversation } from '../adapters/conversation/answer-conversation.js'
 import { loadCorpusDir } from '../adapters/load-corpus.js'
 import { loadWordNetSynsets } from '../adapters/wordnet.js'
 import { createEngine, type Answer, type Engine } from '../src/index.js'

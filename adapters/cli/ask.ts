@@ -1,7 +1,7 @@
 import { buildEngineFromDir } from '../build-engine.js'
 import { corpusDirFrom, EXIT, forEachStdinLine, parseCliArgs, runCli } from './args.js'
 import { ANSI_STYLE, PLAIN_STYLE, renderAnswer } from './format-text.js'
-import { answerConversationLine } from './conversation.js'
+import { answerConversationLine } from '../conversation/answer-conversation.js'
 
 const USAGE = `Usage: npm run ask -- [--json] [--corpus DIR] [--source ID] "question"
   Prints the answer: verbatim quotes, each with its source.

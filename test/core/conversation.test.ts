@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createEngineCache, renderConversations, runConversations, type ConversationReport } from '../../bench/conversations.js'
-import { answerConversation } from '../../adapters/cli/conversation.js'
+import { answerConversation } from '../../adapters/conversation/answer-conversation.js'
 import { conversationTurn, isContextDependent, type Engine } from '../../src/index.js'
 import { CONVERSATIONS } from './conversation-set.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'

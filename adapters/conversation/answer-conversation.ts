@@ -1,7 +1,5 @@
 import { conversationTurn, type Answer, type ConversationTurn, type Engine } from '../../src/index.js'
-
-/** Turns kept as context for the next question: the conversation window of every adapter. */
-export const CONTEXT_TURNS = 5
+import { CONTEXT_TURNS } from './context-store.js'
 
 /**
  * Answers one line of `ask --json --conversation`: a JSON array of question strings, each read in
