@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import { BUNDLED_CORPUS_DIR, DEFAULT_SNAPSHOT_DIR } from './build-engine.js'
 import { checkDiscordEnv, discordEnvShape, toDiscordSettings, type DiscordSettings } from './discord/config.js'
+import { feedbackEnvShape, toFeedbackSettings, type FeedbackSettings } from './feedback/config.js'
 import { telegramEnvShape, toTelegramSettings, type TelegramSettings } from './telegram/config.js'
 
 /** pino's levels, most severe first; `silent` turns logging off. */
@@ -33,6 +34,8 @@ export interface AppConfig {
   telegram?: TelegramSettings
   /** Present when `DISCORD_TOKEN` is set. */
   discord?: DiscordSettings
+  /** Votes on answers: `FEEDBACK_DIR`, `FEEDBACK_SALT` (see `feedback/config.ts`). */
+  feedback: FeedbackSettings
 }
 
 /** Parsing the environment is an expected failure, so it is a value: the message lists every bad variable. */
@@ -102,7 +105,7 @@ export const appEnvShape = {
  * run even when another variable is bad, so every error is listed at once; they are skipped only
  * when a Discord variable itself failed, since they read its parsed value.
  */
-export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape }).superRefine(checkDiscordEnv, {
+export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape, ...feedbackEnvShape }).superRefine(checkDiscordEnv, {
   when: (payload) => payload.issues.every((issue) => !String(issue.path?.[0] ?? '').startsWith('DISCORD_')),
 })
 
@@ -126,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       snapshotDir: parsed.SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR,
       ...(telegram === undefined ? {} : { telegram }),
       ...(discord === undefined ? {} : { discord }),
+      feedback: toFeedbackSettings(parsed),
     },
   }
 }

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type AppMetrics } from './metrics.js'
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
 import { startTerminalChat } from './terminal/chat.js'
+import { createConversationServices } from './conversation/services.js'
 
 /**
  * Everything must be stopped within 10 s of SIGTERM (Docker's and Kubernetes' default grace
@@ -171,10 +172,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
   async function startChatAdapters(): Promise<void> {
     const starts: Promise<RunningAdapter>[] = []
+    const conversation = await createConversationServices(config.feedback, metrics.registry, logger)
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
-      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps)))
+      starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps, { bot: conversation })))
     }
     if (config.discord) {
       const settings = config.discord

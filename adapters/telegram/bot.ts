@@ -3,7 +3,7 @@ import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, InlineKeyboard, type BotConfig, type BotError, type Context } from 'grammy'
 import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
-import type { Quote, Source, Takeaway } from '../../src/index.js'
+import type { ConversationTurn, Quote, Source, Takeaway } from '../../src/index.js'
 import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
 import {
   MAX_MESSAGE_CHARS,
@@ -19,6 +19,9 @@ import {
   truncate,
 } from './format.js'
 import type { InFlightUpdates } from './in-flight.js'
+import type { ContextStore } from '../conversation/context-store.js'
+import type { Feedback } from '../feedback/votes.js'
+import { registerVoteButtons, rememberTurns, turnsRepliedTo, withVoteButtons } from './follow-ups.js'
 import { createQuotePageStore, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
@@ -49,6 +52,10 @@ export interface TelegramBotOptions {
   pagesPerWindow?: number
   /** Where "More quotes" buttons find their question. Defaults to `createQuotePageStore()`: 5,000 pages, each for a day. */
   quotePages?: QuotePageStore
+  /** Where replies to an answer find its conversation (see `follow-ups.ts`). Defaults to none: every question stands alone. */
+  conversations?: ContextStore
+  /** 👍/👎 under every answer. Defaults to none: no vote buttons. */
+  feedback?: Feedback
 }
 
 const DEFAULT_TELEGRAM_BOT_OPTIONS = {
@@ -135,11 +142,11 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     onLimitExceeded: (ctx) => answerButton(ctx, deps, TOO_MANY_PAGES_TEXT),
   })
 
-  const askPage = (ctx: Context, question: string, offset: number): Outcome =>
-    answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx), options: { offset, limit: settings.quotesPerPage } })
+  const askPage = (ctx: Context, question: string, offset: number, context?: ConversationTurn[]): Outcome =>
+    answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx), options: { offset, limit: settings.quotesPerPage, ...(context ? { context } : {}) } })
 
   /** Sends one page of an answer, with a "More quotes" button under it while the core has more. */
-  const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number): Promise<void> => {
+  const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number, turns?: ConversationTurn[]): Promise<void> => {
     if (outcome.kind !== 'answer') return replyHtml(ctx, [escapeHtml(outcome.message)], { replyTo })
     const { answer } = outcome
     const nextOffset = offset + answer.quotes.length
@@ -148,12 +155,15 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
       answer.status === 'answered' && answer.hasMore && answer.quotes.length > 0 && nextOffset <= MAX_QUOTE_OFFSET && chatId !== undefined
         ? new InlineKeyboard().text('More quotes', moreQuotesData(quotePages.remember({ question, offset: nextOffset, chatId })))
         : undefined
-    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: more })
+    const sent: number[] = []
+    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: withVoteButtons(ctx, settings.feedback, answer, more), onSent: (id) => sent.push(id) })
+    if (offset === 0) await rememberTurns(ctx, settings.conversations, deps, turns, answer, sent)
   }
 
   const ask = async (ctx: Context, question: string): Promise<void> => {
     await showTyping(ctx, deps)
-    await replyWithPage(ctx, question, 0, askPage(ctx, question, 0))
+    const turns = await turnsRepliedTo(ctx, settings.conversations, deps)
+    await replyWithPage(ctx, question, 0, askPage(ctx, question, 0, turns), undefined, turns)
   }
 
   safe.command(['start', 'help'], async (ctx) => {
@@ -219,6 +229,7 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
 
   safe.chatType('private').on('message', (ctx) => replyHtml(ctx, ['I read text only: send me your question as a message.']))
 
+  registerVoteButtons(safe, deps, settings.feedback)
   safe.on('callback_query', pageLimit, async (ctx) => {
     const page = recallPage(ctx, quotePages)
     if (page === undefined) return answerButton(ctx, deps, EXPIRED_PAGE_TEXT)
@@ -262,6 +273,8 @@ interface ReplyHtmlOptions {
   replyTo?: number | undefined
   /** Buttons under the last message. Defaults to none. */
   buttons?: InlineKeyboard | undefined
+  /** Called with the id of each message sent. */
+  onSent?: (messageId: number) => void
 }
 
 /**
@@ -271,12 +284,13 @@ interface ReplyHtmlOptions {
 async function replyHtml(ctx: Context, messages: readonly string[], options: ReplyHtmlOptions = {}): Promise<void> {
   const replyTo = options.replyTo ?? (ctx.chat?.type !== 'private' ? ctx.msg?.message_id : undefined)
   for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, {
+    const sent = await ctx.reply(text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(i === messages.length - 1 && options.buttons ? { reply_markup: options.buttons } : {}),
     })
+    options.onSent?.(sent.message_id)
   }
 }
 
