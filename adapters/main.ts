@@ -180,7 +180,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }
     if (config.discord) {
       const settings = config.discord
-      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps)))
+      starts.push(import('./discord/start.js').then(({ startDiscord }) => startDiscord(settings, deps, conversation)))
     }
     const results = await Promise.allSettled(starts)
     for (const result of results) if (result.status === 'fulfilled') adapters.push(result.value)

@@ -30,6 +30,9 @@ export interface DiscordClientOptions {
   inFlight?: InFlight
   /** Remembers questions for the buttons. Defaults to an in-memory store of 10,000 answers. */
   contexts?: AnswerContexts
+  /** Conversations and votes (see `follow-ups.ts`). Defaults to none: no follow-ups, no vote buttons. */
+  conversations?: HandlerContext['conversations']
+  feedback?: HandlerContext['feedback']
   /**
    * discord.js options laid over ours. For tests: `{ ws: { buildIdentifyThrottler } }` skips the
    * 5-second identify wait, `{ rest: { retries } }` shortens retries. Defaults to none.
@@ -55,6 +58,8 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
     contexts,
     quotesPerPage,
     ...(corpusName === undefined ? {} : { corpusName }),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   }
 
   const client = new Client({
