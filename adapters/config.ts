@@ -5,6 +5,7 @@ import { articlesEnvShape, toArticleSettings, type ArticleSettings } from './art
 import { BUNDLED_CORPUS_DIR, DEFAULT_SNAPSHOT_DIR } from './build-engine.js'
 import { checkDiscordEnv, discordEnvShape, toDiscordSettings, type DiscordSettings } from './discord/config.js'
 import { storeEnvShape, toStoreSettings, type StoreSettings } from './store/config.js'
+import { feedbackEnvShape, toFeedbackSettings, type FeedbackSettings } from './feedback/config.js'
 import { telegramEnvShape, toTelegramSettings, type TelegramSettings } from './telegram/config.js'
 
 /** pino's levels, most severe first; `silent` turns logging off. */
@@ -39,6 +40,8 @@ export interface AppConfig {
   articles: ArticleSettings
   /** Present when `REDIS_URL` is set: state shared with other processes. In memory otherwise. */
   store?: StoreSettings
+  /** Votes on answers: `FEEDBACK_DIR`, `FEEDBACK_SALT` (see `feedback/config.ts`). */
+  feedback: FeedbackSettings
 }
 
 /** Parsing the environment is an expected failure, so it is a value: the message lists every bad variable. */
@@ -108,7 +111,7 @@ export const appEnvShape = {
  * run even when another variable is bad, so every error is listed at once; they are skipped only
  * when a Discord variable itself failed, since they read its parsed value.
  */
-export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape, ...articlesEnvShape, ...storeEnvShape }).superRefine(checkDiscordEnv, {
+export const appEnvSchema = z.object({ ...appEnvShape, ...telegramEnvShape, ...discordEnvShape, ...articlesEnvShape, ...storeEnvShape, ...feedbackEnvShape }).superRefine(checkDiscordEnv, {
   when: (payload) => payload.issues.every((issue) => !String(issue.path?.[0] ?? '').startsWith('DISCORD_')),
 })
 
@@ -135,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ...(discord === undefined ? {} : { discord }),
       articles: toArticleSettings(parsed),
       ...(store === undefined ? {} : { store }),
+      feedback: toFeedbackSettings(parsed),
     },
   }
 }

@@ -13,6 +13,7 @@ import { shareCorpusReloads, type ReloadAnnouncements } from './reload-announcem
 import { createCorpusReloader, type CorpusReloader } from './reload.js'
 import type { KeyValueStore } from './store/store.js'
 import { startTerminalChat } from './terminal/chat.js'
+import { createConversationServices } from './conversation/services.js'
 
 /**
  * Everything must be stopped within 10 s of SIGTERM (Docker's and Kubernetes' default grace
@@ -226,15 +227,16 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
   async function startChatAdapters(): Promise<void> {
     const starts: Promise<RunningAdapter>[] = []
+    const conversation = await createConversationServices(config.feedback, metrics.registry, logger)
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
-      const bot = store ? { sharedStore: store } : {}
+      const bot = { ...conversation, ...(store ? { sharedStore: store } : {}) }
       starts.push(import('./telegram/start.js').then(({ startTelegram }) => startTelegram(settings, deps, { bot })))
     }
     if (config.discord) {
       const settings = config.discord
-      const shared = store ? { sharedStore: store } : {}
+      const shared = { ...conversation, ...(store ? { sharedStore: store } : {}) }
       const processes = settings.processes
       starts.push(
         processes === undefined

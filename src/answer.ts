@@ -1,3 +1,4 @@
+import { resolveContext } from './conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from './question.js'
 import { featuresOfPassage } from './passage-table.js'
 import { articleText, passageStems, rankPassages, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from './search.js'
@@ -106,12 +107,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const analyzed = analyzeQuestion(index, checked.text)
+  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
   const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
-  if (quotes.length === 0) return { answer: noAnswer(checked.text), analyzed, passageIds }
+  if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {
-    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit },
+    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
     analyzed,
     passageIds,
   }
@@ -176,6 +177,12 @@ export function rankQuotes(
   let bestCoverage = 0
   let bestWindowCoverage = 0
   const windowHits = new Uint8Array(stemCount)
+  // Whether to answer a follow-up is judged on its own words when it has any; borrowed words only rank.
+  const own = terms.length - (analyzed.contextTerms ?? 0)
+  const judged =
+    own > 0 && own < terms.length
+      ? { terms: terms.slice(0, own), weights: termWeights.slice(0, own), numbers: variantNumbers.slice(0, own), total: termWeights.slice(0, own).reduce((sum, weight) => sum + weight, 0) }
+      : { terms, weights: termWeights, numbers: variantNumbers, total }
   const matchedStems = new Set<string>()
   // Sentence lengths (distinct words) for BM25's length normalisation, against the mean of the candidates'.
   let lengthSum = 0
@@ -216,14 +223,14 @@ export function rankQuotes(
       }
     }
     const passageCoverage = coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total)
-    bestCoverage = Math.max(bestCoverage, coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total, false))
+    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, false))
     // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const row = sentenceIndex * stemCount
       for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0)
-      let windowCoverage = coverageOf(terms, termWeights, variantNumbers, windowHits, 0, total, settings.evidenceSynonyms)
+      let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
-      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(terms, variantNumbers, windowHits)) windowCoverage = settings.minSentenceCoverage
+      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHits)) windowCoverage = settings.minSentenceCoverage
       bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
     }
     const features = featuresOfPassage(index.table, number)

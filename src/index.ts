@@ -17,3 +17,4 @@ export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stori
 export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'
+export { conversationTurn, isContextDependent, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'

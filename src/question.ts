@@ -105,6 +105,8 @@ export interface AnalyzedQuestion {
    * where it says "died") may be a paraphrase.
    */
   missingTopic?: string
+  /** How many of `terms`, at the end, a follow-up borrowed from the conversation (see `resolveContext`). Absent: none. */
+  contextTerms?: number
 }
 
 /** Weights by part of speech: nouns and names say what a question is about; verbs and adverbs less so. */

@@ -118,6 +118,20 @@ export interface Answer {
   suggestions?: string[]
   /** True when more quotes are available with a larger `offset`. */
   hasMore: boolean
+  /** Words read from the conversation before a follow-up (see `AskOptions.context`). Absent when none were used. */
+  contextWords?: string[]
+  /** The weight of each of `contextWords`, in order, where the question's own words weigh 1. */
+  contextWeights?: number[]
+}
+
+/** One earlier turn of a conversation, as a follow-up question reads it. Plain data, kept by the shell. */
+export interface ConversationTurn {
+  /** The question as asked. */
+  question: string
+  /** The verbatim texts of the quotes its answer gave, best first (empty for no answer). */
+  quotes: string[]
+  /** The words that turn itself borrowed from its context, so a chain of follow-ups keeps its topic. */
+  contextWords?: string[]
 }
 
 export interface AskOptions {
@@ -127,6 +141,12 @@ export interface AskOptions {
   limit?: number
   /** Skip this many quotes (for a "More quotes" button). Defaults to 0. */
   offset?: number
+  /**
+   * The turns before this question, oldest first: a follow-up ("and when was that?") borrows their
+   * words, listed in the answer's `contextWords`. A question that stands on its own is answered
+   * exactly as without it. Defaults to none.
+   */
+  context?: ConversationTurn[]
 }
 
 /** One ranked passage from the raw retrieval under `ask`. */

@@ -1,6 +1,7 @@
 import { buildEngineFromDir } from '../build-engine.js'
 import { corpusDirFrom, EXIT, forEachStdinLine, parseCliArgs, runCli } from './args.js'
 import { ANSI_STYLE, PLAIN_STYLE, renderAnswer } from './format-text.js'
+import { answerConversationLine } from '../conversation/answer-conversation.js'
 
 const USAGE = `Usage: npm run ask -- [--json] [--corpus DIR] [--source ID] "question"
   Prints the answer: verbatim quotes, each with its source.
@@ -8,11 +9,15 @@ const USAGE = `Usage: npm run ask -- [--json] [--corpus DIR] [--source ID] "ques
                  from stdin and prints one JSON object per line, in order
   --corpus DIR   another corpus folder (default: CORPUS_DIR, else the bundled corpus)
   --source ID    quote only this source
+  --conversation with --json: each stdin line is one conversation, a JSON array of question
+                 strings; prints one JSON array per line, the answer to each turn read in the
+                 context of the turns before it (a line that is no such array prints
+                 {"status":"invalid","message":…})
 Exit codes: 0 answered or no_answer, 2 invalid question, 1 corpus or usage error.`
 
 runCli(async () => {
   const { values, positionals } = parseCliArgs(
-    { json: { type: 'boolean' }, corpus: { type: 'string' }, source: { type: 'string' } },
+    { json: { type: 'boolean' }, corpus: { type: 'string' }, source: { type: 'string' }, conversation: { type: 'boolean' } },
     USAGE,
   )
   if (values.help) {
@@ -26,6 +31,14 @@ runCli(async () => {
     const answer = ask(question)
     process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${renderAnswer(answer, style)}\n`)
     return answer
+  }
+  if (values.conversation) {
+    if (!values.json || positionals.length > 0) {
+      process.stderr.write(`--conversation needs --json and conversations on stdin\n\n${USAGE}\n`)
+      return EXIT.failure
+    }
+    await forEachStdinLine((line) => process.stdout.write(`${answerConversationLine(engine, line, values.source)}\n`))
+    return EXIT.ok
   }
   if (positionals.length === 0) {
     if (!values.json && process.stdin.isTTY) {

@@ -34,6 +34,9 @@ export interface DiscordClientOptions {
   contexts?: AnswerContexts
   /** State shared with other processes (Redis with `REDIS_URL`): answer contexts and cooldowns. Defaults to none. */
   sharedStore?: KeyValueStore
+  /** Conversations and votes (see `follow-ups.ts`). Defaults to none: no follow-ups, no vote buttons. */
+  conversations?: HandlerContext['conversations']
+  feedback?: HandlerContext['feedback']
   /**
    * discord.js options laid over ours. For tests: `{ ws: { buildIdentifyThrottler } }` skips the
    * 5-second identify wait, `{ rest: { retries } }` shortens retries. Defaults to none.
@@ -60,6 +63,8 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
     contexts,
     quotesPerPage,
     ...(corpusName === undefined ? {} : { corpusName }),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   }
 
   const client = new Client({

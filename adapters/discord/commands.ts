@@ -44,6 +44,7 @@ export const COMMAND_DEFINITIONS: RESTPostAPIChatInputApplicationCommandsJSONBod
         .setMaxLength(MAX_QUESTION_CHARS),
     )
     .addStringOption(sourceOption('Only quote this article'))
+    .addBooleanOption((option) => option.setName('thread').setDescription('Open a thread on the answer where every message is a follow-up question'))
     .toJSON(),
   everywhere(new SlashCommandBuilder())
     .setName('takeaways')

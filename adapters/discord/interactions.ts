@@ -5,6 +5,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type Message,
   type RepliableInteraction,
 } from 'discord.js'
 import type { SourceSummary } from '../../src/index.js'
@@ -14,6 +15,7 @@ import { parseButtonId } from './buttons.js'
 import { isCommandName, QUESTION_OPTION, SOURCE_OPTION, STORY_OPTION, type CommandName } from './commands.js'
 import { cooldownMessage } from './cooldown.js'
 import { handleNewsroomCommand } from './newsroom-commands.js'
+import { afterAsk, handleVoteButton } from './follow-ups.js'
 import {
   formatDisagreements,
   formatHelp,
@@ -57,7 +59,9 @@ async function handleCommand(interaction: ChatInputCommandInteraction, ctx: Hand
   const ephemeral = name === 'help'
   // Discord drops an interaction not acknowledged within 3 seconds, so acknowledge before any work.
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
-  await deliver(interaction, await runCommand(name, interaction, ctx), ephemeral)
+  const delivery = await runCommand(name, interaction, ctx)
+  const sent = await deliver(interaction, delivery, ephemeral)
+  if (name === 'ask' && delivery.kind === 'public') await afterAsk(interaction, ctx, sent, delivery.answer)
 }
 
 async function runCommand(name: CommandName, interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<Delivery> {
@@ -65,7 +69,7 @@ async function runCommand(name: CommandName, interaction: ChatInputCommandIntera
   const sourceId = interaction.options.getString(SOURCE_OPTION) ?? undefined
   switch (name) {
     case 'ask':
-      return answerPage(ctx, { question: interaction.options.getString(QUESTION_OPTION, true), sourceId, offset: 0, ref, contextId: ref })
+      return answerPage(ctx, { question: interaction.options.getString(QUESTION_OPTION, true), sourceId, offset: 0, ref, contextId: ref, channelId: interaction.channelId })
     case 'takeaways': {
       const corpus = describeCorpus(ctx, ref)
       const storyId = interaction.options.getString(STORY_OPTION) ?? undefined
@@ -134,6 +138,7 @@ export function sourceChoices(summaries: SourceSummary[], typed: string): Applic
 }
 
 async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
+  if (await handleVoteButton(interaction, ctx)) return
   const action = parseButtonId(interaction.customId)
   if (action === undefined) {
     await replyPrivately(interaction, 'That button belongs to an older version of me. Please ask again with /ask.')
@@ -155,7 +160,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: HandlerContext)
   if (action.kind === 'more') {
     if (!(await passCooldown(interaction, ctx))) return
     await interaction.deferReply()
-    await deliver(interaction, await answerPage(ctx, { ...context, offset: action.offset, ref, contextId: action.contextId }), false)
+    await deliver(interaction, await answerPage(ctx, { ...context, offset: action.offset, ref, contextId: action.contextId, channelId: interaction.channelId }), false)
     return
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral })
@@ -184,11 +189,11 @@ async function replyPrivately(interaction: RepliableInteraction, text: string): 
  * Sends a handler's result into the deferred reply. A private result after a public defer replaces
  * the placeholder with an ephemeral follow-up, since a deferred reply cannot turn ephemeral.
  */
-async function deliver(interaction: RepliableInteraction, delivery: Delivery, deferredEphemeral: boolean): Promise<void> {
+async function deliver(interaction: RepliableInteraction, delivery: Delivery, deferredEphemeral: boolean): Promise<Message | undefined> {
   if (delivery.kind === 'public' || deferredEphemeral) {
-    await interaction.editReply({ ...delivery.reply, allowedMentions: NO_MENTIONS })
-    return
+    return interaction.editReply({ ...delivery.reply, allowedMentions: NO_MENTIONS })
   }
   await interaction.deleteReply()
   await interaction.followUp({ ...delivery.reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+  return undefined
 }

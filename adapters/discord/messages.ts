@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js'
 import { callCore } from '../answering.js'
 import { cooldownMessage } from './cooldown.js'
+import { rememberAnswer, turnsOfMessage } from './follow-ups.js'
 import { formatHelp, formatNotice } from './format.js'
 import { answerPage, describeCorpus, NO_MENTIONS, type Delivery, type HandlerContext } from './replies.js'
 
@@ -12,10 +13,15 @@ import { answerPage, describeCorpus, NO_MENTIONS, type Delivery, type HandlerCon
 export async function handleMessage(message: Message, botUserId: string, ctx: HandlerContext): Promise<void> {
   if (message.author.bot || message.system) return
   const inDm = message.guildId === null
-  // `mentions.users` leaves out @everyone and role mentions: only a direct mention is a question for us.
-  if (!inDm && !message.mentions.users.has(botUserId)) return
+  const { turns, inBotThread } = await turnsOfMessage(message, botUserId, ctx)
+  // `mentions.users` leaves out @everyone and role mentions: only a direct mention is a question for
+  // us, or any message in a thread the bot opened on an answer.
+  const mentioned = message.mentions.users.has(botUserId)
+  if (!inDm && !mentioned && !inBotThread) return
 
   const question = stripMention(message.content, botUserId)
+  // Without the Message Content intent a thread message that does not mention the bot arrives empty.
+  if (question === '' && inBotThread && !mentioned) return
   const ref = message.id
   let delivery: Delivery
   if (question === '') {
@@ -28,9 +34,10 @@ export async function handleMessage(message: Message, botUserId: string, ctx: Ha
       if (verdict.firstRefusal) await message.reply({ ...formatNotice(cooldownMessage(verdict.retryAfterMs)), allowedMentions: NO_MENTIONS })
       return
     }
-    delivery = await answerPage(ctx, { question, offset: 0, ref, contextId: ref })
+    delivery = await answerPage(ctx, { question, offset: 0, ref, contextId: ref, channelId: message.channelId, ...(turns ? { context: turns } : {}) })
   }
-  await message.reply({ ...delivery.reply, allowedMentions: NO_MENTIONS })
+  const sent = await message.reply({ ...delivery.reply, allowedMentions: NO_MENTIONS })
+  if (delivery.kind === 'public') await rememberAnswer(ctx, sent, turns, delivery.answer, inBotThread)
 }
 
 /** The question in a message: the text without the bot's own mention (`<@id>` or `<@!id>`). */

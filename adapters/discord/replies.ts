@@ -1,6 +1,9 @@
 import type { MessageMentionOptions } from 'discord.js'
-import type { SourceSummary } from '../../src/index.js'
+import type { Answer, ConversationTurn, SourceSummary } from '../../src/index.js'
 import { answerQuestion, callCore, type AdapterDeps } from '../answering.js'
+import type { ContextStore } from '../conversation/context-store.js'
+import type { Feedback } from '../feedback/votes.js'
+import { withVoteRow } from './follow-ups.js'
 import type { AnswerContexts } from './buttons.js'
 import type { Cooldown } from './cooldown.js'
 import { corpusFooter, formatAnswer, formatNotice, type DiscordReply } from './format.js'
@@ -21,13 +24,17 @@ export interface HandlerContext {
   quotesPerPage: number
   /** Named in the footer; see `DiscordClientOptions.corpusName`. */
   corpusName?: string
+  /** Conversations for replies and threads (see `follow-ups.ts`); none: every question stands alone. */
+  conversations?: ContextStore
+  /** 👍/👎 under answers; none: no vote buttons. */
+  feedback?: Feedback
 }
 
 /**
  * How a handler's result reaches the asker: `public` in the channel, or `private` (ephemeral where
  * the platform allows) for problems: a refused question, an apology with a reference.
  */
-export type Delivery = { kind: 'public'; reply: DiscordReply } | { kind: 'private'; reply: DiscordReply }
+export type Delivery = { kind: 'public'; reply: DiscordReply; answer?: Answer } | { kind: 'private'; reply: DiscordReply }
 
 /** The corpus as the footer names it, and its sources for lookups. Never throws. */
 export function describeCorpus(ctx: HandlerContext, ref: string): { footer: string; sources: SourceSummary[] } {
@@ -42,14 +49,14 @@ export function describeCorpus(ctx: HandlerContext, ref: string): { footer: stri
 /** One page of the answer to `question`, as the asker will see it. Never rejects. */
 export async function answerPage(
   ctx: HandlerContext,
-  request: { question: string; sourceId?: string; offset: number; ref: string; contextId: string },
+  request: { question: string; sourceId?: string; offset: number; ref: string; contextId: string; context?: ConversationTurn[]; channelId?: string },
 ): Promise<Delivery> {
-  const { question, sourceId, offset, ref, contextId } = request
+  const { question, sourceId, offset, ref, contextId, context, channelId } = request
   const outcome = answerQuestion(ctx.deps, {
     adapter: 'discord',
     question,
     ref,
-    options: { offset, limit: ctx.quotesPerPage, ...(sourceId === undefined ? {} : { sourceId }) },
+    options: { offset, limit: ctx.quotesPerPage, ...(sourceId === undefined ? {} : { sourceId }), ...(context ? { context } : {}) },
   })
   if (outcome.kind !== 'answer') return { kind: 'private', reply: formatNotice(outcome.message) }
   const { answer } = outcome
@@ -65,5 +72,5 @@ export async function answerPage(
       ctx.deps.logger.warn({ err: error, ref }, 'could not store the answer context: its buttons will not work')
     }
   }
-  return { kind: 'public', reply: page.reply }
+  return { kind: 'public', reply: withVoteRow(ctx, answer, channelId, page.reply), answer }
 }

@@ -3,7 +3,7 @@ import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, InlineKeyboard, type BotConfig, type BotError, type Context } from 'grammy'
 import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
-import type { Quote, Source, Takeaway } from '../../src/index.js'
+import type { ConversationTurn, Quote, Source, Takeaway } from '../../src/index.js'
 import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
 import {
   MAX_MESSAGE_CHARS,
@@ -25,6 +25,9 @@ import { findStory } from '../story-takeaways.js'
 import { registerTelegramNewsroomCommands } from './newsroom-commands.js'
 import { claimUpdates } from './update-claims.js'
 import { createQuotePageStore, createStoredQuotePages, moreQuotesData, parseMoreQuotesData, type QuotePage, type QuotePageStore } from './quote-pages.js'
+import type { ContextStore } from '../conversation/context-store.js'
+import type { Feedback } from '../feedback/votes.js'
+import { registerVoteButtons, rememberTurns, turnsRepliedTo, withVoteButtons } from './follow-ups.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
 export const TELEGRAM_COMMANDS: BotCommand[] = [
@@ -60,6 +63,10 @@ export interface TelegramBotOptions {
    * that make each update answered once. Defaults to none: everything stays in this process.
    */
   sharedStore?: KeyValueStore
+  /** Where replies to an answer find its conversation (see `follow-ups.ts`). Defaults to none: every question stands alone. */
+  conversations?: ContextStore
+  /** 👍/👎 under every answer. Defaults to none: no vote buttons. */
+  feedback?: Feedback
 }
 
 const DEFAULT_TELEGRAM_BOT_OPTIONS = {
@@ -154,11 +161,11 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     onLimitExceeded: (ctx) => answerButton(ctx, deps, TOO_MANY_PAGES_TEXT),
   })
 
-  const askPage = (ctx: Context, question: string, offset: number): Outcome =>
-    answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx), options: { offset, limit: settings.quotesPerPage } })
+  const askPage = (ctx: Context, question: string, offset: number, context?: ConversationTurn[]): Outcome =>
+    answerQuestion(deps, { adapter: 'telegram', question, ref: refOf(ctx), options: { offset, limit: settings.quotesPerPage, ...(context ? { context } : {}) } })
 
   /** Sends one page of an answer, with a "More quotes" button under it while the core has more. */
-  const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number): Promise<void> => {
+  const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number, turns?: ConversationTurn[]): Promise<void> => {
     if (outcome.kind !== 'answer') return replyHtml(ctx, [escapeHtml(outcome.message)], { replyTo })
     const { answer } = outcome
     const nextOffset = offset + answer.quotes.length
@@ -167,12 +174,15 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
       answer.status === 'answered' && answer.hasMore && answer.quotes.length > 0 && nextOffset <= MAX_QUOTE_OFFSET && chatId !== undefined
         ? await moreQuotesButton(quotePages, { question, offset: nextOffset, chatId }, deps, ctx)
         : undefined
-    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: more })
+    const sent: number[] = []
+    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: withVoteButtons(ctx, settings.feedback, answer, more), onSent: (id) => sent.push(id) })
+    if (offset === 0) await rememberTurns(ctx, settings.conversations, deps, turns, answer, sent)
   }
 
   const ask = async (ctx: Context, question: string): Promise<void> => {
     await showTyping(ctx, deps)
-    await replyWithPage(ctx, question, 0, askPage(ctx, question, 0))
+    const turns = await turnsRepliedTo(ctx, settings.conversations, deps)
+    await replyWithPage(ctx, question, 0, askPage(ctx, question, 0, turns), undefined, turns)
   }
 
   safe.command(['start', 'help'], async (ctx) => {
@@ -246,6 +256,7 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
 
   safe.chatType('private').on('message', (ctx) => replyHtml(ctx, ['I read text only: send me your question as a message.']))
 
+  registerVoteButtons(safe, deps, settings.feedback)
   safe.on('callback_query', pageLimit, async (ctx) => {
     const page = await recallPage(ctx, quotePages, deps)
     if (page === 'unavailable') return answerButton(ctx, deps, STORE_UNAVAILABLE_TEXT)
@@ -312,6 +323,8 @@ interface ReplyHtmlOptions {
   replyTo?: number | undefined
   /** Buttons under the last message. Defaults to none. */
   buttons?: InlineKeyboard | undefined
+  /** Called with the id of each message sent. */
+  onSent?: (messageId: number) => void
 }
 
 /**
@@ -321,12 +334,13 @@ interface ReplyHtmlOptions {
 async function replyHtml(ctx: Context, messages: readonly string[], options: ReplyHtmlOptions = {}): Promise<void> {
   const replyTo = options.replyTo ?? (ctx.chat?.type !== 'private' ? ctx.msg?.message_id : undefined)
   for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, {
+    const sent = await ctx.reply(text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(i === messages.length - 1 && options.buttons ? { reply_markup: options.buttons } : {}),
     })
+    options.onSent?.(sent.message_id)
   }
 }
 

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream'
 import { answerQuestion, callCore, type AdapterDeps } from '../answering.js'
 import { ANSI_STYLE, PLAIN_STYLE, renderAnswer, renderDisagreement, renderSources, renderStories, renderStoryTakeaways } from '../cli/format-text.js'
 import { findStory, takeawaysByStory } from '../story-takeaways.js'
+import { createConversationWindow } from '../conversation/context-store.js'
 import type { RunningAdapter } from '../lifecycle.js'
 
 export interface TerminalChatOptions {
@@ -18,11 +19,13 @@ export interface TerminalChat extends RunningAdapter {
 }
 
 const HELP = `Ask anything about the event in the articles; every answer is quoted from them, with its source.
+Each question can follow up the one before ("and when was that?").
 Commands:
   /sources         the articles I answer from
   /stories         the events the articles cover
   /takeaways [story, source id or topic]   the main points, and how many sources carry each
   /disagreements   where the sources contradict each other
+  /new             start a new conversation: the next question does not follow up the last
   /help            this text
   /quit            leave (or Ctrl-D)`
 
@@ -36,6 +39,7 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
   const write = (text: string) => output.write(`${text}\n`)
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity })
   let counter = 0
+  const conversation = createConversationWindow()
   let closedResolve: () => void = () => {}
   const closed = new Promise<void>((resolve) => {
     closedResolve = resolve
@@ -53,7 +57,10 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
       lines.close()
       return
     }
-    if (name === '/help' || name === '/start') write(HELP)
+    if (name === '/new') {
+      conversation.clear()
+      write('New conversation: the next question stands on its own.')
+    } else if (name === '/help' || name === '/start') write(HELP)
     else if (name === '/sources') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'sources' }, (engine) => engine.sources())
       write(outcome.kind === 'ok' ? renderSources(outcome.value) : outcome.message)
@@ -75,7 +82,10 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
     } else if (text.startsWith('/')) {
       write(`Unknown command ${text.split(/\s/)[0]}. Type /help for the commands, or just ask a question.`)
     } else {
-      const outcome = answerQuestion(deps, { adapter: 'terminal', question: text, ref })
+      const outcome = answerQuestion(deps, { adapter: 'terminal', question: text, ref, options: { context: conversation.turns() } })
+      if (outcome.kind === 'answer') conversation.add(outcome.answer)
+      // Say which words came from the conversation, so a surprising follow-up answer explains itself.
+      if (outcome.kind === 'answer' && outcome.answer.contextWords) write(`(following up: ${outcome.answer.contextWords.join(', ')})`)
       write(outcome.kind === 'answer' ? renderAnswer(outcome.answer, style) : outcome.message)
     }
     write('')

@@ -95,6 +95,7 @@ describe('registerCommands', () => {
       expect(ask?.options?.map((option) => [option.name, option.required ?? false, 'autocomplete' in option && option.autocomplete === true])).toEqual([
         ['question', true, false],
         ['source', false, true],
+        ['thread', false, false],
       ])
     } finally {
       await fake.close()

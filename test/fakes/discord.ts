@@ -196,6 +196,24 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     } else if (method === 'POST' && (match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(route))) {
       record.interactionId = interactionOfToken(match[2])
       answer(200, messageFrom(body, channelOfToken(match[2]), { webhook: true }))
+    } else if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
+      // A thread on a message: its id is the message's, as on Discord.
+      const options = (body ?? {}) as { name?: string; auto_archive_duration?: number }
+      const guild = guilds.find((candidate) => candidate.channelId === match![1])
+      answer(201, {
+        id: match[2],
+        type: 11,
+        guild_id: guild?.id,
+        parent_id: match[1],
+        owner_id: appId,
+        name: options.name ?? '',
+        last_message_id: null,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: { archived: false, auto_archive_duration: options.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      })
     } else if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/.exec(route))) {
       answer(200, messageFrom(body, match[1] ?? '0', { webhook: false }))
     } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(route)) {

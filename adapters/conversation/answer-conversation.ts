@@ -1,0 +1,31 @@
+import { conversationTurn, type Answer, type ConversationTurn, type Engine } from '../../src/index.js'
+import { CONTEXT_TURNS } from './context-store.js'
+
+/**
+ * Answers one line of `ask --json --conversation`: a JSON array of question strings, each read in
+ * the context of the turns before it (the last `CONTEXT_TURNS`). Returns the JSON array of answers,
+ * or an `invalid` object naming what was wrong with the line: one bad line never stops the batch.
+ */
+export function answerConversationLine(engine: Engine, line: string, sourceId?: string): string {
+  let turns: unknown
+  try {
+    turns = JSON.parse(line)
+  } catch (error) {
+    return JSON.stringify({ status: 'invalid', message: `Not JSON: ${error instanceof Error ? error.message : String(error)}` })
+  }
+  if (!Array.isArray(turns) || !turns.every((turn) => typeof turn === 'string')) {
+    return JSON.stringify({ status: 'invalid', message: 'A conversation is a JSON array of question strings.' })
+  }
+  return JSON.stringify(answerConversation(engine, turns, sourceId))
+}
+
+/** Answers each question in order, each with the turns before it as context. */
+export function answerConversation(engine: Engine, questions: string[], sourceId?: string): Answer[] {
+  const context: ConversationTurn[] = []
+  return questions.map((question) => {
+    const answer = engine.ask(question, { ...(sourceId ? { sourceId } : {}), context: context.slice(-CONTEXT_TURNS) })
+    // An invalid turn (empty, too long) is no context for the next one.
+    if (answer.status !== 'invalid') context.push(conversationTurn(answer))
+    return answer
+  })
+}

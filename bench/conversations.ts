@@ -1,0 +1,88 @@
+import { isDeepStrictEqual } from 'node:util'
+import { pathToFileURL } from 'node:url'
+import { BUNDLED_CORPUS_DIR } from '../adapters/build-engine.js'
+import { answerConversation } from '../adapters/conversation/answer-conversation.js'
+import { loadCorpusDir } from '../adapters/load-corpus.js'
+import { loadWordNetSynsets } from '../adapters/wordnet.js'
+import { createEngine, type Answer, type Engine } from '../src/index.js'
+import { CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
+
+/** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
+export interface TurnTally {
+  turns: number
+  rightWithContext: number
+  rightWithoutContext: number
+}
+
+/** The follow-up set's figures. */
+export interface ConversationReport {
+  conversations: number
+  followUp: TurnTally
+  standAlone: TurnTally & { sameAsWithoutContext: number }
+  /** Each turn that went wrong with context, for reading. */
+  misses: Array<{ corpus: string; question: string; kind: ConversationTurnCase['kind']; got: string }>
+}
+
+/** Right when the status is the expected one and, for an answer, one of the first two quotes holds an expected phrase. */
+export function isRight(answer: Answer, turn: ConversationTurnCase): boolean {
+  if (answer.status !== turn.expect) return false
+  if (turn.expect === 'no_answer' || !turn.phrases || turn.phrases.length === 0) return true
+  return answer.quotes.slice(0, 2).some((quote) => turn.phrases!.some((phrase) => quote.text.toLowerCase().includes(phrase.toLowerCase())))
+}
+
+/** Runs every conversation of the set; `engineFor` gives the engine of a corpus name. */
+export async function runConversations(engineFor: (corpus: string) => Promise<Engine>, cases: ConversationCase[] = CONVERSATIONS): Promise<ConversationReport> {
+  const report: ConversationReport = {
+    conversations: cases.length,
+    followUp: { turns: 0, rightWithContext: 0, rightWithoutContext: 0 },
+    standAlone: { turns: 0, rightWithContext: 0, rightWithoutContext: 0, sameAsWithoutContext: 0 },
+    misses: [],
+  }
+  for (const conversation of cases) {
+    const engine = await engineFor(conversation.corpus)
+    const answers = answerConversation(engine, conversation.turns.map((turn) => turn.question))
+    conversation.turns.forEach((turn, i) => {
+      const withContext = answers[i] as Answer
+      const alone = engine.ask(turn.question)
+      const tally = turn.kind === 'follow-up' ? report.followUp : report.standAlone
+      tally.turns++
+      if (isRight(withContext, turn)) tally.rightWithContext++
+      else report.misses.push({ corpus: conversation.corpus, question: turn.question, kind: turn.kind, got: withContext.quotes[0]?.text.slice(0, 100) ?? withContext.status })
+      if (isRight(alone, turn)) tally.rightWithoutContext++
+      if (turn.kind === 'stand-alone' && isDeepStrictEqual(withContext, alone)) report.standAlone.sameAsWithoutContext++
+    })
+  }
+  return report
+}
+
+/** Engines over the bundled corpus and the fixture folders, built once each, with WordNet as in production. */
+export function createEngineCache(fixturesDir: string): (corpus: string) => Promise<Engine> {
+  const engines = new Map<string, Promise<Engine>>()
+  let synsets: Promise<string[][]> | undefined
+  return (corpus) => {
+    let engine = engines.get(corpus)
+    if (!engine) {
+      synsets ??= loadWordNetSynsets()
+      const dir = corpus === 'bundled' ? BUNDLED_CORPUS_DIR : `${fixturesDir}/${corpus}`
+      engine = Promise.all([loadCorpusDir(dir), synsets]).then(([articles, loaded]) => createEngine(articles, { synsets: loaded }))
+      engines.set(corpus, engine)
+    }
+    return engine
+  }
+}
+
+/** The report as a few lines for a terminal or the README. */
+export function renderConversations(report: ConversationReport): string {
+  const share = (n: number, of: number) => `${n}/${of} (${of === 0 ? 0 : Math.round((100 * n) / of)}%)`
+  return [
+    `${report.conversations} conversations, ${report.followUp.turns + report.standAlone.turns} turns`,
+    `follow-up turns right: with context ${share(report.followUp.rightWithContext, report.followUp.turns)}, without ${share(report.followUp.rightWithoutContext, report.followUp.turns)}`,
+    `stand-alone turns right: with context ${share(report.standAlone.rightWithContext, report.standAlone.turns)}, without ${share(report.standAlone.rightWithoutContext, report.standAlone.turns)}; same answer as without context ${share(report.standAlone.sameAsWithoutContext, report.standAlone.turns)}`,
+    ...report.misses.map((miss) => `  missed (${miss.kind}, ${miss.corpus}): ${miss.question} → ${miss.got}`),
+  ].join('\n')
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const report = await runConversations(createEngineCache(new URL('../test/fixtures', import.meta.url).pathname))
+  process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(report) : renderConversations(report)}\n`)
+}

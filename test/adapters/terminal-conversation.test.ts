@@ -1,0 +1,65 @@
+import { PassThrough } from 'node:stream'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { startTerminalChat } from '../../adapters/terminal/chat.js'
+import { createConversationWindow, createMemoryContextStore, CONTEXT_TTL_MS, CONTEXT_TURNS, withTurn } from '../../adapters/conversation/context-store.js'
+import type { Engine } from '../../src/index.js'
+import { createCaptureLogger } from '../fakes/capture-logger.js'
+import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+
+/** Types `lines` into a terminal chat over `engine` and resolves with everything it printed. */
+async function chat(engine: Engine, lines: string[]): Promise<string> {
+  const input = new PassThrough()
+  const output = new PassThrough()
+  let printed = ''
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString()))
+  const running = startTerminalChat({ getEngine: () => engine, logger: createCaptureLogger().logger }, { input, output, interactive: false })
+  input.end(lines.map((line) => `${line}\n`).join(''))
+  await running.closed
+  return printed
+}
+
+describe('the terminal chat in a conversation', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('plant-fire')))
+  })
+
+  it('reads the next line as a follow-up and says which words it borrowed', async () => {
+    const printed = await chat(engine, ['Who is the fire chief?', 'what did she say?'])
+    const [, second = ''] = printed.split('(following up: ')
+    expect(second).toMatch(/^[^)]*chief/)
+    expect(second).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
+  })
+
+  it('starts over after /new: the next question stands alone', async () => {
+    const printed = await chat(engine, ['Who is the fire chief?', '/new', 'what did she say?'])
+    expect(printed).toContain('New conversation')
+    expect(printed).not.toContain('(following up:')
+  })
+})
+
+describe('the context stores', () => {
+  it('forget a conversation after its time to live and keep the last turns only', async () => {
+    let now = 0
+    const store = createMemoryContextStore({ now: () => now })
+    const answer = { status: 'answered' as const, question: 'q', quotes: [], disagreements: [], hasMore: false }
+    let turns = withTurn(undefined, answer)
+    for (let i = 0; i < 10; i++) turns = withTurn(turns, { ...answer, question: `q${i}` })
+    expect(turns).toHaveLength(CONTEXT_TURNS)
+    expect(turns.at(-1)?.question).toBe('q9')
+    await store.set('telegram:1:2', turns, CONTEXT_TTL_MS)
+    now = CONTEXT_TTL_MS - 1
+    expect(await store.get('telegram:1:2')).toEqual(turns)
+    now = CONTEXT_TTL_MS
+    expect(await store.get('telegram:1:2')).toBeUndefined()
+  })
+
+  it('the terminal window forgets after 30 minutes of silence', () => {
+    let now = 0
+    const window = createConversationWindow(() => now)
+    window.add({ status: 'answered', question: 'q', quotes: [], disagreements: [], hasMore: false })
+    expect(window.turns()).toHaveLength(1)
+    now = CONTEXT_TTL_MS + 1
+    expect(window.turns()).toEqual([])
+  })
+})

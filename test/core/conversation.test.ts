@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createEngineCache, renderConversations, runConversations, type ConversationReport } from '../../bench/conversations.js'
+import { answerConversation } from '../../adapters/conversation/answer-conversation.js'
+import { conversationTurn, isContextDependent, type Engine } from '../../src/index.js'
+import { CONVERSATIONS } from './conversation-set.js'
+import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+
+describe('isContextDependent', () => {
+  it('reads pronouns, continuations and questions without a topic as follow-ups', () => {
+    for (const question of ['and who was there?', 'what about the sanctions?', 'when was that?', 'why?', 'What did he say?', 'Did they agree?', 'the bridge?', 'who else spoke?']) {
+      expect(isContextDependent(question, question === 'why?' || question === 'when was that?' ? 0 : 1), question).toBe(true)
+    }
+  })
+
+  it('reads a question with its own topic as stand-alone, existential "there" and "said that" included', () => {
+    for (const question of ['What is the capital of France?', 'Was there a joint press conference?', 'Did the mayor say that the plant would close?', 'How many people were evacuated?']) {
+      expect(isContextDependent(question, 2), question).toBe(false)
+    }
+  })
+})
+
+describe('a conversation over a fixture corpus', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('plant-fire')))
+  })
+
+  it('answers a follow-up with the previous question\'s topic and lists the borrowed words with their weights', () => {
+    const [first, second] = answerConversation(engine, ['Who is the fire chief?', 'what did she say?'])
+    expect(first?.contextWords).toBeUndefined()
+    expect(second?.contextWords).toEqual(expect.arrayContaining(['fire', 'chief']))
+    expect(second?.contextWeights).toHaveLength(second?.contextWords?.length ?? -1)
+    for (const weight of second?.contextWeights ?? []) expect(weight).toBeLessThan(1)
+    expect(second?.quotes[0]?.text).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
+  })
+
+  it('answers a stand-alone question exactly as without context', () => {
+    const [, standAlone] = answerConversation(engine, ['How long did the fire burn?', 'How many workers were injured?'])
+    expect(standAlone).toEqual(engine.ask('How many workers were injured?'))
+  })
+
+  it('declines an off-corpus question and an off-corpus follow-up whatever came before', () => {
+    const [, offCorpus, followUp] = answerConversation(engine, ['How long did the fire burn?', 'What is the capital of France?', 'and what about Bitcoin?'])
+    expect(offCorpus?.status).toBe('no_answer')
+    expect(followUp?.status).toBe('no_answer')
+  })
+
+  it('keeps the topic through a chain of follow-ups', () => {
+    const answers = answerConversation(engine, ['What did the sheriff say?', 'what is his name?'])
+    expect(answers[1]?.quotes[0]?.text).toContain('Ray Holt')
+    expect(conversationTurn(answers[1]!)).toMatchObject({ question: 'what is his name?', contextWords: expect.arrayContaining(['sheriff']) })
+  })
+})
+
+describe('the follow-up set', () => {
+  let report: ConversationReport
+  beforeAll(async () => {
+    report = await runConversations(createEngineCache(fixtureDir('').replace(/\/$/, '')))
+  }, 120_000)
+
+  it('has at least 40 conversations of two and three turns', () => {
+    expect(CONVERSATIONS.length).toBeGreaterThanOrEqual(40)
+    for (const conversation of CONVERSATIONS) expect([2, 3]).toContain(conversation.turns.length)
+  })
+
+  it('answers at least 85% of the follow-ups right with context, more than without', () => {
+    const { followUp } = report
+    expect(followUp.rightWithContext / followUp.turns, renderConversations(report)).toBeGreaterThanOrEqual(0.85)
+    expect(followUp.rightWithContext).toBeGreaterThan(followUp.rightWithoutContext)
+  })
+
+  it('gives every stand-alone turn the answer it gets without context', () => {
+    expect(report.standAlone.sameAsWithoutContext).toBe(report.standAlone.turns)
+  })
+})
