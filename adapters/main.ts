@@ -227,7 +227,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
   async function startChatAdapters(): Promise<void> {
     const starts: Promise<RunningAdapter>[] = []
-    const conversation = await createConversationServices(config.feedback, metrics.registry, logger)
+    const conversation = await createConversationServices(config.feedback, metrics.registry, logger, store)
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram

@@ -4,7 +4,9 @@ import type { FeedbackSettings } from '../feedback/config.js'
 import { createVoteCounter } from '../feedback/metrics.js'
 import { createFileFeedbackStore, loadSalt } from '../feedback/store.js'
 import { createFeedback, type Feedback } from '../feedback/votes.js'
+import type { KeyValueStore } from '../store/store.js'
 import { createMemoryContextStore, type ContextStore } from './context-store.js'
+import { createStoredContextStore } from './stored-context-store.js'
 
 /** What the chat adapters get for conversations and votes. */
 export interface ConversationServices {
@@ -14,12 +16,12 @@ export interface ConversationServices {
 }
 
 /**
- * The conversation store (in memory; a Redis one fits `ContextStore` as documented there) and the
- * file-backed feedback, with its vote counter on `registry`. A feedback folder that cannot be
+ * The conversation store (on `shared`, the Redis store of `REDIS_URL`, so a follow-up may reach
+ * any replica; else in memory) and the file-backed feedback, with its vote counter on `registry`. A feedback folder that cannot be
  * written is logged, and the bots run without vote buttons rather than not at all.
  */
-export async function createConversationServices(settings: FeedbackSettings, registry: Registry, logger: Logger): Promise<ConversationServices> {
-  const conversations = createMemoryContextStore()
+export async function createConversationServices(settings: FeedbackSettings, registry: Registry, logger: Logger, shared?: KeyValueStore): Promise<ConversationServices> {
+  const conversations = shared ? createStoredContextStore(shared) : createMemoryContextStore()
   try {
     const salt = await loadSalt(settings.dir, settings.salt)
     const feedback = createFeedback({ store: createFileFeedbackStore(settings.dir), salt, votes: createVoteCounter(registry) })

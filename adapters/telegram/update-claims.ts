@@ -19,6 +19,9 @@ const DEFAULT_UPDATE_CLAIM_OPTIONS: Required<UpdateClaimOptions> = { leaseMs: 6_
 
 const DONE = 'done'
 
+/** Bot API methods that put an answer in front of the asker: once one succeeds, the update is handled. */
+const REPLY_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'answerInlineQuery', 'answerCallbackQuery'])
+
 /**
  * Middleware that lets exactly one replica handle each update, for webhook replicas behind one
  * address. Telegram sends an update again when its webhook answer fails or is late, and that copy
@@ -28,8 +31,8 @@ const DONE = 'done'
  * works); after handling, it marks the update done for `doneTtlMs`. A copy finding it done is
  * skipped; a copy finding a lease waits: when the holder finishes it is skipped, when the holder
  * died its lease lapses within `leaseMs` and the copy claims and answers it. One window stays: a
- * replica killed after sending its reply and before marking the update done (well under a
- * millisecond apart) has its update answered twice. While the store is unreachable, claims fall
+ * replica killed after sending its reply and before marking the update done (one store round
+ * trip apart: the mark is written as the reply's API call returns) has its update answered twice. While the store is unreachable, claims fall
  * back to this process's memory: a copy on another replica would then be answered again.
  */
 export function claimUpdates(store: KeyValueStore, logger: Logger, options: UpdateClaimOptions = {}): MiddlewareFn<Context> {
@@ -65,11 +68,22 @@ export function claimUpdates(store: KeyValueStore, logger: Logger, options: Upda
     const renewal = setInterval(() => {
       store.replaceIfEqual(key, holder, holder, leaseMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not renew an update claim'))
     }, leaseMs / 3)
+    let marked: Promise<unknown> | undefined
+    const markDone = () =>
+      (marked ??= store.replaceIfEqual(key, holder, DONE, doneTtlMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not mark an update handled')))
+    // The update counts as handled the moment its first reply is sent, not when the handler has
+    // also stored pages and conversations: that keeps the window in which a replica killed after
+    // replying has its update answered again down to one store round trip.
+    ctx.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal)
+      if (result.ok && REPLY_METHODS.has(method)) await markDone()
+      return result
+    })
     try {
       await next()
     } finally {
       clearInterval(renewal)
-      await store.replaceIfEqual(key, holder, DONE, doneTtlMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not mark an update handled'))
+      await markDone()
     }
   }
 }

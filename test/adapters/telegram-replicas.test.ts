@@ -18,8 +18,11 @@ const QUESTIONS = ['How long did the talks last?', 'Did the summit end with an a
 
 /** The callback_data of the "More quotes" button under `message`, if it has one. */
 const moreButton = (message: Message.TextMessage | undefined) => {
-  const button = (message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat()[0]
-  return button && 'callback_data' in button ? button.callback_data : undefined
+  // The keyboard also holds the 👍/👎 buttons: find the one that pages.
+  for (const button of (message?.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat() ?? []) {
+    if ('callback_data' in button && button.callback_data?.startsWith('more:')) return button.callback_data
+  }
+  return undefined
 }
 
 describe('three Telegram webhook replicas sharing Redis', () => {
@@ -52,13 +55,17 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     const pressed = new Set<number>()
     const killed = replicas[2]!
     let redelivered = 0
+    const deliveredAgain = new Set<number>()
 
     await runPool(asks, 16, async ({ user, question }, index) => {
       if (index === asks.length / 2) killed.app.child.kill('SIGKILL')
       const update = askUpdate(api, user, question)
       updates.push(update)
       const { attempts } = await deliver(proxy.url, update)
-      if (attempts > 1) redelivered += 1
+      if (attempts > 1) {
+        redelivered += 1
+        deliveredAgain.add(update.update_id)
+      }
       // Every third answer with a button: pressed on a replica other than the one that answered.
       if (index % 3 !== 0) return
       const messageId = update.message!.message_id
@@ -77,8 +84,14 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     // Updates in flight on the killed replica came back as 502s and were delivered again.
     console.info(`replica test: ${redelivered} updates delivered again after the kill`)
     const replies = repliesByMessage(api)
-    const counts = updates.map((update) => replies.get(update.message!.message_id)?.length ?? 0)
-    expect(counts.filter((count) => count !== 1)).toEqual([])
+    // Every question is answered. Exactly once, but for one window no design closes against a
+    // Bot API that is not idempotent: a replica killed while its reply is on the wire (sent, not yet
+    // marked done) has that update answered again by the replica that gets the copy. So a second
+    // answer may only ever come for an update that was in flight on the killed replica.
+    const counts = updates.map((update) => ({ id: update.update_id, count: replies.get(update.message!.message_id)?.length ?? 0 }))
+    expect(counts.filter(({ count }) => count === 0)).toEqual([])
+    expect(counts.filter(({ id, count }) => count > (deliveredAgain.has(id) ? 2 : 1))).toEqual([])
+    console.info(`replica test: ${counts.filter(({ count }) => count === 2).length} of ${redelivered} redelivered updates answered twice`)
     expect(presses.length).toBeGreaterThan(5)
     for (const messageId of pressed) expect(replies.get(messageId)).toHaveLength(1)
     const notices = api.callsTo('answerCallbackQuery').filter((call) => call.payload.text !== undefined)
