@@ -24,7 +24,12 @@ export async function createConversationServices(settings: FeedbackSettings, reg
   const conversations = shared ? createStoredContextStore(shared) : createMemoryContextStore()
   try {
     const salt = await loadSalt(settings.dir, settings.salt)
-    const feedback = createFeedback({ store: createFileFeedbackStore(settings.dir), salt, votes: createVoteCounter(registry) })
+    const feedback = createFeedback({
+      store: createFileFeedbackStore(settings.dir),
+      salt,
+      votes: createVoteCounter(registry),
+      ...(shared ? { shared, onSharedError: (error: unknown) => logger.warn({ err: error }, 'could not share an answer for votes: its buttons work on this replica only') } : {}),
+    })
     return { conversations, feedback }
   } catch (error) {
     logger.error({ err: error, dir: settings.dir }, 'feedback folder unusable: answers carry no vote buttons')

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Counter } from 'prom-client'
 import type { Answer } from '../../src/index.js'
+import { z } from 'zod'
+import { readJson, StoreUnavailableError, type KeyValueStore } from '../store/store.js'
 import { hashVoter, type DownReason, type FeedbackPlatform, type FeedbackStore, type Vote } from './store.js'
 
 /** What a vote button stands for, kept here: a button carries only the answer's random id. */
@@ -50,7 +52,17 @@ export interface FeedbackOptions {
   /** How long an answer takes votes, in ms. Defaults to a day. */
   ttlMs?: number
   now?: () => number
+  /**
+   * The store shared by replicas (`REDIS_URL`): each registered answer is also written there, so a
+   * press that reaches another replica, or this one after a restart, still finds what it votes on.
+   * Defaults to none: answers are known to this process only.
+   */
+  shared?: KeyValueStore
+  /** Told when an answer could not be written to `shared`; its buttons then work on this process only. Defaults to none. */
+  onSharedError?: (error: unknown) => void
 }
+
+const votableSchema = z.object({ chatKey: z.string(), question: z.string(), status: z.enum(['answered', 'no_answer', 'invalid']), passageIds: z.array(z.string()), expiresAt: z.number() })
 
 /** The texts a press is answered with (a Telegram callback answer, a Discord ephemeral reply). */
 export const VOTE_TEXTS = {
@@ -65,17 +77,33 @@ export const VOTE_TEXTS = {
 
 /** Creates the in-memory register of votable answers over a durable `store`. */
 export function createFeedback(options: FeedbackOptions): Feedback {
-  const { store, salt, votes } = options
+  const { store, salt, votes, shared, onSharedError } = options
   const maxAnswers = options.maxAnswers ?? 10_000
   const ttlMs = options.ttlMs ?? 86_400_000
   const now = options.now ?? Date.now
   const answers = new Map<string, VotableAnswer>()
   /** Each voter's vote per answer in this process, to tell a first vote from a changed one. */
   const cast = new Map<string, Vote>()
+  const sharedAnswer = async (id: string): Promise<VotableAnswer | undefined> => {
+    if (!shared) return undefined
+    try {
+      return await readJson(shared, `vote-answer:${id}`, (value) => {
+        const parsed = votableSchema.safeParse(value)
+        return parsed.success ? parsed.data : undefined
+      })
+    } catch (error) {
+      // The shared store is down: the press is told, as for an answer this process never saw.
+      if (error instanceof StoreUnavailableError) return undefined
+      throw error
+    }
+  }
   return {
     register(answer, chatKey) {
       const id = randomBytes(12).toString('base64url')
-      answers.set(id, { chatKey, question: answer.question, status: answer.status, passageIds: answer.quotes.map((quote) => quote.passageId), expiresAt: now() + ttlMs })
+      const votable: VotableAnswer = { chatKey, question: answer.question, status: answer.status, passageIds: answer.quotes.map((quote) => quote.passageId), expiresAt: now() + ttlMs }
+      answers.set(id, votable)
+      // Not awaited: the answer goes out now, and a press comes seconds later at the earliest.
+      shared?.set(`vote-answer:${id}`, JSON.stringify(votable), ttlMs).catch((error: unknown) => onSharedError?.(error))
       for (const oldest of answers.keys()) {
         if (answers.size <= maxAnswers) break
         answers.delete(oldest)
@@ -83,7 +111,7 @@ export function createFeedback(options: FeedbackOptions): Feedback {
       return id
     },
     async vote(press) {
-      const answer = answers.get(press.answerId)
+      const answer = answers.get(press.answerId) ?? (await sharedAnswer(press.answerId))
       if (!answer || answer.expiresAt <= now()) return { kind: 'stale' }
       if (answer.chatKey !== press.chatKey) return { kind: 'refused' }
       const voter = hashVoter(salt, press.platform, press.userId)
