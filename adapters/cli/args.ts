@@ -14,6 +14,22 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
+/**
+ * For a command that takes no question: prints the usage for `--help` (exit 0), refuses a stray
+ * argument with the usage (exit 1), and returns undefined when the command should go on.
+ */
+export function helpOrStrayArgument(help: boolean | undefined, positionals: string[], usage: string): number | undefined {
+  if (help) {
+    process.stdout.write(`${usage}\n`)
+    return EXIT.ok
+  }
+  if (positionals.length > 0) {
+    process.stderr.write(`unexpected argument: ${positionals.join(' ')}\n\n${usage}\n`)
+    return EXIT.failure
+  }
+  return undefined
+}
+
 /** The corpus folder: `--corpus DIR`, else `CORPUS_DIR`, else the bundled corpus. */
 export function corpusDirFrom(flag: string | undefined): string {
   return flag ?? process.env.CORPUS_DIR ?? BUNDLED_CORPUS_DIR

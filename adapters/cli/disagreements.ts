@@ -1,5 +1,5 @@
 import { buildEngineFromDir } from '../build-engine.js'
-import { corpusDirFrom, EXIT, parseCliArgs, runCli } from './args.js'
+import { corpusDirFrom, EXIT, helpOrStrayArgument, parseCliArgs, runCli } from './args.js'
 import { ANSI_STYLE, PLAIN_STYLE, renderDisagreement } from './format-text.js'
 
 const USAGE = `Usage: npm run disagreements -- [--json] [--story ID] [--corpus DIR]
@@ -12,14 +12,8 @@ Exit codes: 0 listed (even when there are none), 1 corpus or usage error.`
 
 runCli(async () => {
   const { values, positionals } = parseCliArgs({ json: { type: 'boolean' }, story: { type: 'string' }, corpus: { type: 'string' } }, USAGE)
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return EXIT.ok
-  }
-  if (positionals.length > 0) {
-    process.stderr.write(`unexpected argument: ${positionals.join(' ')}\n\n${USAGE}\n`)
-    return EXIT.failure
-  }
+  const stop = helpOrStrayArgument(values.help, positionals, USAGE)
+  if (stop !== undefined) return stop
   const { engine } = await buildEngineFromDir(corpusDirFrom(values.corpus))
   const disagreements = engine.disagreements(values.story === undefined ? {} : { storyId: values.story })
   if (values.json) {

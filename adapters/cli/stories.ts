@@ -1,5 +1,5 @@
 import { buildEngineFromDir } from '../build-engine.js'
-import { corpusDirFrom, EXIT, parseCliArgs, runCli } from './args.js'
+import { corpusDirFrom, EXIT, helpOrStrayArgument, parseCliArgs, runCli } from './args.js'
 import { renderStories } from './format-text.js'
 
 const USAGE = `Usage: npm run stories -- [--json] [--corpus DIR]
@@ -11,14 +11,8 @@ Exit codes: 0 listed, 1 corpus or usage error.`
 
 runCli(async () => {
   const { values, positionals } = parseCliArgs({ json: { type: 'boolean' }, corpus: { type: 'string' } }, USAGE)
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return EXIT.ok
-  }
-  if (positionals.length > 0) {
-    process.stderr.write(`unexpected argument: ${positionals.join(' ')}\n\n${USAGE}\n`)
-    return EXIT.failure
-  }
+  const stop = helpOrStrayArgument(values.help, positionals, USAGE)
+  if (stop !== undefined) return stop
   const { engine } = await buildEngineFromDir(corpusDirFrom(values.corpus))
   const stories = engine.stories()
   if (values.json) {
