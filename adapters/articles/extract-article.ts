@@ -77,16 +77,8 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   }
 }
 
-interface PageMetadata {
-  isArticle: boolean
-  title?: string
-  author?: string
-  outlet?: string
-  canonicalUrl?: string
-  published?: string
-  language?: string
-  paywalled: boolean
-}
+/** What the page's markup says of the article, before its text is read; the title may still be missing. */
+type PageMetadata = Omit<ExtractedArticle, 'title' | 'text'> & { isArticle: boolean; title?: string }
 
 type JsonObject = Record<string, unknown>
 
