@@ -3,6 +3,7 @@ import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimen
 import { valuesConflict } from './claims/compare.js'
 import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
 import type { AnalyzedQuestion } from './question.js'
+import type { SentenceReadings } from './reading.js'
 import { FEATURE, type CorpusIndex } from './search.js'
 import type { Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
@@ -60,11 +61,12 @@ const KIND_ORDER: Record<DisagreementKind, number> = { quantity: 0, role: 1, fra
 /**
  * Extracts claims from every sentence and finds where they conflict. With `storyOf` (the story of a
  * source id), claims are compared only with claims of the same story: two events are not a disagreement.
+ * `readings` are the build's NLP readings of the sentences; without them each sentence is read again.
  */
-export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}): DisagreementIndex {
+export function buildDisagreementIndex(index: CorpusIndex, options: DisagreementOptions = {}, readings?: SentenceReadings): DisagreementIndex {
   const settings = { ...DEFAULT_DISAGREEMENT_OPTIONS, ...options }
   const { storyOf } = options
-  const claims = extractClaims(index, settings)
+  const claims = extractClaims(index, settings, readings)
   const byKey = new Map<string, ExtractedClaim[]>()
   for (const claim of claims) {
     const key = storyOf ? `${storyOf(claim.sourceId)}\u0000${claim.key}` : claim.key

@@ -4,8 +4,9 @@ import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementEntr
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
 import { buildStories, storyOfSource } from './stories.js'
-import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways.js'
-import { splitPassages, type PassageOptions } from './passages.js'
+import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
+import type { PassageOptions } from './passages.js'
+import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, decodeValue, encodeValue, indexPartsFromSnapshot, NotSerializableError, snapshotIndex, type EngineSnapshot } from './snapshot.js'
 import type { Synsets } from './thesaurus.js'
@@ -42,14 +43,27 @@ function timed<T>(stage: BuildStage, onStage: EngineOptions['onStage'], build: (
 }
 
 /**
- * Builds the engine over a corpus: splits passages, indexes them, and precomputes what questions
- * need. Pure: the caller reads the files. Throws when `articles` is empty.
+ * Builds the engine over a corpus: splits passages, reads each sentence once with the NLP library,
+ * indexes them, and precomputes what questions need. Pure: the caller reads the files. Throws when
+ * `articles` is empty.
  */
 export function createEngine(articles: ArticleInput[], options: EngineOptions = {}): Engine {
+  const read = timed('sentences', options.onStage, () => articles.map((article) => readArticle(article, options.passages)))
+  return createEngineFromReadings(articles, read, options)
+}
+
+/**
+ * `createEngine` over articles already read by `readArticle` (`read[i]` is `articles[i]`'s), for a
+ * caller that reads them elsewhere, as on several threads: merges the readings into one index and
+ * builds what depends on the whole corpus (stories, claims, takeaways) from them, without reading a
+ * sentence again. Throws when `articles` is empty.
+ */
+export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}): Engine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
-  const passages = timed('sentences', options.onStage, () => articles.flatMap((article) => splitPassages(article.id, article.text, options.passages)))
-  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets))
-  return engineOver(index, options)
+  const passages = read.flatMap((article) => article.passages)
+  const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
+  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features))
+  return engineOver(index, options, {}, sentenceReadings(read))
 }
 
 /** What an engine derives from its index when it is created; a snapshot keeps it so a start need not redo it. */
@@ -112,8 +126,9 @@ function buildStoryTakeaways(
   stories: Story[],
   disagreements: DisagreementIndex,
   options: TakeawayBuildOptions | undefined,
+  readings: SentenceReadings | undefined,
 ): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
-  const build = createTakeawayBuilder(index, options)
+  const build = createTakeawayBuilder(index, options, readings)
   if (stories.length <= 1) return { takeaways: build(disagreements) }
   const entriesOf = new Map<string, DisagreementEntry[]>()
   for (const entry of disagreements.entries ?? []) {
@@ -148,8 +163,11 @@ function buildStoryTakeaways(
   }
 }
 
-/** The engine's methods over a built index; `saved` holds derived data from a snapshot. */
-function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}): Engine {
+/**
+ * The engine's methods over a built index; `saved` holds derived data from a snapshot, `readings`
+ * the build's NLP readings of the sentences (without them, stages read sentences again).
+ */
+function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -167,10 +185,10 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
     }
   }
-  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }))
+  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
-    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways))
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings))
   const { takeaways, storyTakeaways } = built
   const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer))
   const { sourceStart } = index.table

@@ -3,7 +3,8 @@
  */
 export type * from './types.js'
 export { UserFacingError, CorpusError, type UserFacingErrorCode } from './errors.js'
-export { createEngine, type EngineOptions } from './engine.js'
+export { createEngine, createEngineFromReadings, type BuildStage, type EngineOptions } from './engine.js'
+export { readArticle, type ArticleReading } from './reading.js'
 export { parseArticleFile, checkUniqueIds, frontMatterSchema, type FrontMatter } from './corpus.js'
 export { checkQuestion, MAX_QUESTION_CHARS } from './question.js'
 export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search.js'
@@ -14,7 +15,7 @@ export { engineToSnapshot, createEngineFromSnapshot } from './engine.js'
 export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
 /** The story of each source id: for grouping a question's passages or claims by story. */
 export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stories.js'
-export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways.js'
+export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways/index.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'
 export { conversationTurn, isContextDependent, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'

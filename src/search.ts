@@ -1,6 +1,5 @@
 import { INDEX_STOP_WORDS, processTerm, stem, tokenize } from './analyzer.js'
-import type { ItemEntity } from 'wink-nlp'
-import { getNlp } from './nlp.js'
+import { readSentenceText } from './reading.js'
 import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
 import { createSpeller, type Speller } from './spelling.js'
@@ -30,31 +29,7 @@ export type IndexOptions = BM25Options
  */
 export const DEFAULT_INDEX_OPTIONS: Required<IndexOptions> = { k: 1.8, b: 0.75, d: 0, titleBoost: 2, fields: 'merged', idfFrom: 'text', length: 'tokens', titleSpread: 0.75 }
 
-/** Bit flags for what a sentence contains, used to match a question's expected answer type. */
-export const FEATURE = {
-  duration: 1,
-  date: 2,
-  count: 4,
-  money: 8,
-  percent: 16,
-  time: 32,
-  properNoun: 64,
-  ordinal: 128,
-  /** A name after "in", "at", "near", "outside" or "inside": a place, as far as a tagger without places can tell. */
-  place: 256,
-} as const
-
-export type FeatureName = keyof typeof FEATURE
-
-const ENTITY_FEATURES: Record<string, number> = {
-  DURATION: FEATURE.duration,
-  DATE: FEATURE.date,
-  CARDINAL: FEATURE.count,
-  MONEY: FEATURE.money,
-  PERCENT: FEATURE.percent,
-  TIME: FEATURE.time,
-  ORDINAL: FEATURE.ordinal,
-}
+export { FEATURE, type FeatureName } from './reading.js'
 
 /** The searchable corpus: articles, passages, the BM25 postings and term statistics. */
 export interface CorpusIndex {
@@ -405,37 +380,9 @@ function toSource(article: ArticleInput): Source {
   return source
 }
 
-/** Words before a name that make it a place: "in Lisbon", "at Harbour Hall". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
-
 /** `FEATURE` bits of each sentence of `passage`, found with wink-nlp (about 0.1 ms a sentence). */
 export function sentenceFeaturesOf(passage: Passage): number[] {
-  return passage.sentences.map((sentence) => featuresOf(passage, sentence))
-}
-
-function featuresOf(passage: Passage, sentence: { start: number; end: number }): number {
-  const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-  // One wink-nlp reading serves both the entities and the parts of speech.
-  const nlp = getNlp()
-  const doc = nlp.readDoc(text)
-  let bits = 0
-  let cursor = 0
-  // As `findEntities`: an entity counts only where its text is found, in order.
-  doc.entities().each((entity: ItemEntity) => {
-    const value = entity.out()
-    const at = text.indexOf(value, cursor)
-    if (at < 0) return
-    bits |= ENTITY_FEATURES[entity.out(nlp.its.type)] ?? 0
-    cursor = at + value.length
-  })
-  const tags = doc.tokens().out(nlp.its.pos) as string[]
-  // The first word of a sentence is capitalised anyway, so it does not count.
-  if (tags.slice(1).some((tag) => tag === 'PROPN')) bits |= FEATURE.properNoun
-  const words = doc.tokens().out() as string[]
-  for (let i = 1; i < words.length; i++) {
-    if (tags[i] === 'PROPN' && PLACE_PREPOSITIONS.has((words[i - 1] ?? '').toLowerCase()) && /^\p{Lu}/u.test(words[i] ?? '')) bits |= FEATURE.place
-  }
-  return bits
+  return passage.sentences.map((sentence) => readSentenceText(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)).features)
 }
 
 /** Inverse document frequency of a stem over passages (BM25's form); unknown stems get the largest. */

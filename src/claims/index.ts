@@ -1,4 +1,5 @@
 import { allPassages, articleText, type CorpusIndex } from '../search.js'
+import type { SentenceReadings } from '../reading.js'
 import type { Sentence } from '../types.js'
 import { countDraft, settleImplicitCounts } from './count.js'
 import { dateDraft, MONTHS, WEEKDAYS } from './date.js'
@@ -97,7 +98,7 @@ export function clauseAround(text: string, sentence: { start: number; end: numbe
  * sentence (entities, parts of speech, negation scope); who holds an office comes from titles
  * before names, decided across the whole corpus.
  */
-export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): ExtractedClaim[] {
+export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, readings?: SentenceReadings): ExtractedClaim[] {
   const settings = { ...DEFAULT_CLAIM_OPTIONS, ...options }
   const claims: ExtractedClaim[] = []
   const mentions: RoleMention[] = []
@@ -115,7 +116,7 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}): E
       const quantity = mayHoldQuantity(sentenceText)
       const outcome = mayHoldOutcome(sentenceText)
       if (!quantity && !outcome) continue
-      const read = readSentence(index, text, passage.sourceId, passage, sentence, headline)
+      const read = readSentence(index, text, passage.sourceId, passage, sentence, headline, readings?.(passage.sourceId, sentence.start))
       if (quantity) for (const draft of quantityDrafts(read, settings)) claims.push(finish(draft, read, text, settings))
       if (outcome) pending.push({ read, outcome })
     }

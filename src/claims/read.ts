@@ -1,5 +1,4 @@
-import type { ItemEntity } from 'wink-nlp'
-import { getNlp } from '../nlp.js'
+import { readSentenceText, type SentenceReading } from '../reading.js'
 import { type CorpusIndex, stemOf } from '../search.js'
 import type { Passage, Sentence } from '../types.js'
 import type { ArticleSpan } from './types.js'
@@ -24,14 +23,21 @@ export interface ReadSentence extends ArticleSpan {
 export const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'described', 'describes', 'called', 'calls', 'hailed', 'hails', 'claimed', 'claims', 'asserted', 'asserts', 'asserting', 'declared', 'declares', 'insisted', 'insists', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'noted', 'notes', 'argued', 'argues', 'stated', 'states', 'touted', 'praised', 'characterized', 'characterised', 'announced', 'conceded', 'warned'])
 
 
-export function readSentence(index: CorpusIndex, text: string, sourceId: string, passage: Passage, sentence: Sentence, headline: boolean): ReadSentence {
-  const nlp = getNlp()
-  const its = nlp.its
+/**
+ * A sentence as claims read it: its words with stems and offsets into the article, and its entities.
+ * `reading` is the build's one NLP reading of the sentence; without it, the sentence is read now.
+ */
+export function readSentence(
+  index: CorpusIndex,
+  text: string,
+  sourceId: string,
+  passage: Passage,
+  sentence: Sentence,
+  headline: boolean,
+  reading?: SentenceReading,
+): ReadSentence {
   const sentenceText = text.slice(sentence.start, sentence.end)
-  const doc = nlp.readDoc(sentenceText)
-  const values = doc.tokens().out(its.value) as string[]
-  const tags = doc.tokens().out(its.pos) as string[]
-  const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[]
+  const { tokens: values, tags, negated: negations, entities: spans } = reading ?? readSentenceText(sentenceText)
   const words: Word[] = []
   let cursor = 0
   const indexByToken: number[] = []
@@ -43,11 +49,7 @@ export function readSentence(index: CorpusIndex, text: string, sourceId: string,
     const lower = value.toLowerCase()
     words.push({ text: value, lower, stem: stemOf(index, lower.replace(/[’']s$/, '')), pos: tags[i] ?? 'X', negated: Boolean(negations[i]), start: sentence.start + at, end: sentence.start + cursor })
   })
-  const entities: ReadSentence['entities'] = []
-  doc.entities().each((entity: ItemEntity) => {
-    const [first, last] = entity.out(its.span) as unknown as [number, number]
-    entities.push({ type: entity.out(its.type), first: indexByToken[first] ?? 0, last: indexByToken[last] ?? 0 })
-  })
+  const entities: ReadSentence['entities'] = spans.map(({ type, first, last }) => ({ type, first: indexByToken[first] ?? 0, last: indexByToken[last] ?? 0 }))
   return { sourceId, passageId: passage.id, start: sentence.start, end: sentence.end, text: sentenceText, headline, words, entities }
 }
 

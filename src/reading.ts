@@ -1,0 +1,167 @@
+import type { ItemEntity } from 'wink-nlp'
+import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { getNlp } from './nlp.js'
+import { splitPassages, type PassageOptions } from './passages.js'
+import type { ArticleInput, Passage } from './types.js'
+
+/**
+ * The one reading of each sentence with the NLP library. wink-nlp is the costliest step of a build
+ * (about 0.1 ms a sentence), so every stage that needs what it finds (the index's answer-type bits,
+ * claims, takeaways) takes it from here instead of reading the sentence again. An article is read on
+ * its own (`readArticle`) into plain data, so a build can read articles on several threads and merge.
+ */
+
+/** Bit flags for what a sentence contains, used to match a question's expected answer type. */
+export const FEATURE = {
+  duration: 1,
+  date: 2,
+  count: 4,
+  money: 8,
+  percent: 16,
+  time: 32,
+  properNoun: 64,
+  ordinal: 128,
+  /** A name after "in", "at", "near", "outside" or "inside": a place, as far as a tagger without places can tell. */
+  place: 256,
+} as const
+
+export type FeatureName = keyof typeof FEATURE
+
+const ENTITY_FEATURES: Record<string, number> = {
+  DURATION: FEATURE.duration,
+  DATE: FEATURE.date,
+  CARDINAL: FEATURE.count,
+  MONEY: FEATURE.money,
+  PERCENT: FEATURE.percent,
+  TIME: FEATURE.time,
+  ORDINAL: FEATURE.ordinal,
+}
+
+/** What wink-nlp finds in one sentence: plain data, so it crosses threads and is read by every stage. */
+export interface SentenceReading {
+  /** The tokens as written, in order. */
+  tokens: string[]
+  /** Universal part-of-speech tag of each token. */
+  tags: string[]
+  /** Whether each token is in the scope of a negation ("no concrete ceasefire"). */
+  negated: boolean[]
+  /** Entities, as token ranges `[first, last]` with their type (DURATION, DATE, CARDINAL…). */
+  entities: Array<{ type: string; first: number; last: number }>
+  /** `FEATURE` bits of the sentence. */
+  features: number
+  /**
+   * Whether the sentence opens with a verb in its base form, a call to action (see `isImperative`);
+   * found by `readArticle` for prose sentences only, absent otherwise.
+   */
+  imperative?: boolean
+}
+
+/** An article split into passages, each passage's sentences read once (`readings[p][s]`). */
+export interface ArticleReading {
+  passages: Passage[]
+  readings: SentenceReading[][]
+}
+
+/** Finds a sentence's reading by its source and start offset; `undefined` when it was not read (a list item's inner sentence). */
+export type SentenceReadings = (sourceId: string, start: number) => SentenceReading | undefined
+
+/** Words before a name that make it a place: "in Lisbon", "at Harbour Hall". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
+
+/** Reads one sentence's text with wink-nlp: tokens, tags, negation, entities, answer-type bits. */
+export function readSentenceText(text: string): SentenceReading {
+  const nlp = getNlp()
+  const its = nlp.its
+  const doc = nlp.readDoc(text)
+  const tokens = doc.tokens().out() as string[]
+  const tags = doc.tokens().out(its.pos) as string[]
+  const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[]
+  const entities: SentenceReading['entities'] = []
+  let features = 0
+  let cursor = 0
+  doc.entities().each((entity: ItemEntity) => {
+    const type = entity.out(its.type)
+    const [first, last] = entity.out(its.span) as unknown as [number, number]
+    entities.push({ type, first, last })
+    // An entity counts as a feature only where its text is found, in order.
+    const value = entity.out()
+    const at = text.indexOf(value, cursor)
+    if (at < 0) return
+    features |= ENTITY_FEATURES[type] ?? 0
+    cursor = at + value.length
+  })
+  // The first word of a sentence is capitalised anyway, so it does not count.
+  if (tags.slice(1).some((tag) => tag === 'PROPN')) features |= FEATURE.properNoun
+  for (let i = 1; i < tokens.length; i++) {
+    if (tags[i] === 'PROPN' && PLACE_PREPOSITIONS.has((tokens[i - 1] ?? '').toLowerCase()) && /^\p{Lu}/u.test(tokens[i] ?? '')) features |= FEATURE.place
+  }
+  return { tokens, tags, negated, entities, features }
+}
+
+/**
+ * Splits an article into passages and reads each of their sentences once. Pure and independent of
+ * every other article: the unit of work a build spreads across threads.
+ */
+export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options: PassageOptions = {}): ArticleReading {
+  const passages = splitPassages(article.id, article.text, options)
+  const readings = passages.map((passage) =>
+    passage.sentences.map((sentence) => {
+      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      const reading = readSentenceText(text)
+      // Only prose can be quoted as a takeaway, the one use of this flag.
+      if (sentence.kind === 'text') reading.imperative = isImperative(text)
+      return reading
+    }),
+  )
+  return { passages, readings }
+}
+
+/** The lookup of the sentences read in `read`, by source id and start offset. */
+export function sentenceReadings(read: readonly ArticleReading[]): SentenceReadings {
+  const bySource = new Map<string, Map<number, SentenceReading>>()
+  for (const article of read) {
+    article.passages.forEach((passage, p) => {
+      let starts = bySource.get(passage.sourceId)
+      if (!starts) bySource.set(passage.sourceId, (starts = new Map()))
+      passage.sentences.forEach((sentence, s) => {
+        const reading = article.readings[p]?.[s]
+        if (reading) starts.set(sentence.start, reading)
+      })
+    })
+  }
+  return (sourceId, start) => bySource.get(sourceId)?.get(start)
+}
+
+/** Verbs that open calls to action; sentence-initial words defeat the part-of-speech tagger, so these are listed. */
+const ACTION_VERBS = new Set(
+  (
+    'advocate ask avoid be book buy call check choose click consider contact demand discover do don donate download email encourage ' +
+    'engage ensure explore find follow foster get give help hold join keep learn let listen look make order pledge read register ' +
+    'remember reserve see share shop sign stand start stay subscribe support take tell try urge visit vote watch write'
+  ).split(' '),
+)
+
+/**
+ * Whether a sentence opens with a verb in its base form: "Consider supporting…", "Demand transparency…".
+ * A subject-first sentence whose first word is inflected ("Sources say") or followed by an inflected verb
+ * ("Support grew") is declarative.
+ */
+export function isImperative(text: string): boolean {
+  const body = text.replace(/^["“‘']/, '')
+  const opener = tokenize(body)[0]?.word ?? ''
+  // Tagging is the costly step: skip openers that cannot be a verb's base form ("The", "After", "Officials").
+  if (!ACTION_VERBS.has(opener) && (QUESTION_STOP_WORDS.has(opener) || /(?:[^s]s|ed|ing|ly)$/.test(opener))) return false
+  const nlp = getNlp()
+  // Lower-cased, the first word is tagged as a verb rather than as a name.
+  const doc = nlp.readDoc(body.charAt(0).toLowerCase() + body.slice(1))
+  const words = doc.tokens().out()
+  const tags = doc.tokens().out(nlp.its.pos) as string[]
+  // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
+  const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.pos) as string[]
+  const first = words[0]?.toLowerCase() ?? ''
+  if (lemmas[0] !== first || /(?:ing|ed)$/.test(first)) return false
+  const second = words[1]?.toLowerCase() ?? ''
+  const secondIsFiniteVerb = (tags[1] === 'VERB' || tags[1] === 'AUX') && lemmas[1] !== second && !second.endsWith('ing')
+  if (secondIsFiniteVerb) return false
+  return tags[0] === 'VERB' || tags[0] === 'AUX' || ACTION_VERBS.has(first)
+}

@@ -1,0 +1,96 @@
+import { QUESTION_STOP_WORDS, tokenize } from '../analyzer.js'
+import { readSentenceText, type SentenceReading } from '../reading.js'
+import { stemOf, type CorpusIndex } from '../search.js'
+import { LIGHT_VERBS } from './fact.js'
+import type { SoftSimilarity } from './similarity.js'
+import type { Unit } from './types.js'
+import { DISCOURSE_WORDS } from './vectors.js'
+
+/** Who does what in a sentence, as far as telling two points apart needs. */
+interface PointRoles {
+  /** Stems of the names acting: the last word of each name before the main verb ("Mayor Tom Ellison ordered" gives "ellison"). */
+  actors: string[]
+  /** Stems of the common nouns: what the action is done to or about. */
+  nouns: string[]
+  /** Stems of the verbs that say what happened, without saying-verbs ("said") and light ones ("be", "have"). */
+  verbs: string[]
+}
+
+/**
+ * Whether two sentences that share words state the same point: someone one of them names as acting is
+ * named by the other too (a passive or a quote may name them anywhere), and they share a noun, itself
+ * or a synonym, so the shared words are about the same thing. Roles are read with the part-of-speech
+ * tagger on first need, as only pairs already similar enough are checked.
+ */
+export function createPointCheck(index: CorpusIndex, names: ReadonlySet<string>, similarity: SoftSimilarity): (a: Unit, b: Unit, close: boolean) => boolean {
+  const cache = new Map<Unit, PointRoles>()
+  const rolesOf = (unit: Unit) => {
+    let roles = cache.get(unit)
+    if (!roles) cache.set(unit, (roles = readRoles(index, names, unit.text, unit.reading)))
+    return roles
+  }
+  const namedIn = (actors: string[], other: Unit) => actors.length === 0 || actors.some((actor) => other.vector.has(actor))
+  const shares = (terms: string[], other: Unit) =>
+    terms.some((term) => other.vector.has(term) || similarity.links(term).some((link) => other.vector.has(link.term)))
+  return (a, b, close) => {
+    const [left, right] = [rolesOf(a), rolesOf(b)]
+    if (!namedIn(left.actors, b) && !namedIn(right.actors, a)) return false
+    if (!shares(left.nouns, b) && !shares(right.nouns, a)) return false
+    // A close match, or one about the same named person, may say the action in other words ("call
+    // them back", "invite them back"; "X defeated Y", "ends Y's eight years"); a looser one must name
+    // the same action, unless one sentence names none ("a walkout of 1,800 dockers").
+    if (close || [...a.vector.keys()].some((term) => names.has(term) && b.vector.has(term))) return true
+    return left.verbs.length === 0 || right.verbs.length === 0 || shares(left.verbs, b) || shares(right.verbs, a)
+  }
+}
+
+function readRoles(index: CorpusIndex, names: ReadonlySet<string>, text: string, reading?: SentenceReading): PointRoles {
+  const { tokens, tags } = reading ?? readSentenceText(text)
+  const words = tokens.map((word) => word.toLowerCase().replace(/[’']s$/, ''))
+  const verbAt = tags.indexOf('VERB')
+  const actors: string[] = []
+  const nouns: string[] = []
+  const verbs: string[] = []
+  words.forEach((word, i) => {
+    const stem = stemOf(index, word)
+    if (tags[i] === 'PROPN' && i < (verbAt < 0 ? words.length : verbAt) && tags[i + 1] !== 'PROPN' && names.has(stem)) actors.push(stem)
+    if (QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word)) return
+    if (tags[i] === 'NOUN' || (tags[i] === 'PROPN' && !names.has(stem))) nouns.push(stem)
+    else if (tags[i] === 'VERB' && !LIGHT_VERBS.has(word)) verbs.push(stem)
+  })
+  return { actors, nouns, verbs }
+}
+
+/** Words in a run that `phrasesOf` keeps: long enough to be a sentence's own wording, not a set phrase. */
+const PHRASE_WORDS = 5
+
+/** Words of a kept run that must be neither function words nor names: "President X and Prime Minister Y" is every sentence's. */
+const PHRASE_CONTENT_WORDS = 2
+
+/**
+ * Runs of `PHRASE_WORDS` words holding at least `PHRASE_CONTENT_WORDS` content words that are not
+ * names ("invasion of the country in 2022"). A sentence that repeats such a run repeats its point,
+ * as a summary line does with the paragraph after it.
+ */
+export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string): Set<string> {
+  const words = tokenize(text).map((token) => token.word)
+  const content = words.map((word) => !QUESTION_STOP_WORDS.has(word) && !DISCOURSE_WORDS.has(word) && !names.has(stemOf(index, word)))
+  const phrases = new Set<string>()
+  for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
+    if (content.slice(i, i + PHRASE_WORDS).filter(Boolean).length >= PHRASE_CONTENT_WORDS) phrases.add(words.slice(i, i + PHRASE_WORDS).join(' '))
+  }
+  return phrases
+}
+
+/**
+ * Two sentences state the same point only when they share at least this many specific terms: a
+ * short sentence can pass the cosine threshold on a single word ("failure", "dominated").
+ */
+export const MIN_SHARED_TERMS = 2
+
+/** Two sentences that both state numbers, none of them shared, give different values: not the same point. */
+export function numbersAgree(a: Unit, b: Unit): boolean {
+  if (a.numbers.size === 0 || b.numbers.size === 0) return true
+  for (const number of a.numbers) if (b.numbers.has(number)) return true
+  return false
+}
