@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
-  createEngine,
+  createEngineFromReadings,
   createEngineFromSnapshot,
   engineToSnapshot,
   isEngineSnapshot,
@@ -14,6 +14,7 @@ import {
   type EngineOptions,
 } from '../src/index.js'
 import { loadCorpusDir } from './load-corpus.js'
+import { readArticles, type ReadThreadsOptions } from './read-articles.js'
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
 
@@ -57,12 +58,14 @@ export interface SnapshotCacheOptions {
 /**
  * Reads a corpus folder and builds the engine over it, with WordNet query expansion. With the
  * snapshot cache on (the default), an engine built once for the same corpus, code and options is
- * read back from its snapshot instead of being rebuilt.
+ * read back from its snapshot instead of being rebuilt. A build reads the articles' sentences on
+ * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them.
  */
 export async function buildEngineFromDir(
   dir: string,
   options: EngineOptions = {},
   cache: SnapshotCacheOptions = {},
+  threads: ReadThreadsOptions = {},
 ): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
   const startedAt = performance.now()
   const articles = await loadCorpusDir(dir)
@@ -85,7 +88,10 @@ export async function buildEngineFromDir(
   const thesaurusAt = performance.now()
   const synsets = options.synsets ?? (await loadWordNetSynsets())
   const indexAt = performance.now()
-  const engine = createEngine(articles, { ...options, synsets })
+  // The one pass of the NLP library over every sentence, spread across threads; the rest builds here.
+  const read = await readArticles(articles, options.passages, threads)
+  options.onStage?.('sentences', performance.now() - indexAt)
+  const engine = createEngineFromReadings(articles, read, { ...options, synsets })
   const builtAt = performance.now()
   if (file) await writeSnapshot(file, engine, onSkip)
   const snapshotWriteMs = file ? performance.now() - builtAt : 0
@@ -109,7 +115,9 @@ function snapshotDirFromEnv(): string | false {
 export async function snapshotKey(articles: ArticleInput[], options: EngineOptions): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`snapshot v${SNAPSHOT_VERSION}\n`)
-  for (const name of (await readdir(SRC_DIR)).filter((entry) => entry.endsWith('.ts')).sort()) {
+  // Every file of the core, folders included (claims/, takeaways/): a change anywhere builds afresh.
+  const names = (await readdir(SRC_DIR, { recursive: true })).filter((entry) => entry.endsWith('.ts')).sort()
+  for (const name of names) {
     hash.update(`${name}\n`)
     hash.update(await readFile(join(SRC_DIR, name)))
   }

@@ -18,8 +18,10 @@ import { machine, table } from './stats.js'
  * sentences (SciFact and the seed articles) recombined into invented stories (`real-corpus.ts`).
  * Per size: files, passages, stories, each stage's time, snapshot write, peak resident memory, the
  * heap after the build, and a second start from the snapshot in another fresh process.
- * Flags: `--sizes 1000,5000` (files of recombined text), `--scifact N` (SciFact abstracts, 0 to
- * skip, default all 5,183), `--json`. Folders are cached in `$TMPDIR/bot-bench-corpora`.
+ * Flags: `--sizes 1000,5000,20000` (files of recombined text), `--scifact N` (SciFact abstracts, 0 to
+ * skip, default all 5,183), `--threads N` (reading threads of each build, default one per core),
+ * `--threads-compare` (also builds the first corpus with 1 and with 2 reading threads, alternately in
+ * one process, and reports the ratio), `--json`. Folders are cached in `$TMPDIR/bot-bench-corpora`.
  */
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -41,9 +43,9 @@ interface ChildReport {
 }
 
 /** In the child: one build (or snapshot start) of `dir`, reported as one JSON line. */
-async function child(dir: string, snapshotDir: string): Promise<void> {
+async function child(dir: string, snapshotDir: string, threads: number | undefined): Promise<void> {
   const stages: Partial<Record<BuildStage, number>> = {}
-  const { engine, articles, timings } = await buildEngineFromDir(dir, { onStage: (stage, ms) => (stages[stage] = ms) }, { dir: snapshotDir })
+  const { engine, articles, timings } = await buildEngineFromDir(dir, { onStage: (stage, ms) => (stages[stage] = ms) }, { dir: snapshotDir }, threads ? { threads } : {})
   const passages = engine.sources().reduce((sum, summary) => sum + summary.passages, 0)
   global.gc?.()
   const report: ChildReport = {
@@ -63,11 +65,29 @@ async function child(dir: string, snapshotDir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(report)}\n`)
 }
 
-async function measure(dir: string): Promise<{ cold: ChildReport; warm: ChildReport }> {
+/** In the child: builds `dir` with 1 and with 2 reading threads, alternately, `rounds` times each, reported as one JSON line. */
+async function compareThreads(dir: string, rounds: number): Promise<void> {
+  const best: Record<number, number> = {}
+  const reading: Record<number, number> = {}
+  for (let round = 0; round < rounds; round++) {
+    for (const threads of [1, 2]) {
+      let sentencesMs = 0
+      const onStage = (stage: BuildStage, ms: number) => {
+        if (stage === 'sentences') sentencesMs = ms
+      }
+      const { timings } = await buildEngineFromDir(dir, { onStage }, { dir: false }, { threads })
+      best[threads] = Math.min(best[threads] ?? Infinity, timings.indexMs)
+      reading[threads] = Math.min(reading[threads] ?? Infinity, sentencesMs)
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ buildMs: best, sentencesMs: reading })}\n`)
+}
+
+async function measure(dir: string, threads: number | undefined): Promise<{ cold: ChildReport; warm: ChildReport }> {
   const snapshotDir = await mkdtemp(join(tmpdir(), 'bot-bench-snap-'))
   try {
     const once = async () => {
-      const { stdout } = await run(process.execPath, ['--expose-gc', '--max-old-space-size=8000', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, snapshotDir], {
+      const { stdout } = await run(process.execPath, ['--expose-gc', '--max-old-space-size=8000', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir, snapshotDir, String(threads ?? 0)], {
         cwd: ROOT,
         maxBuffer: 1 << 24,
       })
@@ -81,16 +101,18 @@ async function measure(dir: string): Promise<{ cold: ChildReport; warm: ChildRep
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  if (args[0] === '--child') return child(args[1] ?? '', args[2] ?? '')
+  if (args[0] === '--child') return child(args[1] ?? '', args[2] ?? '', Number(args[3]) || undefined)
+  if (args[0] === '--child-threads') return compareThreads(args[1] ?? '', Number(args[2]) || 1)
   const flag = (name: string) => {
     const at = args.indexOf(name)
     return at < 0 ? undefined : args[at + 1]
   }
   const json = args.includes('--json')
-  const sizes = (flag('--sizes') ?? '1000,5000').split(',').map(Number).filter((n) => n > 0)
+  const sizes = (flag('--sizes') ?? '1000,5000,20000').split(',').map(Number).filter((n) => n > 0)
+  const threads = Number(flag('--threads')) || undefined
   const scifactFiles = Number(flag('--scifact') ?? 5183)
   const base = join(tmpdir(), 'bot-bench-corpora')
-  const rows: Array<{ corpus: string; cold: ChildReport; warm: ChildReport }> = []
+  const rows: Array<{ corpus: string; dir: string; cold: ChildReport; warm: ChildReport }> = []
 
   if (scifactFiles > 0) {
     const dir = join(base, `scifact-${scifactFiles}`)
@@ -99,19 +121,25 @@ async function main(): Promise<void> {
       const { articles } = await loadSciFact()
       for (const article of articles.slice(0, scifactFiles)) await writeFile(join(dir, `${article.id}.txt`), `${article.title}\n${article.text}\n`)
     }
-    rows.push({ corpus: `SciFact abstracts (${scifactFiles} .txt)`, ...(await measure(dir)) })
+    rows.push({ corpus: `SciFact abstracts (${scifactFiles} .txt)`, dir, ...(await measure(dir, threads)) })
     if (!json) process.stderr.write(`measured ${rows.at(-1)?.corpus}\n`)
   }
   const sentences = sizes.length > 0 ? await loadRealSentences() : []
   for (const files of sizes) {
     const dir = join(base, `real-${files}`)
     if (!existsSync(dir) || (await readdir(dir)).length < files) await writeRealCorpus(dir, files, sentences)
-    rows.push({ corpus: `recombined real text (${files} .md)`, ...(await measure(dir)) })
+    rows.push({ corpus: `recombined real text (${files} .md)`, dir, ...(await measure(dir, threads)) })
     if (!json) process.stderr.write(`measured ${rows.at(-1)?.corpus}\n`)
+  }
+  let threadsCompared: { corpus: string; buildMs: Record<number, number>; sentencesMs: Record<number, number> } | undefined
+  const first = rows[0]
+  if (args.includes('--threads-compare') && first) {
+    const { stdout } = await run(process.execPath, ['--max-old-space-size=8000', '--import', 'tsx', fileURLToPath(import.meta.url), '--child-threads', first.dir, '2'], { cwd: ROOT, maxBuffer: 1 << 24 })
+    threadsCompared = { corpus: first.corpus, ...(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { buildMs: Record<number, number>; sentencesMs: Record<number, number> }) }
   }
   const exponent = growthExponent(rows.filter((row) => row.corpus.startsWith('recombined')).map((row) => [row.cold.files, row.cold.readMs + row.cold.buildMs]))
   if (json) {
-    process.stdout.write(`${JSON.stringify({ machine: await machine(), rows, growthExponent: exponent })}\n`)
+    process.stdout.write(`${JSON.stringify({ machine: await machine(), rows, growthExponent: exponent, threadsCompared })}\n`)
     return
   }
   const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
@@ -139,6 +167,14 @@ async function main(): Promise<void> {
       ]),
     )}\n`,
   )
+  if (threadsCompared) {
+    const { corpus, buildMs, sentencesMs } = threadsCompared
+    const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : '–')
+    process.stdout.write(
+      `${corpus}, same process, best of 2 each: build with 1 reading thread ${s(buildMs[1])}, with 2 ${s(buildMs[2])} (ratio ${ratio(buildMs[1], buildMs[2])}); ` +
+        `sentence reading alone ${s(sentencesMs[1])} and ${s(sentencesMs[2])} (ratio ${ratio(sentencesMs[1], sentencesMs[2])})\n`,
+    )
+  }
   if (exponent !== undefined) process.stdout.write(`growth exponent of read + build over the recombined sizes (least squares on log-log): ${exponent.toFixed(2)}\n`)
 }
 

@@ -1,0 +1,84 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { readArticle, type ArticleInput, type ArticleReading, type PassageOptions } from '../src/index.js'
+
+/** How `readArticles` spreads the reading across threads. */
+export interface ReadThreadsOptions {
+  /** Threads reading articles, this one included; 1 reads everything here. Defaults to the machine's cores (`os.availableParallelism()`). */
+  threads?: number
+  /**
+   * Least text, in characters, for which further threads are started: a thread takes about half a
+   * second to load the code and the language model, as long as this one needs to read some 1 MB.
+   * Defaults to 1,000,000.
+   */
+  minCharsForThreads?: number
+}
+
+export const DEFAULT_READ_THREADS_OPTIONS: Required<ReadThreadsOptions> = { threads: availableParallelism(), minCharsForThreads: 1_000_000 }
+
+/** What a reading thread is given: its share of the articles. */
+export interface ReadThreadInput {
+  articles: Array<Pick<ArticleInput, 'id' | 'text'>>
+  passages: PassageOptions | undefined
+}
+
+/** What a reading thread posts: its articles' readings, or why it failed. */
+export type ReadThreadMessage = { kind: 'read'; readings: ArticleReading[] } | { kind: 'failed'; message: string }
+
+/** Thrown when a reading thread fails; the message holds the thread's stack. */
+export class ReadThreadError extends Error {
+  override name = 'ReadThreadError'
+}
+
+const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
+
+/**
+ * Reads every article with `readArticle` (passages and the one NLP reading of each sentence), on this
+ * thread and on `threads − 1` worker threads, each reading an equal share of the text as one run of
+ * consecutive articles. Returns the readings in the order of `articles`.
+ *
+ * The shares are fixed, not taken from a queue, because wink-nlp learns words as it reads: a word it
+ * has met whole ("Huntington's") is kept whole afterwards. A thread's readings depend on what it read
+ * before, so a given number of threads always builds the same engine, and one thread builds exactly
+ * what `createEngine` does.
+ */
+export async function readArticles(articles: ArticleInput[], passages?: PassageOptions, options: ReadThreadsOptions = {}): Promise<ArticleReading[]> {
+  const settings = { ...DEFAULT_READ_THREADS_OPTIONS, ...options }
+  const chars = articles.reduce((sum, article) => sum + article.text.length, 0)
+  const count = chars < settings.minCharsForThreads ? 1 : Math.max(1, Math.min(settings.threads, articles.length))
+  const readHere = (share: ArticleInput[]) => share.map((article) => readArticle(article, passages))
+  if (count === 1) return readHere(articles)
+  const shares = shareByText(articles, count)
+  const threads = shares.slice(1).map((share) => new Worker(THREAD_ENTRY, { workerData: { articles: share.map(({ id, text }) => ({ id, text })), passages } satisfies ReadThreadInput }))
+  const theirs = Promise.all(
+    threads.map(
+      (worker) =>
+        new Promise<ArticleReading[]>((resolve, reject) => {
+          worker.on('message', (message: ReadThreadMessage) => (message.kind === 'read' ? resolve(message.readings) : reject(new ReadThreadError(message.message))))
+          worker.on('error', reject)
+          worker.on('exit', (code) => reject(new ReadThreadError(`a reading thread exited (code ${code}) before it finished`)))
+        }),
+    ),
+  )
+  // Taken in after this thread's own share; until then, a failure must not count as unhandled.
+  theirs.catch(() => {})
+  try {
+    const mine = readHere(shares[0] ?? [])
+    return [mine, ...(await theirs)].flat()
+  } finally {
+    await Promise.all(threads.map((worker) => worker.terminate()))
+  }
+}
+
+/** `articles` cut into `count` runs of consecutive articles with about equal text each. */
+function shareByText(articles: ArticleInput[], count: number): ArticleInput[][] {
+  const total = articles.reduce((sum, article) => sum + article.text.length, 0)
+  const shares: ArticleInput[][] = [[]]
+  let read = 0
+  for (const article of articles) {
+    if (read >= (total * shares.length) / count && shares.length < count) shares.push([])
+    shares[shares.length - 1]?.push(article)
+    read += article.text.length
+  }
+  return shares
+}
