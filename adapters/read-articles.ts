@@ -39,8 +39,8 @@ const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
  *
  * The shares are fixed, not taken from a queue, because wink-nlp learns words as it reads: a word it
  * has met whole ("Huntington's") is kept whole afterwards. A thread's readings depend on what it read
- * before, so a given number of threads always builds the same engine, and one thread builds exactly
- * what `createEngine` does.
+ * before, so a fresh process with a given number of threads always builds the same engine, and one
+ * thread builds what `createEngine` does. On SciFact this touches about 1 sentence in 1,000.
  */
 export async function readArticles(articles: ArticleInput[], passages?: PassageOptions, options: ReadThreadsOptions = {}): Promise<ArticleReading[]> {
   const settings = { ...DEFAULT_READ_THREADS_OPTIONS, ...options }

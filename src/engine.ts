@@ -23,8 +23,9 @@ export interface EngineOptions {
   takeaways?: TakeawayBuildOptions
   /**
    * Told how long each build stage took, in order, for logs and benchmarks (`bench:scale`): `sentences`
-   * (splitting passages and sentences), `index` (reading sentences with the NLP library, BM25
-   * postings, vocabulary), `stories`, `claims` (claims and disagreements), `takeaways`, `examples`.
+   * (splitting passages and sentences and the one reading of each sentence with the NLP library, see
+   * `readArticle`), `index` (BM25 postings, vocabulary, synonyms), `stories`, `claims` (claims and
+   * disagreements), `takeaways`, `examples`.
    * Not called for what a snapshot already holds. Defaults to none.
    */
   onStage?: (stage: BuildStage, ms: number) => void

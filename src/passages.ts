@@ -36,13 +36,13 @@ const TABLE_ROW = /^\s*\|/u
  * A heading opens the passage that follows it; list items and table rows are grouped with the
  * line that introduces them; a long paragraph is cut at sentence boundaries.
  */
-export function splitPassages(sourceId: string, text: string, options: PassageOptions = {}): Passage[] {
+export function splitPassages(sourceId: string, text: string, options: PassageOptions = {}, split: SentenceSplitter = splitSentences): Passage[] {
   const settings = { ...DEFAULT_PASSAGE_OPTIONS, ...options }
   const blocks = splitBlocks(text, settings)
   const groups = groupBlocks(blocks, settings)
   const passages: Passage[] = []
   for (const group of groups) {
-    const sentences = group.flatMap((block) => sentencesOf(text, block))
+    const sentences = group.flatMap((block) => sentencesOf(text, block, split))
     for (const piece of cutLong(sentences, settings.maxChars, settings.targetChars)) {
       const first = piece[0]
       const last = piece[piece.length - 1]
@@ -119,7 +119,10 @@ function isIntro(block: Block): boolean {
   return block.kind === 'text' && block.end - block.start < 200
 }
 
-function sentencesOf(text: string, block: Block): Sentence[] {
+/** Splits a paragraph `text` that starts at `base` in its article into sentences, with offsets in the article: `splitSentences` by default. */
+export type SentenceSplitter = (text: string, base: number) => Array<{ start: number; end: number }>
+
+function sentencesOf(text: string, block: Block, split: SentenceSplitter): Sentence[] {
   if (block.kind === 'list') {
     // The bullet is layout, not words: a quote of the item starts after it.
     const marker = LIST_MARK.exec(text.slice(block.start, block.end))?.[0].length ?? 0
@@ -128,7 +131,7 @@ function sentencesOf(text: string, block: Block): Sentence[] {
   if (block.kind !== 'text') {
     return [{ start: block.start, end: block.end, kind: block.kind, lead: block.lead }]
   }
-  return splitSentences(text.slice(block.start, block.end), block.start).map((span) => ({
+  return split(text.slice(block.start, block.end), block.start).map((span) => ({
     ...span,
     kind: block.kind,
     lead: block.lead,

@@ -1,4 +1,4 @@
-import type { ItemEntity } from 'wink-nlp'
+import type { Entities, ItemEntity, ItemSentence, Tokens } from 'wink-nlp'
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { getNlp } from './nlp.js'
 import { splitPassages, type PassageOptions } from './passages.js'
@@ -70,19 +70,26 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 
 /** Reads one sentence's text with wink-nlp: tokens, tags, negation, entities, answer-type bits. */
 export function readSentenceText(text: string): SentenceReading {
-  const nlp = getNlp()
-  const its = nlp.its
-  const doc = nlp.readDoc(text)
-  const tokens = doc.tokens().out() as string[]
-  const tags = doc.tokens().out(its.pos) as string[]
-  const negated = doc.tokens().out(its.negationFlag) as unknown as boolean[]
+  const doc = getNlp().readDoc(text)
+  return readingOf(text, doc.tokens(), doc.entities(), 0)
+}
+
+/**
+ * The reading of one sentence of a document wink-nlp has read: its tokens and entities, whose token
+ * numbers in the document start at `firstToken`.
+ */
+function readingOf(text: string, sentenceTokens: Tokens, sentenceEntities: Entities, firstToken: number): SentenceReading {
+  const its = getNlp().its
+  const tokens = sentenceTokens.out() as string[]
+  const tags = sentenceTokens.out(its.pos) as string[]
+  const negated = sentenceTokens.out(its.negationFlag) as unknown as boolean[]
   const entities: SentenceReading['entities'] = []
   let features = 0
   let cursor = 0
-  doc.entities().each((entity: ItemEntity) => {
+  sentenceEntities.each((entity: ItemEntity) => {
     const type = entity.out(its.type)
     const [first, last] = entity.out(its.span) as unknown as [number, number]
-    entities.push({ type, first, last })
+    entities.push({ type, first: first - firstToken, last: last - firstToken })
     // An entity counts as a feature only where its text is found, in order.
     const value = entity.out()
     const at = text.indexOf(value, cursor)
@@ -103,17 +110,45 @@ export function readSentenceText(text: string): SentenceReading {
  * every other article: the unit of work a build spreads across threads.
  */
 export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options: PassageOptions = {}): ArticleReading {
-  const passages = splitPassages(article.id, article.text, options)
+  // A paragraph is read once: the reading that finds its sentences also reads each of them.
+  const readAt = new Map<number, SentenceReading>()
+  const passages = splitPassages(article.id, article.text, options, (text, base) => readParagraph(text, base, readAt))
   const readings = passages.map((passage) =>
     passage.sentences.map((sentence) => {
       const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      const reading = readSentenceText(text)
+      // Headings, list items and table rows are lines, not split into sentences: read alone.
+      const reading = readAt.get(sentence.start) ?? readSentenceText(text)
       // Only prose can be quoted as a takeaway, the one use of this flag.
       if (sentence.kind === 'text') reading.imperative = isImperative(text)
       return reading
     }),
   )
   return { passages, readings }
+}
+
+/**
+ * Splits a paragraph into sentences as `splitSentences` does, from the same single reading, and puts
+ * each sentence's reading in `readAt` by its start in the article.
+ */
+function readParagraph(text: string, base: number, readAt: Map<number, SentenceReading>): Array<{ start: number; end: number }> {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const spans: Array<{ start: number; end: number }> = []
+  let cursor = 0
+  doc.sentences().each((sentence: ItemSentence) => {
+    const out = sentence.out()
+    const at = text.indexOf(out, cursor)
+    if (at < 0) return
+    spans.push({ start: base + at, end: base + at + out.length })
+    cursor = at + out.length
+    const [firstToken] = sentence.out(nlp.its.span) as unknown as [number, number]
+    readAt.set(base + at, readingOf(out, sentence.tokens(), sentence.entities(), firstToken))
+  })
+  if (spans.length === 0 && text.trim() !== '') {
+    const start = text.length - text.trimStart().length
+    spans.push({ start: base + start, end: base + text.trimEnd().length })
+  }
+  return spans
 }
 
 /** The lookup of the sentences read in `read`, by source id and start offset. */

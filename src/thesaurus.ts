@@ -15,13 +15,20 @@ export type Synsets = ReadonlyArray<readonly string[]>
  */
 export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>): Map<string, string[]> {
   const related = new Map<string, Set<string>>()
+  // WordNet lists a word in many sets, each with its inflections: stem each form once.
+  const stems = new Map<string, string>()
+  const stemOnce = (form: string) => {
+    let stemmed = stems.get(form)
+    if (stemmed === undefined) stems.set(form, (stemmed = stem(form)))
+    return stemmed
+  }
   for (const [word, ...synonyms] of synsets) {
     if (word === undefined) continue
-    const from = stem(word.toLowerCase())
+    const from = stemOnce(word.toLowerCase())
     for (const synonym of synonyms) {
       // Porter stems "die" and "died" apart ("die", "di"): reach the corpus through the word's inflections too.
       for (const form of inflectionsOf(synonym.toLowerCase())) {
-        const to = stem(form)
+        const to = stemOnce(form)
         if (to === from || !corpusStems.has(to)) continue
         let set = related.get(from)
         if (!set) related.set(from, (set = new Set()))

@@ -7,18 +7,21 @@ import type { Edges, Unit } from './types.js'
  * bound reaches `min` are scored.
  */
 export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number): Edges[] {
-  const postings = new Map<string, Array<[unit: number, weight: number]>>()
+  // Per stem, the units holding it in ascending order, with its weight in each; `from` is the first
+  // unit after the one being scored, so each pair is reached once, from its first unit.
+  const postings = new Map<string, { units: number[]; weights: number[]; from: number }>()
   units.forEach((unit, i) => {
     for (const [term, weight] of unit.vector) {
       let list = postings.get(term)
-      if (!list) postings.set(term, (list = []))
-      list.push([i, weight])
+      if (!list) postings.set(term, (list = { units: [], weights: [], from: 0 }))
+      list.units.push(i)
+      list.weights.push(weight)
     }
   })
   // The cap that keeps a huge story bounded: a stem in more sentences than this is too common to
   // find neighbours by (its weight is low anyway), so each sentence reads at most this many per stem.
   // Pairs sharing only such stems are not scored. Stories of news events stay far below it.
-  for (const [term, list] of postings) if (list.length > MAX_TERM_SENTENCES) postings.delete(term)
+  for (const [term, list] of postings) if (list.units.length > MAX_TERM_SENTENCES) postings.delete(term)
   const neighbours: Edges[] = units.map(() => [])
   // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
   const bounds = new Float64Array(units.length)
@@ -26,13 +29,17 @@ export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: 
   units.forEach((unit, i) => {
     const touched: number[] = []
     const add = (term: string, weight: number) => {
-      for (const [j, other] of postings.get(term) ?? []) {
-        if (j <= i) continue
+      const list = postings.get(term)
+      if (!list) return
+      const { units: holders, weights } = list
+      while (list.from < holders.length && (holders[list.from] as number) <= i) list.from++
+      for (let k = list.from; k < holders.length; k++) {
+        const j = holders[k] as number
         if (!seen[j]) {
           seen[j] = 1
           touched.push(j)
         }
-        bounds[j] = (bounds[j] ?? 0) + weight * other
+        bounds[j] = (bounds[j] ?? 0) + weight * (weights[k] as number)
       }
     }
     for (const [term, weight] of unit.vector) {
