@@ -58,8 +58,10 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     if (bestTerm !== undefined) taken?.add(bestTerm)
     return best
   }
+  const taken = new Set<string>()
   const directed = (a: Map<string, number>, b: Map<string, number>) => {
-    const taken = new Set<string>()
+    // One set for every call, cleared: millions of pairs are scored in a build, and each would otherwise make one.
+    taken.clear()
     let sum = 0
     for (const [term, weight] of a) sum += weight * matchOf(term, a, b, taken)
     return sum
