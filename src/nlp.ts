@@ -24,9 +24,14 @@ export interface Entity {
 
 /**
  * Splits `text` into sentences and returns their offsets, shifted by `base`.
- * Whitespace between sentences belongs to no sentence.
+ * Whitespace between sentences belongs to no sentence. `onSentence` is shown each sentence wink-nlp
+ * read, with its text and start offset, for a caller that keeps more of the reading than the offsets.
  */
-export function splitSentences(text: string, base = 0): Array<{ start: number; end: number }> {
+export function splitSentences(
+  text: string,
+  base = 0,
+  onSentence?: (sentence: ItemSentence, sentenceText: string, start: number) => void,
+): Array<{ start: number; end: number }> {
   const nlp = getNlp()
   const doc = nlp.readDoc(text)
   const spans: Array<{ start: number; end: number }> = []
@@ -37,6 +42,7 @@ export function splitSentences(text: string, base = 0): Array<{ start: number; e
     if (at < 0) return
     spans.push({ start: base + at, end: base + at + out.length })
     cursor = at + out.length
+    onSentence?.(sentence, out, base + at)
   })
   if (spans.length === 0 && text.trim() !== '') {
     const start = text.length - text.trimStart().length

@@ -1,6 +1,6 @@
-import type { Entities, ItemEntity, ItemSentence, Tokens } from 'wink-nlp'
+import type { Entities, ItemEntity, Tokens } from 'wink-nlp'
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
-import { getNlp } from './nlp.js'
+import { getNlp, splitSentences } from './nlp.js'
 import { splitPassages, type PassageOptions } from './passages.js'
 import type { ArticleInput, Passage } from './types.js'
 
@@ -127,28 +127,14 @@ export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options:
 }
 
 /**
- * Splits a paragraph into sentences as `splitSentences` does, from the same single reading, and puts
- * each sentence's reading in `readAt` by its start in the article.
+ * Splits a paragraph into sentences with `splitSentences`, and puts each sentence's reading, taken
+ * from the same reading of the paragraph, in `readAt` by its start in the article.
  */
 function readParagraph(text: string, base: number, readAt: Map<number, SentenceReading>): Array<{ start: number; end: number }> {
-  const nlp = getNlp()
-  const doc = nlp.readDoc(text)
-  const spans: Array<{ start: number; end: number }> = []
-  let cursor = 0
-  doc.sentences().each((sentence: ItemSentence) => {
-    const out = sentence.out()
-    const at = text.indexOf(out, cursor)
-    if (at < 0) return
-    spans.push({ start: base + at, end: base + at + out.length })
-    cursor = at + out.length
-    const [firstToken] = sentence.out(nlp.its.span) as unknown as [number, number]
-    readAt.set(base + at, readingOf(out, sentence.tokens(), sentence.entities(), firstToken))
+  return splitSentences(text, base, (sentence, sentenceText, start) => {
+    const [firstToken] = sentence.out(getNlp().its.span) as unknown as [number, number]
+    readAt.set(start, readingOf(sentenceText, sentence.tokens(), sentence.entities(), firstToken))
   })
-  if (spans.length === 0 && text.trim() !== '') {
-    const start = text.length - text.trimStart().length
-    spans.push({ start: base + start, end: base + text.trimEnd().length })
-  }
-  return spans
 }
 
 /** The lookup of the sentences read in `read`, by source id and start offset. */
