@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +15,8 @@ import { createRedisStore } from '../../adapters/store/redis.js'
 import type { KeyValueStore } from '../../adapters/store/store.js'
 import { createCaptureLogger } from '../fakes/capture-logger.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
-import { fixtureDir } from '../helpers/engine.js'
+import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+import { passesQuestionCase, readQuestionCases } from '../core/question-case.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
@@ -103,6 +104,50 @@ describe('the feedback store and report', () => {
     ])
     expect((await run('feedback.ts', ['--dir', dir, '--since', 'yesterday'])).code).toBe(1)
     expect(await readFile(join(dir, VOTES_FILE), 'utf8')).not.toContain('"voter":"1"')
+  }, 60_000)
+})
+
+describe('npm run feedback -- --export, read back by the question-set tests', () => {
+  it('turns each 👎 question into a case that fails on the answer voted down', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('plant-fire'))
+    const dir = await mkdtemp(join(tmpdir(), 'export-'))
+    try {
+      const feedback = createFeedback({ store: createFileFeedbackStore(dir), salt: 'salt-salt-salt-salt' })
+      let user = 0
+      const vote = async (question: string, votes: Array<'up' | 'down' | Parameters<typeof feedback.vote>[0]['reason']>) => {
+        const answerId = feedback.register(engine.ask(question), 'telegram:1')
+        for (const choice of votes) {
+          const reason = choice === 'up' || choice === 'down' ? undefined : choice
+          await feedback.vote({ platform: 'telegram', answerId, chatKey: 'telegram:1', userId: ++user, vote: choice === 'up' ? 'up' : 'down', ...(reason ? { reason } : {}) })
+        }
+      }
+      expect(engine.ask('Who is the fire chief?').disagreements).toEqual([])
+      expect(engine.ask('What is the population of Lyon?').status).toBe('no_answer')
+      await vote('How long did the fire burn?', ['wrong-quote', 'down'])
+      await vote('What is the population of Lyon?', ['should-have-answered'])
+      await vote('How many workers were injured?', ['should-not-have-answered'])
+      await vote('Who is the fire chief?', ['missed-disagreement'])
+      await vote('What did the sheriff say?', ['up', 'up', 'down'])
+
+      const exported = await run('feedback.ts', ['--dir', dir, '--export'])
+      expect(exported.code).toBe(0)
+      // One step: the output saved as a file of the questions folder.
+      const questions = join(dir, 'questions')
+      await mkdir(questions)
+      await writeFile(join(questions, 'votes.json'), exported.stdout)
+      const [file] = await readQuestionCases(questions)
+      const cases = file?.cases ?? []
+      expect(cases.map((c) => c.question).sort()).toEqual(['How long did the fire burn?', 'How many workers were injured?', 'What is the population of Lyon?', 'Who is the fire chief?'])
+      // Each is a regression test as it stands: it fails on today's answer.
+      expect(cases.filter((c) => passesQuestionCase(engine, c))).toEqual([])
+      const wrongQuote = cases.find((c) => c.question === 'How long did the fire burn?')!
+      expect(wrongQuote.wrongPassages).toEqual([engine.ask(wrongQuote.question).quotes[0]?.passageId])
+      // What fails it is the passage voted wrong: another lead would pass.
+      expect(passesQuestionCase(engine, { ...wrongQuote, wrongPassages: ['another-source#0'] })).toBe(true)
+      expect(cases.find((c) => c.question === 'Who is the fire chief?')).toMatchObject({ expect: 'answered', disagreement: true })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   }, 60_000)
 })
 
