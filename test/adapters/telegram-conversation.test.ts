@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMemoryContextStore } from '../../adapters/conversation/context-store.js'
+import { CONTEXT_TTL_MS, createMemoryContextStore } from '../../adapters/conversation/context-store.js'
 import { summarizeFeedback } from '../../adapters/feedback/report.js'
 import { createFileFeedbackStore } from '../../adapters/feedback/store.js'
 import { createFeedback, VOTE_TEXTS, type Feedback } from '../../adapters/feedback/votes.js'
@@ -23,6 +23,8 @@ describe('Telegram conversations and feedback', () => {
   let dir: string
   let feedback: Feedback
   const store = () => createFileFeedbackStore(dir)
+  /** Added to the conversation store's clock: a test moves past the context window. */
+  let clockOffsetMs = 0
 
   beforeAll(async () => {
     engine = createEngine(await loadCorpusDir(fixtureDir('plant-fire')), { synsets: await sharedSynsets() })
@@ -32,7 +34,7 @@ describe('Telegram conversations and feedback', () => {
     adapter = await startTelegram(
       { token: FAKE_TOKEN, apiRoot: api.apiRoot },
       { getEngine: () => engine, logger: createSilentLogger() },
-      { bot: { conversations: createMemoryContextStore(), feedback, questionsPerWindow: 1_000 } },
+      { bot: { conversations: createMemoryContextStore({ now: () => Date.now() + clockOffsetMs }), feedback, questionsPerWindow: 1_000 } },
     )
   })
   afterAll(async () => {
@@ -85,6 +87,17 @@ describe('Telegram conversations and feedback', () => {
     expect(toUser).toBe(alone)
     expect(toForgotten).toBe(alone)
     expect(alone).not.toContain('Nadia Kerr said')
+  })
+
+  it('answers a reply to an answer older than the context window on its own', async () => {
+    const [answer] = await send('Who is the fire chief?')
+    const alone = textOf(await send('what did she say?'))
+    clockOffsetMs = CONTEXT_TTL_MS + 1_000
+    try {
+      expect(textOf(await send('what did she say?', { replyTo: answer!.result as Message }))).toBe(alone)
+    } finally {
+      clockOffsetMs = 0
+    }
   })
 
   it('puts 👍 and 👎 under every answer and counts one vote per person, the last one', async () => {
