@@ -23,7 +23,7 @@ describe('a conversation over a fixture corpus', () => {
   let engine: Engine
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(fixtureDir('plant-fire')))
-  })
+  }, 120_000)
 
   it('answers a follow-up with the previous question\'s topic and lists the borrowed words with their weights', () => {
     const [first, second] = answerConversation(engine, ['Who is the fire chief?', 'what did she say?'])
