@@ -151,6 +151,16 @@ describe('Discord conversations and feedback', () => {
     await fake.waitUntil(() => fake.channelMessages(threadId).length > before, 'an answer in the thread')
     expect(textOf(fake.channelMessages(threadId).at(-1)?.body)).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
 
+    // Without a mention: answered when Discord gives the text (with the Message Content intent); a
+    // message whose text Discord withholds (without it) is left alone rather than answered empty.
+    const withheld = fake.channelMessages(threadId).length
+    fake.dispatchMessage({ ...fake.message('', fake.user(2)), channel_id: threadId })
+    fake.dispatchMessage({ ...fake.message('and when did residents return home?', fake.user(2)), channel_id: threadId })
+    await fake.waitUntil(() => fake.channelMessages(threadId).length > withheld, 'an answer to the message without a mention')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(fake.channelMessages(threadId).length).toBe(withheld + 1)
+    expect(textOf(fake.channelMessages(threadId).at(-1)?.body)).toContain('Wednesday')
+
     // A thread the bot can no longer post in: the failure is logged, and the bot goes on answering.
     fake.failNextRest({ status: 500, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
     fake.failNextRest({ status: 500, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
