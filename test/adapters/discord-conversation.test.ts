@@ -154,8 +154,10 @@ describe('Discord conversations and feedback', () => {
     // Without a mention: answered when Discord gives the text (with the Message Content intent); a
     // message whose text Discord withholds (without it) is left alone rather than answered empty.
     const withheld = fake.channelMessages(threadId).length
-    fake.dispatchMessage({ ...fake.message('', fake.user(2)), channel_id: threadId })
-    fake.dispatchMessage({ ...fake.message('and when did residents return home?', fake.user(2)), channel_id: threadId })
+    const empty = { ...fake.message('', fake.user(2)), channel_id: threadId }
+    const unmentioned = { ...fake.message('and when did residents return home?', fake.user(2)), channel_id: threadId }
+    fake.dispatchMessage(empty)
+    fake.dispatchMessage(unmentioned)
     await fake.waitUntil(() => fake.channelMessages(threadId).length > withheld, 'an answer to the message without a mention')
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(fake.channelMessages(threadId).length).toBe(withheld + 1)
