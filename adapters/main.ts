@@ -110,6 +110,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
   let announcements: ReloadAnnouncements | undefined
+  /** Closes the vote store's own connection (Redis), when the chat apps opened one. */
+  let closeVotes: (() => Promise<void>) | undefined
   /** Set when Discord runs in shard processes: /metrics merges theirs. */
   let shardProcesses: RunningShardProcesses | undefined
   const adapters: RunningAdapter[] = []
@@ -227,7 +229,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
   async function startChatAdapters(): Promise<void> {
     const starts: Promise<RunningAdapter>[] = []
-    const conversation = await createConversationServices(config.feedback, metrics.registry, logger, store)
+    const { close, ...conversation } = await createConversationServices(config.feedback, metrics.registry, logger, store && config.store ? { store, settings: config.store } : undefined)
+    closeVotes = close
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
@@ -289,6 +292,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
       })
+      await closeVotes?.()
       await store?.close()
       await health?.close()
       logger.info({ reason, durationMs: Math.round(performance.now() - startedAt) }, 'stopped')
