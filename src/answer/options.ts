@@ -51,6 +51,16 @@ export interface AnswerOptions {
   minSentenceCoverage?: number
   /** Whether synonyms and longer forms count (at their lower weight) towards `minSentenceCoverage`. Defaults to `true`. */
   evidenceSynonyms?: boolean
+  /**
+   * Least share of the weight of the question's words that the corpus uses (in any form) that one
+   * sentence, or two adjacent ones, must hold. Words the corpus never uses are left out of it: they
+   * are as often a paraphrase as another topic. When the corpus knows every word of the question
+   * but never says them together, the question is most likely about something else. Chosen on
+   * SQuAD dev's first 24 articles with half the corpus: 0.5 declines 75.6% of questions about the
+   * missing articles (68.1% without it) and 2.7% of questions about the corpus's own (1.2%); 0.55
+   * declines 81.6% and 4.6%. Defaults to `0.5`.
+   */
+  minKnownCoverage?: number
   /** Power of IDF in a question word's weight: above 1 weighs rare words up. Defaults to `1`. */
   idfPower?: number
 }
@@ -72,4 +82,5 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   idfPower: 1,
   minSentenceCoverage: 0.45,
   evidenceSynonyms: true,
+  minKnownCoverage: 0.5,
 }

@@ -63,6 +63,13 @@ export function rankQuotes(
     own > 0 && own < terms.length
       ? { terms: terms.slice(0, own), weights: termWeights.slice(0, own), numbers: variantNumbers.slice(0, own), total: termWeights.slice(0, own).reduce((sum, weight) => sum + weight, 0) }
       : { terms, weights: termWeights, numbers: variantNumbers, total }
+  // The weight of the judged words the corpus uses in some form: a word it never uses cannot be
+  // matched, and is as likely a paraphrase as a sign of another topic, so it is left out of this share.
+  let knownTotal = 0
+  judged.terms.forEach((term, t) => {
+    if (term.variants.some((variant) => index.docFreq.has(variant.stem))) knownTotal += judged.weights[t] as number
+  })
+  let bestKnownWindowCoverage = 0
   const matchedStems = new Set<string>()
   // Sentence lengths (distinct words) for BM25's length normalisation, against the mean of the candidates'.
   let lengthSum = 0
@@ -109,6 +116,7 @@ export function rankQuotes(
       const row = sentenceIndex * stemCount
       for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0)
       let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
+      if (knownTotal > 0) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, (windowCoverage * judged.total) / knownTotal)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
       if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHits)) windowCoverage = settings.minSentenceCoverage
       bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
@@ -140,7 +148,7 @@ export function rankQuotes(
   }
   // A name the corpus never uses is a sign the question is about something else: ask more of the rest.
   const needed = analyzed.missingTopic === undefined ? settings.minCoverage : settings.minCoverageWithMissingTopic
-  if (bestCoverage < needed || bestWindowCoverage < settings.minSentenceCoverage) return { quotes: [], passageIds }
+  if (bestCoverage < needed || bestWindowCoverage < settings.minSentenceCoverage || bestKnownWindowCoverage < settings.minKnownCoverage) return { quotes: [], passageIds }
 
   candidates.sort((a, b) => b.score - a.score)
   const quotes: Quote[] = []
