@@ -1,4 +1,4 @@
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 import type { ExtractedClaim } from './claims/index.js'
 import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
