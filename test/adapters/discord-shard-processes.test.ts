@@ -11,6 +11,22 @@ function sample(metrics: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1))
 }
 
+/** Resolves once `predicate` holds, checked every 25 ms; rejects after `timeoutMs`. */
+async function until(predicate: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (!predicate()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/**
+ * Discord's identify limit: `max_concurrency` buckets (shard id modulo it), one IDENTIFY each per
+ * 5 s across every process of the bot. Two buckets here, so shards 0 and 2 share one (in different
+ * processes) and the two shards of one process identify at once.
+ */
+const MAX_CONCURRENCY = 2
+
 /** `DISCORD_SHARD_PROCESSES=2` with `DISCORD_SHARDS=4`: a manager process and two shard processes of two shards each, on the fake gateway. */
 describe('Discord shard processes', () => {
   let redis: TestRedis
@@ -20,7 +36,7 @@ describe('Discord shard processes', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis()
-    discord = await startFakeDiscord({ guildCount: 4 })
+    discord = await startFakeDiscord({ guildCount: 4, maxConcurrency: MAX_CONCURRENCY })
     port = await freePort()
     app = await startApp({
       PORT: String(port),
@@ -58,21 +74,36 @@ describe('Discord shard processes', () => {
     expect(sample(metrics, 'quotes_bot_questions_total{adapter="discord",status="answered"}')).toBe(4)
   }, 60_000)
 
-  it('spawns a killed shard process again, and its guilds are answered again', async () => {
+  it('keeps Discord’s identify limit across the processes: one IDENTIFY per bucket every 5 s', () => {
+    const identifies = discord.packetsOf('identify')
+    expect(identifies.map((packet) => packet.shardId).sort()).toEqual([0, 1, 2, 3])
+    for (let bucket = 0; bucket < MAX_CONCURRENCY; bucket++) {
+      const times = identifies.filter((packet) => packet.shardId! % MAX_CONCURRENCY === bucket).map((packet) => packet.atMs)
+      // 5 s between taking the bucket; the IDENTIFY may take a little longer to arrive from one process than the other.
+      for (let index = 1; index < times.length; index++) expect(times[index]! - times[index - 1]!).toBeGreaterThan(4_000)
+    }
+  })
+
+  it('spawns a killed shard process again, and both its shards answer again within seconds', async () => {
     const spawned = () => app.logs().filter((line) => line.msg === 'discord shard process spawned' && line.process === 0)
     const pid = Number(spawned().at(-1)?.pid)
-    const identifiesBefore = discord.packets.filter((packet) => packet.op === 2 && packet.shardId === 0).length
+    const killedAt = performance.now()
     process.kill(pid, 'SIGKILL')
     await app.waitFor(() => spawned().length >= 2, 'the shard process spawned again', 30_000)
     const respawnedAt = performance.now()
-    await app.waitFor(() => discord.packets.filter((packet) => packet.op === 2 && packet.shardId === 0).length > identifiesBefore, 'shard 0 identified again', 60_000)
-    // Answered again on both shards of the process that died (guild i is on shard i).
-    expect(await askInGuild(0, 30_000)).toContain('seven hours')
-    expect(await askInGuild(1, 30_000)).toContain('seven hours')
-    const afterMs = Math.round(performance.now() - respawnedAt)
-    console.info(`discord shard processes: answered again ${afterMs} ms after the respawn`)
-    // The issue asks for 10 s; on this shared 2-core machine the new process's start alone varies a lot.
-    expect(afterMs).toBeLessThan(60_000)
+    // Guild i is on shard i: the process that died ran shards 0 and 1.
+    const answeredAfterMs = await Promise.all(
+      [0, 1].map(async (guild) => {
+        await until(() => discord.packetsOf('identify').some((packet) => packet.shardId === guild && packet.atMs > killedAt), `shard ${guild} identified again`, 60_000)
+        expect(await askInGuild(guild, 30_000)).toContain('seven hours')
+        return Math.round(performance.now() - respawnedAt)
+      }),
+    )
+    const identifyDelays = [0, 1].map((shard) => Math.round(discord.packetsOf('identify').find((packet) => packet.shardId === shard && packet.atMs > killedAt)!.atMs - respawnedAt))
+    console.info(`discord shard processes: guilds answered again ${answeredAfterMs.join(' and ')} ms after the respawn (identified after ${identifyDelays.join(' and ')} ms)`)
+    // The issue's target is 10 s; this shared 2-core machine runs other test files alongside, so the
+    // bound is looser and the figure is printed (a quiet machine: see the README).
+    expect(Math.max(...answeredAfterMs)).toBeLessThan(20_000)
     expect((await getHealth(port, '/readyz')).status).toBe(200)
   }, 120_000)
 })
