@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js'
 import { freePort, getHealth, startApp, stopAllApps, waitUntilReady, type AppProcess } from '../helpers/app-process.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
+import type { ShardProcessHealth } from '../../adapters/discord/shard-processes.js'
+import type { Readiness } from '../../adapters/health.js'
 
 const DISCORD_TOKEN = 'MTExMTExMTExMTExMTExMTEx.GfakeX.fake-signature-for-tests_only'
 
@@ -11,10 +13,12 @@ function sample(metrics: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1))
 }
 
-/** Resolves once `predicate` holds, checked every 25 ms; rejects after `timeoutMs`. */
-async function until(predicate: () => boolean, what: string, timeoutMs: number): Promise<void> {
+/** Resolves once `predicate` holds, checked every 25 ms after `refresh`; rejects after `timeoutMs`. */
+async function until(predicate: () => boolean, what: string, timeoutMs: number, refresh = async () => {}): Promise<void> {
   const deadline = performance.now() + timeoutMs
-  while (!predicate()) {
+  for (;;) {
+    await refresh()
+    if (predicate()) return
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
@@ -57,6 +61,10 @@ describe('Discord shard processes', () => {
     await redis?.stop()
   })
 
+  /** The manager's last `/readyz` report. */
+  let lastReadyz: Readiness | undefined
+  const readyz = async () => JSON.parse((await getHealth(port, '/readyz')).body || 'null') as Readiness | undefined
+
   /** Asks in guild `index` and resolves once the answer is edited in. */
   const askInGuild = async (index: number, timeoutMs = 10_000) => {
     const interaction = discord.chatInput('ask', { question: 'How long did the negotiations last?' }, discord.user(40 + index), { guild: discord.guilds[index]! })
@@ -84,11 +92,40 @@ describe('Discord shard processes', () => {
     }
   })
 
+  it('reports each shard process at /healthz and /readyz, and says degraded, not dead, while Redis is down', async () => {
+    const healthz = JSON.parse((await getHealth(port, '/healthz')).body) as { status: string; processes: ShardProcessHealth[] }
+    expect(healthz.status).toBe('ok')
+    expect(healthz.processes.map(({ shardIds, alive, ready }) => ({ shardIds, alive, ready }))).toEqual([
+      { shardIds: [0, 1], alive: true, ready: true },
+      { shardIds: [2, 3], alive: true, ready: true },
+    ])
+
+    await redis.stop()
+    try {
+      // Every process says so (the manager asks them each second), and still answers.
+      await until(() => lastReadyz?.processes?.every((child) => child.degraded.includes('redis')) === true, 'every process degraded', 10_000, async () => {
+        lastReadyz = await readyz()
+      })
+      expect(lastReadyz).toMatchObject({ ready: true, degraded: ['redis'] })
+      expect(await askInGuild(2)).toContain('seven hours')
+    } finally {
+      await redis.start()
+    }
+    await until(() => lastReadyz !== undefined && lastReadyz.degraded === undefined, 'no longer degraded', 20_000, async () => {
+      lastReadyz = await readyz()
+    })
+  }, 60_000)
+
   it('spawns a killed shard process again, and both its shards answer again within seconds', async () => {
     const spawned = () => app.logs().filter((line) => line.msg === 'discord shard process spawned' && line.process === 0)
     const pid = Number(spawned().at(-1)?.pid)
     const killedAt = performance.now()
     process.kill(pid, 'SIGKILL')
+    // Not ready until it is back, and /readyz says which process is missing.
+    await until(() => lastReadyz?.ready === false, '/readyz to turn 503', 10_000, async () => {
+      lastReadyz = await readyz()
+    })
+    expect(lastReadyz?.processes?.find((child) => child.process === 0)?.ready).toBe(false)
     await app.waitFor(() => spawned().length >= 2, 'the shard process spawned again', 30_000)
     const respawnedAt = performance.now()
     // Guild i is on shard i: the process that died ran shards 0 and 1.
@@ -104,6 +141,9 @@ describe('Discord shard processes', () => {
     // The issue's target is 10 s; this shared 2-core machine runs other test files alongside, so the
     // bound is looser and the figure is printed (a quiet machine: see the README).
     expect(Math.max(...answeredAfterMs)).toBeLessThan(20_000)
-    expect((await getHealth(port, '/readyz')).status).toBe(200)
+    // The manager asks each process once it is ready, and every second.
+    await until(() => lastReadyz?.ready === true, '/readyz to turn 200 again', 5_000, async () => {
+      lastReadyz = await readyz()
+    })
   }, 120_000)
 })
