@@ -16,7 +16,7 @@ import { quantile } from './stats.js'
  * - answers per second for 1, 2 and 3 replicas (questions only), and one replica without Redis;
  * - the latency Redis adds per answer: one question at a time, one replica with and without Redis.
  * Latency is from posting an update to the webhook's 200, which comes after the reply was sent.
- * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--concurrency 40] [--latency-questions 300] [--json]`
+ * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--concurrency 40] [--latency-questions 300] [--kill-run-only] [--json]`
  */
 
 /** One throughput or latency run. */
@@ -107,13 +107,15 @@ async function main(): Promise<void> {
   say(`load average before: ${load()}`)
   const acceptance = await runReplicaLoad(3, true, { ...size, pressEvery: 3, killOne: true })
   say(`three replicas, one killed: done (load ${load()})`)
-  const runs: ReplicaRun[] = [await runReplicaLoad(1, false, size)]
-  for (const count of counts) runs.push(await runReplicaLoad(count, true, size))
-  say(`throughput: done (load ${load()})`)
-  const without = await runReplicaLoad(1, false, { questions: latencyQuestions, users: 30, concurrency: 1 })
-  const withRedis = await runReplicaLoad(1, true, { questions: latencyQuestions, users: 30, concurrency: 1 })
-  const latency = [without, withRedis]
-  const added = { p50Ms: round(withRedis.p50Ms - without.p50Ms), p99Ms: round(withRedis.p99Ms - without.p99Ms) }
+  const killRunOnly = args.includes('--kill-run-only')
+  const runs: ReplicaRun[] = killRunOnly ? [] : [await runReplicaLoad(1, false, size)]
+  for (const count of killRunOnly ? [] : counts) runs.push(await runReplicaLoad(count, true, size))
+  if (!killRunOnly) say(`throughput: done (load ${load()})`)
+  const latency = killRunOnly
+    ? []
+    : [await runReplicaLoad(1, false, { questions: latencyQuestions, users: 30, concurrency: 1 }), await runReplicaLoad(1, true, { questions: latencyQuestions, users: 30, concurrency: 1 })]
+  const [without, withRedis] = latency
+  const added = without && withRedis ? { p50Ms: round(withRedis.p50Ms - without.p50Ms), p99Ms: round(withRedis.p99Ms - without.p99Ms) } : undefined
   const loadAfter = load()
 
   const { outcome } = acceptance
@@ -152,7 +154,8 @@ async function main(): Promise<void> {
   for (const run of [...runs, ...latency]) {
     process.stdout.write(`${run.replicas} | ${run.redis ? 'yes' : 'no'} | ${run.questions} | ${run.concurrency} | ${run.answeredOnce} | ${run.answersPerSec} | ${run.p50Ms} | ${run.p99Ms}\n`)
   }
-  process.stdout.write(`\nRedis adds per answer (one at a time): p50 ${added.p50Ms} ms, p99 ${added.p99Ms} ms\nload average after: ${loadAfter}\n`)
+  if (added) process.stdout.write(`\nRedis adds per answer (one at a time): p50 ${added.p50Ms} ms, p99 ${added.p99Ms} ms\n`)
+  process.stdout.write(`load average after: ${loadAfter}\n`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -66,7 +66,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
       expect(await postUpdate(webhook(alive[i % 2]!), update)).toBe(200)
     }
     const replies = repliesByMessage(api)
-    const texts = updates.map((update) => replies.get(update.message!.message_id)?.[0]?.text ?? '')
+    const texts = updates.map((update) => replies.to(update.message!)?.[0]?.text ?? '')
     expect(texts.slice(0, 10).every((text) => text.includes('hours'))).toBe(true)
     expect(texts[10]).toContain('You are asking faster than I can answer')
     // Told once per window, then quiet.
@@ -78,7 +78,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     for (const question of QUESTIONS) {
       const update = askUpdate(api, user, question)
       await deliver(webhook(replica), update)
-      const answer = repliesByMessage(api).get(update.message!.message_id)?.at(-1)
+      const answer = repliesByMessage(api).to(update.message!)?.at(-1)
       const data = moreButton(answer)
       if (answer !== undefined && data !== undefined) return { answer, data }
     }
@@ -124,10 +124,10 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     const during = run.presses.filter(({ sentAtMs }) => sentAtMs > stoppedAt + 500 && sentAtMs < restartedAt)
     expect(during.length).toBeGreaterThan(3)
     for (const { update } of during) expect(outcome.pressNotices.get(update.callback_query!.id)).toBe(STORE_UNAVAILABLE_TEXT)
-    for (const { update, status, answerMessageId } of run.presses) {
+    for (const { update, status, answer } of run.presses) {
       expect(status).toBe(200)
       const notice = outcome.pressNotices.get(update.callback_query!.id)
-      if (notice === undefined) expect(repliesByMessage(api).get(answerMessageId)).toHaveLength(1)
+      if (notice === undefined) expect(repliesByMessage(api).to(answer)).toHaveLength(1)
       else expect([STORE_UNAVAILABLE_TEXT, EXPIRED_PAGE_TEXT]).toContain(notice)
     }
 
@@ -143,6 +143,6 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     const { answer, data } = await askForButton(alive[0]!, 30_002)
     const press = api.pushUpdate(callbackQueryUpdate(answer, data, fakeUser(30_002)))
     expect(await postUpdate(webhook(alive[1]!), press)).toBe(200)
-    expect(repliesByMessage(api).get(answer.message_id)).toHaveLength(1)
+    expect(repliesByMessage(api).to(answer)).toHaveLength(1)
   }, 90_000)
 })

@@ -79,16 +79,22 @@ export function askUpdate(api: FakeTelegramApi, user: number, question: string):
   return api.pushUpdate(textUpdate(`/ask ${question}`, { from: fakeUser(user), chat: userGroup(user) }))
 }
 
+/** The messages the bot sent in reply to a message; Telegram numbers messages per chat, so a message is its chat and its id. */
+export interface Replies {
+  to(message: Pick<Message, 'chat' | 'message_id'>): Message.TextMessage[] | undefined
+}
+
 /** The messages the bot sent, by the message they reply to. */
-export function repliesByMessage(api: FakeTelegramApi): Map<number, Message.TextMessage[]> {
-  const replies = new Map<number, Message.TextMessage[]>()
+export function repliesByMessage(api: FakeTelegramApi): Replies {
+  const replies = new Map<string, Message.TextMessage[]>()
   for (const call of api.callsTo('sendMessage')) {
     if (call.failed) continue
     const to = (call.payload.reply_parameters as { message_id?: number } | undefined)?.message_id
     if (to === undefined) continue
-    replies.set(to, [...(replies.get(to) ?? []), call.result as Message.TextMessage])
+    const key = `${String(call.payload.chat_id)}:${to}`
+    replies.set(key, [...(replies.get(key) ?? []), call.result as Message.TextMessage])
   }
-  return replies
+  return { to: (message) => replies.get(`${message.chat.id}:${message.message_id}`) }
 }
 
 /** Runs `tasks` with at most `concurrency` at a time. */
@@ -136,7 +142,7 @@ export interface LoadRun {
   /** Update ids that needed more than one delivery (their first replica was killed, or answered 502). */
   deliveredAgain: Set<number>
   /** The presses sent, with the status each replica answered and when (`performance.now()`). */
-  presses: { update: Update; status: number; answerMessageId: number; sentAtMs: number }[]
+  presses: { update: Update; status: number; answer: Message.TextMessage; sentAtMs: number }[]
   /** Time from first post to the 200, per question, in milliseconds. */
   latenciesMs: number[]
   elapsedMs: number
@@ -164,7 +170,7 @@ export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, re
     run.latenciesMs.push(latencyMs)
     if (attempts > 1) run.deliveredAgain.add(update.update_id)
     if (pressEvery === 0 || index % pressEvery !== 0) return
-    const answer = repliesByMessage(api).get(update.message!.message_id)?.at(-1)
+    const answer = repliesByMessage(api).to(update.message!)?.at(-1)
     const data = moreButton(answer)
     if (answer === undefined || data === undefined) return
     const served = proxy.servedBy.get(update.update_id) ?? 0
@@ -173,7 +179,7 @@ export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, re
     const target = (others.length > 0 ? others : live)[index % Math.max(1, others.length || live.length)]!
     const press = api.pushUpdate(callbackQueryUpdate(answer, data, fakeUser(user)))
     const sentAtMs = performance.now()
-    run.presses.push({ update: press, status: await postUpdate(`http://127.0.0.1:${target.webhookPort}`, press), answerMessageId: answer.message_id, sentAtMs })
+    run.presses.push({ update: press, status: await postUpdate(`http://127.0.0.1:${target.webhookPort}`, press), answer, sentAtMs })
   })
   run.elapsedMs = performance.now() - startedAt
   return run
@@ -199,7 +205,7 @@ export interface LoadOutcome {
 /** Counts answers per question and pages per press from what the fake Bot API recorded. */
 export function outcomeOf(api: FakeTelegramApi, run: LoadRun): LoadOutcome {
   const replies = repliesByMessage(api)
-  const counts = run.updates.map((update) => ({ id: update.update_id, count: replies.get(update.message!.message_id)?.length ?? 0 }))
+  const counts = run.updates.map((update) => ({ id: update.update_id, count: replies.to(update.message!)?.length ?? 0 }))
   const pressIds = new Set(run.presses.map(({ update }) => update.callback_query!.id))
   const notices = api.callsTo('answerCallbackQuery').filter((call) => pressIds.has(String(call.payload.callback_query_id)) && typeof call.payload.text === 'string')
   return {
@@ -210,7 +216,7 @@ export function outcomeOf(api: FakeTelegramApi, run: LoadRun): LoadOutcome {
     answeredTooOften: counts.filter(({ id, count }) => count > (run.deliveredAgain.has(id) ? 2 : 1)).map(({ id }) => id),
     presses: run.presses.length,
     // "More quotes" sends the next page as a reply to the answer: exactly one per press.
-    pressesServed: run.presses.filter(({ status, answerMessageId }) => status === 200 && replies.get(answerMessageId)?.length === 1).length,
+    pressesServed: run.presses.filter(({ status, answer }) => status === 200 && replies.to(answer)?.length === 1).length,
     pressNotices: new Map(notices.map((call) => [String(call.payload.callback_query_id), String(call.payload.text)])),
   }
 }
