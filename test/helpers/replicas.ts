@@ -74,9 +74,17 @@ export function userGroup(user: number) {
   return { id: -1_000_000 - user, type: 'group' as const, title: `Group of user ${user}` }
 }
 
+/**
+ * Ids of the questions, far above the fake API's own message ids: Telegram numbers a chat's
+ * messages in one sequence, the fakes in two, and a page replying to answer 1,234 must not count as
+ * a second answer to question 1,234 of the same chat.
+ */
+let nextQuestionId = 1_000_000_000
+
 /** `/ask` in the user's own group, pushed into the fake so that it is numbered like a real update. */
 export function askUpdate(api: FakeTelegramApi, user: number, question: string): Update {
-  return api.pushUpdate(textUpdate(`/ask ${question}`, { from: fakeUser(user), chat: userGroup(user) }))
+  const body = textUpdate(`/ask ${question}`, { from: fakeUser(user), chat: userGroup(user) })
+  return api.pushUpdate({ ...body, message: { ...body.message!, message_id: nextQuestionId++ } })
 }
 
 /** The messages the bot sent in reply to a message; Telegram numbers messages per chat, so a message is its chat and its id. */
