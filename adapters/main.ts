@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   const chatMode = chatAdapters.length === 0
   const logger = createProcessLogger(config, chatMode)
   const metrics = createMetrics()
-  if (process.env.SHARDING_MANAGER === 'true') {
-    const { SHARD_METRICS_GLOBAL } = await import('./discord/shard-processes.js')
-    // The manager process asks for these with `broadcastEval` to serve one /metrics for all.
-    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON() })
-  }
   const app = createApp({ config, logger, metrics, expected: chatMode ? ['terminal'] : chatAdapters })
+  if (process.env.SHARDING_MANAGER === 'true') {
+    const { SHARD_METRICS_GLOBAL, SHARD_READINESS_GLOBAL } = await import('./discord/shard-processes.js')
+    // The manager process asks for these with `eval` to serve one /metrics, /healthz and /readyz for all.
+    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON(), [SHARD_READINESS_GLOBAL]: app.readiness })
+  }
 
   process.on('SIGTERM', () => void app.stop('SIGTERM'))
   process.on('SIGINT', () => void app.stop('SIGINT'))
@@ -133,10 +133,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // While stopping, report not ready so a load balancer sends no more traffic here.
     checks.accepting = stopping === undefined
     // Redis down costs buttons and shared limits, never answers: degraded, still ready.
-    const degraded = store?.health() === 'degraded' ? { degraded: ['redis'] } : {}
+    const processes = shardProcesses?.health()
+    const degraded = [...new Set([...(store?.health() === 'degraded' ? ['redis'] : []), ...(processes ?? []).flatMap((child) => child.degraded)])]
     // A process that missed a reload announcement catches up when probed.
     announcements?.catchUp()
-    return { ready: Object.values(checks).every(Boolean), checks, ...degraded }
+    return { ready: Object.values(checks).every(Boolean), checks, ...(degraded.length > 0 ? { degraded } : {}), ...(processes ? { processes } : {}) }
   }
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
@@ -158,7 +159,9 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
           contentType: metrics.registry.contentType,
           metrics: () => shardProcesses?.metrics(metrics.registry) ?? metrics.registry.metrics(),
         }
-        health = await startHealthServer({ port: config.port, readiness, registry, logger })
+        // A manager of shard processes lists them at /healthz too.
+        const liveness = config.discord?.processes === undefined ? undefined : () => ({ processes: shardProcesses?.health() ?? [] })
+        health = await startHealthServer({ port: config.port, readiness, registry, logger, ...(liveness ? { liveness } : {}) })
         logger.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics')
       } catch (error) {
         // A person chatting in a terminal does not need probes; a bot in a container does.
@@ -313,7 +316,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     })
   }
 
-  return { start, stop, reload }
+  return { start, stop, reload, readiness }
 }
 
 /**

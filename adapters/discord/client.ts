@@ -15,6 +15,7 @@ import { createAnswerContexts, createStoredAnswerContexts, type AnswerContexts }
 import type { DiscordSettings, DiscordSharding } from './config.js'
 import { createCooldown, createStoredCooldown } from './cooldown.js'
 import { formatNotice } from './format.js'
+import { createSharedIdentifyThrottler } from './identify-throttle.js'
 import { createInFlight, type InFlight } from './in-flight.js'
 import { handleInteraction } from './interactions.js'
 import { handleMessage } from './messages.js'
@@ -32,7 +33,7 @@ export interface DiscordClientOptions {
   inFlight?: InFlight
   /** Remembers questions for the buttons. Defaults to the shared store's when `sharedStore` is set, else an in-memory store of 10,000 answers. */
   contexts?: AnswerContexts
-  /** State shared with other processes (Redis with `REDIS_URL`): answer contexts and cooldowns. Defaults to none. */
+  /** State shared with other processes (Redis with `REDIS_URL`): answer contexts, cooldowns and the identify buckets. Defaults to none. */
   sharedStore?: KeyValueStore
   /** Conversations and votes (see `follow-ups.ts`). Defaults to none: no follow-ups, no vote buttons. */
   conversations?: HandlerContext['conversations']
@@ -75,6 +76,8 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
     // Only replies need messages, and they come with the event: keep a few per channel, not 200.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 20 }),
     ...shardingOptions(settings.sharding),
+    // Discord's identify limit is per bot, not per process: shard processes share its buckets.
+    ...(sharedStore ? { ws: { buildIdentifyThrottler: createSharedIdentifyThrottler(sharedStore) } } : {}),
     ...clientOptions,
     rest: { ...clientOptions.rest, api: clientOptions.rest?.api ?? settings.restApi },
   })
