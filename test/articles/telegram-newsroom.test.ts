@@ -100,6 +100,6 @@ describe('Telegram /add, /subscribe and announcements', () => {
     await announcer.announce({ source, opened: [], joined: [], settled: [], takeaways: [] })
     expect(await subscriptions.list()).toEqual([{ platform: 'telegram', channelId: String(ADMIN.id) }])
     expect(records.find((record) => record.msg === 'channel is gone or forbids the bot: unsubscribed')).toMatchObject({ platform: 'telegram', channelId: String(FAKE_GROUP.id) })
-    expect(api.sentTexts().at(-1)).toBe('📰 New article: <b>A &lt;b&gt;title&lt;/b&gt; with @everyone</b>')
+    expect(api.sentTexts().at(-1)).toBe('📰 New article: <b>A &lt;b&gt;title&lt;/b&gt; with @everyone</b>\nIt opens, joins or settles no disagreement between sources.')
   })
 })
