@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { KeyValueStore } from '../store/store.js'
@@ -48,7 +48,11 @@ export function createStoreLocks(store: KeyValueStore): Locks {
  * past its expiry is a dead holder's and is taken over.
  */
 export function createFileLocks(dir: string): Locks {
-  const fileOf = (name: string) => join(dir, `.${name.replace(/[^\w.-]+/g, '_')}.lock`)
+  const fileOf = (name: string) => {
+    const safe = name.replace(/[^\w.-]+/g, '_')
+    // A feed's URL can be long: keep file names short and still one per name.
+    return join(dir, `.${safe.length <= 80 ? safe : `${safe.slice(0, 40)}-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`}.lock`)
+  }
   const read = async (file: string): Promise<{ token: string; expiresAt: number } | undefined> => {
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as { token?: unknown; expiresAt?: unknown }
