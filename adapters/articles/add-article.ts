@@ -19,6 +19,8 @@ export type AddOutcome =
       notes: string[]
       /** For `updated`: the paragraphs of the new version that the old one did not have, verbatim. */
       newParagraphs?: string[]
+      /** For `updated`: how many paragraphs of the old version are gone. */
+      removedParagraphs?: number
     }
   | { kind: 'refused'; code: AddRefusalCode; message: string }
 

@@ -29,8 +29,8 @@ export interface ArticleChanges {
   central?: string
   /** For an update: whether `central` is text the earlier version did not have. */
   centralIsNew?: boolean
-  /** For an update: true when its new version adds no paragraph (it only removed or shortened text). */
-  onlyRemoved?: boolean
+  /** For an update whose text is known: `removed` when it only removed text, `details` when its text is the same (title, byline, date changed). */
+  textChange?: 'removed' | 'details'
   /** Disagreements that exist only since this article: the topic and each side, the new article's marked. */
   opened: Disagreement[]
   /** Disagreements that existed and that this article takes a side in: topic and its value. */
@@ -50,6 +50,8 @@ const MAX_QUOTED_PARAGRAPH_CHARS = 300
 /** What is known of an update: the paragraphs its new version added (from the writer), when known. */
 export interface ArticleUpdate {
   newParagraphs?: string[]
+  /** How many paragraphs of the earlier version are gone. */
+  removedParagraphs?: number
 }
 
 /**
@@ -113,7 +115,8 @@ export function describeChanges(before: Engine, after: Engine, sourceId: string,
     kind: update ? 'updated' : 'added',
     source,
     ...(central ? { central } : {}),
-    ...(update ? { centralIsNew, onlyRemoved: newText !== undefined && newText.length === 0 } : {}),
+    ...(update ? { centralIsNew } : {}),
+    ...(newText !== undefined && newText.length === 0 ? { textChange: (update?.removedParagraphs ?? 0) > 0 ? ('removed' as const) : ('details' as const) } : {}),
     opened,
     joined,
     settled,
@@ -138,7 +141,8 @@ export function formatAnnouncement(changes: ArticleChanges, markup: Announcement
   const lines = [`📰 ${updated ? 'Updated' : 'New'} article: ${bold(escape(source.title))}${by ? ` (${escape(by)})` : ''}`]
   if (changes.story) lines.push(`Story: ${escape(changes.story.label)}`)
   if (updated && changes.centralIsNew) lines.push('New in this version:')
-  if (updated && changes.onlyRemoved) lines.push('Its new version only removes or shortens text.')
+  if (updated && changes.textChange === 'removed') lines.push('Its new version only removes text.')
+  if (updated && changes.textChange === 'details') lines.push('Its text is the same; its title, byline or date changed.')
   if (changes.central) lines.push(quote(escape(changes.central)))
   const nameOf = (claimSource: Source) => (claimSource.id === source.id ? 'new article' : (claimSource.outlet ?? claimSource.title))
   for (const disagreement of changes.opened) {

@@ -83,7 +83,10 @@ export function createNewsroom(options: NewsroomOptions): Newsroom {
       const outcome = await adder(url)
       if (outcome.kind === 'refused' || outcome.kind === 'unchanged') return outcome
       logger.info({ id: outcome.id, url: outcome.url, result: outcome.kind }, 'article written')
-      if (outcome.kind === 'updated') pendingUpdates.set(outcome.id, outcome.newParagraphs ? { newParagraphs: outcome.newParagraphs } : {})
+      if (outcome.kind === 'updated') {
+        const { newParagraphs, removedParagraphs } = outcome
+        pendingUpdates.set(outcome.id, { ...(newParagraphs ? { newParagraphs } : {}), ...(removedParagraphs === undefined ? {} : { removedParagraphs }) })
+      }
       const reloaded = await reload(`${outcome.kind}: ${outcome.id}`)
       if (reloaded.kind === 'failed') return { ...outcome, reloadProblem: reloaded.message }
       const story = storyOf(getEngine(), outcome.id)

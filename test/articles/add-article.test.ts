@@ -93,7 +93,10 @@ describe('createArticleAdder', () => {
     expect(await add(`${web.origin}/amp/zelenskyy`)).toMatchObject({ kind: 'unchanged' })
     const page = await readFile(new URL('../fixtures/pages/jsonld-article.html', import.meta.url), 'utf8')
     web.route('/news/jsonld-article', { body: page.replace('European leaders said', 'European leaders, including the German chancellor, said').replaceAll('Zelenskyy to meet Trump after Alaska talks', 'Zelenskyy to meet Trump on Monday') })
-    expect(await add(`${web.origin}/news/jsonld-article`)).toMatchObject({ kind: 'updated', id: 'zelenskyy-to-meet-trump-after-alaska-talks', title: 'Zelenskyy to meet Trump on Monday' })
+    const updated = await add(`${web.origin}/news/jsonld-article`)
+    expect(updated).toMatchObject({ kind: 'updated', id: 'zelenskyy-to-meet-trump-after-alaska-talks', title: 'Zelenskyy to meet Trump on Monday', removedParagraphs: 1 })
+    // What the new version adds, verbatim, for the announcement: the one paragraph that changed.
+    expect(updated.kind === 'updated' && updated.newParagraphs).toEqual([expect.stringContaining('European leaders, including the German chancellor, said')])
     web.route('/news/jsonld-article', { body: page })
     expect((await files()).filter((name) => !BUNDLED_FILES.includes(name))).toEqual(['zelenskyy-to-meet-trump-after-alaska-talks.md'])
     expect((await loadCorpusDir(corpus)).find((article) => article.id.startsWith('zelenskyy'))?.text).toContain('including the German chancellor')
