@@ -235,8 +235,10 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (timer || stopped || feeds.length === 0) return
       logger.info({ feeds, intervalMs, state: documents.kind }, 'polling feeds')
       void pollDue()
-      // Ticks at a tenth of the interval (at least every second), so a backoff ends close to its time.
-      timer = setInterval(() => void pollDue(), Math.max(1000, Math.min(intervalMs / 10, 60_000)))
+      // Ticks at a tenth of the interval, at most a second apart, so an item is fetched within a
+      // second of its feed falling due (the target is one interval plus 2 s); a tick only reads the
+      // small feed state, from a file or one Redis GET.
+      timer = setInterval(() => void pollDue(), Math.max(100, Math.min(intervalMs / 10, 1000)))
       timer.unref()
     },
     pollDue,

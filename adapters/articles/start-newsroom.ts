@@ -70,7 +70,12 @@ export function startNewsroom(options: StartNewsroomOptions): RunningNewsroom {
       : undefined
   return {
     newsroom,
-    startPolling: () => poller?.start(),
+    startPolling() {
+      if (poller === undefined) return
+      // The page reader is loaded on first use; with feeds, load it now, not when the first item is waiting.
+      void import('./extract-article.js').catch((error: unknown) => logger.warn({ err: error }, 'could not preload the article reader'))
+      poller.start()
+    },
     async stop() {
       await poller?.stop()
     },
