@@ -109,6 +109,8 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   let timer: NodeJS.Timeout | undefined
   let polling: Promise<void> | undefined
   let stopped = false
+  /** While the feed state cannot be read (Redis down): logged when it starts and when it ends, not every tick. */
+  let stateUnreadable = false
 
   const loadFeeds = async () => feedsIn(await documents.read(FEEDS_DOCUMENT))
   const saveFeed = (url: string, change: (feed: StoredFeed) => StoredFeed) =>
@@ -218,9 +220,12 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       try {
         stored = await loadFeeds()
       } catch (error) {
-        logger.error({ err: error }, 'cannot read the feed state: polling again on the next tick')
+        if (!stateUnreadable) logger.error({ err: error }, 'cannot read the feed state: feeds wait until it can be read again')
+        stateUnreadable = true
         return
       }
+      if (stateUnreadable) logger.info('feed state readable again: polling goes on')
+      stateUnreadable = false
       const now = Date.now()
       const due = feeds.filter((url) => (stored[url]?.nextPollAt ?? 0) <= now)
       await Promise.allSettled(due.map(pollOne))

@@ -11,7 +11,9 @@ import { createFileDocuments, createStoreDocuments, type StateDocuments } from '
 import { createSubscriptionStore } from '../../adapters/articles/subscriptions.js'
 import { createSilentLogger } from '../../adapters/logger.js'
 import { createRedisStore } from '../../adapters/store/redis.js'
-import type { KeyValueStore } from '../../adapters/store/store.js'
+import { createMemoryStore } from '../../adapters/store/memory.js'
+import { StoreUnavailableError, type KeyValueStore } from '../../adapters/store/store.js'
+import { createCaptureLogger } from '../fakes/capture-logger.js'
 import { fixturePage, startFakeWebServer, type FakeWebServer } from '../fakes/web-server.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
 
@@ -97,6 +99,29 @@ describe('feed state', () => {
     const later = web.requests.length
     await poller(createStoreDocuments(c), createStoreLocks(c)).pollDue()
     expect(web.requests.slice(later)).toEqual([expect.objectContaining({ path: '/feeds/rss', ifNoneMatch: '"v1"' })])
+  })
+})
+
+describe('feed state that cannot be read', () => {
+  it('holds the feeds back, says so once rather than every tick, and polls once it can be read again', async () => {
+    const { logger, records } = createCaptureLogger()
+    const memory = createStoreDocuments(createMemoryStore())
+    let reachable = false
+    const documents: StateDocuments = {
+      kind: 'redis',
+      read: (name) => (reachable ? memory.read(name) : Promise.reject(new StoreUnavailableError('the shared store (Redis) is unreachable'))),
+      update: (name, change) => memory.update(name, change),
+    }
+    const feeds = createFeedPoller({ feeds: [`${web.origin}/feeds/rss`], intervalMs: INTERVAL_MS, fetchPage, addArticle: createArticleAdder({ corpusDir: corpus, fetchPage }), logger, documents })
+    const before = web.requests.length
+    await feeds.pollDue()
+    await feeds.pollDue()
+    expect(web.requests.length).toBe(before)
+    expect(records.filter((record) => record.msg === 'cannot read the feed state: feeds wait until it can be read again')).toHaveLength(1)
+    reachable = true
+    await feeds.pollDue()
+    expect(requestsTo('/feeds/rss', before)).toHaveLength(1)
+    expect(records.some((record) => record.msg === 'feed state readable again: polling goes on')).toBe(true)
   })
 })
 
