@@ -75,11 +75,32 @@ export function createNewsroom(options: NewsroomOptions): Newsroom {
   const announcer = createAnnouncer({ subscriptions, logger, ...(options.minAnnouncementGapMs === undefined ? {} : { minGapMs: options.minAnnouncementGapMs }) })
   let pending: Promise<unknown> = Promise.resolve()
 
+  /** Describes what `id` changes between two engines and announces it, once across replicas for this version of it. */
+  function announceChange(previous: Engine, next: Engine, summary: SourceSummary, update: ArticleUpdate | undefined, version = fingerprintOf(summary)): void {
+    const { id } = summary.source
+    let changes
+    try {
+      changes = describeChanges(previous, next, id, storyOf, update)
+    } catch (error) {
+      logger.error({ err: error, article: id }, 'describing a new article failed: not announced')
+      return
+    }
+    if (changes === undefined) return
+    const found = changes
+    const sent = claims
+      .setIfAbsent(`announced:${version}`, String(process.pid), CLAIM_TTL_MS)
+      // Claimed by another replica: it announces this version.
+      .then((claimed) => (claimed ? announcer.announce(found) : undefined))
+      .catch((error: unknown) => logger.error({ err: error, article: id }, 'announcing an article failed'))
+    pending = Promise.all([pending, sent])
+  }
+
   return {
     subscriptions,
     telegramAdminIds: options.telegramAdminIds ?? [],
     setSender: (platform, sender) => announcer.setSender(platform, sender),
     async add(url) {
+      const before = getEngine()
       const outcome = await adder(url)
       if (outcome.kind === 'refused' || outcome.kind === 'unchanged') return outcome
       logger.info({ id: outcome.id, url: outcome.url, result: outcome.kind }, 'article written')
@@ -88,8 +109,21 @@ export function createNewsroom(options: NewsroomOptions): Newsroom {
         pendingUpdates.set(outcome.id, { ...(newParagraphs ? { newParagraphs } : {}), ...(removedParagraphs === undefined ? {} : { removedParagraphs }) })
       }
       const reloaded = await reload(`${outcome.kind}: ${outcome.id}`)
+      const update = pendingUpdates.get(outcome.id)
+      pendingUpdates.delete(outcome.id)
       if (reloaded.kind === 'failed') return { ...outcome, reloadProblem: reloaded.message }
-      const story = storyOf(getEngine(), outcome.id)
+      const after = getEngine()
+      // An update is announced here, after the reload that holds it (a swap in between may have
+      // come from a build that began before the write). An edit that keeps the article's length (a
+      // number changed) looks the same to the engine's summary: its text tells the version apart.
+      const summary = after.sources().find((candidate) => candidate.source.id === outcome.id)
+      const earlier = before.sources().find((candidate) => candidate.source.id === outcome.id)
+      if (update && summary) {
+        const sameSummary = earlier !== undefined && fingerprintOf(earlier) === fingerprintOf(summary)
+        const textKey = createHash('sha256').update(JSON.stringify(update.newParagraphs ?? [])).digest('hex').slice(0, 16)
+        announceChange(before, after, summary, update, sameSummary ? `${fingerprintOf(summary)}:${textKey}` : fingerprintOf(summary))
+      }
+      const story = storyOf(after, outcome.id)
       return { ...outcome, ...(story ? { story } : {}) }
     },
     onEngineSwap(previous, next) {
@@ -97,27 +131,15 @@ export function createNewsroom(options: NewsroomOptions): Newsroom {
       const known = new Map(previous.sources().map((summary) => [summary.source.id, fingerprintOf(summary)]))
       for (const summary of next.sources()) {
         const { id } = summary.source
-        const fingerprint = fingerprintOf(summary)
         const earlier = known.get(id)
-        // Updated: this process rewrote it, or its file changed some other way (`npm run add`, an edit, then a reload).
-        const update = earlier === undefined ? undefined : pendingUpdates.get(id) ?? (earlier !== fingerprint ? {} : undefined)
-        if (earlier !== undefined && update === undefined) continue
-        pendingUpdates.delete(id)
-        let changes
-        try {
-          changes = describeChanges(previous, next, id, storyOf, update)
-        } catch (error) {
-          logger.error({ err: error, article: id }, 'describing a new article failed: not announced')
+        if (earlier === undefined) {
+          announceChange(previous, next, summary, undefined)
           continue
         }
-        if (changes === undefined) continue
-        const found = changes
-        const sent = claims
-          .setIfAbsent(`announced:${fingerprint}`, String(process.pid), CLAIM_TTL_MS)
-          // Claimed by another replica: it announces this version.
-          .then((claimed) => (claimed ? announcer.announce(found) : undefined))
-          .catch((error: unknown) => logger.error({ err: error, article: id }, 'announcing an article failed'))
-        pending = Promise.all([pending, sent])
+        // Updated: its file changed (`npm run add`, an edit, another replica's add, then a reload).
+        // One this process is writing is announced by `add` once its reload is in.
+        if (earlier === fingerprintOf(summary) || pendingUpdates.has(id)) continue
+        announceChange(previous, next, summary, {})
       }
     },
     idle: () => pending.then(() => undefined),
