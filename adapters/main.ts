@@ -198,7 +198,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     const { reload: reloadCorpus } = reloader
     // Imported on demand, like the chat adapters: the page and feed readers are not needed to read the config.
     const { startNewsroom } = await import('./articles/start-newsroom.js')
-    newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry })
+    newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry, ...(store ? { store } : {}) })
     deps.newsroom = newsroom.newsroom
     if (store) {
       announcements = shareCorpusReloads(store, reloader, logger)
