@@ -460,6 +460,9 @@ async function childMain(file: string, queriesFile: string, rounds: number): Pro
   return { loadMs, heapMb, heapAfterAsksMb, ask, search }
 }
 
+/** The engine's build stages in the order they run, one column each. */
+const BUILD_STAGES: readonly BuildStage[] = ['sentences', 'index', 'stories', 'claims', 'takeaways', 'examples']
+
 /** The real-text rows as tables: the build by stage, then the start from the snapshot and latencies. */
 function renderReal(rows: readonly RealSizeReport[]): string {
   const s = (ms: number | undefined) => (ms === undefined ? '–' : `${fmt(ms / 1000)} s`)
@@ -468,19 +471,14 @@ function renderReal(rows: readonly RealSizeReport[]): string {
     '# real text through buildEngineFromDir (the path `npm start` takes): recombined SciFact and seed sentences, files on disk',
     '',
     table(
-      ['files', 'passages', 'stories', 'read', 'WordNet', 'sentences', 'index', 'stories', 'claims', 'takeaways', 'examples', 'build', 'snapshot write', 'peak RSS', 'heap built'],
+      ['files', 'passages', 'stories', 'read', 'WordNet', ...BUILD_STAGES, 'build', 'snapshot write', 'peak RSS', 'heap built'],
       rows.map((row) => [
         row.files.toLocaleString('en'),
         row.passages.toLocaleString('en'),
         row.stories.toLocaleString('en'),
         s(row.readMs),
         s(row.thesaurusMs),
-        s(row.stages.sentences),
-        s(row.stages.index),
-        s(row.stages.stories),
-        s(row.stages.claims),
-        s(row.stages.takeaways),
-        s(row.stages.examples),
+        ...BUILD_STAGES.map((stage) => s(row.stages[stage])),
         s(row.buildMs),
         s(row.snapshotWriteMs),
         `${row.peakRssMb} MB`,
