@@ -50,8 +50,9 @@ export const DEFAULT_DISCORD_CLIENT_OPTIONS = { cooldownMs: 3000, quotesPerPage:
 
 /**
  * Builds the discord.js client with every handler attached, not yet logged in: production and
- * tests use this same factory. Asks only for the Guilds, GuildMessages and DirectMessages intents:
- * Discord delivers the content of mentions and DMs without the privileged Message Content intent.
+ * tests use this same factory. Asks for the Guilds, GuildMessages and DirectMessages intents:
+ * Discord delivers the content of mentions and DMs without the privileged Message Content intent,
+ * which it asks for only when the operator turned it on (`settings.messageContent`).
  */
 export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps, options: DiscordClientOptions = {}): Client {
   const { cooldownMs, quotesPerPage } = { ...DEFAULT_DISCORD_CLIENT_OPTIONS, ...options }
@@ -69,7 +70,12 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
   }
 
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(settings.messageContent === true ? [GatewayIntentBits.MessageContent] : []),
+    ],
     // DM channels are not cached before their first message; without this partial, DMs are dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
