@@ -25,6 +25,7 @@ const KINDS_OF: Record<AskedKind, string[]> = {
   date: ['date'],
   person: ['person', 'office'],
   place: ['place'],
+  entity: ['entity'],
 }
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
