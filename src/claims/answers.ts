@@ -125,6 +125,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
         start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
         words = words.slice(1)
       }
+      // "Kulothunga Chola I. The…": a word that opens the next sentence is no part of the name.
+      while (words.length > 1 && NOT_NAMES.has(words[words.length - 1] ?? '') && /\.$/.test(words[words.length - 2] ?? '')) words = words.slice(0, -1)
       const name = words.join(' ').replace(/[’']s$|[.,]$/, '')
       // A person's name has two words at least ("Mahesh Bhatt"); one word is a name after "The" ("The Beatles").
       if (kind === 'person' && words.length < 2 && !/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue
@@ -169,9 +171,9 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
       const after = phrase.words.slice(at + 1)
       const next = nounPhrases(tagged).find((other) => other.first === last + 2 && tagged[last + 1]?.text === ':')
+      // A name after the asked noun names it ("the operator JR East"); else the words before it do ("an Assamese-language television series").
       if (after.length > 0 && after.every((word) => word.pos === 'PROPN')) words = after
-      else if (after.length > 0) continue // the asked noun inside a list of names is no answer
-      else if (next) words = next.words
+      else if (next && after.length === 0) words = next.words
       else {
         words = phrase.words.slice(0, at)
         while (words.length > 1 && words[0]!.pos === 'ADJ' && !/^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1)

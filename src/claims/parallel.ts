@@ -9,7 +9,7 @@ import { INDEX_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
 
 /** Options for finding the one stretch two sentences differ in. */
 export interface ParallelOptions {
-  /** Least share of the longer sentence's words the two must have in common. Defaults to `0.7`. */
+  /** Least share of the shorter sentence's words the two must have in common. Defaults to `0.7`. */
   minShared?: number
   /** Least number of words in common. Defaults to 6. */
   minSharedWords?: number
@@ -35,7 +35,9 @@ export function parallelStretch(a: string, b: string, options: ParallelOptions =
   const x = tokenize(a)
   const y = tokenize(b)
   const longer = Math.max(x.length, y.length)
-  if (longer === 0 || Math.min(x.length, y.length) < minSharedWords) return undefined
+  // Shared words are counted against the shorter sentence: the longer may carry a title glued before it.
+  const shorter = Math.min(x.length, y.length)
+  if (shorter < minSharedWords) return undefined
   // A quick bound before the alignment: the shared words cannot exceed the smaller bag's overlap.
   const bag = new Map<string, number>()
   for (const token of x) bag.set(token.word, (bag.get(token.word) ?? 0) + 1)
@@ -47,11 +49,11 @@ export function parallelStretch(a: string, b: string, options: ParallelOptions =
       bag.set(token.word, left - 1)
     }
   }
-  if (overlap < minSharedWords || overlap < minShared * longer) return undefined
+  if (overlap < minSharedWords || overlap < minShared * shorter) return undefined
   if (longer > MAX_ALIGNED_WORDS) return undefined
   // Align the two by their longest common subsequence of words; between aligned words lie the gaps.
   const pairs = alignWords(x, y)
-  if (pairs.length < minSharedWords || pairs.length < minShared * longer) return undefined
+  if (pairs.length < minSharedWords || pairs.length < minShared * shorter) return undefined
   let found: ParallelStretch | undefined
   const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]]
   for (let k = 1; k < bounds.length; k++) {
