@@ -33,6 +33,12 @@ export interface CompareAnswersOptions {
   passagesPerSource?: number
   /** Relative tolerance of a hedged number ("about 3 hours"). Defaults to `0.2`. */
   hedgeTolerance?: number
+  /**
+   * Least share of the question's weighted words a source's answering sentence must hold for its
+   * value to be compared: a page that names many numbers and names in passing does not answer.
+   * Defaults to `0.4`.
+   */
+  minAnswerShare?: number
 }
 
 export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = {
@@ -40,6 +46,7 @@ export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = 
   minCoverage: 0.3,
   passagesPerSource: 3,
   hedgeTolerance: 0.2,
+  minAnswerShare: 0.4,
 }
 
 const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
@@ -303,7 +310,7 @@ export interface SourceAnswer {
   sourceId: string
   passage: Passage
   sentence: { start: number; end: number }
-  /** How much of the question the answering sentence itself covers. */
+  /** Share of the question's weighted words the answering sentence itself covers, 0–1. */
   score: number
   value: FoundValue
   /** Every value of the kind in the source's answering passages: a source that states the other value too does not contradict it. */
@@ -327,7 +334,7 @@ export function compareAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const disagreements: Disagreement[] = []
   for (const group of byStory.values()) {
     const answers = group.flatMap((reading) => (reading.answer ? [reading.answer] : []))
-    const disagreement = disagreementOf(index, answers, kind, analyzed.text) ?? parallelDisagreement(index, group, kind, analyzed.text, settings)
+    const disagreement = disagreementOf(index, answers, kind, analyzed.text, settings.minAnswerShare) ?? parallelDisagreement(index, group, kind, analyzed.text, settings)
     if (disagreement) disagreements.push(disagreement)
   }
   return disagreements
@@ -487,7 +494,7 @@ function answerOf(
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: score, passage, sentence, value }
     }
   }
-  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered, value: best.value, alsoStates } } : {}) }
+  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
 }
 
 /** A value the question itself gives ("Was it 12 hours?", the film's title) is not an answer to it. */
@@ -497,11 +504,11 @@ function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
   return words.some((word) => /\d/.test(word) && asked.has(word))
 }
 
-function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string): Disagreement | undefined {
+function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number): Disagreement | undefined {
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))
-  const group = all.filter((answer) => answer.score >= ANSWERING_SHARE * bestScore)
+  const group = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare))
   if (group.length < 2) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.
