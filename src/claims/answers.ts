@@ -1,4 +1,4 @@
-import { tokenize } from '../analyzer.js'
+import { stem, tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemOf, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
@@ -18,7 +18,7 @@ import type { ClaimValue } from './types.js'
  */
 
 /** The kind of value a question asks for. */
-export type AskedKind = 'duration' | 'percent' | 'number' | 'date' | 'person' | 'place' | 'entity'
+export type AskedKind = 'duration' | 'percent' | 'number' | 'date' | 'person' | 'place' | 'entity' | 'outcome'
 
 /** Options for comparing the answers of the sources. */
 export interface CompareAnswersOptions {
@@ -67,8 +67,12 @@ export function askedKindOf(question: string): AskedKind | undefined {
   const q = question.toLowerCase()
   const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
   // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
+  if (!gap && YES_NO.test(q)) return 'outcome'
   return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
 }
+
+/** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
+const YES_NO = /^\s*(?:was|were|did|has|have|had)\s+(?!there\b)/
 
 /** What a value must not merely repeat: the question's words, and the noun it asks a name of. */
 export interface AskedWords {
@@ -113,6 +117,7 @@ const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
 export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2, asked: AskedWords = { words: new Set() }): FoundValue[] {
   const found: FoundValue[] = []
   if (kind === 'entity') return phraseValues(text, offset, asked)
+  if (kind === 'outcome') return outcomeValues(text, offset, asked)
   if (kind === 'date') {
     for (const match of text.matchAll(DATE)) {
       // A date in a "since", "until", "before" or "after" phrase dates something else, for reference.
@@ -206,6 +211,22 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}) })
   }
   return found
+}
+
+/**
+ * Whether a sentence says the asked thing happened: the question's verb (or the noun of its
+ * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
+ */
+function outcomeValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
+  const stems = new Set([...asked.words].map(stem))
+  const tagged = tagWords(text)
+  return tagged.flatMap((word, i) => {
+    if (word.pos !== 'VERB' || !stems.has(stem(word.lower))) return []
+    // From the negating word to the verb: "was not signed", "did not arrest".
+    const from = word.negated ? tagged.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no')?.start ?? word.start : word.start
+    const label = word.negated ? 'no' : 'yes'
+    return [{ kind: 'outcome' as const, display: text.slice(from, word.end), comparable: { type: 'label' as const, label }, start: offset + from, end: offset + word.end, typed: true }]
+  })
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
@@ -535,6 +556,7 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
 }
 
 function kindOfDisagreement(kind: AskedKind): Disagreement['kind'] {
+  if (kind === 'outcome') return 'framing'
   return kind === 'person' || kind === 'place' || kind === 'entity' ? 'role' : 'quantity'
 }
 

@@ -28,6 +28,7 @@ const KINDS_OF: Record<AskedKind, string[]> = {
   person: ['person', 'office'],
   place: ['place'],
   entity: ['entity'],
+  outcome: ['outcome'],
 }
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
@@ -96,7 +97,8 @@ describe('askedKindOf', () => {
     expect(askedKindOf('What percentage of the vote did she win?')).toBe('percent')
     expect(askedKindOf('Who directed the film?')).toBe('person')
     expect(askedKindOf('Where was the treaty signed?')).toBe('place')
-    expect(askedKindOf('Was a ceasefire agreed?')).toBeUndefined()
+    expect(askedKindOf('Was a ceasefire agreed?')).toBe('outcome')
+    expect(askedKindOf('Why was Alaska chosen as the venue?')).toBeUndefined()
   })
 
   it('asks for an entity when a "what" or "which" question names the kind of thing it wants, in the singular', () => {
@@ -106,6 +108,28 @@ describe('askedKindOf', () => {
     // Several concerns may all be true; an open "what" asks for no named thing.
     expect(askedKindOf('What concerns were raised?')).toBeUndefined()
     expect(askedKindOf('What did the mayor say?')).toBeUndefined()
+  })
+})
+
+describe('outcomes at question time', () => {
+  const engine = createEngine([
+    { id: 'orlo-post', title: 'Break-in at the Orlo depot', text: 'Thieves broke into the Orlo depot on Monday night. Police arrested a suspect at the scene, the depot manager said.' },
+    { id: 'orlo-radio', title: 'Orlo depot raided', text: 'The Orlo depot was raided on Monday night. Police did not arrest anyone at the scene, a spokesman said.' },
+    { id: 'orlo-times', title: 'Depot theft in Orlo', text: 'A break-in at the Orlo depot on Monday night left the gates smashed. The depot reopened on Tuesday.' },
+  ])
+
+  it('shows one source saying it happened against another negating it', () => {
+    const [disagreement] = engine.ask('Did police arrest anyone at the depot?').disagreements
+    expect(disagreement?.valueKind).toBe('outcome')
+    expect(disagreement?.claims.map((claim) => [claim.source.id, claim.value])).toEqual([
+      ['orlo-post', 'arrested'],
+      ['orlo-radio', 'not arrest'],
+    ])
+  })
+
+  it('flags nothing when the sources that say it agree', () => {
+    expect(engine.ask('Was the depot raided?').disagreements).toEqual([])
+    expect(engine.ask('Did the depot reopen?').disagreements).toEqual([])
   })
 })
 
