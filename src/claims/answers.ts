@@ -372,7 +372,11 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
   const pieces = readings.flatMap((reading) =>
     reading.sentences
       .filter((sentence) => sentence.score >= ANSWERING_SHARE * best)
-      .flatMap((sentence) => [sentence.sentence, ...(sentence.next ? [sentence.next] : [])].flatMap((span) => piecesOf(sentence.passage, span).map((piece) => ({ sourceId: reading.sourceId, passage: sentence.passage, sentence: piece })))),
+      .flatMap((sentence) =>
+        [sentence.sentence, ...(sentence.next ? [sentence.next] : [])].flatMap((span) =>
+          piecesOf(sentence.passage, span).map((piece) => ({ sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, tokens: tokenize(sentenceText(sentence.passage, piece)) })),
+        ),
+      ),
   )
   const passagesText = new Map(readings.map((reading) => [reading.sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n')]))
   const seen = new Set<string>()
@@ -384,7 +388,7 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       const key = `${textA}\u0000${textB}`
       if (seen.has(key)) continue
       seen.add(key)
-      const stretch = parallelStretch(textA, textB)
+      const stretch = parallelStretch(a.tokens, b.tokens)
       if (!stretch) continue
       const valueA = stretchValue(textA, stretch.a, kind, settings)
       const valueB = stretchValue(textB, stretch.b, kind, settings)

@@ -30,10 +30,11 @@ export interface ParallelStretch {
  * same sentence (words added at either end, or function words, do not count); undefined when they
  * differ in several places, share too little, or one adds content words the other lacks.
  */
-export function parallelStretch(a: string, b: string, options: ParallelOptions = {}): ParallelStretch | undefined {
+export function parallelStretch(a: string | Token[], b: string | Token[], options: ParallelOptions = {}): ParallelStretch | undefined {
   const { minShared, minSharedWords, maxStretchWords } = { ...DEFAULT_PARALLEL_OPTIONS, ...options }
-  const x = tokenize(a)
-  const y = tokenize(b)
+  // Tokens may be passed in: a caller comparing every pair of many sentences tokenizes each once.
+  const x = typeof a === 'string' ? tokenize(a) : a
+  const y = typeof b === 'string' ? tokenize(b) : b
   const longer = Math.max(x.length, y.length)
   // Shared words are counted against the shorter sentence: the longer may carry a title glued before it.
   const shorter = Math.min(x.length, y.length)
