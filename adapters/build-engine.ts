@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   createEngineFromReadings,
@@ -9,11 +9,10 @@ import {
   isEngineSnapshot,
   loadLanguageModel,
   SNAPSHOT_VERSION,
-  type ArticleInput,
   type Engine,
   type EngineOptions,
 } from '../src/index.js'
-import { loadCorpusDir } from './load-corpus.js'
+import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readArticles, type ReadThreadsOptions } from './read-articles.js'
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
@@ -68,23 +67,27 @@ export async function buildEngineFromDir(
   threads: ReadThreadsOptions = {},
 ): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
   const startedAt = performance.now()
-  const articles = await loadCorpusDir(dir)
-  const loadMs = performance.now() - startedAt
+  const files = await readCorpusFiles(dir)
   const cacheDir = cache.dir ?? snapshotDirFromEnv()
   const onSkip = cache.onSkip ?? (() => {})
-  const file = cacheDir === false ? undefined : join(cacheDir, `index-${await snapshotKey(articles, options)}.snap`)
+  const file = cacheDir === false ? undefined : join(cacheDir, `index-${await snapshotKey(files, options)}.snap`)
 
   if (file) {
     const readAt = performance.now()
+    // Files exactly as they were when the snapshot was written parsed without error then, and
+    // would again: a start from the snapshot need not check them.
     const engine = await readSnapshot(file, onSkip)
     if (engine) {
       const modelAt = performance.now()
       // Now rather than at the first question, which would otherwise wait about 100 ms for it.
       loadLanguageModel()
-      const timings = { loadMs, thesaurusMs: 0, indexMs: 0, snapshotMs: modelAt - readAt, modelMs: performance.now() - modelAt, from: 'snapshot' as const }
-      return { engine, articles: articles.length, timings }
+      const timings = { loadMs: readAt - startedAt, thesaurusMs: 0, indexMs: 0, snapshotMs: modelAt - readAt, modelMs: performance.now() - modelAt, from: 'snapshot' as const }
+      return { engine, articles: files.length, timings }
     }
   }
+  // Every file is checked before anything is built, so a broken one is named at once, not after a long build.
+  const articles = parseCorpusFiles(files)
+  const loadMs = performance.now() - startedAt
   const thesaurusAt = performance.now()
   const synsets = options.synsets ?? (await loadWordNetSynsets())
   const indexAt = performance.now()
@@ -109,19 +112,22 @@ function snapshotDirFromEnv(): string | false {
 }
 
 /**
- * The cache key: a hash over the snapshot format, the core's source code, the articles and the
- * options, so that any change to code or corpus builds afresh.
+ * The cache key: a hash over the snapshot format, the core's source code, the corpus files (names
+ * and contents, as read) and the options, so that any change to code or corpus builds afresh.
  */
-export async function snapshotKey(articles: ArticleInput[], options: EngineOptions): Promise<string> {
+export async function snapshotKey(files: readonly CorpusFile[], options: EngineOptions): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`snapshot v${SNAPSHOT_VERSION}\n`)
-  // Every file of the core, folders included (claims/, takeaways/): a change anywhere builds afresh.
-  const names = (await readdir(SRC_DIR, { recursive: true })).filter((entry) => entry.endsWith('.ts')).sort()
-  for (const name of names) {
+  // Subfolders too (src/claims/): a change to any of the core's code must build afresh.
+  for (const name of (await readdir(SRC_DIR, { recursive: true })).filter((entry) => entry.endsWith('.ts')).sort()) {
     hash.update(`${name}\n`)
     hash.update(await readFile(join(SRC_DIR, name)))
   }
-  hash.update(JSON.stringify(articles))
+  for (const { file, content } of files) {
+    // Lengths first, so that no two different folders hash alike by moving text between files.
+    hash.update(`${basename(file).length}:${basename(file)}${content.length}:`)
+    hash.update(content)
+  }
   hash.update(JSON.stringify(options))
   return hash.digest('hex').slice(0, 24)
 }

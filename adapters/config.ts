@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { articlesEnvShape, toArticleSettings, type ArticleSettings } from './articles/config.js'
 import { BUNDLED_CORPUS_DIR, DEFAULT_SNAPSHOT_DIR } from './build-engine.js'
 import { checkDiscordEnv, discordEnvShape, toDiscordSettings, type DiscordSettings } from './discord/config.js'
+import { envSwitch } from './env-switch.js'
 import { storeEnvShape, toStoreSettings, type StoreSettings } from './store/config.js'
 import { feedbackEnvShape, toFeedbackSettings, type FeedbackSettings } from './feedback/config.js'
 import { telegramEnvShape, toTelegramSettings, type TelegramSettings } from './telegram/config.js'
@@ -52,8 +53,6 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 const PORT_MESSAGE = 'PORT must be a whole number from 0 to 65535 (0 turns the health server off)'
-const TRUE_WORDS = ['1', 'true', 'yes', 'on']
-const FALSE_WORDS = ['0', 'false', 'no', 'off']
 const OFF_WORDS = ['off', '0', 'false']
 
 /**
@@ -88,15 +87,7 @@ export const appEnvShape = {
       .refine((port) => port <= 65535, PORT_MESSAGE),
   ),
   /** `1` to rebuild the index when the corpus folder changes. Defaults to off. */
-  CORPUS_WATCH: optional(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      // Not z.stringbool: its failure aborts the parse, which would hide the cross-variable checks.
-      .refine((word) => TRUE_WORDS.includes(word) || FALSE_WORDS.includes(word), 'CORPUS_WATCH must be 1 to watch the corpus folder, or 0 (also true/false, yes/no, on/off)')
-      .transform((word) => TRUE_WORDS.includes(word)),
-  ),
+  CORPUS_WATCH: optional(envSwitch('CORPUS_WATCH must be 1 to watch the corpus folder, or 0 (also true/false, yes/no, on/off)')),
   /** Folder for index snapshots, which make a restart skip the build; `off` for none. Defaults to `.cache/`. */
   SNAPSHOT_DIR: optional(
     z

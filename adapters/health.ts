@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Registry } from 'prom-client'
+import type { ShardProcessHealth } from './discord/shard-processes.js'
 import type { Logger } from './logger.js'
 
 /** What `/readyz` reports: ready when every check passes. */
@@ -10,6 +11,8 @@ export interface Readiness {
   checks: Record<string, boolean>
   /** Parts that work in a reduced way without making the process unready, e.g. `['redis']` while the shared store is down. */
   degraded?: string[]
+  /** With Discord shard processes: each child process as the manager sees it (see `shard-processes.ts`). */
+  processes?: ShardProcessHealth[]
 }
 
 /** Options for `startHealthServer`. */
@@ -20,6 +23,11 @@ export interface HealthServerOptions {
   host?: string
   /** Asked on every `/readyz`. */
   readiness(): Readiness
+  /**
+   * Asked on every `/healthz`, which then answers 200 with this as JSON (a manager process lists
+   * its children). Defaults to none: `/healthz` answers a plain `ok`.
+   */
+  liveness?: () => Record<string, unknown>
   /** Serialized at `/metrics` (a registry, or anything that serializes like one, such as metrics merged across shard processes). */
   registry: Pick<Registry, 'contentType' | 'metrics'>
   logger: Logger
@@ -39,14 +47,15 @@ export class HealthServerError extends Error {
 }
 
 /**
- * Starts the HTTP server for probes and scraping: `/healthz` answers 200 while the process runs,
+ * Starts the HTTP server for probes and scraping: `/healthz` answers 200 while the process runs
+ * (with `liveness` as JSON when given),
  * `/readyz` 200 or 503 with the checks as JSON, `/metrics` the registry in Prometheus text format.
  * It listens before the index is built, so an orchestrator sees the process alive but not ready.
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
-  const { port, host, readiness, registry, logger } = options
+  const { port, host, logger } = options
   const server = createServer((request, response) => {
-    route(request, response, readiness, registry).catch((error: unknown) => {
+    route(request, response, options).catch((error: unknown) => {
       logger.error({ err: error, path: request.url }, 'health server request failed')
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       response.end('internal error\n')
@@ -80,14 +89,16 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   }
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, readiness: () => Readiness, registry: HealthServerOptions['registry']): Promise<void> {
+async function route(request: IncomingMessage, response: ServerResponse, { readiness, liveness, registry }: HealthServerOptions): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' })
     return
   }
   if (path === '/healthz') {
-    send(response, 200, 'text/plain; charset=utf-8', 'ok\n')
+    // Alive while this process serves, whatever its children do: a manager respawns a dead child itself.
+    if (liveness) send(response, 200, 'application/json', `${JSON.stringify({ status: 'ok', ...liveness() })}\n`)
+    else send(response, 200, 'text/plain; charset=utf-8', 'ok\n')
   } else if (path === '/readyz') {
     const report = readiness()
     send(response, report.ready ? 200 : 503, 'application/json', `${JSON.stringify(report)}\n`)

@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   const chatMode = chatAdapters.length === 0
   const logger = createProcessLogger(config, chatMode)
   const metrics = createMetrics()
-  if (process.env.SHARDING_MANAGER === 'true') {
-    const { SHARD_METRICS_GLOBAL } = await import('./discord/shard-processes.js')
-    // The manager process asks for these with `broadcastEval` to serve one /metrics for all.
-    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON() })
-  }
   const app = createApp({ config, logger, metrics, expected: chatMode ? ['terminal'] : chatAdapters })
+  if (process.env.SHARDING_MANAGER === 'true') {
+    const { SHARD_METRICS_GLOBAL, SHARD_READINESS_GLOBAL } = await import('./discord/shard-processes.js')
+    // The manager process asks for these with `eval` to serve one /metrics, /healthz and /readyz for all.
+    Object.assign(globalThis, { [SHARD_METRICS_GLOBAL]: () => metrics.registry.getMetricsAsJSON(), [SHARD_READINESS_GLOBAL]: app.readiness })
+  }
 
   process.on('SIGTERM', () => void app.stop('SIGTERM'))
   process.on('SIGINT', () => void app.stop('SIGINT'))
@@ -110,6 +110,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
   let announcements: ReloadAnnouncements | undefined
+  /** Closes the vote store's own connection (Redis), when the chat apps opened one. */
+  let closeVotes: (() => Promise<void>) | undefined
   /** Set when Discord runs in shard processes: /metrics merges theirs. */
   let shardProcesses: RunningShardProcesses | undefined
   const adapters: RunningAdapter[] = []
@@ -131,10 +133,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // While stopping, report not ready so a load balancer sends no more traffic here.
     checks.accepting = stopping === undefined
     // Redis down costs buttons and shared limits, never answers: degraded, still ready.
-    const degraded = store?.health() === 'degraded' ? { degraded: ['redis'] } : {}
+    const processes = shardProcesses?.health()
+    const degraded = [...new Set([...(store?.health() === 'degraded' ? ['redis'] : []), ...(processes ?? []).flatMap((child) => child.degraded)])]
     // A process that missed a reload announcement catches up when probed.
     announcements?.catchUp()
-    return { ready: Object.values(checks).every(Boolean), checks, ...degraded }
+    return { ready: Object.values(checks).every(Boolean), checks, ...(degraded.length > 0 ? { degraded } : {}), ...(processes ? { processes } : {}) }
   }
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
@@ -156,7 +159,9 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
           contentType: metrics.registry.contentType,
           metrics: () => shardProcesses?.metrics(metrics.registry) ?? metrics.registry.metrics(),
         }
-        health = await startHealthServer({ port: config.port, readiness, registry, logger })
+        // A manager of shard processes lists them at /healthz too.
+        const liveness = config.discord?.processes === undefined ? undefined : () => ({ processes: shardProcesses?.health() ?? [] })
+        health = await startHealthServer({ port: config.port, readiness, registry, logger, ...(liveness ? { liveness } : {}) })
         logger.info({ port: health.port }, 'health server listening: /healthz, /readyz, /metrics')
       } catch (error) {
         // A person chatting in a terminal does not need probes; a bot in a container does.
@@ -193,7 +198,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     const { reload: reloadCorpus } = reloader
     // Imported on demand, like the chat adapters: the page and feed readers are not needed to read the config.
     const { startNewsroom } = await import('./articles/start-newsroom.js')
-    newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry })
+    newsroom = startNewsroom({ settings: config.articles, corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, reload: reloadCorpus, getEngine: deps.getEngine, logger, registry: metrics.registry, ...(store ? { store } : {}) })
     deps.newsroom = newsroom.newsroom
     if (store) {
       announcements = shareCorpusReloads(store, reloader, logger)
@@ -227,7 +232,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
   async function startChatAdapters(): Promise<void> {
     const starts: Promise<RunningAdapter>[] = []
-    const conversation = await createConversationServices(config.feedback, metrics.registry, logger, store)
+    const { close, ...conversation } = await createConversationServices(config.feedback, metrics.registry, logger, store && config.store ? { store, settings: config.store } : undefined)
+    closeVotes = close
     // Imported on demand: the terminal chat need not load grammY and discord.js.
     if (config.telegram) {
       const settings = config.telegram
@@ -289,6 +295,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
       })
+      await closeVotes?.()
       await store?.close()
       await health?.close()
       logger.info({ reason, durationMs: Math.round(performance.now() - startedAt) }, 'stopped')
@@ -309,7 +316,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     })
   }
 
-  return { start, stop, reload }
+  return { start, stop, reload, readiness }
 }
 
 /**

@@ -167,27 +167,50 @@ export async function readSnapshotFile(file: string): Promise<unknown> {
     const header = Buffer.alloc(HEADER_BYTES)
     const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, 0)
     if (bytesRead < HEADER_BYTES || header.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new SnapshotFormatError(`${file} is not an index snapshot of this version`)
-    const { skeleton, blobs } = await readJsonLines(file, Number(header.readBigUInt64LE(8)))
-    const arrays: TypedArray[] = []
-    for (const blob of blobs) arrays.push(await readBlob(handle, blob))
+    const jsonStart = Number(header.readBigUInt64LE(8))
+    const { size } = await handle.stat()
+    if (jsonStart < HEADER_BYTES || jsonStart > size) throw new SnapshotFormatError(`${file}: the header points past the end of the file (cut short?)`)
+    const { skeleton, blobs } = await readJsonLines(file, jsonStart)
+    let arrays: TypedArray[]
+    if (jsonStart - HEADER_BYTES <= MAX_REGION_BYTES) {
+      // All the blobs in one read, each array a view into it: one allocation and one system call
+      // rather than one of each per array. Blob offsets are multiples of 8, as views need.
+      const region = new Uint8Array(jsonStart - HEADER_BYTES)
+      await readFully(handle, region, HEADER_BYTES)
+      arrays = blobs.map((blob) => viewOf(region.buffer, blob.offset - HEADER_BYTES, blob))
+    } else {
+      arrays = []
+      for (const blob of blobs) {
+        const bytes = new Uint8Array(blob.byteLength)
+        await readFully(handle, bytes, blob.offset)
+        arrays.push(viewOf(bytes.buffer, 0, blob))
+      }
+    }
     return restoreTypedArrays(skeleton, arrays)
   } finally {
     await handle.close()
   }
 }
 
-/** Reads one blob into memory of its own, in reads of at most 1 GB (a single read is capped at 2 GB). */
-async function readBlob(handle: Awaited<ReturnType<typeof open>>, blob: Blob): Promise<TypedArray> {
-  const Type = TYPED_ARRAYS[blob.type] as unknown as { new (buffer: ArrayBuffer): TypedArray; BYTES_PER_ELEMENT: number } | undefined
-  if (!Type || blob.byteLength % Type.BYTES_PER_ELEMENT !== 0) throw new SnapshotFormatError(`a blob of type ${String(blob.type)} and ${blob.byteLength} bytes`)
-  const buffer = new ArrayBuffer(blob.byteLength)
-  const bytes = new Uint8Array(buffer)
-  for (let done = 0; done < blob.byteLength; ) {
-    const { bytesRead } = await handle.read(bytes, done, Math.min(1 << 30, blob.byteLength - done), blob.offset + done)
+/** Blobs read in one piece up to this size; a larger snapshot reads each blob on its own. */
+const MAX_REGION_BYTES = 2 ** 31 - 1
+
+/** Fills `bytes` from the file at `position`, in reads of at most 1 GB (a single read is capped at 2 GB). */
+async function readFully(handle: Awaited<ReturnType<typeof open>>, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.byteLength; ) {
+    const { bytesRead } = await handle.read(bytes, done, Math.min(1 << 30, bytes.byteLength - done), position + done)
     if (bytesRead === 0) throw new SnapshotFormatError('the snapshot ends inside a blob (cut short?)')
     done += bytesRead
   }
-  return new Type(buffer)
+}
+
+/** The typed array `blob` describes, over `buffer` from `byteOffset`. */
+function viewOf(buffer: ArrayBuffer, byteOffset: number, blob: Blob): TypedArray {
+  const Type = TYPED_ARRAYS[blob.type] as unknown as { new (buffer: ArrayBuffer, byteOffset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number } | undefined
+  if (!Type || blob.byteLength % Type.BYTES_PER_ELEMENT !== 0 || byteOffset % 8 !== 0 || byteOffset < 0 || byteOffset + blob.byteLength > buffer.byteLength) {
+    throw new SnapshotFormatError(`a blob of type ${String(blob.type)} and ${blob.byteLength} bytes at ${blob.offset}`)
+  }
+  return new Type(buffer, byteOffset, blob.byteLength / Type.BYTES_PER_ELEMENT)
 }
 
 /** `value` with each `{ $blob: n }` replaced by `arrays[n]`. */

@@ -5,7 +5,7 @@ import { answerConversation } from '../adapters/conversation/answer-conversation
 import { loadCorpusDir } from '../adapters/load-corpus.js'
 import { loadWordNetSynsets } from '../adapters/wordnet.js'
 import { createEngine, type Answer, type Engine } from '../src/index.js'
-import { CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
+import { CONVERSATIONS, HELD_OUT_CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -83,6 +83,13 @@ export function renderConversations(report: ConversationReport): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await runConversations(createEngineCache(new URL('../test/fixtures', import.meta.url).pathname))
-  process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(report) : renderConversations(report)}\n`)
+  const engineFor = createEngineCache(new URL('../test/fixtures', import.meta.url).pathname)
+  // The tuned set and the held-out part apart: only the second says how unseen conversations fare.
+  const tuned = await runConversations(engineFor, CONVERSATIONS)
+  const heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
+  process.stdout.write(
+    process.argv.includes('--json')
+      ? `${JSON.stringify({ tuned, heldOut })}\n`
+      : `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}\n\nheld-out part (written after the tuning, run as it stands):\n${renderConversations(heldOut)}\n`,
+  )
 }

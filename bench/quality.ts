@@ -10,6 +10,7 @@ import { buildPostings, type DocumentTerms } from '../src/postings.js'
 import { allPassages, analyzeForIndex, buildCorpusIndex, searchPassages, type CorpusIndex } from '../src/search.js'
 import type { Passage } from '../src/types.js'
 import { loadSciFact, ndcgAt, recallAt, type SciFact } from './scifact.js'
+import { renderParaphrase, runParaphrase, type ParaphraseScores } from './paraphrase.js'
 import { loadSquad, scoreAbstention, scoreSquad, type AbstentionScores, type SquadScores } from './squad.js'
 import { fmt, machine, table, timed } from './stats.js'
 
@@ -264,6 +265,8 @@ export interface SquadReport {
   all: SquadScores
   /** Corpus of every other article by title; questions about its own articles and about the others. */
   abstention: AbstentionScores
+  /** The invented paraphrase set, by half. */
+  paraphrase: ParaphraseScores[]
 }
 
 /**
@@ -299,7 +302,7 @@ export async function runSquad(options: { smoke?: boolean } = {}): Promise<Squad
   const halfArticles = squad.articles.filter((_, i) => i % 2 === 0)
   const halfEngine = createEngine(halfArticles, { synsets })
   const abstention = scoreAbstention(halfEngine, new Set(halfArticles.map((article) => article.id)), squad.questions)
-  return { buildMs, askMs, tune, heldOut, all, abstention }
+  return { buildMs, askMs, tune, heldOut, all, abstention, paraphrase: await runParaphrase(synsets) }
 }
 
 /** The SQuAD report as a table. */
@@ -328,6 +331,8 @@ export function renderSquad(report: SquadReport): string {
     '',
     `Abstention, corpus of every other article by title: questions about the other half declined ${pct(a.otherDeclined)} (of ${a.otherQuestions}; target ≥ ${pct(SQUAD_TARGETS.otherDeclined)}), about the corpus's own articles ${pct(a.ownDeclined)} (of ${a.ownQuestions}; target ≤ ${pct(SQUAD_TARGETS.ownDeclined)})`,
     `targets: first quote ≥ ${pct(SQUAD_TARGETS.first)} ${report.all.first >= SQUAD_TARGETS.first ? 'met' : 'NOT met'}, any quote ≥ ${pct(SQUAD_TARGETS.any)} ${report.all.any >= SQUAD_TARGETS.any ? 'met' : 'NOT met'}, declines ${a.otherDeclined >= SQUAD_TARGETS.otherDeclined && a.ownDeclined <= SQUAD_TARGETS.ownDeclined ? 'met' : 'NOT met'}`,
+    '',
+    renderParaphrase(report.paraphrase),
   ].join('\n')
 }
 

@@ -1,4 +1,4 @@
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer.js'
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 import type { ExtractedClaim } from './claims/index.js'
 import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
@@ -8,7 +8,7 @@ import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type
 import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
-import { createEngineSnapshot, decodeValue, encodeValue, indexPartsFromSnapshot, NotSerializableError, snapshotIndex, type EngineSnapshot } from './snapshot.js'
+import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
@@ -78,6 +78,13 @@ export interface EngineDerivedData {
   storyTakeaways?: Map<string, TakeawayIndex>
 }
 
+/**
+ * How deep a snapshot splits the derived data into parts decoded on first use: its fields, then
+ * their fields and entries (the claims, each story's takeaways), so a start decodes only the stories
+ * and example questions, and a question only what it reads.
+ */
+const DERIVED_PACK_DEPTH = 2
+
 /** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
 const engineInternals = new WeakMap<Engine, { index: CorpusIndex; options: Pick<EngineOptions, 'answer' | 'takeaways'>; derived: EngineDerivedData }>()
 
@@ -91,7 +98,10 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
   if (!internals) throw new Error('engineToSnapshot: not an engine made by createEngine')
   let derived: unknown = null
   try {
-    derived = encodeValue(internals.derived)
+    // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
+    // again when they are first asked for, rather than the snapshot holding every sentence twice.
+    const { storyTakeaways } = internals.derived
+    derived = packParts({ ...internals.derived, takeaways: storyTakeaways ? undefined : internals.derived.takeaways }, DERIVED_PACK_DEPTH)
   } catch (error) {
     // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
     if (!(error instanceof NotSerializableError)) throw error
@@ -105,7 +115,14 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
  */
 export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
   const index = assembleCorpusIndex(indexPartsFromSnapshot(snapshot.index))
-  const derived = snapshot.derived === null ? undefined : (decodeValue(snapshot.derived) as Partial<EngineDerivedData>)
+  const derived = snapshot.derived === null ? undefined : (unpackParts(snapshot.derived) as Partial<EngineDerivedData>)
+  const storyTakeaways = derived?.storyTakeaways
+  if (derived && storyTakeaways && !derived.takeaways) {
+    const merged: Partial<TakeawayIndex> = {}
+    let made: TakeawayIndex | undefined
+    for (const key of ['ranked', 'candidates', 'duplicateSimilarity', 'nextId'] as const) defineLazily(merged, key, () => (made ??= mergeStoryTakeaways(storyTakeaways.values()))[key])
+    derived.takeaways = merged as TakeawayIndex
+  }
   // Options other than the index's and synonyms' shape only what is derived at load: keep them.
   return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways'>, derived)
 }
@@ -146,22 +163,29 @@ function buildStoryTakeaways(
     else claimsOf.set(storyId, [claim])
   }
   const storyTakeaways = new Map<string, TakeawayIndex>()
-  const merged: TakeawayIndex['candidates'] = []
   let firstId = 0
   for (const story of stories) {
     const entries = entriesOf.get(story.id) ?? []
     const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
     const built = build(own, story.sources, firstId)
     storyTakeaways.set(story.id, built)
-    merged.push(...built.candidates)
     firstId = built.nextId ?? firstId
   }
-  merged.sort((a, b) => b.score - a.score)
-  const first = storyTakeaways.values().next().value
-  return {
-    takeaways: { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId: firstId },
-    storyTakeaways,
+  return { takeaways: mergeStoryTakeaways(storyTakeaways.values()), storyTakeaways }
+}
+
+/** The corpus-wide takeaways: every story's candidates, in story order, merged by score. */
+function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayIndex {
+  const merged: TakeawayIndex['candidates'] = []
+  let first: TakeawayIndex | undefined
+  let nextId = 0
+  for (const built of storyTakeaways) {
+    first ??= built
+    merged.push(...built.candidates)
+    nextId = built.nextId ?? nextId
   }
+  merged.sort((a, b) => b.score - a.score)
+  return { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId }
 }
 
 /**
@@ -214,7 +238,10 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     takeaways(options = {}) {
       checkSource(options.sourceId)
       checkStory(options.storyId)
-      const scope = options.storyId === undefined ? takeaways : (storyTakeaways?.get(options.storyId) ?? takeaways)
+      // A source's takeaways are its story's, filtered: the same candidates in the same order as the
+      // corpus-wide list filtered, without reading (or, from a snapshot, decoding) every story's.
+      const storyId = options.storyId ?? (options.sourceId !== undefined && storyTakeaways ? storyIdOf(options.sourceId) : undefined)
+      const scope = storyId === undefined ? takeaways : (storyTakeaways?.get(storyId) ?? takeaways)
       return selectTakeaways(scope, index, options)
     },
     disagreements(options = {}) {

@@ -11,7 +11,7 @@ import type { Source } from './types.js'
  */
 
 /** Bump when the snapshot's shape or the meaning of anything in it changes. */
-export const SNAPSHOT_VERSION = 5
+export const SNAPSHOT_VERSION = 6
 
 const SNAPSHOT_FORMAT = 'summit-quotes-bot/engine-snapshot'
 
@@ -39,7 +39,7 @@ export interface EngineSnapshot {
   index: IndexSnapshot
   /** The engine's answer and takeaway options, which what it derives at load depends on. */
   engineOptions: unknown
-  /** Disagreements, takeaways and the like, in `encodeValue`'s form; `null` when they must be rebuilt at load. */
+  /** Disagreements, takeaways and the like, in `packParts`'s form; `null` when they must be rebuilt at load. */
   derived: unknown
 }
 
@@ -195,4 +195,195 @@ export function decodeValue(encoded: unknown): unknown {
     return out
   }
   return decode(encoded)
+}
+
+/**
+ * Values as UTF-8 JSON (in `encodeValue`'s form) back to back, each decoded only when it is used.
+ * A long array is cut into chunks of about `PACK_CHUNK_CHARS` each, so no JSON string comes near
+ * V8's string limit (about 512 MB) however large the corpus.
+ */
+export interface PackedValues {
+  /** The chunks' JSON, back to back. Each chunk is a JSON array of encoded elements. */
+  bytes: Uint8Array
+  /** Chunk `c` is `bytes[chunkStart[c] .. chunkStart[c + 1])`. */
+  chunkStart: Float64Array
+  /** Value `v` is the chunks `[firstChunk[v], firstChunk[v + 1])`. */
+  firstChunk: Uint32Array
+  /** 1 when value `v` is an array (its chunks' elements joined); 0 when it is the one element of its one chunk. */
+  isArray: Uint8Array
+}
+
+const PACK_CHUNK_CHARS = 8 << 20
+
+/** Packs `values`, each on its own, so that each can be decoded without the others. */
+export function packValues(values: readonly unknown[]): PackedValues {
+  const encoder = new TextEncoder()
+  const chunks: Uint8Array[] = []
+  const firstChunk = new Uint32Array(values.length + 1)
+  const isArray = new Uint8Array(values.length)
+  values.forEach((value, v) => {
+    firstChunk[v] = chunks.length
+    const encoded = encodeValue(value)
+    if (!Array.isArray(encoded)) {
+      chunks.push(encoder.encode(JSON.stringify([encoded])))
+      return
+    }
+    isArray[v] = 1
+    let parts: string[] = []
+    let size = 0
+    const flush = () => {
+      chunks.push(encoder.encode(`[${parts.join(',')}]`))
+      parts = []
+      size = 0
+    }
+    for (const element of encoded) {
+      const json = JSON.stringify(element)
+      parts.push(json)
+      size += json.length
+      if (size >= PACK_CHUNK_CHARS) flush()
+    }
+    if (parts.length > 0 || encoded.length === 0) flush()
+  })
+  firstChunk[values.length] = chunks.length
+  const chunkStart = new Float64Array(chunks.length + 1)
+  chunks.forEach((chunk, c) => (chunkStart[c + 1] = (chunkStart[c] ?? 0) + chunk.byteLength))
+  const bytes = new Uint8Array(chunkStart[chunks.length] ?? 0)
+  chunks.forEach((chunk, c) => bytes.set(chunk, chunkStart[c]))
+  return { bytes, chunkStart, firstChunk, isArray }
+}
+
+/** Value `v` of `packed`, decoded. */
+export function unpackValue(packed: PackedValues, v: number): unknown {
+  const decoder = new TextDecoder()
+  const elements: unknown[] = []
+  for (let c = packed.firstChunk[v] ?? 0; c < (packed.firstChunk[v + 1] ?? 0); c++) {
+    const chunk = JSON.parse(decoder.decode(packed.bytes.subarray(packed.chunkStart[c], packed.chunkStart[c + 1]))) as unknown[]
+    for (const element of chunk) elements.push(element)
+  }
+  return decodeValue(packed.isArray[v] === 1 ? elements : elements[0])
+}
+
+/** A part of a packed value: an object whose fields are parts, a map whose entries are packed apiece, or a packed value. */
+type PackedPart =
+  | { $part: 'object'; fields: Record<string, PackedPart> }
+  | { $part: 'map'; keys: unknown[]; values: PackedValues }
+  | { $part: 'value'; values: PackedValues }
+  | { $part: 'plain'; value: number | string | boolean | null }
+
+/**
+ * `value` packed so that a start decodes only what it uses, when it uses it: plain objects and maps
+ * down to `depth` levels are split into their fields and entries, each packed on its own (shared
+ * references between parts become copies), and `unpackParts` makes them back into an object whose
+ * fields decode on first read and a map whose entries decode on first `get`. The engine's derived
+ * data (a story's takeaways, the claims) is most of a snapshot, and a start needs little of it.
+ */
+export function packParts(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { $part: 'plain', value }
+  if (depth > 0 && value instanceof Map) return { $part: 'map', keys: [...value.keys()].map((key) => encodeValue(key)), values: packValues([...value.values()]) }
+  if (depth > 0 && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const fields: Record<string, unknown> = {}
+    for (const [key, field] of Object.entries(value)) if (field !== undefined) fields[key] = packParts(field, depth - 1)
+    return { $part: 'object', fields }
+  }
+  return { $part: 'value', values: packValues([value]) }
+}
+
+/** The value `packParts` packed, its parts decoded on first use. */
+export function unpackParts(packed: unknown): unknown {
+  const part = packed as PackedPart
+  switch (part.$part) {
+    case 'plain':
+      return part.value
+    case 'value':
+      return unpackValue(part.values, 0)
+    case 'map':
+      return new PackedMap(part.keys.map((key) => decodeValue(key)), part.values)
+    case 'object': {
+      const out: Record<string, unknown> = {}
+      for (const [key, field] of Object.entries(part.fields)) {
+        if (field.$part === 'plain' || field.$part === 'map') out[key] = unpackParts(field)
+        else defineLazily(out, key, () => unpackParts(field))
+      }
+      return out
+    }
+    default:
+      throw new Error(`unpackParts: not a packed part (${String((part as { $part?: unknown }).$part)})`)
+  }
+}
+
+/** Gives `target[key]` the value `make` returns, made on its first read. */
+export function defineLazily(target: object, key: string, make: () => unknown): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make()
+      Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value })
+      return value
+    },
+  })
+}
+
+/** A `Map` whose entries are decoded from a `PackedValues` on first use: `get` decodes one, iterating decodes all. */
+class PackedMap<K, V> extends Map<K, V> {
+  readonly #position: Map<K, number>
+  readonly #packed: PackedValues
+
+  constructor(keys: K[], packed: PackedValues) {
+    super()
+    this.#position = new Map(keys.map((key, i) => [key, i]))
+    this.#packed = packed
+  }
+
+  override get(key: K): V | undefined {
+    if (!super.has(key)) {
+      const at = this.#position.get(key)
+      if (at === undefined) return undefined
+      super.set(key, unpackValue(this.#packed, at) as V)
+    }
+    return super.get(key)
+  }
+
+  override has(key: K): boolean {
+    return this.#position.has(key) || super.has(key)
+  }
+
+  override get size(): number {
+    this.#decodeAll()
+    return super.size
+  }
+
+  override entries(): MapIterator<[K, V]> {
+    this.#decodeAll()
+    return super.entries()
+  }
+
+  override keys(): MapIterator<K> {
+    this.#decodeAll()
+    return super.keys()
+  }
+
+  override values(): MapIterator<V> {
+    this.#decodeAll()
+    return super.values()
+  }
+
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#decodeAll()
+    super.forEach(callback, thisArg)
+  }
+
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries()
+  }
+
+  /** Decodes every entry not yet decoded, in the packed order, so iteration keeps the original order. */
+  #decodeAll(): void {
+    if (this.#position.size === 0) return
+    const decoded = new Map<K, V>()
+    for (const [key, at] of this.#position) decoded.set(key, super.has(key) ? (super.get(key) as V) : (unpackValue(this.#packed, at) as V))
+    this.#position.clear()
+    super.clear()
+    for (const [key, value] of decoded) super.set(key, value)
+  }
 }

@@ -73,7 +73,7 @@ export interface Quote {
 export type DisagreementKind = 'quantity' | 'role' | 'framing'
 
 /** The kind of value disputed, finer than `DisagreementKind`: what a reader is told the sources differ on. */
-export type ValueKind = 'duration' | 'count' | 'money' | 'percent' | 'date' | 'score' | 'number' | 'person' | 'place' | 'office' | 'outcome'
+export type ValueKind = 'duration' | 'count' | 'money' | 'percent' | 'date' | 'score' | 'number' | 'person' | 'place' | 'office' | 'outcome' | 'entity'
 
 /** One side of a disagreement. */
 export interface Claim {

@@ -17,30 +17,51 @@ export const storyOfSource: StoryLookup = (engine, sourceId) => {
   return story && { id: story.id, label: story.label }
 }
 
-/** What one new article changes, for an announcement. */
+/** What one new or updated article changes, for an announcement. */
 export interface ArticleChanges {
+  /** A new article, or a new version of one the corpus had (same id). Defaults to `added`. */
+  kind?: 'added' | 'updated'
   source: Source
-  /** The article's most central sentence, verbatim. */
+  /**
+   * The article's most central sentence, verbatim; for an update whose new paragraphs are known,
+   * the most central sentence among them (or the first new paragraph, when short), as `newText`.
+   */
   central?: string
+  /** For an update: whether `central` is text the earlier version did not have. */
+  centralIsNew?: boolean
+  /** For an update whose text is known: `removed` when it only removed text, `details` when its text is the same (title, byline, date changed). */
+  textChange?: 'removed' | 'details'
   /** Disagreements that exist only since this article: the topic and each side, the new article's marked. */
   opened: Disagreement[]
   /** Disagreements that existed and that this article takes a side in: topic and its value. */
   joined: Array<{ topic: string; value: string; sidesWithEarlier: boolean }>
   /** Topics the sources disagreed on before and no longer do. */
   settled: string[]
-  /** Corpus-wide takeaways this article supports, verbatim. */
-  takeaways: string[]
+  /** Key points of its story (or of the corpus) this article supports, verbatim; with the topic that contests one. */
+  takeaways: Array<{ text: string; contestedOn?: string }>
   story?: StoryRef
 }
 
 /** Most takeaways listed in an announcement. */
 const MAX_TAKEAWAYS = 3
+/** Longest new paragraph quoted whole when no ranked sentence lies in the new text. */
+const MAX_QUOTED_PARAGRAPH_CHARS = 300
+
+/** What is known of an update: the paragraphs its new version added (from the writer), when known. */
+export interface ArticleUpdate {
+  newParagraphs?: string[]
+  /** How many paragraphs of the earlier version are gone. */
+  removedParagraphs?: number
+}
 
 /**
  * Compares the engine before and after a reload for the article `sourceId`: its central sentence
- * (its first takeaway), the disagreements it opens, joins or settles, and the takeaways it supports.
+ * (its first takeaway), the disagreements it opens, joins or settles, and the key points of its
+ * story it supports. Given `update`, the article is a new version of one `before` had: its central
+ * sentence is taken from the text it added, and a disagreement it already took the same side in is
+ * no change.
  */
-export function describeChanges(before: Engine, after: Engine, sourceId: string, storyOf?: StoryLookup): ArticleChanges | undefined {
+export function describeChanges(before: Engine, after: Engine, sourceId: string, storyOf?: StoryLookup, update?: ArticleUpdate): ArticleChanges | undefined {
   const source = after.sources().find((summary) => summary.source.id === sourceId)?.source
   if (source === undefined) return undefined
   const states = (disagreement: Disagreement) =>
@@ -69,17 +90,39 @@ export function describeChanges(before: Engine, after: Engine, sourceId: string,
       continue
     }
     const ours = disagreement.claims.find((claim) => claim.source.id === sourceId || (claim.alsoIn ?? []).some((other) => other.id === sourceId))
+    // An earlier version already said the same: nothing changed there.
+    if (ours && update && previous.claims.some((claim) => claim.value === ours.value && (claim.source.id === sourceId || (claim.alsoIn ?? []).some((other) => other.id === sourceId)))) continue
     if (ours) joined.push({ topic: previous.topic, value: ours.value, sidesWithEarlier: previous.claims.some((claim) => claim.value === ours.value) })
   }
   const settled = earlier.filter((previous) => !continued.has(previous)).map((previous) => previous.topic)
-  const central = after.takeaways({ sourceId, limit: 1 })[0]?.text
+  const newText = update?.newParagraphs
+  let central: string | undefined
+  let centralIsNew = false
+  if (newText !== undefined && newText.length > 0) {
+    // The article's sentences, most central first: the first that lies in the new text.
+    central = after.takeaways({ sourceId, limit: 50 }).find((takeaway) => newText.some((paragraph) => paragraph.includes(takeaway.text)))?.text
+    central ??= newText.find((paragraph) => paragraph.length <= MAX_QUOTED_PARAGRAPH_CHARS)
+    centralIsNew = central !== undefined
+  }
+  central ??= after.takeaways({ sourceId, limit: 1 })[0]?.text
+  const story = storyOf?.(after, sourceId)
   const takeaways = after
-    .takeaways()
+    .takeaways(story ? { storyId: story.id, limit: 20 } : { limit: 20 })
     .filter((takeaway) => takeaway.supportedBy.includes(sourceId) && takeaway.text !== central)
     .slice(0, MAX_TAKEAWAYS)
-    .map((takeaway) => takeaway.text)
-  const story = storyOf?.(after, sourceId)
-  return { source, ...(central ? { central } : {}), opened, joined, settled, takeaways, ...(story ? { story } : {}) }
+    .map((takeaway) => ({ text: takeaway.text, ...(takeaway.contested && takeaway.disagreementTopic ? { contestedOn: takeaway.disagreementTopic } : {}) }))
+  return {
+    kind: update ? 'updated' : 'added',
+    source,
+    ...(central ? { central } : {}),
+    ...(update ? { centralIsNew } : {}),
+    ...(newText !== undefined && newText.length === 0 ? { textChange: (update?.removedParagraphs ?? 0) > 0 ? ('removed' as const) : ('details' as const) } : {}),
+    opened,
+    joined,
+    settled,
+    takeaways,
+    ...(story ? { story } : {}),
+  }
 }
 
 /** How a platform marks up an announcement: escaping user text, bold, and a quote. */
@@ -94,8 +137,12 @@ export function formatAnnouncement(changes: ArticleChanges, markup: Announcement
   const { escape, bold, quote } = markup
   const { source } = changes
   const by = [source.outlet, source.author].filter(Boolean).join(', ')
-  const lines = [`📰 New article: ${bold(escape(source.title))}${by ? ` (${escape(by)})` : ''}`]
+  const updated = changes.kind === 'updated'
+  const lines = [`📰 ${updated ? 'Updated' : 'New'} article: ${bold(escape(source.title))}${by ? ` (${escape(by)})` : ''}`]
   if (changes.story) lines.push(`Story: ${escape(changes.story.label)}`)
+  if (updated && changes.centralIsNew) lines.push('New in this version:')
+  if (updated && changes.textChange === 'removed') lines.push('Its new version only removes text.')
+  if (updated && changes.textChange === 'details') lines.push('Its text is the same; its title, byline or date changed.')
   if (changes.central) lines.push(quote(escape(changes.central)))
   const nameOf = (claimSource: Source) => (claimSource.id === source.id ? 'new article' : (claimSource.outlet ?? claimSource.title))
   for (const disagreement of changes.opened) {
@@ -106,9 +153,12 @@ export function formatAnnouncement(changes: ArticleChanges, markup: Announcement
     lines.push(`On ${escape(topic)}, it says ${escape(value)}${sidesWithEarlier ? ', as an earlier source does' : ', a value no other source gives'}.`)
   }
   for (const topic of changes.settled) lines.push(`Sources no longer disagree on ${escape(topic)}.`)
+  if (changes.opened.length + changes.joined.length + changes.settled.length === 0) {
+    lines.push(updated ? 'This version opens, joins or settles no disagreement between sources.' : 'It opens, joins or settles no disagreement between sources.')
+  }
   if (changes.takeaways.length > 0) {
-    lines.push('Key points it supports:')
-    for (const takeaway of changes.takeaways) lines.push(`• ${escape(takeaway)}`)
+    lines.push(changes.story ? 'Key points of the story it supports:' : 'Key points it supports:')
+    for (const { text, contestedOn } of changes.takeaways) lines.push(`• ${escape(text)}${contestedOn ? ` (contested: sources disagree on ${escape(contestedOn)})` : ''}`)
   }
   return lines.join('\n')
 }

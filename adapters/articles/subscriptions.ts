@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { createMemoryStore } from '../store/memory.js'
+import { createStoreDocuments, type StateDocuments } from './state-documents.js'
 
 /** The chat platforms a channel can be on. */
 export type Platform = 'telegram' | 'discord'
@@ -11,8 +11,8 @@ export interface ChannelRef {
 }
 
 /**
- * Which channels want announcements. Async throughout so a shared store (Redis, for several
- * replicas) can implement it unchanged.
+ * Which channels want announcements. Async throughout: the list lives in a file next to the
+ * snapshots, or in the shared store (Redis) when replicas share it.
  */
 export interface SubscriptionStore {
   subscribe(channel: ChannelRef): Promise<'subscribed' | 'already-subscribed'>
@@ -20,72 +20,48 @@ export interface SubscriptionStore {
   list(): Promise<ChannelRef[]>
 }
 
-/** The file name `createFileSubscriptionStore` uses inside the snapshot folder. */
-export const SUBSCRIPTIONS_FILE = 'subscriptions.json'
+/** The document name subscriptions are kept under: `SNAPSHOT_DIR/subscriptions.json`, or `newsroom:subscriptions` in Redis. */
+export const SUBSCRIPTIONS_DOCUMENT = 'subscriptions'
+
+/** The file `createSubscriptionStore` uses inside the snapshot folder with file documents. */
+export const SUBSCRIPTIONS_FILE = `${SUBSCRIPTIONS_DOCUMENT}.json`
 
 const keyOf = (channel: ChannelRef) => `${channel.platform}:${channel.channelId}`
 
-/** Subscriptions in memory: for tests, and when snapshots are off (`SNAPSHOT_DIR=off`). */
-export function createMemorySubscriptionStore(initial: ChannelRef[] = []): SubscriptionStore {
-  const channels = new Map(initial.map((channel) => [keyOf(channel), channel]))
+/**
+ * Subscriptions as one document, a JSON array of `{ platform, channelId }`, in `documents`: a file
+ * next to the index snapshots (they survive a restart), or the shared store so that every replica
+ * announces to the same channels. Entries of another shape are dropped when read.
+ */
+export function createSubscriptionStore(documents: StateDocuments): SubscriptionStore {
+  const channelsIn = (document: unknown): ChannelRef[] => (Array.isArray(document) ? document.filter(isChannelRef).map(({ platform, channelId }) => ({ platform, channelId })) : [])
   return {
-    async subscribe(channel) {
-      if (channels.has(keyOf(channel))) return 'already-subscribed'
-      channels.set(keyOf(channel), { platform: channel.platform, channelId: channel.channelId })
-      return 'subscribed'
-    },
-    async unsubscribe(channel) {
-      return channels.delete(keyOf(channel)) ? 'unsubscribed' : 'not-subscribed'
-    },
-    async list() {
-      return [...channels.values()]
-    },
+    subscribe: (channel) =>
+      documents.update(SUBSCRIPTIONS_DOCUMENT, (document) => {
+        const channels = channelsIn(document)
+        if (channels.some((known) => keyOf(known) === keyOf(channel))) return { result: 'already-subscribed' as const }
+        return { next: [...channels, { platform: channel.platform, channelId: channel.channelId }], result: 'subscribed' as const }
+      }),
+    unsubscribe: (channel) =>
+      documents.update(SUBSCRIPTIONS_DOCUMENT, (document) => {
+        const channels = channelsIn(document)
+        const kept = channels.filter((known) => keyOf(known) !== keyOf(channel))
+        if (kept.length === channels.length) return { result: 'not-subscribed' as const }
+        return { next: kept, result: 'unsubscribed' as const }
+      }),
+    list: async () => channelsIn(await documents.read(SUBSCRIPTIONS_DOCUMENT)),
   }
 }
 
-/**
- * Subscriptions in a JSON file (next to the index snapshots), so they survive a restart. Every
- * change rewrites the file through a temporary file and a rename: a crash leaves the old list or
- * the new one, never half of one. Changes are applied one at a time.
- */
-export function createFileSubscriptionStore(file: string): SubscriptionStore {
-  let loaded: Promise<SubscriptionStore> | undefined
-  let queue: Promise<unknown> = Promise.resolve()
-
-  const load = () =>
-    (loaded ??= (async () => {
-      try {
-        const data: unknown = JSON.parse(await readFile(file, 'utf8'))
-        const channels = Array.isArray(data) ? data.filter(isChannelRef) : []
-        return createMemorySubscriptionStore(channels)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return createMemorySubscriptionStore()
-        throw new Error(`cannot read the subscriptions file ${file}`, { cause: error })
-      }
-    })())
-
-  const save = async (memory: SubscriptionStore) => {
-    await mkdir(dirname(file), { recursive: true })
-    const temporary = join(dirname(file), `.${SUBSCRIPTIONS_FILE}.${process.pid}.tmp`)
-    await writeFile(temporary, `${JSON.stringify(await memory.list(), null, 2)}\n`, 'utf8')
-    await rename(temporary, file)
-  }
-
-  const change = <T extends string>(apply: (memory: SubscriptionStore) => Promise<T>, changed: T): Promise<T> => {
-    const next = queue.then(async () => {
-      const memory = await load()
-      const result = await apply(memory)
-      if (result === changed) await save(memory)
-      return result
-    })
-    queue = next.catch(() => undefined)
-    return next
-  }
-
+/** Subscriptions in this process's memory: for tests, and when snapshots are off (`SNAPSHOT_DIR=off`). */
+export function createMemorySubscriptionStore(initial: ChannelRef[] = []): SubscriptionStore {
+  const store = createSubscriptionStore(createStoreDocuments(createMemoryStore()))
+  let seeded: Promise<unknown> | undefined
+  const ready = () => (seeded ??= initial.reduce<Promise<unknown>>((previous, channel) => previous.then(() => store.subscribe(channel)), Promise.resolve()))
   return {
-    subscribe: (channel) => change((memory) => memory.subscribe(channel), 'subscribed'),
-    unsubscribe: (channel) => change((memory) => memory.unsubscribe(channel), 'unsubscribed'),
-    list: async () => (await load()).list(),
+    subscribe: async (channel) => (await ready(), store.subscribe(channel)),
+    unsubscribe: async (channel) => (await ready(), store.unsubscribe(channel)),
+    list: async () => (await ready(), store.list()),
   }
 }
 

@@ -20,8 +20,11 @@ export interface ArticleToWrite {
   text: string
 }
 
-/** What writing did; every case is an expected outcome. */
-export type WriteOutcome = { kind: 'added' | 'updated' | 'unchanged'; id: string; file: string }
+/**
+ * What writing did; every case is an expected outcome. For an update, `newParagraphs` are the
+ * paragraphs the earlier version lacked, verbatim, and `removedParagraphs` how many of its own are gone.
+ */
+export type WriteOutcome = { kind: 'added' | 'unchanged'; id: string; file: string } | { kind: 'updated'; id: string; file: string; newParagraphs: string[]; removedParagraphs: number }
 
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/
@@ -54,8 +57,17 @@ export async function writeArticle(dir: string, article: ArticleToWrite): Promis
     // The same text reached under another address (an AMP page, a short link) is not a change.
     const asStored = same.url === undefined ? content : renderArticleFile({ id: same.id, ...article, url: same.url })
     if (same.content === content || same.content === asStored) return { kind: 'unchanged', id: same.id, file: same.file }
+    const earlier = new Set(paragraphsOf(parseArticleFile(same.file, same.content).text))
+    const now = paragraphsOf(article.text)
+    const kept = new Set(now)
     await writeFile(same.file, content, 'utf8')
-    return { kind: 'updated', id: same.id, file: same.file }
+    return {
+      kind: 'updated',
+      id: same.id,
+      file: same.file,
+      newParagraphs: now.filter((paragraph) => !earlier.has(paragraph)),
+      removedParagraphs: [...earlier].filter((paragraph) => !kept.has(paragraph)).length,
+    }
   }
   const taken = new Set(existing.map((entry) => entry.id))
   const fileNames = new Set(await readdir(dir))
@@ -116,6 +128,14 @@ export function slugFor(title: string): string {
     slug = next
   }
   return slug || 'article'
+}
+
+/** The paragraphs of a plain-text body (blank lines between), trimmed, empty ones dropped. */
+function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
 }
 
 function checkReadable(file: string, content: string): void {

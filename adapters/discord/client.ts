@@ -15,6 +15,7 @@ import { createAnswerContexts, createStoredAnswerContexts, type AnswerContexts }
 import type { DiscordSettings, DiscordSharding } from './config.js'
 import { createCooldown, createStoredCooldown } from './cooldown.js'
 import { formatNotice } from './format.js'
+import { createSharedIdentifyThrottler } from './identify-throttle.js'
 import { createInFlight, type InFlight } from './in-flight.js'
 import { handleInteraction } from './interactions.js'
 import { handleMessage } from './messages.js'
@@ -32,7 +33,7 @@ export interface DiscordClientOptions {
   inFlight?: InFlight
   /** Remembers questions for the buttons. Defaults to the shared store's when `sharedStore` is set, else an in-memory store of 10,000 answers. */
   contexts?: AnswerContexts
-  /** State shared with other processes (Redis with `REDIS_URL`): answer contexts and cooldowns. Defaults to none. */
+  /** State shared with other processes (Redis with `REDIS_URL`): answer contexts, cooldowns and the identify buckets. Defaults to none. */
   sharedStore?: KeyValueStore
   /** Conversations and votes (see `follow-ups.ts`). Defaults to none: no follow-ups, no vote buttons. */
   conversations?: HandlerContext['conversations']
@@ -49,8 +50,9 @@ export const DEFAULT_DISCORD_CLIENT_OPTIONS = { cooldownMs: 3000, quotesPerPage:
 
 /**
  * Builds the discord.js client with every handler attached, not yet logged in: production and
- * tests use this same factory. Asks only for the Guilds, GuildMessages and DirectMessages intents:
- * Discord delivers the content of mentions and DMs without the privileged Message Content intent.
+ * tests use this same factory. Asks for the Guilds, GuildMessages and DirectMessages intents:
+ * Discord delivers the content of mentions and DMs without the privileged Message Content intent,
+ * which it asks for only when the operator turned it on (`settings.messageContent`).
  */
 export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps, options: DiscordClientOptions = {}): Client {
   const { cooldownMs, quotesPerPage } = { ...DEFAULT_DISCORD_CLIENT_OPTIONS, ...options }
@@ -68,13 +70,20 @@ export function createDiscordClient(settings: DiscordSettings, deps: AdapterDeps
   }
 
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(settings.messageContent === true ? [GatewayIntentBits.MessageContent] : []),
+    ],
     // DM channels are not cached before their first message; without this partial, DMs are dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     // Only replies need messages, and they come with the event: keep a few per channel, not 200.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 20 }),
     ...shardingOptions(settings.sharding),
+    // Discord's identify limit is per bot, not per process: shard processes share its buckets.
+    ...(sharedStore ? { ws: { buildIdentifyThrottler: createSharedIdentifyThrottler(sharedStore) } } : {}),
     ...clientOptions,
     rest: { ...clientOptions.rest, api: clientOptions.rest?.api ?? settings.restApi },
   })

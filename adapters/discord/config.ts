@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { envSwitch } from '../env-switch.js'
 
 /** Discord's own REST root; `DISCORD_REST_API` replaces it, for example with a nirn-proxy. */
 export const DEFAULT_DISCORD_REST_API = 'https://discord.com/api'
@@ -73,6 +74,14 @@ export const discordEnvShape = {
       .min(1, 'DISCORD_SHARD_PROCESSES must be at least 1')
       .max(1_000, 'DISCORD_SHARD_PROCESSES must be at most 1000'),
   ),
+  /**
+   * `1` to ask for the privileged Message Content intent (switch it on in the Developer Portal
+   * first), so every message in a thread the bot opened is read as a follow-up, not only the ones
+   * that mention it. Defaults to off.
+   */
+  DISCORD_MESSAGE_CONTENT: optional(
+    envSwitch('DISCORD_MESSAGE_CONTENT must be 1 to ask for the Message Content intent, or 0 (also true/false, yes/no, on/off)'),
+  ),
 }
 
 /** The Discord variables after parsing. */
@@ -127,6 +136,8 @@ export interface DiscordSettings {
   sharding: DiscordSharding
   /** Child processes the shards are spread over (`DISCORD_SHARD_PROCESSES`); absent: they run in this process. */
   processes?: number
+  /** Ask for the privileged Message Content intent (`DISCORD_MESSAGE_CONTENT`); absent: do not. */
+  messageContent?: boolean
 }
 
 /** A Discord variable that is missing or malformed; `message` lists every problem by variable. */
@@ -148,6 +159,7 @@ export function toDiscordSettings(env: DiscordEnv): DiscordSettings | undefined 
     restApi: (env.DISCORD_REST_API ?? DEFAULT_DISCORD_REST_API).replace(/\/+$/, ''),
     sharding: toSharding(env),
     ...(env.DISCORD_SHARD_PROCESSES === undefined ? {} : { processes: env.DISCORD_SHARD_PROCESSES }),
+    ...(env.DISCORD_MESSAGE_CONTENT === true ? { messageContent: true } : {}),
   }
 }
 

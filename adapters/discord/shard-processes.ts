@@ -11,12 +11,33 @@ const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
 /** Where a shard process exposes its metrics, for the manager's `broadcastEval`. */
 export const SHARD_METRICS_GLOBAL = '__summitBotShardMetrics'
 
+/** Where a shard process exposes its `/readyz` report, for the manager's health checks. */
+export const SHARD_READINESS_GLOBAL = '__summitBotShardReadiness'
+
+/** One shard process as the manager's `/healthz` and `/readyz` report it. */
+export interface ShardProcessHealth {
+  /** Index of the process, 0 to `DISCORD_SHARD_PROCESSES` − 1. */
+  process: number
+  /** The Discord shards it runs. */
+  shardIds: number[]
+  /** Its process id, absent while it is being spawned again. */
+  pid?: number
+  /** Whether its process is running. */
+  alive: boolean
+  /** Whether all its shards are connected and its index is in service (its own `/readyz`). */
+  ready: boolean
+  /** What works in a reduced way there, e.g. `['redis']`; empty when everything works. */
+  degraded: string[]
+}
+
 /** Options for {@link startShardProcesses}. */
 export interface ShardProcessesOptions {
   /** Longest wait for one process to have all its shards ready. Defaults to 60_000. */
   spawnTimeoutMs?: number
   /** Longest wait for the processes to stop gracefully. Defaults to 8_000. */
   stopTimeoutMs?: number
+  /** How often the manager asks each process for its readiness. Defaults to 1_000. */
+  healthIntervalMs?: number
 }
 
 /** The running shard processes, as an adapter, with their merged metrics. */
@@ -25,6 +46,8 @@ export interface RunningShardProcesses extends RunningAdapter {
   pids(): (number | undefined)[]
   /** Every shard process's metrics, merged with `own` (sums across processes). */
   metrics(own: Registry): Promise<string>
+  /** Each process: alive, ready, degraded; asked every `healthIntervalMs`, so a hung process cannot hold up a probe. */
+  health(): ShardProcessHealth[]
 }
 
 /**
@@ -42,7 +65,7 @@ export async function startShardProcesses(
   logger: Logger,
   options: ShardProcessesOptions = {},
 ): Promise<RunningShardProcesses> {
-  const { spawnTimeoutMs = 60_000, stopTimeoutMs = 8_000 } = options
+  const { spawnTimeoutMs = 60_000, stopTimeoutMs = 8_000, healthIntervalMs = 1_000 } = options
   const log = logger.child({ adapter: 'discord' })
   const totalShards = settings.sharding.mode === 'fixed' ? settings.sharding.shardCount : await recommendedShards(settings)
   if (processes > totalShards) throw new Error(`DISCORD_SHARD_PROCESSES is ${processes}, more than the ${totalShards} shards to run: lower it, or raise DISCORD_SHARDS`)
@@ -78,9 +101,40 @@ export async function startShardProcesses(
   log.info({ processes, totalShards, slices }, 'starting discord shard processes')
   await manager.spawn({ amount: processes, delay: 0, timeout: spawnTimeoutMs })
 
+  /** Each process's last answer to "what does your /readyz say?"; cleared when it dies. */
+  const reported = new Map<number, { ready: boolean; degraded: string[] }>()
+  const ask = (shard: Shard) => {
+    // Before discord.js's `ready` the child has no one listening to `eval` yet, and an unanswered eval is cached forever.
+    if (shard.process === null || !shard.ready) return
+    const asked = shard.eval(`globalThis.${SHARD_READINESS_GLOBAL}?.()`) as Promise<{ ready?: unknown; degraded?: unknown } | undefined>
+    asked.then(
+      (report) => reported.set(shard.id, { ready: report?.ready === true, degraded: Array.isArray(report?.degraded) ? report.degraded.map(String) : [] }),
+      () => reported.delete(shard.id),
+    )
+  }
+  manager.shards.forEach((shard) => {
+    shard.on('death', () => reported.delete(shard.id))
+    shard.on('ready', () => ask(shard))
+  })
+  const askEach = () => manager.shards.forEach(ask)
+  askEach()
+  const healthTimer = setInterval(askEach, healthIntervalMs)
+  healthTimer.unref()
+  const health = (): ShardProcessHealth[] =>
+    slices.map((shardIds, index) => {
+      const shard = manager.shards.get(index)
+      const pid = shard?.process?.pid
+      const alive = shard?.process != null && shard.process.exitCode === null
+      const report = alive ? reported.get(index) : undefined
+      // discord.js's own flag turns false at once when the process dies; the report may be a second old.
+      const ready = alive && shard.ready && report?.ready !== false
+      return { process: index, shardIds, ...(pid === undefined ? {} : { pid }), alive, ready, degraded: report?.degraded ?? [] }
+    })
+
   return {
     name: 'discord',
-    isReady: () => !stopping && manager.shards.size === processes && manager.shards.every((shard) => shard.ready),
+    isReady: () => !stopping && health().every((child) => child.ready),
+    health,
     pids: () => Array.from({ length: processes }, (_, index) => manager.shards.get(index)?.process?.pid),
     async metrics(own) {
       const perProcess = await Promise.all(
@@ -95,6 +149,7 @@ export async function startShardProcesses(
     },
     async stop() {
       stopping = true
+      clearInterval(healthTimer)
       manager.respawn = false
       await Promise.all(
         manager.shards.map(

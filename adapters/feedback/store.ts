@@ -45,16 +45,24 @@ export interface FeedbackRecord {
   passageIds: string[]
 }
 
+/** What a store says of a vote it has written: the voter's vote on that answer before it, if any. */
+export interface RecordedVote {
+  previous: Vote | undefined
+}
+
 /**
- * Where votes go. `record` resolves once the vote is on disk (or in the backing store): acknowledge
- * a press only after it. `all` lists every record in the order written; a later record of the same
- * voter and answer replaces an earlier one (see `latestVotes`). A Redis store would `RPUSH` the JSON
- * line to one list and `LRANGE` it back, with AOF `appendfsync always` for the same durability.
+ * Where votes go. `record` resolves once the vote is on disk (or in Redis): acknowledge a press
+ * only after it. It resolves with the voter's previous vote on the same answer, so the press can
+ * be told "first" or "changed". `all` lists the records; a later record of the same voter and
+ * answer replaces an earlier one (see `latestVotes`).
  */
 export interface FeedbackStore {
-  record(vote: FeedbackRecord): Promise<void>
+  record(vote: FeedbackRecord): Promise<RecordedVote>
   all(): Promise<FeedbackRecord[]>
 }
+
+/** The key of "one vote per person per answer": platform, answer and hashed voter. */
+export const voteKey = (record: Pick<FeedbackRecord, 'platform' | 'answerId' | 'voter'>) => `${record.platform}:${record.answerId}:${record.voter}`
 
 /**
  * Votes in `dir/votes.jsonl`, appended one line at a time and fsynced before `record` resolves, so a
@@ -63,11 +71,37 @@ export interface FeedbackStore {
  */
 export function createFileFeedbackStore(dir: string): FeedbackStore & { skipped(): number } {
   const file = join(dir, VOTES_FILE)
-  let queue: Promise<void> = Promise.resolve()
+  let queue: Promise<unknown> = Promise.resolve()
   let skipped = 0
+  /** Each voter's last vote per answer, read from the file at the first write, then kept up to date. */
+  let cast: Map<string, Vote> | undefined
+
+  const read = async (): Promise<FeedbackRecord[]> => {
+    let text = ''
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw new Error(`Cannot read the votes in ${file}`, { cause: error })
+    }
+    skipped = 0
+    const records: FeedbackRecord[] = []
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue
+      try {
+        records.push(JSON.parse(line) as FeedbackRecord)
+      } catch {
+        // A line cut short by a crash during its write: the vote was never acknowledged.
+        skipped++
+      }
+    }
+    return records
+  }
+
   return {
     record(vote) {
-      const write = queue.then(async () => {
+      const write = queue.then(async (): Promise<RecordedVote> => {
+        cast ??= new Map((await read()).map((record) => [voteKey(record), record.vote]))
         await mkdir(dir, { recursive: true })
         const handle = await open(file, 'a', 0o600)
         try {
@@ -76,6 +110,9 @@ export function createFileFeedbackStore(dir: string): FeedbackStore & { skipped(
         } finally {
           await handle.close()
         }
+        const previous = cast.get(voteKey(vote))
+        cast.set(voteKey(vote), vote.vote)
+        return { previous }
       })
       // One failed write must not block every later one: the caller sees its own failure.
       queue = write.catch(() => undefined)
@@ -83,25 +120,7 @@ export function createFileFeedbackStore(dir: string): FeedbackStore & { skipped(
     },
     async all() {
       await queue
-      let text = ''
-      try {
-        text = await readFile(file, 'utf8')
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-        throw new Error(`Cannot read the votes in ${file}`, { cause: error })
-      }
-      skipped = 0
-      const records: FeedbackRecord[] = []
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue
-        try {
-          records.push(JSON.parse(line) as FeedbackRecord)
-        } catch {
-          // A line cut short by a crash during its write: the vote was never acknowledged.
-          skipped++
-        }
-      }
-      return records
+      return read()
     },
     skipped: () => skipped,
   }
@@ -111,7 +130,7 @@ export function createFileFeedbackStore(dir: string): FeedbackStore & { skipped(
 export function latestVotes(records: readonly FeedbackRecord[]): FeedbackRecord[] {
   const latest = new Map<string, FeedbackRecord>()
   for (const record of records) {
-    const key = `${record.platform}\u0000${record.answerId}\u0000${record.voter}`
+    const key = voteKey(record)
     // Re-inserting keeps the order of each voter's last press.
     latest.delete(key)
     latest.set(key, record)

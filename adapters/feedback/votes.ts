@@ -27,7 +27,7 @@ export interface VotePress {
 }
 
 /**
- * What became of a press: `recorded` (on disk; `changed` when the voter had voted otherwise on this
+ * What became of a press: `recorded` (on disk or in Redis; `changed` when the voter had voted otherwise on this
  * answer, `first` for their first vote on it), `stale` (an answer from before a restart or older
  * than a day: unknown here), `refused` (a button of another conversation), `failed` (the store
  * could not write: nothing is acknowledged as saved).
@@ -43,8 +43,11 @@ export interface Feedback {
 
 export interface FeedbackOptions {
   store: FeedbackStore
-  /** Salt of the voter hash (see `loadSalt`). */
-  salt: string
+  /**
+   * Salt of the voter hash (see `loadSalt`), or how to get it at the first press (the salt Redis
+   * shares, which a Redis down at start cannot give yet; a press meanwhile is told to try again).
+   */
+  salt: string | (() => Promise<string>)
   /** Counts recorded votes for `/metrics` (see `createVoteCounter`). Defaults to none. */
   votes?: Counter<'platform' | 'vote' | 'reason'>
   /** Answers kept for votes; the oldest go first. Defaults to 10,000. */
@@ -77,13 +80,13 @@ export const VOTE_TEXTS = {
 
 /** Creates the in-memory register of votable answers over a durable `store`. */
 export function createFeedback(options: FeedbackOptions): Feedback {
-  const { store, salt, votes, shared, onSharedError } = options
+  const { store, votes, shared, onSharedError } = options
+  let salt: string | undefined
+  const saltOf = async () => (salt ??= typeof options.salt === 'string' ? options.salt : await options.salt())
   const maxAnswers = options.maxAnswers ?? 10_000
   const ttlMs = options.ttlMs ?? 86_400_000
   const now = options.now ?? Date.now
   const answers = new Map<string, VotableAnswer>()
-  /** Each voter's vote per answer in this process, to tell a first vote from a changed one. */
-  const cast = new Map<string, Vote>()
   const sharedAnswer = async (id: string): Promise<VotableAnswer | undefined> => {
     if (!shared) return undefined
     try {
@@ -114,9 +117,10 @@ export function createFeedback(options: FeedbackOptions): Feedback {
       const answer = answers.get(press.answerId) ?? (await sharedAnswer(press.answerId))
       if (!answer || answer.expiresAt <= now()) return { kind: 'stale' }
       if (answer.chatKey !== press.chatKey) return { kind: 'refused' }
-      const voter = hashVoter(salt, press.platform, press.userId)
+      let previous: Vote | undefined
       try {
-        await store.record({
+        const voter = hashVoter(await saltOf(), press.platform, press.userId)
+        ;({ previous } = await store.record({
           at: new Date(now()).toISOString(),
           platform: press.platform,
           answerId: press.answerId,
@@ -126,15 +130,12 @@ export function createFeedback(options: FeedbackOptions): Feedback {
           question: answer.question,
           status: answer.status,
           passageIds: answer.passageIds,
-        })
+        }))
       } catch (error) {
         return { kind: 'failed', error }
       }
       votes?.inc({ platform: press.platform, vote: press.vote, reason: press.reason ?? 'none' })
-      const key = `${press.answerId}\u0000${voter}`
-      const before = cast.get(key)
-      cast.set(key, press.vote)
-      return { kind: 'recorded', first: before === undefined, changed: before !== undefined && before !== press.vote }
+      return { kind: 'recorded', first: previous === undefined, changed: previous !== undefined && previous !== press.vote }
     },
   }
 }

@@ -106,7 +106,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<KeyV
   async function withFallback<T>(operation: string, command: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
     if (client.status === 'ready') {
       try {
-        return await command()
+        const result = await command()
+        // A command that timed out (a busy event loop, say) marked the store degraded with the connection intact: it answers again.
+        if (health === 'degraded') setHealth('ok')
+        return result
       } catch (error) {
         setHealth('degraded', error instanceof Error ? error.message : String(error))
       }

@@ -231,7 +231,7 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
     await replyHtml(ctx, result.kind === 'ok' ? formatSources(result.value) : [escapeHtml(result.message)])
   })
 
-  if (deps.newsroom) registerTelegramNewsroomCommands(safe, bot.api, deps.newsroom, deps.logger)
+  if (deps.newsroom) registerTelegramNewsroomCommands(safe, bot.api, deps.newsroom, deps.logger, TELEGRAM_COMMANDS)
 
   // Reached only by commands the handlers above did not take.
   safe.on('message:text').filter(

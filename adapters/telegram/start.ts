@@ -8,6 +8,7 @@ import type { RunningAdapter } from '../lifecycle.js'
 import { TELEGRAM_COMMANDS, createTelegramBot, type TelegramBotOptions } from './bot.js'
 import type { TelegramSettings, TelegramWebhookSettings } from './config.js'
 import { createInFlightUpdates, type InFlightUpdates } from './in-flight.js'
+import { setTelegramNewsroomMenu } from './newsroom-commands.js'
 
 /** Tuning for `startTelegram`; the composition root passes none. */
 export interface StartTelegramOptions {
@@ -52,6 +53,7 @@ export async function startTelegram(settings: TelegramSettings, deps: AdapterDep
   await initBot(bot, settings, startTimeoutMs)
   try {
     await bot.api.setMyCommands(TELEGRAM_COMMANDS, undefined, timeoutSignal(startTimeoutMs))
+    if (deps.newsroom) await setTelegramNewsroomMenu(bot.api, deps.newsroom.telegramAdminIds, TELEGRAM_COMMANDS, deps.logger, timeoutSignal(startTimeoutMs))
   } catch (error) {
     // The menu is a convenience; typed commands work without it.
     deps.logger.warn({ err: error, adapter: 'telegram' }, 'could not register the bot commands')

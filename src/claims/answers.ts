@@ -1,10 +1,12 @@
-import { tokenize } from '../analyzer.js'
+import { stem, tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemOf, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
 import { parseNumber, UNIT_SECONDS } from './numbers.js'
+import { parallelStretch } from './parallel.js'
+import { gapNounOf, nounPhrases, plainWord, type PredicateFrame, predicateFrame, tagWords, type TaggedWord } from './phrase.js'
 import type { ClaimValue } from './types.js'
 
 /**
@@ -16,7 +18,7 @@ import type { ClaimValue } from './types.js'
  */
 
 /** The kind of value a question asks for. */
-export type AskedKind = 'duration' | 'percent' | 'number' | 'date' | 'person' | 'place'
+export type AskedKind = 'duration' | 'percent' | 'number' | 'date' | 'person' | 'place' | 'entity' | 'outcome'
 
 /** Options for comparing the answers of the sources. */
 export interface CompareAnswersOptions {
@@ -31,6 +33,12 @@ export interface CompareAnswersOptions {
   passagesPerSource?: number
   /** Relative tolerance of a hedged number ("about 3 hours"). Defaults to `0.2`. */
   hedgeTolerance?: number
+  /**
+   * Least share of the question's weighted words a source's answering sentence must hold for its
+   * value to be compared: a page that names many numbers and names in passing does not answer.
+   * Defaults to `0.4`.
+   */
+  minAnswerShare?: number
 }
 
 export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = {
@@ -38,6 +46,7 @@ export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = 
   minCoverage: 0.3,
   passagesPerSource: 3,
   hedgeTolerance: 0.2,
+  minAnswerShare: 0.4,
 }
 
 const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
@@ -50,10 +59,27 @@ const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
   ['person', /^\s*(?:who|whom|whose)\b/],
 ]
 
-/** The kind of value `question` asks for, from its form; undefined for yes/no and open questions. */
+/**
+ * The kind of value `question` asks for, from its form; `entity` when it asks the name of a kind of
+ * thing ("What sport…", "…of which team?"); undefined for yes/no and open questions.
+ */
 export function askedKindOf(question: string): AskedKind | undefined {
   const q = question.toLowerCase()
-  return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0]
+  const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
+  // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
+  if (!gap && YES_NO.test(q)) return 'outcome'
+  return KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
+}
+
+/** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
+const YES_NO = /^\s*(?:was|were|did|has|have|had)\s+(?!there\b)/
+
+/** What a value must not merely repeat: the question's words, and the noun it asks a name of. */
+export interface AskedWords {
+  /** The question's words, lower case. */
+  words: Set<string>
+  /** The noun an entity question asks a name of ("sport"), in its plain form. */
+  gap?: string
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -64,6 +90,10 @@ export interface FoundValue {
   comparable: ClaimValue
   start: number
   end: number
+  /** True for a phrase holding the noun an entity question asks a name of ("Baroque style"). */
+  typed?: boolean
+  /** For an entity: how weakly its frame states it (0 typed by the asked noun, up to 80 for a bracket), counted as distance. */
+  strength?: number
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'
@@ -84,8 +114,10 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It'
 const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
 
 /** Every value of `kind` in `text` (a sentence), offsets relative to `offset`. */
-export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2): FoundValue[] {
+export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2, asked: AskedWords = { words: new Set() }): FoundValue[] {
   const found: FoundValue[] = []
+  if (kind === 'entity') return phraseValues(text, offset, asked)
+  if (kind === 'outcome') return outcomeValues(text, offset, asked)
   if (kind === 'date') {
     for (const match of text.matchAll(DATE)) {
       // A date in a "since", "until", "before" or "after" phrase dates something else, for reference.
@@ -105,6 +137,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
         start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
         words = words.slice(1)
       }
+      // "Kulothunga Chola I. The…": a word that opens the next sentence is no part of the name.
+      while (words.length > 1 && NOT_NAMES.has(words[words.length - 1] ?? '') && /\.$/.test(words[words.length - 2] ?? '')) words = words.slice(0, -1)
       const name = words.join(' ').replace(/[’']s$|[.,]$/, '')
       // A person's name has two words at least ("Mahesh Bhatt"); one word is a name after "The" ("The Beatles").
       if (kind === 'person' && words.length < 2 && !/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue
@@ -124,6 +158,79 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   }
   return found
 }
+
+/**
+ * The noun phrases of a sentence that can name what an entity question asks, trimmed of the
+ * question's own words at their ends: "an Assamese-language television series" asked its
+ * language gives "Assamese". A phrase holding the asked noun ("Baroque style") ranks first.
+ */
+function phraseValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
+  const isAsked = (word: TaggedWord) => word.text === '-' || asked.words.has(word.lower) || asked.words.has(plainWord(word.text)) || plainWord(word.text) === asked.gap
+  const found: FoundValue[] = []
+  const tagged = tagWords(text)
+  // A run of capitalised words (a menu, a list of links) names many things and states none of them.
+  const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
+  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
+  const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
+  for (const phrase of nounPhrases(tagged)) {
+    // A denied phrase ("there is no default tuning") states nothing.
+    if (phrase.words.some((word) => word.negated)) continue
+    const last = phrase.first + phrase.words.length - 1
+    const at = phrase.words.findIndex(isGap)
+    let words: TaggedWord[]
+    let strength: number
+    if (at >= 0) {
+      // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
+      const after = phrase.words.slice(at + 1)
+      const next = nounPhrases(tagged).find((other) => other.first === last + 2 && tagged[last + 1]?.text === ':')
+      // A name after the asked noun names it ("the operator JR East"); else the words before it do ("an Assamese-language television series").
+      if (after.length > 0 && after.every((word) => word.pos === 'PROPN')) words = after
+      else if (next && after.length === 0) words = next.words
+      else {
+        words = phrase.words.slice(0, at)
+        while (words.length > 1 && words[0]!.pos === 'ADJ' && !/^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1)
+      }
+      strength = 0
+    } else {
+      // Only a phrase typed by the asked noun or said of the question's subject can answer; any other noun is about something else.
+      const frame = predicateFrame(tagged, phrase.first, last, (word) => asked.words.has(word.lower))
+      if (!frame) continue
+      words = phrase.words
+      strength = FRAME_STRENGTH[frame]
+    }
+    // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
+    const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
+    while (!name && words.length > 0 && isAsked(words[0]!)) words = words.slice(1)
+    while (!name && words.length > 0 && isAsked(words[words.length - 1]!)) words = words.slice(0, -1)
+    if (words.length === 0 || (strength > 0 && words.every((word) => word.pos === 'ADJ'))) continue
+    // A name holding the question's words inside it is the subject's own name, not its answer.
+    if (words.some((word) => word.pos === 'PROPN' && isAsked(word) && word.text !== '-')) continue
+    const start = words[0]!.start
+    const end = words[words.length - 1]!.end
+    const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
+    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}) })
+  }
+  return found
+}
+
+/**
+ * Whether a sentence says the asked thing happened: the question's verb (or the noun of its
+ * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
+ */
+function outcomeValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
+  const stems = new Set([...asked.words].map(stem))
+  const tagged = tagWords(text)
+  return tagged.flatMap((word, i) => {
+    if (word.pos !== 'VERB' || !stems.has(stem(word.lower))) return []
+    // From the negating word to the verb: "was not signed", "did not arrest".
+    const from = word.negated ? tagged.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no')?.start ?? word.start : word.start
+    const label = word.negated ? 'no' : 'yes'
+    return [{ kind: 'outcome' as const, display: text.slice(from, word.end), comparable: { type: 'label' as const, label }, start: offset + from, end: offset + word.end, typed: true }]
+  })
+}
+
+/** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
+const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, apposition: 40, as: 40, bracket: 80 }
 
 /** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
 function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
@@ -188,9 +295,17 @@ function widen(value: Extract<ClaimValue, { type: 'number' }>, hedged: boolean, 
 
 /** False for amounts in two currencies (or units): their rate is not in the text, so they neither agree nor conflict. */
 export function comparableValues(a: FoundValue, b: FoundValue): boolean {
+  // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
+  // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
+  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b)
   const x = a.comparable
   const y = b.comparable
   return !(x.type === 'number' && y.type === 'number' && x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
+}
+
+/** The last word of a label: the kind of thing it names. */
+function headOf(value: FoundValue): string | undefined {
+  return value.comparable.type === 'label' ? value.comparable.label.split(' ').pop() : undefined
 }
 
 /** True when two found values agree: same number within hedges and ranges, same date fields, one name within the other. */
@@ -202,7 +317,8 @@ export function sameFoundValue(a: FoundValue, b: FoundValue): boolean {
   if (x.type === 'label' && y.type === 'label') {
     const xs = x.label.split(/\s+/)
     const ys = y.label.split(/\s+/)
-    return xs.every((word) => ys.includes(word)) || ys.every((word) => xs.includes(word)) || xs[xs.length - 1] === ys[ys.length - 1]
+    // A person's surname alone names them; a thing's last word is its kind ("ice hockey", "field hockey").
+    return xs.every((word) => ys.includes(word)) || ys.every((word) => xs.includes(word)) || (a.kind !== 'entity' && xs[xs.length - 1] === ys[ys.length - 1])
   }
   return true
 }
@@ -215,7 +331,7 @@ export interface SourceAnswer {
   sourceId: string
   passage: Passage
   sentence: { start: number; end: number }
-  /** How much of the question the answering sentence itself covers. */
+  /** Share of the question's weighted words the answering sentence itself covers, 0–1. */
   score: number
   value: FoundValue
   /** Every value of the kind in the source's answering passages: a source that states the other value too does not contradict it. */
@@ -230,29 +346,100 @@ export function compareAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const settings = { ...DEFAULT_COMPARE_ANSWERS_OPTIONS, ...options }
   const kind = askedKindOf(analyzed.text)
   if (!kind) return []
-  const answers = sourceAnswers(index, analyzed, passageIds, kind, settings)
-  const byStory = new Map<string, SourceAnswer[]>()
-  for (const answer of answers) {
-    const story = settings.storyOf(answer.sourceId)
-    byStory.set(story, [...(byStory.get(story) ?? []), answer])
+  const readings = sourceReadings(index, analyzed, passageIds, kind, settings)
+  const byStory = new Map<string, SourceReading[]>()
+  for (const reading of readings) {
+    const story = settings.storyOf(reading.sourceId)
+    byStory.set(story, [...(byStory.get(story) ?? []), reading])
   }
   const disagreements: Disagreement[] = []
   for (const group of byStory.values()) {
-    const disagreement = disagreementOf(index, group, kind, analyzed.text)
+    const answers = group.flatMap((reading) => (reading.answer ? [reading.answer] : []))
+    const disagreement = disagreementOf(index, answers, kind, analyzed.text, settings.minAnswerShare) ?? parallelDisagreement(index, group, kind, analyzed.text, settings)
     if (disagreement) disagreements.push(disagreement)
   }
   return disagreements
 }
 
+/**
+ * Two sources that write the same answering sentence but for one stretch, where that stretch holds
+ * a value of the asked kind (or, for names and things, any content words), and neither source
+ * states the other's value anywhere it answers.
+ */
+function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kind: AskedKind, question: string, settings: Required<CompareAnswersOptions>): Disagreement | undefined {
+  const best = Math.max(0, ...readings.flatMap((reading) => reading.sentences.map((sentence) => sentence.score)))
+  // Each answering sentence and the one after it, cut where a sentence the splitter missed ends ("…of Bursaspor. It was built…").
+  const pieces = readings.flatMap((reading) =>
+    reading.sentences
+      .filter((sentence) => sentence.score >= ANSWERING_SHARE * best)
+      .flatMap((sentence) =>
+        [sentence.sentence, ...(sentence.next ? [sentence.next] : [])].flatMap((span) =>
+          piecesOf(sentence.passage, span).map((piece) => ({ sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, tokens: tokenize(sentenceText(sentence.passage, piece)) })),
+        ),
+      ),
+  )
+  const passagesText = new Map(readings.map((reading) => [reading.sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n')]))
+  const seen = new Set<string>()
+  for (const [i, a] of pieces.entries()) {
+    for (const b of pieces.slice(i + 1)) {
+      if (a.sourceId === b.sourceId) continue
+      const textA = sentenceText(a.passage, a.sentence)
+      const textB = sentenceText(b.passage, b.sentence)
+      const key = `${textA}\u0000${textB}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const stretch = parallelStretch(a.tokens, b.tokens)
+      if (!stretch) continue
+      const valueA = stretchValue(textA, stretch.a, kind, settings)
+      const valueB = stretchValue(textB, stretch.b, kind, settings)
+      if (!valueA || !valueB || !comparableValues(valueA, valueB) || (valueA.comparable.type !== 'label' && sameFoundValue(valueA, valueB))) continue
+      if (passagesText.get(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesText.get(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
+      const newest = newestSource(index, [a.sourceId, b.sourceId])
+      const claims = [
+        { piece: a, value: valueA },
+        { piece: b, value: valueB },
+      ].map(({ piece, value }) => claimOf(index, piece.sourceId, piece.passage, piece.sentence, value.display, [], newest === piece.sourceId))
+      return { topic: topicOf(question), kind: kindOfDisagreement(kind), valueKind: kind, claims }
+    }
+  }
+  return undefined
+}
+
+/** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
+function piecesOf(passage: Passage, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const text = sentenceText(passage, span)
+  const pieces: Array<{ start: number; end: number }> = []
+  let from = 0
+  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
+    pieces.push({ start: span.start + from, end: span.start + (match.index ?? 0) })
+    from = (match.index ?? 0) + match[0].length
+  }
+  pieces.push({ start: span.start + from, end: span.end })
+  return pieces
+}
+
+/** The value of `kind` a differing stretch holds: a typed value overlapping it, or for an entity question the stretch itself. */
+function stretchValue(text: string, stretch: { start: number; end: number }, kind: AskedKind, settings: Required<CompareAnswersOptions>): FoundValue | undefined {
+  const typed = valuesIn(text, kind === 'entity' ? 'place' : kind, 0, settings.hedgeTolerance).find((value) => value.start < stretch.end && value.end > stretch.start)
+  // The common part of the two sentences types the stretch: it fills the same slot in both.
+  if (typed) return kind === 'entity' ? { ...typed, kind, typed: true } : typed
+  // A person or a place must be one: "signed in Dastra" / "signed in Corvale" does not say who signed.
+  if (kind !== 'entity') return undefined
+  const display = text.slice(stretch.start, stretch.end)
+  return { kind, display, comparable: { type: 'label', label: display.toLowerCase() }, start: stretch.start, end: stretch.end, typed: true }
+}
+
 /** Each source's answer to the question: its best answering sentence and the value of `kind` read in it. */
-export function sourceAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>): SourceAnswer[] {
+export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>): SourceReading[] {
   const weightOf = new Map<string, number>()
   for (const term of analyzed.terms) for (const variant of term.variants) if (!variant.synonym) weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * variant.weight))
   // Every question word counts alike, whatever its IDF: the subject named in every source is what makes a passage an answer.
   // Coverage is of the words the corpus uses at all: a question word no source uses ("artist") cannot tell sources apart.
   const total = analyzed.terms.filter((term) => term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem))).reduce((sum, term) => sum + term.weight, 0)
   if (total <= 0) return []
-  const asked = new Set(tokenize(analyzed.text).map((token) => token.word))
+  const words = tokenize(analyzed.text).map((token) => token.word)
+  const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), ...(gap ? { gap: plainWord(gap) } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -262,12 +449,25 @@ export function sourceAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, pa
     if (list.length < settings.passagesPerSource) bySource.set(passage.sourceId, [...list, passage])
     retrievedBySource.set(passage.sourceId, [...(retrievedBySource.get(passage.sourceId) ?? []), passage])
   }
-  const answers: SourceAnswer[] = []
-  for (const [sourceId, passages] of bySource) {
-    const answer = answerOf(index, sourceId, passages, kind, weightOf, total, asked, retrievedBySource.get(sourceId) ?? passages, settings)
-    if (answer) answers.push(answer)
-  }
-  return answers
+  return [...bySource].map(([sourceId, passages]) => answerOf(index, sourceId, passages, kind, weightOf, total, asked, retrievedBySource.get(sourceId) ?? passages, settings))
+}
+
+/** What one source says towards the question: its sentences holding the question's words, and its typed answer when it gives one. */
+export interface SourceReading {
+  sourceId: string
+  sentences: AnsweringSentence[]
+  alsoStates: FoundValue[]
+  answer?: SourceAnswer
+}
+
+/** A sentence of a source that holds the question's words, and how much of them. */
+export interface AnsweringSentence {
+  sourceId: string
+  passage: Passage
+  sentence: { start: number; end: number }
+  score: number
+  /** The sentence after it in the passage: an answer often follows the sentence naming its subject ("…a former footballer. A defender, he…"). */
+  next?: { start: number; end: number }
 }
 
 function answerOf(
@@ -277,10 +477,11 @@ function answerOf(
   kind: AskedKind,
   weightOf: Map<string, number>,
   total: number,
-  asked: Set<string>,
+  asked: AskedWords,
   retrieved: Passage[],
   settings: Required<CompareAnswersOptions>,
-): SourceAnswer | undefined {
+): SourceReading {
+  const sentences: AnsweringSentence[] = []
   let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
@@ -297,40 +498,42 @@ function answerOf(
         covered.add(stem)
         score += weight
       }
-      return [{ sentence, score }]
+      return [{ sentence, score, next: passage.sentences[i + 1] }]
     })
     const passageScore = [...covered].reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
     // The passage must be about what the question asks: its words, most of them, not a passing mention.
     if (passageScore < settings.minCoverage * total) continue
-    for (const { sentence, score } of read) {
+    for (const { sentence, score, next } of read) {
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
-      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance).filter((value) => !echoesQuestion(value, asked))
+      sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
+      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter((value) => !echoesQuestion(value, asked.words))
       alsoStates.push(...values)
       if (values.length === 0) continue
       const hits = tokenize(sentenceText(passage, sentence)).flatMap((token) => (weightOf.has(stemOf(index, token.word)) ? [sentence.start + token.start] : []))
       // Near the question's words, not merely the first value of the sentence.
-      const distance = (value: FoundValue) => (hits.length === 0 ? 200 : Math.min(...hits.map((at) => Math.abs(at - value.start))))
+      // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.
+      const distance = (value: FoundValue) => (value.typed ? 0 : (value.strength ?? 0) + (hits.length === 0 ? 200 : Math.min(...hits.map((at) => Math.abs(at - value.start)))))
       const value = [...values].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: score, passage, sentence, value }
     }
   }
-  return best ? { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered, value: best.value, alsoStates } : undefined
+  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
 }
 
 /** A value the question itself gives ("Was it 12 hours?", the film's title) is not an answer to it. */
 function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
   const words = tokenize(value.display).map((token) => token.word)
-  if (value.kind === 'person' || value.kind === 'place') return words.every((word) => asked.has(word))
+  if (value.kind === 'person' || value.kind === 'place' || value.kind === 'entity') return words.every((word) => asked.has(word))
   return words.some((word) => /\d/.test(word) && asked.has(word))
 }
 
-function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string): Disagreement | undefined {
+function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number): Disagreement | undefined {
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))
-  const group = all.filter((answer) => answer.score >= ANSWERING_SHARE * bestScore)
+  const group = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare))
   if (group.length < 2) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.
@@ -351,18 +554,27 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
   const newest = newestSource(index, contested.flat().map((answer) => answer.sourceId))
   const claims: Claim[] = contested.map((side) => {
     const [first, ...rest] = side as [SourceAnswer, ...SourceAnswer[]]
-    const source = index.sourceById.get(first.sourceId) ?? ({ id: first.sourceId, title: first.sourceId } as Source)
-    const text = sentenceText(first.passage, first.sentence)
-    return {
-      value: first.value.display,
-      text,
-      source,
-      passageId: first.passage.id,
-      ...(rest.length > 0 ? { alsoIn: rest.map((answer) => index.sourceById.get(answer.sourceId) ?? { id: answer.sourceId, title: answer.sourceId }) } : {}),
-      ...(newest !== undefined && side.some((answer) => answer.sourceId === newest) ? { newer: true } : {}),
-    }
+    return claimOf(index, first.sourceId, first.passage, first.sentence, first.value.display, rest.map((answer) => answer.sourceId), newest !== undefined && side.some((answer) => answer.sourceId === newest))
   })
-  return { topic: topicOf(question), kind: kind === 'person' || kind === 'place' ? 'role' : 'quantity', valueKind: kind, claims }
+  return { topic: topicOf(question), kind: kindOfDisagreement(kind), valueKind: kind, claims }
+}
+
+function kindOfDisagreement(kind: AskedKind): Disagreement['kind'] {
+  if (kind === 'outcome') return 'framing'
+  return kind === 'person' || kind === 'place' || kind === 'entity' ? 'role' : 'quantity'
+}
+
+/** One side of a disagreement: the value as its sentence states it, and the other sources that state it too. */
+function claimOf(index: CorpusIndex, sourceId: string, passage: Passage, sentence: { start: number; end: number }, value: string, alsoIn: string[], newer: boolean): Claim {
+  const sourceOf = (id: string): Source => index.sourceById.get(id) ?? { id, title: id }
+  return {
+    value,
+    text: sentenceText(passage, sentence),
+    source: sourceOf(sourceId),
+    passageId: passage.id,
+    ...(alsoIn.length > 0 ? { alsoIn: alsoIn.map(sourceOf) } : {}),
+    ...(newer ? { newer: true } : {}),
+  }
 }
 
 /** The source published last among `ids`, when they carry dates and one is strictly the latest. */

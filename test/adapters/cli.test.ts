@@ -117,6 +117,28 @@ describe('npm run sources', () => {
 
 const mixed = fixtureDir('stories-mixed')
 
+describe('a corpus folder of more files than the process may hold open at once', () => {
+  it('names its one broken file and exits 1, rather than failing to open some other file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-many-'))
+    try {
+      for (let i = 0; i < 1_200; i++) await writeFile(join(dir, `a${String(i).padStart(5, '0')}.txt`), `Article ${i}\nThe council met on day ${i}.\n`)
+      await writeFile(join(dir, 'a00600-broken.md'), '---\nid: broken\nurl: not a link\n---\n\nText.\n')
+      // A shell lowers the limit on open files below the folder's size, as a large corpus does on a usual limit.
+      const { code, stderr } = await new Promise<Run>((resolve, reject) => {
+        const child = spawn('sh', ['-c', 'ulimit -n 200 && exec "$0" "$@"', TSX, join(ROOT, 'adapters', 'cli', 'sources.ts'), '--corpus', dir], { cwd: ROOT, env: { ...process.env, SNAPSHOT_DIR: 'off' } })
+        let err = ''
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+        child.on('error', reject)
+        child.on('close', (exit) => resolve({ code: exit, stdout: '', stderr: err }))
+      })
+      expect(code).toBe(1)
+      expect(stderr).toMatch(/a00600-broken\.md: field "url"/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('npm run stories', () => {
   it('prints the stories as JSON with the contract fields, largest first', async () => {
     const { code, stdout } = await run('stories.ts', ['--json', '--corpus', mixed])

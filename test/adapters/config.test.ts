@@ -45,6 +45,7 @@ describe('npm start with a bad configuration', () => {
     { name: 'a TELEGRAM_WEBHOOK_URL that is not https', env: { TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_WEBHOOK_URL: 'http://bot.example/hook' }, message: /TELEGRAM_WEBHOOK_URL must be an https:\/\/ URL/ },
     { name: 'a malformed DISCORD_TOKEN', env: { DISCORD_TOKEN: 'not-a-token', DISCORD_APP_ID: '111111111111111111' }, message: /DISCORD_TOKEN must be a bot token/ },
     { name: 'a DISCORD_TOKEN without DISCORD_APP_ID', env: { DISCORD_TOKEN }, message: /DISCORD_APP_ID is required when DISCORD_TOKEN is set[^\n]*\n\s+→ at DISCORD_APP_ID/ },
+    { name: 'a DISCORD_MESSAGE_CONTENT that is not a switch', env: { DISCORD_MESSAGE_CONTENT: 'please' }, message: /DISCORD_MESSAGE_CONTENT must be 1 to ask for the Message Content intent/ },
     { name: 'DISCORD_SHARD_IDS without DISCORD_SHARD_COUNT', env: { DISCORD_TOKEN, DISCORD_APP_ID: '111111111111111111', DISCORD_SHARD_IDS: '0,1' }, message: /DISCORD_SHARD_COUNT is required with DISCORD_SHARD_IDS/ },
   ]
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Client } from 'discord.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDiscordClient } from '../../adapters/discord/client.js'
-import { createMemoryContextStore } from '../../adapters/conversation/context-store.js'
+import { CONTEXT_TTL_MS, createMemoryContextStore } from '../../adapters/conversation/context-store.js'
 import { summarizeFeedback } from '../../adapters/feedback/report.js'
 import { createFileFeedbackStore } from '../../adapters/feedback/store.js'
 import { createFeedback, VOTE_TEXTS } from '../../adapters/feedback/votes.js'
@@ -31,6 +31,8 @@ describe('Discord conversations and feedback', () => {
   let engine: Engine
   let dir: string
   let records: LogRecord[]
+  /** Added to the conversation store's clock: a test moves past the context window. */
+  let clockOffsetMs = 0
 
   beforeAll(async () => {
     const captured = createCaptureLogger()
@@ -44,7 +46,7 @@ describe('Discord conversations and feedback', () => {
       {
         cooldownMs: 0,
         clientOptions: { ws: noIdentifyWait, rest: { retries: 0 } },
-        conversations: createMemoryContextStore(),
+        conversations: createMemoryContextStore({ now: () => Date.now() + clockOffsetMs }),
         feedback: createFeedback({ store: createFileFeedbackStore(dir), salt: 'discord-test-salt-0123' }),
       },
     )
@@ -89,11 +91,14 @@ describe('Discord conversations and feedback', () => {
     return (reply?.body as { data: SentBody }).data
   }
 
-  /** A message in `channelId` as a reply to `repliedId` (by the bot, when `toBot`), mentioning the bot as a reply ping does. */
+  /**
+   * A message in `channelId` as a reply to `repliedId` (by the bot, when `toBot`), mentioning the bot
+   * as a reply ping does (or, replying to someone else, as `@bot` in the text would).
+   */
   async function replyTo(content: string, repliedId: string, { channelId = fake.guilds[0]!.channelId, toBot = true } = {}): Promise<SentBody> {
     const before = fake.channelMessages(channelId).length
     const message = {
-      ...fake.message(content, fake.user(1), {}, { mentionsBot: toBot }),
+      ...fake.message(content, fake.user(1), {}, { mentionsBot: true }),
       channel_id: channelId,
       type: 19,
       message_reference: { message_id: repliedId, channel_id: channelId, guild_id: fake.guilds[0]!.id },
@@ -111,9 +116,26 @@ describe('Discord conversations and feedback', () => {
     expect(textOf(followUp)).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
   })
 
-  it('answers a reply to an answer it does not hold on its own', async () => {
+  it('answers a reply to an answer it does not hold (deleted, or from before a restart) on its own', async () => {
     const alone = await replyTo('what did she say?', '999999999999999999')
     expect(textOf(alone)).not.toContain('Fire Chief Nadia Kerr said')
+  })
+
+  it('answers a reply to a message that is not the bot’s, or to an answer older than the context window, on its own', async () => {
+    const { messageId } = await ask('Who is the fire chief?')
+    // The same message id, but written by someone else: not one of the bot's answers.
+    const toUser = await replyTo('what did she say?', messageId, { toBot: false })
+    expect(textOf(toUser)).not.toContain('Fire Chief Nadia Kerr said')
+    // Within the window a reply to the answer follows it up: the reply above was read alone.
+    expect(textOf(await replyTo('what did she say?', messageId))).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
+    clockOffsetMs = CONTEXT_TTL_MS + 1_000
+    try {
+      const tooOld = await replyTo('what did she say?', messageId)
+      // The same answer as read alone, but for the ids of its own buttons and message.
+      expect(tooOld.embeds).toEqual(toUser.embeds)
+    } finally {
+      clockOffsetMs = 0
+    }
   })
 
   it('opens a thread archived after an hour, where a message follows up the answer', async () => {
@@ -128,6 +150,18 @@ describe('Discord conversations and feedback', () => {
     fake.dispatchMessage(inThread)
     await fake.waitUntil(() => fake.channelMessages(threadId).length > before, 'an answer in the thread')
     expect(textOf(fake.channelMessages(threadId).at(-1)?.body)).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
+
+    // Without a mention: answered when Discord gives the text (with the Message Content intent); a
+    // message whose text Discord withholds (without it) is left alone rather than answered empty.
+    const withheld = fake.channelMessages(threadId).length
+    const empty = { ...fake.message('', fake.user(2)), channel_id: threadId }
+    const unmentioned = { ...fake.message('and when did residents return home?', fake.user(2)), channel_id: threadId }
+    fake.dispatchMessage(empty)
+    fake.dispatchMessage(unmentioned)
+    await fake.waitUntil(() => fake.channelMessages(threadId).length > withheld, 'an answer to the message without a mention')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(fake.channelMessages(threadId).length).toBe(withheld + 1)
+    expect(textOf(fake.channelMessages(threadId).at(-1)?.body)).toContain('Wednesday')
 
     // A thread the bot can no longer post in: the failure is logged, and the bot goes on answering.
     fake.failNextRest({ status: 500, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
@@ -158,5 +192,15 @@ describe('Discord conversations and feedback', () => {
   it('answers a stale or forged vote button with a clear message', async () => {
     expect((await press('vote:AAAAAAAAAAAAAAAA:up', 1)).content).toBe(VOTE_TEXTS.stale)
     expect((await press('why:AAAAAAAAAAAAAAAA:not-a-reason', 1)).content).toBe(VOTE_TEXTS.refused)
+  })
+
+  it('refuses a press of a real answer’s button sent from another chat, and records nothing for it', async () => {
+    const { body } = await ask('When did residents return home?')
+    const interaction = fake.button(buttonId(body, '👎'), fake.user(7), { dm: true })
+    fake.dispatchInteraction(interaction)
+    const [reply] = await fake.waitForResponses(interaction.id, 1)
+    expect((reply?.body as { data: SentBody }).data.content).toBe(VOTE_TEXTS.refused)
+    const row = summarizeFeedback(await createFileFeedbackStore(dir).all()).find((r) => r.question === 'When did residents return home?')
+    expect(row).toBeUndefined()
   })
 })

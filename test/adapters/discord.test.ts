@@ -26,13 +26,25 @@ afterEach(async () => {
 })
 
 async function connect(
-  options: { engine?: Engine; client?: DiscordClientOptions; fake?: FakeDiscordOptions; sharding?: DiscordSettings['sharding'] } = {},
+  options: {
+    engine?: Engine
+    client?: DiscordClientOptions
+    fake?: FakeDiscordOptions
+    sharding?: DiscordSettings['sharding']
+    messageContent?: boolean
+  } = {},
 ): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake)
   const logs: Record<string, unknown>[] = []
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) })
   const engine = options.engine ?? createFakeEngine()
-  const settings: DiscordSettings = { token: TOKEN, appId: fake.appId, restApi: fake.restApi, sharding: options.sharding ?? { mode: 'auto' } }
+  const settings: DiscordSettings = {
+    token: TOKEN,
+    appId: fake.appId,
+    restApi: fake.restApi,
+    sharding: options.sharding ?? { mode: 'auto' },
+    ...(options.messageContent === undefined ? {} : { messageContent: options.messageContent }),
+  }
   const client = createDiscordClient(settings, { getEngine: () => engine, logger }, {
     cooldownMs: 0,
     ...options.client,
@@ -565,5 +577,12 @@ describe('discord gateway', () => {
 
     // 1 << 0 | 1 << 9 | 1 << 12
     expect((fake.packetsOf('identify')[0]?.d as { intents: number }).intents).toBe(1 + 512 + 4096)
+  })
+
+  it('adds the privileged Message Content intent only when DISCORD_MESSAGE_CONTENT turns it on', async () => {
+    const { fake } = await connect({ messageContent: true })
+
+    // 1 << 0 | 1 << 9 | 1 << 12 | 1 << 15
+    expect((fake.packetsOf('identify')[0]?.d as { intents: number }).intents).toBe(1 + 512 + 4096 + 32768)
   })
 })

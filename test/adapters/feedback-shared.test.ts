@@ -6,7 +6,7 @@ import { createMemoryStore } from '../../adapters/store/memory.js'
 /** A vote store that keeps records in memory, for what the register does with them. */
 function memoryVotes(): FeedbackStore & { records: FeedbackRecord[] } {
   const records: FeedbackRecord[] = []
-  return { records, record: async (vote) => void records.push(vote), all: async () => records }
+  return { records, record: async (vote) => (records.push(vote), { previous: undefined }), all: async () => records }
 }
 
 const answer = { status: 'answered', question: 'How long did the talks last?', quotes: [{ passageId: 'a#1' }], disagreements: [], hasMore: false } as never

@@ -147,6 +147,23 @@ describe('createRedisStore', () => {
   })
 })
 
+describe('createRedisStore on a slow Redis', () => {
+  it('counts a command that times out as an outage of that command only: the next one answered makes it ok again', async () => {
+    const store = await openRedisStore('slow:')
+    await store.set('page', 'kept', 60_000)
+    // A Lua script holds Redis (single-threaded) for 1.2 s while the connection stays up.
+    const blocker = new Redis(redis.url)
+    const busy = blocker.eval(`local s = redis.call('TIME') while true do local t = redis.call('TIME') if (t[1] - s[1]) * 1000000 + (t[2] - s[2]) > 1200000 then return 1 end end`, 0)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await expect(store.get('page')).rejects.toBeInstanceOf(StoreUnavailableError)
+    expect(store.health()).toBe('degraded')
+    await busy
+    blocker.disconnect()
+    expect(await store.get('page')).toBe('kept')
+    expect(store.health()).toBe('ok')
+  })
+})
+
 describe('REDIS_URL and REDIS_PREFIX', () => {
   it('refuses a malformed REDIS_URL, naming the variable', () => {
     const result = parseConfig({ REDIS_URL: 'localhost:6379' })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InlineKeyboardMarkup, Message } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMemoryContextStore } from '../../adapters/conversation/context-store.js'
+import { CONTEXT_TTL_MS, createMemoryContextStore } from '../../adapters/conversation/context-store.js'
 import { summarizeFeedback } from '../../adapters/feedback/report.js'
 import { createFileFeedbackStore } from '../../adapters/feedback/store.js'
 import { createFeedback, VOTE_TEXTS, type Feedback } from '../../adapters/feedback/votes.js'
@@ -23,6 +23,8 @@ describe('Telegram conversations and feedback', () => {
   let dir: string
   let feedback: Feedback
   const store = () => createFileFeedbackStore(dir)
+  /** Added to the conversation store's clock: a test moves past the context window. */
+  let clockOffsetMs = 0
 
   beforeAll(async () => {
     engine = createEngine(await loadCorpusDir(fixtureDir('plant-fire')), { synsets: await sharedSynsets() })
@@ -32,7 +34,7 @@ describe('Telegram conversations and feedback', () => {
     adapter = await startTelegram(
       { token: FAKE_TOKEN, apiRoot: api.apiRoot },
       { getEngine: () => engine, logger: createSilentLogger() },
-      { bot: { conversations: createMemoryContextStore(), feedback, questionsPerWindow: 1_000 } },
+      { bot: { conversations: createMemoryContextStore({ now: () => Date.now() + clockOffsetMs }), feedback, questionsPerWindow: 1_000 } },
     )
   })
   afterAll(async () => {
@@ -87,6 +89,17 @@ describe('Telegram conversations and feedback', () => {
     expect(alone).not.toContain('Nadia Kerr said')
   })
 
+  it('answers a reply to an answer older than the context window on its own', async () => {
+    const [answer] = await send('Who is the fire chief?')
+    const alone = textOf(await send('what did she say?'))
+    clockOffsetMs = CONTEXT_TTL_MS + 1_000
+    try {
+      expect(textOf(await send('what did she say?', { replyTo: answer!.result as Message }))).toBe(alone)
+    } finally {
+      clockOffsetMs = 0
+    }
+  })
+
   it('puts 👍 and 👎 under every answer and counts one vote per person, the last one', async () => {
     const calls = await send('How long did the fire burn?')
     const last = calls.at(-1)!
@@ -120,20 +133,24 @@ describe('Telegram conversations and feedback', () => {
     expect(await press(calls.at(-1)!, '👍', fakeUser(99), other)).toBe(VOTE_TEXTS.refused)
   })
 
-  it('answers a button from before a restart with a clear message', async () => {
+  it('answers a button from before a restart with a clear message, and keeps the votes cast before it', async () => {
     const calls = await send('How long did the fire burn?')
-    // A restart: the answers behind the buttons are gone, the votes on disk are not.
-    const restarted = createFeedback({ store: store(), salt: 'test-salt-0123456789' })
-    const outcome = await restarted.vote({ platform: 'telegram', answerId: 'AAAAAAAAAAAAAAAA', chatKey: 'telegram:1', userId: 1, vote: 'up' })
-    expect(outcome.kind).toBe('stale')
-    const data = ((calls.at(-1)!.result as Message.TextMessage).reply_markup as InlineKeyboardMarkup).inline_keyboard.flat().find((b) => b.text === '👍')
-    expect(data && 'callback_data' in data ? data.callback_data : '').toMatch(/^vote:[\w-]{16}:up$/)
-    const forged = await (async () => {
-      const before = api.callsTo('answerCallbackQuery').length
-      api.pushUpdate(callbackQueryUpdate(calls.at(-1)!.result as Message, 'vote:AAAAAAAAAAAAAAAA:up', fakeUser(1)))
-      await api.waitFor(() => api.callsTo('answerCallbackQuery').filter((call) => call.respondedAt !== undefined).length > before)
-      return String(api.callsTo('answerCallbackQuery')[before]?.payload.text)
-    })()
-    expect(forged).toBe(VOTE_TEXTS.stale)
+    const before = calls.at(-1)!
+    expect(await press(before, '👎', fakeUser(8))).toBe(VOTE_TEXTS.down)
+    // A restart: a new bot with a fresh memory of answers, on the same Bot API and votes folder.
+    await adapter.stop()
+    adapter = await startTelegram(
+      { token: FAKE_TOKEN, apiRoot: api.apiRoot },
+      { getEngine: () => engine, logger: createSilentLogger() },
+      { bot: { conversations: createMemoryContextStore(), feedback: createFeedback({ store: store(), salt: 'test-salt-0123456789' }), questionsPerWindow: 1_000 } },
+    )
+    expect(await press(before, '👍', fakeUser(8))).toBe(VOTE_TEXTS.stale)
+    expect(summarizeFeedback(await store().all()).find((r) => r.question === 'How long did the fire burn?')?.down).toBeGreaterThanOrEqual(1)
+    // A button forged for an answer no process ever sent is told the same.
+    const forged = { ...(before.result as Message.TextMessage), reply_markup: { inline_keyboard: [[{ text: '👍', callback_data: 'vote:AAAAAAAAAAAAAAAA:up' }]] } }
+    expect(await press({ ...before, result: forged }, '👍', fakeUser(1))).toBe(VOTE_TEXTS.stale)
+    // The restarted bot answers, and its own buttons work.
+    const after = await send('How long did the fire burn?')
+    expect(await press(after.at(-1)!, '👍', fakeUser(8))).toBe(VOTE_TEXTS.up)
   })
 })

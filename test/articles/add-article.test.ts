@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createArticleAdder, type AddOutcome } from '../../adapters/articles/add-article.js'
+import { CORPUS_WRITE_LOCK, createArticleAdder, type AddOutcome } from '../../adapters/articles/add-article.js'
 import { createPageFetcher } from '../../adapters/articles/fetch-page.js'
+import { createFileLocks, createStoreLocks } from '../../adapters/articles/locks.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
+import { createSilentLogger } from '../../adapters/logger.js'
+import { createRedisStore } from '../../adapters/store/redis.js'
+import { startTestRedis } from '../helpers/redis-server.js'
 import { startFakeWebServer, type FakeWebServer } from '../fakes/web-server.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -89,7 +93,10 @@ describe('createArticleAdder', () => {
     expect(await add(`${web.origin}/amp/zelenskyy`)).toMatchObject({ kind: 'unchanged' })
     const page = await readFile(new URL('../fixtures/pages/jsonld-article.html', import.meta.url), 'utf8')
     web.route('/news/jsonld-article', { body: page.replace('European leaders said', 'European leaders, including the German chancellor, said').replaceAll('Zelenskyy to meet Trump after Alaska talks', 'Zelenskyy to meet Trump on Monday') })
-    expect(await add(`${web.origin}/news/jsonld-article`)).toMatchObject({ kind: 'updated', id: 'zelenskyy-to-meet-trump-after-alaska-talks', title: 'Zelenskyy to meet Trump on Monday' })
+    const updated = await add(`${web.origin}/news/jsonld-article`)
+    expect(updated).toMatchObject({ kind: 'updated', id: 'zelenskyy-to-meet-trump-after-alaska-talks', title: 'Zelenskyy to meet Trump on Monday', removedParagraphs: 1 })
+    // What the new version adds, verbatim, for the announcement: the one paragraph that changed.
+    expect(updated.kind === 'updated' && updated.newParagraphs).toEqual([expect.stringContaining('European leaders, including the German chancellor, said')])
     web.route('/news/jsonld-article', { body: page })
     expect((await files()).filter((name) => !BUNDLED_FILES.includes(name))).toEqual(['zelenskyy-to-meet-trump-after-alaska-talks.md'])
     expect((await loadCorpusDir(corpus)).find((article) => article.id.startsWith('zelenskyy'))?.text).toContain('including the German chancellor')
@@ -166,6 +173,29 @@ describe('npm run add', () => {
     expect(code).toBe(1)
     expect(stderr).toBe('Not added: That link points to a private or loopback address, which is not allowed.\n')
     expect(await files()).toEqual(BUNDLED_FILES)
+  })
+
+  it.each(['a lock file in the corpus folder', 'a lock in Redis (REDIS_URL)'])('waits for a running bot that is writing into the corpus: %s', async (where) => {
+    const redis = where.includes('Redis') ? await startTestRedis() : undefined
+    const store = redis && (await createRedisStore({ url: redis.url, prefix: 'summit-bot:', logger: createSilentLogger() }))
+    try {
+      const held = await (store ? createStoreLocks(store) : createFileLocks(corpus)).tryLock(CORPUS_WRITE_LOCK, 60_000)
+      const requestsBefore = web.requests.length
+      const run = runAdd([`${web.origin}/news/og-only`, '--corpus', corpus], { FETCH_ALLOW_HOSTS: '127.0.0.1', ...(redis ? { REDIS_URL: redis.url } : {}) })
+      // Released a while after the command has fetched the page and is ready to write.
+      const deadline = performance.now() + 30_000
+      while (!web.requests.slice(requestsBefore).some((request) => request.path === '/news/og-only') && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      expect((await files()).filter((name) => !BUNDLED_FILES.includes(name) && !name.startsWith('.'))).toEqual([])
+      const releasedAt = Date.now()
+      await held?.release()
+      const { code, stdout } = await run
+      expect({ code, stdout }).toMatchObject({ code: 0, stdout: expect.stringMatching(/^added: Markets shrug off/) })
+      expect((await stat(join(corpus, 'markets-shrug-off-alaska-summit-as-oil-prices-slip.md'))).mtimeMs).toBeGreaterThanOrEqual(releasedAt - 5)
+    } finally {
+      await store?.close()
+      await redis?.stop()
+    }
   })
 
   it('never writes into a corpus whose file would not load', async () => {

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDurationMs } from '../../adapters/articles/config.js'
-import { createFileSubscriptionStore } from '../../adapters/articles/subscriptions.js'
+import { createFileDocuments } from '../../adapters/articles/state-documents.js'
+import { createSubscriptionStore } from '../../adapters/articles/subscriptions.js'
 import { parseConfig } from '../../adapters/config.js'
 
 describe('FEED_INTERVAL and the other article variables', () => {
@@ -27,18 +28,20 @@ describe('FEED_INTERVAL and the other article variables', () => {
   })
 })
 
-describe('createFileSubscriptionStore', () => {
+describe('createSubscriptionStore over files', () => {
   it('keeps subscriptions across a restart, with no temporary file left behind', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'subscriptions-'))
     try {
       const file = join(dir, 'subscriptions.json')
-      const first = createFileSubscriptionStore(file)
+      const first = createSubscriptionStore(createFileDocuments(dir))
       expect(await first.subscribe({ platform: 'discord', channelId: '1' })).toBe('subscribed')
       expect(await first.subscribe({ platform: 'telegram', channelId: '-100' })).toBe('subscribed')
       expect(await first.subscribe({ platform: 'discord', channelId: '1' })).toBe('already-subscribed')
       expect(await first.unsubscribe({ platform: 'discord', channelId: '1' })).toBe('unsubscribed')
-      const restarted = createFileSubscriptionStore(file)
+      const restarted = createSubscriptionStore(createFileDocuments(dir))
       expect(await restarted.list()).toEqual([{ platform: 'telegram', channelId: '-100' }])
+      // The file an operator may read or seed by hand: a plain JSON array.
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual([{ platform: 'telegram', channelId: '-100' }])
       expect(await readdir(dir)).toEqual(['subscriptions.json'])
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -82,6 +82,38 @@ describe('Telegram /add, /subscribe and announcements', () => {
     expect(await send('/add')).toBe('Send the article’s link after the command, for example: /add https://example.com/news/story')
   })
 
+  it('announces an updated article with the text its new version adds and what that changes', { timeout: 60_000 }, async () => {
+    const page = await readFile(new URL('../fixtures/pages/jsonld-article.html', import.meta.url), 'utf8')
+    // "five" becomes "nine": the same length, so only the text tells the versions apart.
+    web.route('/news/jsonld-article', { body: page.replace('After five hours of negotiations', 'After nine hours of negotiations') })
+    const sentBefore = api.callsTo('sendMessage').length
+    try {
+      expect(await send(`/add ${web.origin}/news/jsonld-article`, ADMIN, undefined, 30_000)).toMatch(/^Updated <b>Zelenskyy to meet Trump after Alaska talks<\/b> \(The Northern Ledger\): the page had changed/)
+    } finally {
+      web.route('/news/jsonld-article', { body: page })
+    }
+    const isAnnouncement = (call: ApiCall) => call.payload.chat_id === FAKE_GROUP.id && call.respondedAt !== undefined
+    await api.waitFor(() => api.callsTo('sendMessage').slice(sentBefore).some(isAnnouncement), 20_000)
+    const announcement = String(api.callsTo('sendMessage').slice(sentBefore).find(isAnnouncement)?.payload.text)
+    console.log(`telegram: update announcement:\n${announcement}`)
+    expect(announcement).toMatch(/^📰 Updated article: <b>Zelenskyy to meet Trump after Alaska talks<\/b> \(The Northern Ledger, Marta Kowalska\)\nStory: [^\n<]+\nNew in this version:\n<blockquote>[^<]*nine hours[^<]*<\/blockquote>/)
+    // It now gives a length no source gives, where it said five hours before.
+    // (The topic's wording is the disagreement's own: "the talks" or "the negotiations".)
+    expect(announcement).toMatch(/\nOn how long the \w+ lasted, it says 9 hours, a value no other source gives\.\n/)
+    expect(announcement).not.toContain('5 hours')
+  })
+
+  it('shows /add, /subscribe and /unsubscribe in the menu of admins only: their private chat, and a group once they used one there', () => {
+    const menus = api.callsTo('setMyCommands').map((call) => ({ scope: call.payload.scope as Record<string, unknown> | undefined, commands: (call.payload.commands as Array<{ command: string }>).map((entry) => entry.command) }))
+    const everyone = menus.find((menu) => menu.scope === undefined)
+    expect(everyone?.commands).toContain('stories')
+    expect(everyone?.commands).not.toContain('add')
+    const newsroom = ['add', 'subscribe', 'unsubscribe']
+    expect(menus.find((menu) => menu.scope?.type === 'chat' && menu.scope.chat_id === ADMIN.id)?.commands).toEqual([...(everyone?.commands ?? []), ...newsroom])
+    expect(menus.find((menu) => menu.scope?.type === 'chat_member')).toMatchObject({ scope: { chat_id: FAKE_GROUP.id, user_id: ADMIN.id }, commands: expect.arrayContaining(newsroom) })
+    expect(menus.some((menu) => menu.scope !== undefined && menu.scope.chat_id === STRANGER.id)).toBe(false)
+  })
+
   it('answers /unsubscribe, twice', async () => {
     expect(await send('/unsubscribe', ADMIN, FAKE_GROUP)).toBe('This channel will no longer get messages about new articles.')
     expect(await send('/unsubscribe', ADMIN, FAKE_GROUP)).toBe('This channel was not subscribed.')
@@ -100,6 +132,6 @@ describe('Telegram /add, /subscribe and announcements', () => {
     await announcer.announce({ source, opened: [], joined: [], settled: [], takeaways: [] })
     expect(await subscriptions.list()).toEqual([{ platform: 'telegram', channelId: String(ADMIN.id) }])
     expect(records.find((record) => record.msg === 'channel is gone or forbids the bot: unsubscribed')).toMatchObject({ platform: 'telegram', channelId: String(FAKE_GROUP.id) })
-    expect(api.sentTexts().at(-1)).toBe('📰 New article: <b>A &lt;b&gt;title&lt;/b&gt; with @everyone</b>')
+    expect(api.sentTexts().at(-1)).toBe('📰 New article: <b>A &lt;b&gt;title&lt;/b&gt; with @everyone</b>\nIt opens, joins or settles no disagreement between sources.')
   })
 })

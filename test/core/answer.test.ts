@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { UserFacingError, type ArticleInput, type Engine } from '../../src/index.js'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
 describe('ask over an invented corpus (a bridge reopening)', () => {
@@ -101,6 +102,18 @@ describe('quote length', () => {
     expect(quote?.text).toContain('the lighthouse keeper resigned in protest')
     expect(quote!.text.length).toBeLessThanOrEqual(300)
     expect(quote!.clippedBefore || quote!.clippedAfter).toBe(true)
+  })
+})
+
+describe('declining a question the corpus has the words for but does not answer', () => {
+  it('declines when no sentence says most of the question\'s known words together', async () => {
+    const articles = await loadCorpusDir(fixtureDir('paraphrase-theft'))
+    const synsets = await sharedSynsets()
+    // "van" and "police" are in one sentence, "owns" nowhere near them: the articles never say whose van it was.
+    const question = 'Who owns the van the police found?'
+    expect(createCheckedEngine(articles, { synsets }).ask(question).status).toBe('no_answer')
+    expect(createCheckedEngine(articles, { synsets, answer: { minKnownCoverage: 0 } }).ask(question).status).toBe('answered')
+    expect(createCheckedEngine(articles, { synsets }).ask('How were the suspects traced?').status).toBe('answered')
   })
 })
 

@@ -1,16 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Engine } from '../../src/index.js'
 import { BUNDLED_DIR, loadCheckedEngine } from '../helpers/engine.js'
-import { BUNDLED_QUESTIONS, type QuestionCase } from './bundled-questions.js'
-
-function passes(engine: Engine, testCase: QuestionCase): boolean {
-  const answer = engine.ask(testCase.question)
-  if (answer.status !== testCase.expect) return false
-  if (testCase.expect === 'no_answer') return true
-  const sourced = !testCase.source || answer.quotes.some((quote) => quote.source.id === testCase.source || quote.alsoIn.some((source) => source.id === testCase.source))
-  const phrased = !testCase.phrases || answer.quotes.some((quote) => testCase.phrases!.some((phrase) => quote.text.toLowerCase().includes(phrase.toLowerCase())))
-  return sourced && phrased
-}
+import { BUNDLED_QUESTIONS } from './bundled-questions.js'
+import { passesQuestionCase } from './question-case.js'
 
 describe('the bundled corpus, asked as users ask', () => {
   let engine: Engine
@@ -24,13 +16,13 @@ describe('the bundled corpus, asked as users ask', () => {
   })
 
   it('declines every question the articles cannot answer', () => {
-    const answered = BUNDLED_QUESTIONS.filter((c) => c.expect === 'no_answer' && !passes(engine, c)).map((c) => c.question)
+    const answered = BUNDLED_QUESTIONS.filter((c) => c.expect === 'no_answer' && !passesQuestionCase(engine, c)).map((c) => c.question)
     expect(answered).toEqual([])
   })
 
   it('answers at least 90% of the answerable questions with the expected source and phrase', () => {
     const answerable = BUNDLED_QUESTIONS.filter((c) => c.expect === 'answered')
-    const missed = answerable.filter((c) => !passes(engine, c)).map((c) => c.question)
+    const missed = answerable.filter((c) => !passesQuestionCase(engine, c)).map((c) => c.question)
     expect(missed.length / answerable.length, `missed: ${missed.join(' | ')}`).toBeLessThanOrEqual(0.1)
   })
 })

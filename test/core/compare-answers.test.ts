@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { askedKindOf, sameFoundValue, valuesIn, type AskedKind } from '../../src/claims/answers.js'
+import { parallelStretch } from '../../src/claims/parallel.js'
+import { gapNounOf } from '../../src/claims/phrase.js'
 import { createEngine, parseArticleFile, type ArticleInput } from '../../src/index.js'
 
 /**
@@ -25,6 +27,8 @@ const KINDS_OF: Record<AskedKind, string[]> = {
   date: ['date'],
   person: ['person', 'office'],
   place: ['place'],
+  entity: ['entity'],
+  outcome: ['outcome'],
 }
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
@@ -93,7 +97,91 @@ describe('askedKindOf', () => {
     expect(askedKindOf('What percentage of the vote did she win?')).toBe('percent')
     expect(askedKindOf('Who directed the film?')).toBe('person')
     expect(askedKindOf('Where was the treaty signed?')).toBe('place')
-    expect(askedKindOf('Was a ceasefire agreed?')).toBeUndefined()
+    expect(askedKindOf('Was a ceasefire agreed?')).toBe('outcome')
+    expect(askedKindOf('Why was Alaska chosen as the venue?')).toBeUndefined()
+  })
+
+  it('asks for an entity when a "what" or "which" question names the kind of thing it wants, in the singular', () => {
+    expect(askedKindOf('What sport is Doak associated with?')).toBe('entity')
+    expect(askedKindOf('What is the genre of the film?')).toBe('entity')
+    expect(askedKindOf('The stadium is the home venue of which team?')).toBe('entity')
+    // Several concerns may all be true; an open "what" asks for no named thing.
+    expect(askedKindOf('What concerns were raised?')).toBeUndefined()
+    expect(askedKindOf('What did the mayor say?')).toBeUndefined()
+  })
+})
+
+describe('outcomes at question time', () => {
+  const engine = createEngine([
+    { id: 'orlo-post', title: 'Break-in at the Orlo depot', text: 'Thieves broke into the Orlo depot on Monday night. Police arrested a suspect at the scene, the depot manager said.' },
+    { id: 'orlo-radio', title: 'Orlo depot raided', text: 'The Orlo depot was raided on Monday night. Police did not arrest anyone at the scene, a spokesman said.' },
+    { id: 'orlo-times', title: 'Depot theft in Orlo', text: 'A break-in at the Orlo depot on Monday night left the gates smashed. The depot reopened on Tuesday.' },
+  ])
+
+  it('shows one source saying it happened against another negating it', () => {
+    const [disagreement] = engine.ask('Did police arrest anyone at the depot?').disagreements
+    expect(disagreement?.valueKind).toBe('outcome')
+    expect(disagreement?.claims.map((claim) => [claim.source.id, claim.value])).toEqual([
+      ['orlo-post', 'arrested'],
+      ['orlo-radio', 'not arrest'],
+    ])
+  })
+
+  it('flags nothing when the sources that say it agree', () => {
+    expect(engine.ask('Was the depot raided?').disagreements).toEqual([])
+    expect(engine.ask('Did the depot reopen?').disagreements).toEqual([])
+  })
+})
+
+describe('gapNounOf', () => {
+  it('finds the noun a question asks a name of, past "type of" and before the subject', () => {
+    expect(gapNounOf('What political party is Senator Tate a member of?')).toBe('party')
+    expect(gapNounOf('What is the type of institution Fontbonne is?')).toBe('institution')
+    expect(gapNounOf('What is the profession of Peter Bergman?')).toBe('profession')
+    expect(gapNounOf('What does RSJ refer to?')).toBeUndefined()
+  })
+})
+
+describe('valuesIn for an entity question', () => {
+  const asked = (question: string) => ({ words: new Set(question.toLowerCase().match(/[\p{L}-]+/gu) ?? []), gap: gapNounOf(question)! })
+  it('reads the phrase typed by the asked noun or said of the subject, trimmed of the question\'s words', () => {
+    const language = asked('What is the language of the television series Ardhangini?')
+    expect(valuesIn('Ardhangini is an Assamese-language television series.', 'entity', 0, 0.2, language).map((value) => value.display)).toEqual(['Assamese'])
+    const operator = asked('Which railway operator runs the 20000 series?')
+    expect(valuesIn('The 20000 series was run by the railway operator JR East until 2012.', 'entity', 0, 0.2, operator).map((value) => value.display)).toEqual(['JR East'])
+    const sport = asked('What sport is Doak associated with?')
+    expect(valuesIn('Doak is a football stadium in Florida.', 'entity', 0, 0.2, sport).map((value) => value.display)).toEqual(['football stadium'])
+  })
+
+  it('reads nothing from a denied phrase, a noun said of nothing asked, or a menu of names', () => {
+    const instrument = asked('What is the primary instrument played by Alla Rakha?')
+    expect(valuesIn('There is no default tuning for the instrument.', 'entity', 0, 0.2, instrument)).toEqual([])
+    const sport = asked('What sport is Doak associated with?')
+    expect(valuesIn('Tickets went on sale at the box office on Monday.', 'entity', 0, 0.2, sport)).toEqual([])
+    expect(valuesIn('Sports Baseball Basketball Cheerleading Cross Country Dance Team Chess Golf Gymnastics Lacrosse Softball Swimming Tennis', 'entity', 0, 0.2, sport)).toEqual([])
+  })
+})
+
+describe('valuesIn for a person', () => {
+  it('ends a name before the word that opens the next sentence, and keeps an initial inside it', () => {
+    expect(valuesIn('The invasion was led by Kulothunga Chola I. The army marched north.', 'person').map((value) => value.display)).toEqual(['Kulothunga Chola I'])
+    expect(valuesIn('It was written by John H. Williams in 1930.', 'person').map((value) => value.display)).toEqual(['John H. Williams'])
+  })
+})
+
+describe('parallelStretch', () => {
+  it('finds the one stretch two otherwise equal sentences differ in, ignoring a title glued before one', () => {
+    const a = 'Ankara 19 Mayıs Stadium The stadium was the home venue of Gençlerbirliği for sixty years.'
+    const b = 'The stadium was the home venue of Bursaspor for sixty years.'
+    const stretch = parallelStretch(a, b)
+    expect(stretch && a.slice(stretch.a.start, stretch.a.end)).toBe('Gençlerbirliği')
+    expect(stretch && b.slice(stretch.b.start, stretch.b.end)).toBe('Bursaspor')
+  })
+
+  it('finds none in a rewording, in sentences that differ twice, or in a difference of function words only', () => {
+    expect(parallelStretch('The talks lasted three hours in the city hall.', 'Negotiators met for three hours at the city hall.')).toBeUndefined()
+    expect(parallelStretch('Rask commanded the Salma for ten years on Lake Varn.', 'Holt commanded the Salma for ten years on Lake Oska.')).toBeUndefined()
+    expect(parallelStretch('The ferry capsized near the pier at Oska on Tuesday.', 'The ferry capsized near a pier at Oska on Tuesday.')).toBeUndefined()
   })
 })
 

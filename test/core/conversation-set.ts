@@ -73,3 +73,36 @@ export const CONVERSATIONS: ConversationCase[] = [
   { corpus: 'trade-talks-agree', turns: [ask('When will the ministers meet again?', 'March'), follow('to discuss what?', 'fishing rights')] },
   { corpus: 'trade-talks-agree', turns: [ask('What tariff was set in 1994?', '20%'), follow('What did the farmers think about it?', 'Farmers welcomed')] },
 ]
+
+/**
+ * A held-out part, written after the weights were tuned on `CONVERSATIONS` and run once, as they
+ * stand: nothing was changed to fit them. Its own corpora (but the bundled one) are fixtures the
+ * tuned set never used. Report its figures apart from the tuned set's.
+ */
+export const HELD_OUT_CONVERSATIONS: ConversationCase[] = [
+  // The bundled corpus, with questions the tuned set does not ask.
+  { corpus: 'bundled', turns: [ask('Who did Trump greet on a red carpet?', 'red carpet'), follow('where was that?', 'Joint Base Elmendorf-Richardson', 'Anchorage')] },
+  { corpus: 'bundled', turns: [ask('What did Putin insist any settlement must do?', 'primary causes', 'fundamental security threats'), follow('and what did Trump say after it?', 'We didn’t get there')] },
+  { corpus: 'bundled', turns: [ask('Who did Trump promise to brief after the summit?', 'European allies', 'brief Zelenskyy'), follow('will he meet him?', 'trilateral')] },
+  { corpus: 'bundled', turns: [ask('What did Trump offer Putin on energy?', 'Arctic resources', 'energy agreement'), follow('and how did Putin respond?', 'declining Trump', 'stood firm', 'will not be rushed')] },
+  { corpus: 'bundled', turns: [ask('How long did the negotiations go on?', 'seven hours', 'three hours', '12-hour'), follow('who took part in them?', 'Marco Rubio', 'top aides', 'small-group')] },
+  { corpus: 'bundled', turns: [ask('What role does China play?', 'China', 'Beijing'), follow('and Europe?', 'Europe'), decline('How tall is Mount Everest?')] },
+  { corpus: 'bundled', turns: [ask('What did critics say about the sanctions relief offer?', 'less about Ukraine'), follow('what did Kyiv think?', 'Kyiv')] },
+
+  // Fixture corpora the tuned set never used.
+  { corpus: 'harbor-bridge', turns: [ask('When did the Harbor Bridge reopen?', 'Monday'), ask('How much did the repair cost?', '4.2 million'), follow('and how long did it take?', 'eleven-week', 'eleven weeks')] },
+  { corpus: 'harbor-bridge', turns: [ask('Who cut the ribbon at the bridge?', 'Ilse Okafor'), follow('what did she call the project?', 'a promise kept')] },
+  { corpus: 'harbor-bridge', turns: [ask('How many vehicles cross the bridge each day?', '30,000'), follow('when was it first opened?', '1962')] },
+  { corpus: 'harbor-bridge', turns: [ask('What did cyclists get?', 'protected lane', 'protected bike lane'), follow('who campaigned for it?', 'cycling groups')] },
+  { corpus: 'takeaways-dock-strike', turns: [ask('Why did the dockworkers strike?', 'night-shift pay', 'night shifts'), follow('how many of them walked out?', '1,800')] },
+  { corpus: 'takeaways-dock-strike', turns: [ask('Who chaired the talks?', 'Erik Dahl'), follow('what did he say he would do?', 'back next week')] },
+  { corpus: 'takeaways-dock-strike', turns: [ask('How long did the talks last?', 'six hours', 'nine hours'), follow('and where were they held?', 'ministry')] },
+  { corpus: 'takeaways-town-election', turns: [ask('Who won the Brennock mayoral election?', 'Dana Ruiz'), follow('what did she promise?', 'Elm Street library'), follow('who did she beat?', 'Paul Hendry')] },
+  { corpus: 'takeaways-town-election', turns: [ask('What was the turnout?', '38 percent', '41 percent'), decline('What is the capital of France?')] },
+  { corpus: 'takeaways-town-election', turns: [ask('Who was the incumbent mayor?', 'Paul Hendry'), follow('when did he concede?', 'Wednesday morning')] },
+  { corpus: 'takeaways-bike-launch', turns: [ask('What did Velotta unveil?', 'Strada 3'), follow('how much does it cost?', '3,200 euros'), follow('and when do deliveries start?', 'September')] },
+  { corpus: 'takeaways-bike-launch', turns: [ask('Who is Velotta’s chief executive?', 'Ines Marrow'), follow('what did she tell the audience?', 'four years to develop')] },
+  { corpus: 'takeaways-bike-launch', turns: [ask('How far can the Strada 3 go on one charge?', '140'), follow('what is its frame made of?', 'recycled aluminium')] },
+  { corpus: 'compare-ferry', turns: [ask('Who was the captain of the ferry?', 'Ivo Rask'), follow('did he survive?', 'survived', 'among those rescued')] },
+  { corpus: 'compare-ferry', turns: [ask('Where did the ferry capsize?', 'Lake Varn'), follow('how many passengers were rescued there?', '42', '57', 'Forty-two')] },
+]

@@ -2,9 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildEngineFromDir } from '../../adapters/build-engine.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
-import { parseArticleFile } from '../../src/index.js'
-import { BUNDLED_DIR, fixtureDir } from '../helpers/engine.js'
+import { CorpusError, parseArticleFile } from '../../src/index.js'
+import { BUNDLED_DIR, fixtureDir, sharedSynsets } from '../helpers/engine.js'
 
 describe('parseArticleFile', () => {
   it('reads metadata from YAML front matter and keeps the text verbatim', () => {
@@ -50,6 +51,25 @@ describe('loadCorpusDir', () => {
     await writeFile(join(dir, 'one.md'), '---\nid: same\n---\nText one.')
     await writeFile(join(dir, 'two.md'), '---\nid: same\n---\nText two.')
     await expect(loadCorpusDir(dir)).rejects.toThrow(/two\.md: field "id": duplicate id "same", already used by .*one\.md/)
+  })
+
+  it('names the one broken file of a large folder before any build stage runs, with or without a snapshot cache', async () => {
+    const files = 3_000
+    for (let i = 0; i < files; i++) await writeFile(join(dir, `a${String(i).padStart(5, '0')}.txt`), `Article ${i}\nThe council met on day ${i} and spoke for ${i % 9} hours.\n`)
+    // Sorted into the middle of the folder, so neither the first nor the last file read.
+    await writeFile(join(dir, 'a01500-broken.md'), '---\nid: broken\nurl: not a link\n---\n\nText.\n')
+    const cache = await mkdtemp(join(tmpdir(), 'corpus-cache-'))
+    try {
+      for (const snapshotDir of [false, cache] as const) {
+        const stages: string[] = []
+        const error: unknown = await buildEngineFromDir(dir, { synsets: await sharedSynsets(), onStage: (stage) => stages.push(stage) }, { dir: snapshotDir }).catch((caught: unknown) => caught)
+        expect(error).toBeInstanceOf(CorpusError)
+        expect((error as CorpusError).message).toMatch(/a01500-broken\.md: field "url"/)
+        expect(stages).toEqual([])
+      }
+    } finally {
+      await rm(cache, { recursive: true, force: true })
+    }
   })
 
   it('stops on an empty folder and on a folder that does not exist', async () => {

@@ -5,8 +5,14 @@
  * ones (near misses on the same theme among them) must be declined.
  */
 export interface ParaphraseCase {
-  corpus: 'paraphrase-ferry' | 'paraphrase-election'
+  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft'
   question: string
+  /**
+   * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
+   * on. `held-out`: written with the flood, recall and theft articles and asked only to report, never
+   * to choose a setting. Defaults to `tune`.
+   */
+  half?: 'tune' | 'held-out'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -52,4 +58,59 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-election', question: 'Who won the governor race in Ohio?' },
   { corpus: 'paraphrase-election', question: 'What did the senator say about taxes?' },
   { corpus: 'paraphrase-election', question: 'When is the next Olympic Games?' },
+  // Held out: written with their articles, before any setting was measured on them; report only.
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'What failed and let the water in?', phrase: 'gave way' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'How many people had to leave their homes?', phrase: '1,800' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Where were the evacuees sheltered?', phrase: 'sports hall' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Who was rescued by helicopter?', phrase: 'Two elderly men' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'What caused the flooding?', phrase: 'torrential rain' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'How much did the flood cost?', phrase: '40 million euros' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Did anyone die?', phrase: 'No one was killed' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Was anybody injured?', phrase: 'broke his leg' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Is the drinking water safe?', phrase: 'boil tap water' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'What financial help will families get?', phrase: '5,000 euros' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Why was the embankment not fixed earlier?', phrase: 'never carried out' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'When will classes resume?', phrase: 'reopen on Monday' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Why is the company taking back its heaters?', phrase: 'overheat' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'How many units are affected?', phrase: '90,000' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Which product is affected?', phrase: 'Ember 200' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'What component is defective?', phrase: 'thermostat switch' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Were people harmed?', phrase: 'Nobody was hurt' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'How many incidents were reported?', phrase: '14 reports' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'What should buyers do with the device?', phrase: 'stop using' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Can customers get their money back?', phrase: 'full refund' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Do owners need a receipt?', phrase: 'Proof of purchase' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'How did investors react?', phrase: 'fell 6 percent' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Who manufactured the defective part?', phrase: 'Corvin Electronics' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'How expensive will the recall be?', phrase: '12 million dollars' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'What was taken from the museum?', phrase: '27 Roman gold coins' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How did the burglars get inside?', phrase: 'skylight' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Who noticed the robbery?', phrase: 'night guard' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How much are the coins worth?', phrase: '2 million pounds' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Why did the alarm not go off?', phrase: 'switched off for maintenance' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Has anyone been detained?', phrase: 'arrested two men' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How were the suspects identified?', phrase: 'traffic cameras' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How many coins have been found again?', phrase: 'Eleven' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Where were the recovered coins hidden?', phrase: 'garage' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'What is offered for tips?', phrase: '50,000 pounds' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Can the public visit the museum now?', phrase: 'closed to visitors' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Where were the coins originally unearthed?', phrase: 'farmer\'s field' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'How many people died in the Valencia floods?' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'When did the dam in Libya collapse?' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'What is the capital of Australia?' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Who won the tennis final?' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'How much rain fell in London last year?' },
+  { corpus: 'paraphrase-flood', half: 'held-out', question: 'Which bridge was destroyed by the earthquake?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Why did Toyota recall its cars?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'How many baby strollers were recalled last spring?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'What is the best laptop to buy?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Who is the CEO of Apple?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'When does the summer sale start?' },
+  { corpus: 'paraphrase-recall', half: 'held-out', question: 'Did the airbag maker go bankrupt?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Who stole the Mona Lisa?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How much was the necklace worth in the jewellery heist?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'When was the bank in Madrid robbed?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'What time does the zoo open?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'How many paintings were vandalised at the gallery in Rome?' },
+  { corpus: 'paraphrase-theft', half: 'held-out', question: 'Who painted the ceiling of the Sistine Chapel?' },
 ]

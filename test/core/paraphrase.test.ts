@@ -10,14 +10,22 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  it('answers most in-scope paraphrases with a quote that holds the answer', () => {
-    const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined)
+  const rightShare = (half: 'tune' | 'held-out') => {
+    const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
       const answer = engines.get(testCase.corpus)?.ask(testCase.question)
       return answer?.status === 'answered' && answer.quotes.some((quote) => quote.text.toLowerCase().includes((testCase.phrase ?? '').toLowerCase()))
     })
-    // A floor at today's level (see the README): the target is 85%.
-    expect(right.length / inScope.length).toBeGreaterThanOrEqual(0.55)
+    return right.length / inScope.length
+  }
+
+  // Floors at today's level (see the README): the target is 85% of each.
+  it('answers most in-scope paraphrases of the tuning half with a quote that holds the answer', () => {
+    expect(rightShare('tune')).toBeGreaterThanOrEqual(0.55)
+  })
+
+  it('answers a third of the held-out paraphrases with a quote that holds the answer', () => {
+    expect(rightShare('held-out')).toBeGreaterThanOrEqual(0.33)
   })
 
   it('declines every out-of-scope question, near misses on the same theme included', () => {

@@ -55,6 +55,8 @@ export interface RecordedPacket {
   shardId: number | undefined
   op: number
   d: unknown
+  /** When it arrived, in `performance.now()` milliseconds. */
+  atMs: number
 }
 
 /** A REST failure to serve instead of the next matching request. */
@@ -73,6 +75,8 @@ export interface FakeDiscordOptions {
   guildCount?: number
   /** Heartbeat interval in HELLO. Defaults to `41250`, Discord's usual. */
   heartbeatIntervalMs?: number
+  /** `session_start_limit.max_concurrency` in `/gateway/bot`: IDENTIFY buckets per 5 s. Defaults to `1`, as for most bots. */
+  maxConcurrency?: number
 }
 
 /** Discord's epoch, for snowflakes. */
@@ -99,7 +103,7 @@ function createSnowflakes(): () => string {
 
 /** Starts the fake on two free ports of 127.0.0.1. Call `close()` when done. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
-  const { recommendedShards = 1, guildCount = 1, heartbeatIntervalMs = 41_250 } = options
+  const { recommendedShards = 1, guildCount = 1, heartbeatIntervalMs = 41_250, maxConcurrency = 1 } = options
   const snowflake = createSnowflakes()
   const appId = '111111111111111111'
   const botUser: FakeUser = { id: appId, username: 'quotes-bot', global_name: null, discriminator: '0', avatar: null, bot: true }
@@ -183,7 +187,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       answer(200, {
         url: gatewayUrl,
         shards: recommendedShards,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: maxConcurrency },
       })
     } else if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route))) {
       record.interactionId = match[1]
@@ -281,7 +285,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     send(socket, { op: OP.hello, d: { heartbeat_interval: heartbeatIntervalMs } })
     socket.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | number | null }
-      packets.push({ shardId: session?.shardId, op: packet.op, d: packet.d })
+      packets.push({ shardId: session?.shardId, op: packet.op, d: packet.d, atMs: performance.now() })
       notify()
       if (packet.op === OP.heartbeat) {
         send(socket, { op: OP.heartbeatAck })

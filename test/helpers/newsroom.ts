@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createNewsroom, type Newsroom } from '../../adapters/articles/newsroom.js'
 import { createPageFetcher } from '../../adapters/articles/fetch-page.js'
-import { createFileSubscriptionStore, SUBSCRIPTIONS_FILE } from '../../adapters/articles/subscriptions.js'
+import { createFileDocuments } from '../../adapters/articles/state-documents.js'
+import { createSubscriptionStore } from '../../adapters/articles/subscriptions.js'
 import { buildEngineFromDir } from '../../adapters/build-engine.js'
 import { buildEngineInWorker } from '../../adapters/build-worker.js'
 import type { Logger } from '../../adapters/logger.js'
@@ -51,7 +52,7 @@ export async function startTestNewsroom(logger: Logger, options: { telegramAdmin
       return outcome
     },
     getEngine: () => engine,
-    subscriptions: createFileSubscriptionStore(join(stateDir, SUBSCRIPTIONS_FILE)),
+    subscriptions: createSubscriptionStore(createFileDocuments(stateDir)),
     logger,
     telegramAdminIds: options.telegramAdminIds ?? [],
     minAnnouncementGapMs: options.minAnnouncementGapMs ?? 0,

@@ -1,0 +1,95 @@
+import { articleText, sentenceStems, stemmedTokens, stemsOf, type CorpusIndex } from '../search.js'
+import type { Passage, Quote } from '../types.js'
+import { clipAtClauses } from './clip.js'
+import { spans } from './duplicates.js'
+import type { AnswerOptions } from './options.js'
+
+/** Sentences that open with a reference to the one before read better with it. */
+const ANAPHORIC_START = /^(this|that|these|those|it|its|he|she|they|his|her|their|but|however|yet|still|such)\b/i
+
+/** A sentence of a candidate passage and its score as a quote. */
+export interface Candidate {
+  passage: Passage
+  sentenceIndex: number
+  score: number
+}
+
+/** Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause boundaries. */
+export function buildQuote(
+  index: CorpusIndex,
+  candidate: Candidate,
+  weightOf: Map<string, number>,
+  settings: Required<AnswerOptions>,
+  matches: Float64Array | undefined,
+): Quote | undefined {
+  const maxChars = settings.maxQuoteChars
+  const { passage, sentenceIndex } = candidate
+  const source = index.sourceById.get(passage.sourceId)
+  const sentence = passage.sentences[sentenceIndex]
+  if (!source || !sentence) return undefined
+  const article = articleText(index, passage.sourceId)
+  let start = sentence.start
+  let end = sentence.end
+  const previous = passage.sentences[sentenceIndex - 1]
+  const next = passage.sentences[sentenceIndex + 1]
+  if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= maxChars) {
+    start = previous.start
+  } else if (next && next.kind === sentence.kind && end - start < 90 && next.end - start <= maxChars) {
+    end = next.end
+  } else if (matches) {
+    // The answer is often in the sentence before or after the one that repeats the question's
+    // words: take in the better-matching neighbour when the pair still fits.
+    const own = matches[sentenceIndex] ?? 0
+    const before = previous && previous.kind === 'text' && end - previous.start <= maxChars ? (matches[sentenceIndex - 1] ?? 0) : -1
+    const after = next && next.kind === 'text' && sentence.kind === 'text' && next.end - start <= maxChars ? (matches[sentenceIndex + 1] ?? 0) : -1
+    const better = Math.max(before, after)
+    if (better >= 0 && better >= settings.widenShare * own) {
+      if (after >= before && next) end = next.end
+      else if (previous) start = previous.start
+    }
+  }
+  let clippedBefore = false
+  let clippedAfter = false
+  if (end - start > maxChars) {
+    const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
+    const seen = new Set<string>()
+    const window = clipAtClauses(article, start, end, maxChars, (from, to) => {
+      seen.clear()
+      let sum = 0
+      stems.forEach((term, i) => {
+        const at = start + (tokenSpans[2 * i] as number)
+        if (at >= from && at < to && !seen.has(term)) {
+          seen.add(term)
+          sum += weightOf.get(term) ?? 0
+        }
+      })
+      return sum
+    })
+    clippedBefore = window.start > start
+    clippedAfter = window.end < end
+    start = window.start
+    end = window.end
+  }
+  const text = article.slice(start, end)
+  const quote: Quote = {
+    text,
+    source,
+    alsoIn: [],
+    passageId: passage.id,
+    // Filled in by the caller once the quote is kept: most candidates turn out to be duplicates.
+    highlights: [],
+    score: round(candidate.score),
+    ...(clippedBefore ? { clippedBefore } : {}),
+    ...(clippedAfter ? { clippedAfter } : {}),
+  }
+  // Compare the chosen sentence, not the quote: a neighbour added for context must not hide a duplicate.
+  const stemsBySentence = sentenceStems(index, passage)
+  const neighbour = start < sentence.start ? sentenceIndex - 1 : end > sentence.end ? sentenceIndex + 1 : -1
+  const neighbourStems = neighbour >= 0 ? stemsBySentence[neighbour] : undefined
+  spans.set(quote, { sourceId: passage.sourceId, start, end, stems: stemsBySentence[sentenceIndex] ?? stemsOf(index, text), ...(neighbourStems ? { neighbourStems } : {}) })
+  return quote
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

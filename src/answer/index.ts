@@ -1,0 +1,53 @@
+import { resolveContext } from '../conversation.js'
+import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
+import type { CorpusIndex } from '../search.js'
+import type { Answer, AskOptions } from '../types.js'
+import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
+import { rankQuotes } from './rank-quotes.js'
+
+export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
+
+/** An answer and what it was built from (for finding the disagreements that bear on it). */
+export interface AnswerWithContext {
+  answer: Answer
+  analyzed?: AnalyzedQuestion
+  /** Passages read for the answer, best first. */
+  passageIds: string[]
+}
+
+/** Answers `question` from the index with up to `limit` verbatim quotes. Never throws for any string. */
+export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}): AnswerWithContext {
+  const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options }
+  const limit = clampInt(ask.limit ?? settings.limit, 1, 20)
+  const offset = clampInt(ask.offset ?? 0, 0, 100)
+  const checked = checkQuestion(question)
+  if (!checked.ok) {
+    return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
+  }
+  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
+  const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
+  if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+  const page = quotes.slice(offset, offset + limit)
+  return {
+    answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
+    analyzed,
+    passageIds,
+  }
+}
+
+/** The `no_answer` reply: honest, and pointing at what the bot can do. */
+export function noAnswer(question: string): Answer {
+  return {
+    status: 'no_answer',
+    question,
+    message: "That isn't in my sources, so I won't guess. I answer only from the articles I hold: try rephrasing with words they would use, list them with /sources, or get the main points with /takeaways.",
+    quotes: [],
+    disagreements: [],
+    hasMore: false,
+  }
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min
+  return Math.min(max, Math.max(min, Math.trunc(value)))
+}

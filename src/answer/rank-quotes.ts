@@ -1,0 +1,203 @@
+import type { AnalyzedQuestion } from '../question.js'
+import { featuresOfPassage } from '../passage-table.js'
+import { passageStems, rankPassages, type CorpusIndex } from '../search.js'
+import type { Passage, Quote } from '../types.js'
+import { buildQuote, type Candidate } from './build-quote.js'
+import { coverageOf, namesHeld } from './coverage.js'
+import { jaccard, overlaps, repeats, spans } from './duplicates.js'
+import { highlightSpans } from './highlight.js'
+import type { AnswerOptions } from './options.js'
+
+/** Score bonus for a sentence holding the kind of thing the question asks for (a duration for "how long"). */
+const ANSWER_TYPE_BONUS = 0.3
+/** Score malus for a sentence without the kind of thing the question asks for. */
+const MISSING_TYPE_PENALTY = 0.25
+/** BM25's term saturation for sentences; every matched word counts once, so it only shapes the length normalisation. */
+const SENTENCE_K = 1.2
+const KIND_PENALTY: Record<string, number> = { text: 0, list: 0.05, heading: 0.35, table: 0.3 }
+
+/** Scores candidate sentences and turns the best into quotes, diverse and without duplicates. */
+export function rankQuotes(
+  index: CorpusIndex,
+  analyzed: AnalyzedQuestion,
+  settings: Required<AnswerOptions>,
+  sourceId: string | undefined,
+  wanted: number,
+): { quotes: Quote[]; passageIds: string[] } {
+  const { terms } = analyzed
+  // Rare words say more about where the answer is: weigh each word by a power of its IDF.
+  const termWeights = terms.map((term) => term.weight * term.idf ** settings.idfPower)
+  const total = termWeights.reduce((sum, weight) => sum + weight, 0)
+  if (terms.length === 0 || total === 0) return { quotes: [], passageIds: [] }
+  const ranked = rankPassages(
+    index,
+    terms.flatMap((term) => term.variants.map((variant) => ({ term: variant.stem, weight: term.weight * variant.weight }))),
+    { limit: settings.candidatePassages, ...(sourceId ? { sourceId } : {}) },
+  )
+  const topScore = ranked[0]?.score ?? 0
+  const passageIds = ranked.map(({ passage }) => passage.id)
+  if (topScore <= 0) return { quotes: [], passageIds }
+
+  // Each variant stem counts for the question word it stands for, scaled by how close a match it is.
+  const weightOf = new Map<string, number>()
+  for (const term of terms) {
+    for (const variant of term.variants) {
+      weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * term.idf ** settings.idfPower * variant.weight))
+    }
+  }
+  // Which of the question's distinct stems each sentence holds, as one flag per stem, found once per
+  // passage and then read by every coverage measure: this loop visits every sentence of 20 passages.
+  const questionStems = [...weightOf.keys()]
+  const stemCount = questionStems.length
+  const stemNumber = new Map(questionStems.map((stem, i) => [stem, i]))
+  const variantNumbers = terms.map((term) => term.variants.map((variant) => stemNumber.get(variant.stem) as number))
+  let sentenceHits = new Uint8Array(stemCount * 8)
+  const passageHits = new Uint8Array(stemCount)
+  const candidates: Candidate[] = []
+  let bestCoverage = 0
+  let bestWindowCoverage = 0
+  const windowHits = new Uint8Array(stemCount)
+  // Whether to answer a follow-up is judged on its own words when it has any; borrowed words only rank.
+  const own = terms.length - (analyzed.contextTerms ?? 0)
+  const judged =
+    own > 0 && own < terms.length
+      ? { terms: terms.slice(0, own), weights: termWeights.slice(0, own), numbers: variantNumbers.slice(0, own), total: termWeights.slice(0, own).reduce((sum, weight) => sum + weight, 0) }
+      : { terms, weights: termWeights, numbers: variantNumbers, total }
+  // The weight of the judged words the corpus uses in some form: a word it never uses cannot be
+  // matched, and is as likely a paraphrase as a sign of another topic, so it is left out of this share.
+  let knownTotal = 0
+  judged.terms.forEach((term, t) => {
+    if (term.variants.some((variant) => index.docFreq.has(variant.stem))) knownTotal += judged.weights[t] as number
+  })
+  let bestKnownWindowCoverage = 0
+  const matchedStems = new Set<string>()
+  // Sentence lengths (distinct words) for BM25's length normalisation, against the mean of the candidates'.
+  let lengthSum = 0
+  let sentenceCount = 0
+  for (const { passage } of ranked) {
+    for (const stems of passageStems(index, passage).bySentence) {
+      lengthSum += stems.size
+      sentenceCount++
+    }
+  }
+  const meanLength = Math.max(1, lengthSum / Math.max(1, sentenceCount))
+  const lengthNorm = settings.sentenceLengthNorm
+  // Each candidate passage's sentences' matches, for widening a quote to the better neighbour.
+  const sentenceMatches = new Map<string, Float64Array>()
+  for (const { passage, number, score } of ranked) {
+    const { bySentence, sentencesWith } = passageStems(index, passage)
+    const { sentences } = passage
+    if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
+    sentenceHits.fill(0, 0, sentences.length * stemCount)
+    passageHits.fill(0)
+    for (let i = 0; i < stemCount; i++) {
+      const stem = questionStems[i] as string
+      if (sentencesWith) {
+        const mask = sentencesWith.get(stem) ?? 0
+        if (mask === 0) continue
+        passageHits[i] = 1
+        matchedStems.add(stem)
+        for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+          if (mask & (1 << sentenceIndex)) sentenceHits[sentenceIndex * stemCount + i] = 1
+        }
+      } else {
+        for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+          if (!bySentence[sentenceIndex]?.has(stem)) continue
+          sentenceHits[sentenceIndex * stemCount + i] = 1
+          passageHits[i] = 1
+          matchedStems.add(stem)
+        }
+      }
+    }
+    const passageCoverage = coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total)
+    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, false))
+    // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
+    for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+      const row = sentenceIndex * stemCount
+      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0)
+      let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
+      if (knownTotal > 0) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, (windowCoverage * judged.total) / knownTotal)
+      // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
+      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHits)) windowCoverage = settings.minSentenceCoverage
+      bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
+    }
+    const features = featuresOfPassage(index.table, number)
+    const matches = new Float64Array(sentences.length)
+    sentenceMatches.set(passage.id, matches)
+    for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+      const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
+      const sentenceCoverage = coverageOf(terms, termWeights, variantNumbers, sentenceHits, sentenceIndex * stemCount, total)
+      const length = bySentence[sentenceIndex]?.size ?? meanLength
+      // BM25 with every matched word counted once: a short sentence holding the words beats a long one.
+      const sentenceMatch = (sentenceCoverage * (1 + SENTENCE_K)) / (1 + SENTENCE_K * (1 - lengthNorm + (lengthNorm * length) / meanLength))
+      matches[sentenceIndex] = sentenceMatch
+      const typeMatch = analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0
+      if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
+      let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
+      if (typeMatch) value += ANSWER_TYPE_BONUS
+      // A "how long" question is not answered by a sentence without any duration in it.
+      else if (analyzed.answerFeatures !== 0) value -= MISSING_TYPE_PENALTY
+      value -= KIND_PENALTY[sentence.kind] ?? 0
+      if (sentence.end - sentence.start < 40) value -= 0.15
+      const last = lastVisibleChar(passage.text, sentence.start - passage.start, sentence.end - passage.start)
+      if (last === '?') value -= 0.25
+      // A line that only introduces a list ("Key points included:") says nothing by itself.
+      if (last === ':') value -= 0.3
+      candidates.push({ passage, sentenceIndex, score: value })
+    }
+  }
+  // A name the corpus never uses is a sign the question is about something else: ask more of the rest.
+  const needed = analyzed.missingTopic === undefined ? settings.minCoverage : settings.minCoverageWithMissingTopic
+  if (bestCoverage < needed || bestWindowCoverage < settings.minSentenceCoverage || bestKnownWindowCoverage < settings.minKnownCoverage) return { quotes: [], passageIds }
+
+  candidates.sort((a, b) => b.score - a.score)
+  const quotes: Quote[] = []
+  const quotedFrom = new Map<string, number>()
+  // Quotes far below the best one answer something else: a shorter answer beats a padded one.
+  const floor = (candidates[0]?.score ?? 0) * settings.relativeScoreFloor
+  const pool = candidates.slice(0, Math.max(wanted * 4, 12)).filter((candidate) => candidate.score >= floor)
+  while (pool.length > 0 && quotes.length < wanted) {
+    // Re-rank the pool with the same-source factor so close calls go to a source not yet quoted.
+    let bestAt = 0
+    let bestValue = -Infinity
+    pool.forEach((candidate, i) => {
+      const value = candidate.score * settings.sameSourceFactor ** (quotedFrom.get(candidate.passage.sourceId) ?? 0)
+      if (value > bestValue) {
+        bestValue = value
+        bestAt = i
+      }
+    })
+    const [chosen] = pool.splice(bestAt, 1)
+    if (!chosen) break
+    let quote = buildQuote(index, chosen, weightOf, settings, sentenceMatches.get(chosen.passage.id))
+    if (!quote) continue
+    // A neighbour taken in for context must not repeat what another quote already says.
+    const widened = quote
+    if (spans.get(widened)?.neighbourStems && quotes.some((other) => repeats(other, widened, settings.duplicateSimilarity))) {
+      quote = buildQuote(index, chosen, weightOf, settings, undefined)
+      if (!quote) continue
+    }
+    const duplicate = quotes.find((other) => jaccard(spans.get(other)?.stems, spans.get(quote)?.stems) >= settings.duplicateSimilarity || overlaps(other, quote))
+    if (duplicate) {
+      if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
+        duplicate.alsoIn.push(quote.source)
+      }
+      continue
+    }
+    quote.highlights = highlightSpans(index, quote.text, matchedStems)
+    quotes.push(quote)
+    quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
+  }
+  return { quotes, passageIds }
+}
+
+const TRAILING_SPACE = /\s/
+
+/** The last character of `text[start, end)` that is not white space (as `trimEnd` sees it), or ''. */
+function lastVisibleChar(text: string, start: number, end: number): string {
+  for (let i = end - 1; i >= start; i--) {
+    const char = text[i] as string
+    if (!TRAILING_SPACE.test(char)) return char
+  }
+  return ''
+}

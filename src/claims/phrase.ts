@@ -1,0 +1,128 @@
+import { getNlp } from '../nlp.js'
+
+/**
+ * Noun phrases read by wink-nlp's part-of-speech tags, for answers that are names of things
+ * ("What sport is X associated with?" → "ice hockey"; "Which line is the station on?" →
+ * "Koltsevaya line"). No word list: a phrase is a run of adjectives, nouns and proper nouns, and
+ * its value is what remains once the question's own words are trimmed from its ends.
+ */
+
+/** A word of a sentence as wink-nlp tags it, with offsets relative to the sentence. */
+export interface TaggedWord {
+  text: string
+  lower: string
+  pos: string
+  negated: boolean
+  start: number
+  end: number
+}
+
+/** A noun phrase: a run of adjectives, nouns and proper nouns, offsets relative to the sentence. */
+export interface NounPhrase {
+  words: TaggedWord[]
+  /** Index of the phrase's first word among the sentence's words. */
+  first: number
+  start: number
+  end: number
+}
+
+const PHRASE_TAGS = new Set(['ADJ', 'NOUN', 'PROPN'])
+
+/** The words of `text` with wink-nlp's tags and negation flags, offsets into `text`. */
+export function tagWords(text: string): TaggedWord[] {
+  const nlp = getNlp()
+  const its = nlp.its
+  const tokens = nlp.readDoc(text).tokens()
+  const values = tokens.out(its.value) as string[]
+  const tags = tokens.out(its.pos) as string[]
+  const negations = tokens.out(its.negationFlag) as unknown as boolean[]
+  const words: TaggedWord[] = []
+  let cursor = 0
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor)
+    if (at < 0) return
+    cursor = at + value.length
+    words.push({ text: value, lower: value.toLowerCase(), pos: tags[i] ?? 'X', negated: Boolean(negations[i]), start: at, end: cursor })
+  })
+  return words
+}
+
+/** The noun phrases of tagged words; a hyphen written without spaces joins two words of one phrase ("Assamese-language"). */
+export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
+  const phrases: NounPhrase[] = []
+  let run: TaggedWord[] = []
+  let first = 0
+  const close = () => {
+    if (run.length > 0) phrases.push({ words: run, first, start: run[0]!.start, end: run[run.length - 1]!.end })
+    run = []
+  }
+  words.forEach((word, i) => {
+    const next = words[i + 1]
+    const previous = words[i - 1]
+    const joins = word.text === '-' && run.length > 0 && previous?.end === word.start && next?.start === word.end && PHRASE_TAGS.has(next.pos)
+    if (PHRASE_TAGS.has(word.pos) && /\p{L}/u.test(word.text)) {
+      if (run.length === 0) first = i
+      run.push(word)
+    }
+    else if (joins) run.push(word)
+    else close()
+  })
+  close()
+  return phrases
+}
+
+/** A word's plain form for comparing: lower case, a plural "s" and a possessive dropped. */
+export function plainWord(word: string): string {
+  return word.toLowerCase().replace(/[’']s?$/, '').replace(/(?<=[^s])s$/, '')
+}
+
+/**
+ * The noun a "what"/"which" question asks a name of: "What sport…" → "sport", "What is the genre
+ * of…" → "genre", "…of which sports team?" → "team", "What type of institution…" → "institution".
+ * Undefined when the question asks no such thing ("What did she say?", "What happened?").
+ */
+export function gapNounOf(question: string): string | undefined {
+  const words = tagWords(question)
+  const at = words.findIndex((word) => word.lower === 'what' || word.lower === 'which')
+  if (at < 0) return undefined
+  let i = at + 1
+  // "What is the genre of X?" / "What was the name of…": the noun after the copula and article.
+  if (['is', 'was', 'are', 'were'].includes(words[i]?.lower ?? '') && ['the', 'a', 'an'].includes(words[i + 1]?.lower ?? '')) i += 2
+  let noun: TaggedWord | undefined
+  for (; words[i] && PHRASE_TAGS.has(words[i]!.pos); i++) {
+    // "What type of institution Fontbonne is": the subject's name ends the asked noun.
+    if (noun?.pos === 'NOUN' && words[i]!.pos === 'PROPN') break
+    noun = words[i]
+    // "What type of music": a common noun after "of" names the kind ("of Peter Bergman" names the subject).
+    if (words[i + 1]?.lower === 'of' && words[i + 2]?.pos === 'NOUN') i++
+  }
+  if (!noun || noun.pos !== 'NOUN') return undefined
+  return noun.lower
+}
+
+/** How a phrase is said of the question's subject, strongest first: "X is a…", "X, a…", "known as…", "X (…)". */
+export type PredicateFrame = 'copula' | 'apposition' | 'as' | 'bracket'
+
+/**
+ * How the phrase of words `first`…`last` is said of something just named or pointed to: "X is a
+ * football stadium", "X, a renowned chess player,", "was elected as a Republican", "X (ice hockey)".
+ * Undefined when it is not. `isSubject` says which words name the thing asked about.
+ */
+export function predicateFrame(words: TaggedWord[], first: number, last: number, isSubject: (word: TaggedWord) => boolean): PredicateFrame | undefined {
+  let i = first - 1
+  // Determiners, numbers and adverbs may stand between the link and the phrase: "is a 2009 American drama film".
+  while (i >= 0 && ['DET', 'NUM', 'ADV'].includes(words[i]!.pos)) i--
+  const link = words[i]
+  if (!link) return undefined
+  const determined = i < first - 1
+  // The subject stands just before the link, maybe behind a closing quote or bracket.
+  const subjectBefore = (at: number, span: number) => {
+    for (let j = at - 1; j >= Math.max(0, at - span); j--) if (isSubject(words[j]!) || (words[j]!.pos === 'PRON' && words[j]!.lower !== 'there')) return true
+    return false
+  }
+  if (['is', 'was', 'are', 'were', 'be', 'been', 'became', 'becomes', 'remains', 'remained'].includes(link.lower)) return subjectBefore(i, 3) ? 'copula' : undefined
+  if (link.text === ',') return determined && subjectBefore(i, 2) ? 'apposition' : undefined
+  if (link.lower === 'as') return words[i - 1]?.pos === 'VERB' && subjectBefore(i - 1, 3) ? 'as' : undefined
+  if (link.text === '(') return words[last + 1]?.text === ')' && subjectBefore(i, 1) ? 'bracket' : undefined
+  return undefined
+}
