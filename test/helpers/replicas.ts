@@ -182,12 +182,18 @@ export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, re
     const data = moreButton(answer)
     if (answer === undefined || data === undefined) return
     const served = proxy.servedBy.get(update.update_id) ?? 0
-    const live = replicas.filter((replica) => !killed.has(replica))
-    const others = live.filter((replica) => replicas.indexOf(replica) !== served)
-    const target = (others.length > 0 ? others : live)[index % Math.max(1, others.length || live.length)]!
     const press = api.pushUpdate(callbackQueryUpdate(answer, data, fakeUser(user)))
     const sentAtMs = performance.now()
-    run.presses.push({ update: press, status: await postUpdate(`http://127.0.0.1:${target.webhookPort}`, press), answer, sentAtMs })
+    // As Telegram does, a press whose replica died under it (no answer at all) is delivered again,
+    // to a replica still alive; a replica that answers, whatever it answers, is not asked again.
+    let status = 0
+    for (let attempt = 0; status === 0 && attempt < 5; attempt++) {
+      const live = replicas.filter((replica) => !killed.has(replica))
+      const others = live.filter((replica) => replicas.indexOf(replica) !== served)
+      const target = (others.length > 0 ? others : live)[(index + attempt) % Math.max(1, others.length || live.length)]!
+      status = await postUpdate(`http://127.0.0.1:${target.webhookPort}`, press)
+    }
+    run.presses.push({ update: press, status, answer, sentAtMs })
   })
   run.elapsedMs = performance.now() - startedAt
   return run
