@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     answeredTooOften: outcome.answeredTooOften.length,
     presses: outcome.presses,
     pressesServed: outcome.pressesServed,
+    pressesServedTwice: outcome.pressesServedTwice,
     pressNotices: [...outcome.pressNotices.values()],
     answersPerSec: acceptance.answersPerSec,
   }
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `  answered once ${summary.answeredOnce}, unanswered ${summary.unanswered}, delivered again ${summary.deliveredAgain} (of which answered twice ${summary.answeredTwiceAfterRedelivery}), answered more often otherwise ${summary.answeredTooOften}\n`,
   )
-  process.stdout.write(`  presses ${summary.presses}, served ${summary.pressesServed}, notices ${summary.pressNotices.length}${summary.pressNotices.length > 0 ? `: ${[...new Set(summary.pressNotices)].join(' | ')}` : ''}\n\n`)
+  process.stdout.write(`  presses ${summary.presses}, served ${summary.pressesServed} (${summary.pressesServedTwice} twice after a redelivery), notices ${summary.pressNotices.length}${summary.pressNotices.length > 0 ? `: ${[...new Set(summary.pressNotices)].join(' | ')}` : ''}\n\n`)
   process.stdout.write('replicas | redis | questions | in flight | answered once | answers/s | p50 ms | p99 ms\n')
   for (const run of [...runs, ...latency]) {
     process.stdout.write(`${run.replicas} | ${run.redis ? 'yes' : 'no'} | ${run.questions} | ${run.concurrency} | ${run.answeredOnce} | ${run.answersPerSec} | ${run.p50Ms} | ${run.p99Ms}\n`)

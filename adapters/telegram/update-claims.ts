@@ -23,6 +23,16 @@ const DONE = 'done'
 const REPLY_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'answerInlineQuery', 'answerCallbackQuery'])
 
 /**
+ * Whether a call is the asker's answer. A button press answered without a notice only stops the
+ * spinner, and its reply (the next page) is still to come: a replica killed between the two must
+ * leave the press to the copy Telegram sends again, not mark it handled.
+ */
+function isReply(method: string, payload: Record<string, unknown>): boolean {
+  if (method === 'answerCallbackQuery') return typeof payload.text === 'string'
+  return REPLY_METHODS.has(method)
+}
+
+/**
  * Middleware that lets exactly one replica handle each update, for webhook replicas behind one
  * address. Telegram sends an update again when its webhook answer fails or is late, and that copy
  * may land on another replica while the first is still on it, or after the first died.
@@ -76,7 +86,7 @@ export function claimUpdates(store: KeyValueStore, logger: Logger, options: Upda
     // replying has its update answered again down to one store round trip.
     ctx.api.config.use(async (prev, method, payload, signal) => {
       const result = await prev(method, payload, signal)
-      if (result.ok && REPLY_METHODS.has(method)) await markDone()
+      if (result.ok && isReply(method, payload)) await markDone()
       return result
     })
     try {

@@ -150,7 +150,7 @@ export interface LoadRun {
   /** Update ids that needed more than one delivery (their first replica was killed, or answered 502). */
   deliveredAgain: Set<number>
   /** The presses sent, with the status each replica answered and when (`performance.now()`). */
-  presses: { update: Update; status: number; answer: Message.TextMessage; sentAtMs: number }[]
+  presses: { update: Update; status: number; answer: Message.TextMessage; sentAtMs: number; deliveredAgain: boolean }[]
   /** Time from first post to the 200, per question, in milliseconds. */
   latenciesMs: number[]
   elapsedMs: number
@@ -187,13 +187,14 @@ export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, re
     // As Telegram does, a press whose replica died under it (no answer at all) is delivered again,
     // to a replica still alive; a replica that answers, whatever it answers, is not asked again.
     let status = 0
-    for (let attempt = 0; status === 0 && attempt < 5; attempt++) {
+    let attempt = 0
+    for (; status === 0 && attempt < 5; attempt++) {
       const live = replicas.filter((replica) => !killed.has(replica))
       const others = live.filter((replica) => replicas.indexOf(replica) !== served)
       const target = (others.length > 0 ? others : live)[(index + attempt) % Math.max(1, others.length || live.length)]!
       status = await postUpdate(`http://127.0.0.1:${target.webhookPort}`, press)
     }
-    run.presses.push({ update: press, status, answer, sentAtMs })
+    run.presses.push({ update: press, status, answer, sentAtMs, deliveredAgain: attempt > 1 })
   })
   run.elapsedMs = performance.now() - startedAt
   return run
@@ -210,8 +211,13 @@ export interface LoadOutcome {
   /** Update ids answered more than once with no redelivery, or more than twice: never allowed. */
   answeredTooOften: number[]
   presses: number
-  /** Presses answered 200 whose next page was sent, once, as a reply to the answer. */
+  /**
+   * Presses answered 200 whose next page was sent as a reply to the answer: once, or twice for a
+   * press delivered again because its replica was killed under it (the window no design closes).
+   */
   pressesServed: number
+  /** Presses served twice after being delivered again. */
+  pressesServedTwice: number
   /** The notice each press got instead of its page (e.g. "ask again"), by callback query id. */
   pressNotices: Map<string, string>
 }
@@ -229,8 +235,13 @@ export function outcomeOf(api: FakeTelegramApi, run: LoadRun): LoadOutcome {
     answeredTwiceAfterRedelivery: counts.filter(({ id, count }) => count === 2 && run.deliveredAgain.has(id)).map(({ id }) => id),
     answeredTooOften: counts.filter(({ id, count }) => count > (run.deliveredAgain.has(id) ? 2 : 1)).map(({ id }) => id),
     presses: run.presses.length,
-    // "More quotes" sends the next page as a reply to the answer: exactly one per press.
-    pressesServed: run.presses.filter(({ status, answer }) => status === 200 && replies.to(answer)?.length === 1).length,
+    // "More quotes" sends the next page as a reply to the answer: one per press, two at most for a
+    // press whose replica was killed after sending its page and before marking it handled.
+    pressesServed: run.presses.filter(({ status, answer, deliveredAgain }) => {
+      const pages = replies.to(answer)?.length ?? 0
+      return status === 200 && (pages === 1 || (pages === 2 && deliveredAgain))
+    }).length,
+    pressesServedTwice: run.presses.filter(({ answer, deliveredAgain }) => deliveredAgain && replies.to(answer)?.length === 2).length,
     pressNotices: new Map(notices.map((call) => [String(call.payload.callback_query_id), String(call.payload.text)])),
   }
 }
