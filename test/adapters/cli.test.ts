@@ -5,28 +5,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { fixtureDir } from '../helpers/engine.js'
+import { runCli, type CliRun } from '../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs a CLI command as a separate process, as a user or another tool would. */
-function run(script: string, args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'adapters', 'cli', script), ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input ?? '')
-  })
+function run(script: string, args: string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(script, args, { input, env })
 }
 
 const bridge = fixtureDir('harbor-bridge')
@@ -124,7 +110,7 @@ describe('a corpus folder of more files than the process may hold open at once',
       for (let i = 0; i < 1_200; i++) await writeFile(join(dir, `a${String(i).padStart(5, '0')}.txt`), `Article ${i}\nThe council met on day ${i}.\n`)
       await writeFile(join(dir, 'a00600-broken.md'), '---\nid: broken\nurl: not a link\n---\n\nText.\n')
       // A shell lowers the limit on open files below the folder's size, as a large corpus does on a usual limit.
-      const { code, stderr } = await new Promise<Run>((resolve, reject) => {
+      const { code, stderr } = await new Promise<CliRun>((resolve, reject) => {
         const child = spawn('sh', ['-c', 'ulimit -n 200 && exec "$0" "$@"', TSX, join(ROOT, 'adapters', 'cli', 'sources.ts'), '--corpus', dir], { cwd: ROOT, env: { ...process.env, SNAPSHOT_DIR: 'off' } })
         let err = ''
         child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))

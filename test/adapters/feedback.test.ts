@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process'
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -17,23 +15,12 @@ import { createCaptureLogger } from '../fakes/capture-logger.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 import { passesQuestionCase, readQuestionCases } from '../core/question-case.js'
+import { runCli, type CliRun } from '../helpers/cli.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 
 /** Runs a CLI script as a separate process with `input` on stdin, and `env` over the environment (REDIS_URL unset unless given). */
-function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const { REDIS_URL: _unset, ...inherited } = process.env
-    const child = spawn(TSX, [join(ROOT, 'adapters', 'cli', script), ...args], { cwd: ROOT, env: { ...inherited, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
+function run(script: string, args: string[], input = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(script, args, { input, env: { REDIS_URL: undefined, ...env } })
 }
 
 const answer = (question: string, status: 'answered' | 'no_answer' = 'answered') => ({

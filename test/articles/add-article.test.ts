@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +11,7 @@ import { createSilentLogger } from '../../adapters/logger.js'
 import { createRedisStore } from '../../adapters/store/redis.js'
 import { startTestRedis } from '../helpers/redis-server.js'
 import { startFakeWebServer, type FakeWebServer } from '../fakes/web-server.js'
+import { runCli, type CliRun } from '../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const BUNDLED = join(ROOT, 'corpus')
@@ -138,22 +138,8 @@ describe('createArticleAdder', () => {
   })
 })
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function runAdd(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'adapters', 'cli', 'add.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runAdd(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli('add.ts', args, { env })
 }
 
 describe('npm run add', () => {
