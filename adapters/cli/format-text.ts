@@ -36,7 +36,7 @@ export function renderQuoteText(quote: Quote, style: TextStyle): string {
 
 /** A disagreement as a few plain lines: the topic, then each side quoted with its source. */
 export function renderDisagreement(disagreement: Disagreement, style: TextStyle = PLAIN_STYLE): string {
-  const lines = [`${style.bold('Sources disagree')} on ${clean(disagreement.topic)} (${disagreement.kind}):`]
+  const lines = [`${style.bold('Sources disagree')} on ${clean(disagreement.topic)} (${disagreement.valueKind ?? disagreement.kind}):`]
   for (const claim of disagreement.claims) {
     const who = claim.speaker ? `, according to ${clean(claim.speaker)}` : ''
     lines.push(`  • ${clean(claim.value)}${claim.headline ? ' (headline)' : ''}${who}: “${clean(claim.text)}”`, `      — ${citeSource(claim.source)}`)
