@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createEngineCache, renderConversations, runConversations, type ConversationReport } from '../../bench/conversations.js'
 import { answerConversation } from '../../adapters/conversation/answer-conversation.js'
 import { conversationTurn, isContextDependent, type Engine } from '../../src/index.js'
-import { CONVERSATIONS, HELD_OUT_CONVERSATIONS } from './conversation-set.js'
+import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS } from './conversation-set.js'
+import { HELD_OUT_CONVERSATIONS } from './conversation-held-out.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -59,12 +60,12 @@ describe('the follow-up set', () => {
     const engineFor = createEngineCache(fixtureDir('').replace(/\/$/, ''))
     report = await runConversations(engineFor, CONVERSATIONS)
     heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
-  }, 180_000)
+  }, 240_000)
 
   it('has at least 40 conversations of two and three turns, and a held-out part of at least 20', () => {
     expect(CONVERSATIONS.length).toBeGreaterThanOrEqual(40)
     expect(HELD_OUT_CONVERSATIONS.length).toBeGreaterThanOrEqual(20)
-    for (const conversation of [...CONVERSATIONS, ...HELD_OUT_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
