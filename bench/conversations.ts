@@ -5,7 +5,8 @@ import { answerConversation } from '../adapters/conversation/answer-conversation
 import { loadCorpusDir } from '../adapters/load-corpus.js'
 import { loadWordNetSynsets } from '../adapters/wordnet.js'
 import { createEngine, type Answer, type Engine } from '../src/index.js'
-import { CONVERSATIONS, HELD_OUT_CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
+import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
+import { HELD_OUT_CONVERSATIONS } from '../test/core/conversation-held-out.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -84,12 +85,17 @@ export function renderConversations(report: ConversationReport): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const engineFor = createEngineCache(new URL('../test/fixtures', import.meta.url).pathname)
-  // The tuned set and the held-out part apart: only the second says how unseen conversations fare.
+  // Each set apart: only the held-out one says how unseen conversations fare.
   const tuned = await runConversations(engineFor, CONVERSATIONS)
+  const formerHeldOut = await runConversations(engineFor, FORMER_HELD_OUT_CONVERSATIONS)
   const heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, heldOut })}\n`
-      : `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}\n\nheld-out part (written after the tuning, run as it stands):\n${renderConversations(heldOut)}\n`,
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut })}\n`
+      : [
+          `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
+          `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
+          `held-out set (written before it was first run, not tuned on):\n${renderConversations(heldOut)}`,
+        ].join('\n\n') + '\n',
   )
 }

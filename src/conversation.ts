@@ -1,4 +1,5 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { MONTHS, WEEKDAYS } from './claims/date.js'
 import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { FEATURE, stemOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
@@ -28,6 +29,8 @@ export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, 
 
 /** Most names taken from the previous answer: a quote can name many people in passing. */
 const MAX_ANSWER_NAMES = 6
+/** Days and months are written capitalised but name no one a pronoun could point at. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
 /** Openings of an elliptical question: it continues the previous one ("and the sanctions?"). */
 const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+about|what\s+else|anything\s+else|same\s+for)\b/i
@@ -35,6 +38,8 @@ const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+a
 const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|themselves)\b/i
 /** The pronouns among them that stand for people, who may be named in the previous answer. */
 const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
+/** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
+const THING_PRONOUN = /\b(it|its|itself)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
 const DEMONSTRATIVE = /\b(that|this|these|those)\b/i
 const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|report|reports|reported|agree|agreed|mean|means|meant|so|such|announce|announced|insist|insisted|deny|denied|confirm|confirmed)\s+that\b/gi
@@ -93,17 +98,27 @@ export function resolveContext(
       borrowed.push({ term, factor })
     }
   }
-  borrow(before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
-  if (previous.contextWords && previous.contextWords.length > 0 && !namesItself) {
+  // The answer's names are what a "who"/"where" question asked for; else only a "he" or "they" with no
+  // name in the previous question points at them (a quote names many people in passing), or an "it"
+  // after a "what" question about a named subject ("what did Velotta unveil?" "how much does it cost?").
+  const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
+  const askedForName = (before.answerFeatures & FEATURE.properNoun) !== 0
+  const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed
+  const pointsAtThing = THING_PRONOUN.test(analyzed.text) && previousNamed && /^\s*(what|which)\b/i.test(previous.question)
+  const carryNames = !namesItself && (askedForName || pointsAtPerson || pointsAtThing)
+  const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
+  const names = carryNames ? namesIn(index, previous.quotes[0] ?? '', asked, before.terms) : []
+  const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
+  // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
+  // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
+  // previous question's words did, and those words, which only described her, count as older context.
+  const referent = nameTerms.length > 0 && (PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' ')))
+  if (referent) borrow(nameTerms, weights.previousQuestion)
+  else borrow(before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
+  if (previous.contextWords && previous.contextWords.length > 0 && !namesItself && !referent) {
     borrow(analyzeQuestion(index, previous.contextWords.join(' ')).terms, weights.previousContext)
   }
-  // The answer's names are what a "who"/"where" question asked for; else only a "he" or "they" with no
-  // name in the previous question points at them: a quote names many people in passing.
-  const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
-  const carryNames = !namesItself && ((before.answerFeatures & FEATURE.properNoun) !== 0 || (PERSON_PRONOUN.test(analyzed.text) && !previousNamed))
-  const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
-  const names = carryNames ? namesIn(index, previous.quotes[0] ?? '', asked) : []
-  if (names.length > 0) borrow(analyzeQuestion(index, names.join(' ')).terms, weights.answerName)
+  if (!referent) borrow(nameTerms, weights.answerName)
   if (borrowed.length === 0) return { analyzed, shown: {} }
   // Borrowed words together weigh at most `maxShare` of the question's own: a long previous question
   // must not outvote the word a follow-up asks about ("what did the governor do there?").
@@ -145,19 +160,61 @@ function isNameIn(text: string, term: QuestionTerm): boolean {
 }
 
 /**
- * Capitalised words of `text` that are not the first word of a sentence, nor function words, and
- * that the corpus knows and the conversation has not `asked` already: the names a follow-up's "he"
- * or "they" most likely means.
+ * Capitalised words of `text` that are not the first word of a sentence, nor function words, days or
+ * months, and that the corpus knows and the conversation has not `asked` already: the names a
+ * follow-up's "he", "they" or "it" most likely means. When the text holds the previous question's
+ * words (`anchors`), only the run of names nearest to where most of them stand together is kept:
+ * "Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak" answers "who is the Veskan
+ * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
  */
-function namesIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>): string[] {
-  const names: string[] = []
-  for (const token of tokenize(text)) {
-    if (!/\p{Lu}/u.test(text.charAt(token.start))) continue
+function namesIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): string[] {
+  const tokens = tokenize(text)
+  const runs: Array<{ words: string[]; from: number; to: number }> = []
+  tokens.forEach((token, i) => {
+    if (!/\p{Lu}/u.test(text.charAt(token.start))) return
     const before = text.slice(0, token.start).trimEnd()
     // A capital after a full stop, an opening quote or at the start is a sentence's, not a name's.
-    if (before === '' || /[.!?:"“‘'(]$/u.test(before)) continue
-    if (QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || names.includes(token.word) || asked.has(token.word)) continue
-    if (index.docFreq.has(stemOf(index, token.word))) names.push(token.word)
-  }
+    if (before === '' || /[.!?:"“‘'(]$/u.test(before)) return
+    if (QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word) || asked.has(token.word)) return
+    if (!index.docFreq.has(stemOf(index, token.word))) return
+    const last = runs.at(-1)
+    if (last && last.to === i - 1 && !/[,;]/.test(text.slice(tokens[i - 1]!.end, token.start))) {
+      last.words.push(token.word)
+      last.to = i
+    } else runs.push({ words: [token.word], from: i, to: i })
+  })
+  const place = anchorPlace(index, tokens, anchors)
+  const chosen = place ? runs.map((run) => ({ run, distance: Math.max(place.from - run.to, run.from - place.to) })).sort((a, b) => a.distance - b.distance).slice(0, 1).map(({ run }) => run) : runs
+  const names: string[] = []
+  for (const word of chosen.flatMap((run) => run.words)) if (!names.includes(word)) names.push(word)
   return names.slice(0, MAX_ANSWER_NAMES)
+}
+
+/**
+ * Where in `tokens` the most of the `anchors` (by IDF) stand together, a gap of one word allowed
+ * ("scored for Rovers"); undefined when none of them is there.
+ */
+function anchorPlace(index: CorpusIndex, tokens: ReturnType<typeof tokenize>, anchors: readonly QuestionTerm[]): { from: number; to: number } | undefined {
+  const idfOf = new Map(anchors.map((term) => [term.stem, term.idf]))
+  let best: { from: number; to: number; score: number } | undefined
+  let current: { from: number; to: number; stems: Set<string> } | undefined
+  const close = () => {
+    if (!current) return
+    const score = [...current.stems].reduce((sum, stem) => sum + (idfOf.get(stem) ?? 0), 0)
+    if (!best || score > best.score) best = { from: current.from, to: current.to, score }
+    current = undefined
+  }
+  tokens.forEach((token, i) => {
+    const stem = stemOf(index, token.word)
+    if (!idfOf.has(stem)) {
+      if (current && i - current.to > 1) close()
+      return
+    }
+    if (current) {
+      current.stems.add(stem)
+      current.to = i
+    } else current = { from: i, to: i, stems: new Set([stem]) }
+  })
+  close()
+  return best && { from: best.from, to: best.to }
 }

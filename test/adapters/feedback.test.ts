@@ -147,7 +147,7 @@ describe('npm run ask -- --json --conversation', () => {
     const turns = first as Array<{ status: string; contextWords?: string[]; quotes: Array<{ text: string }> }>
     expect(turns).toHaveLength(2)
     expect(turns[0]?.contextWords).toBeUndefined()
-    expect(turns[1]?.contextWords).toEqual(expect.arrayContaining(['fire', 'chief']))
+    expect(turns[1]?.contextWords).toEqual(expect.arrayContaining(['nadia', 'kerr']))
     expect(bad).toMatchObject({ status: 'invalid' })
     expect(third).toHaveLength(1)
   }, 120_000)

@@ -18,9 +18,9 @@ export interface ConversationCase {
   turns: ConversationTurnCase[]
 }
 
-const ask = (question: string, ...phrases: string[]): ConversationTurnCase => ({ question, kind: 'stand-alone', phrases, expect: 'answered' })
-const follow = (question: string, ...phrases: string[]): ConversationTurnCase => ({ question, kind: 'follow-up', phrases, expect: 'answered' })
-const decline = (question: string, kind: ConversationTurnCase['kind'] = 'stand-alone'): ConversationTurnCase => ({ question, kind, expect: 'no_answer' })
+export const ask = (question: string, ...phrases: string[]): ConversationTurnCase => ({ question, kind: 'stand-alone', phrases, expect: 'answered' })
+export const follow = (question: string, ...phrases: string[]): ConversationTurnCase => ({ question, kind: 'follow-up', phrases, expect: 'answered' })
+export const decline = (question: string, kind: ConversationTurnCase['kind'] = 'stand-alone'): ConversationTurnCase => ({ question, kind, expect: 'no_answer' })
 
 export const CONVERSATIONS: ConversationCase[] = [
   // The bundled corpus.
@@ -75,11 +75,11 @@ export const CONVERSATIONS: ConversationCase[] = [
 ]
 
 /**
- * A held-out part, written after the weights were tuned on `CONVERSATIONS` and run once, as they
- * stand: nothing was changed to fit them. Its own corpora (but the bundled one) are fixtures the
- * tuned set never used. Report its figures apart from the tuned set's.
+ * The first held-out part, written after the weights were tuned on `CONVERSATIONS` and first run
+ * untouched (19/23 follow-ups right). It has since become tuning material: its misses were studied
+ * to fix general causes. The part held out now is `HELD_OUT_CONVERSATIONS` in `conversation-held-out.ts`.
  */
-export const HELD_OUT_CONVERSATIONS: ConversationCase[] = [
+export const FORMER_HELD_OUT_CONVERSATIONS: ConversationCase[] = [
   // The bundled corpus, with questions the tuned set does not ask.
   { corpus: 'bundled', turns: [ask('Who did Trump greet on a red carpet?', 'red carpet'), follow('where was that?', 'Joint Base Elmendorf-Richardson', 'Anchorage')] },
   { corpus: 'bundled', turns: [ask('What did Putin insist any settlement must do?', 'primary causes', 'fundamental security threats'), follow('and what did Trump say after it?', 'We didn’t get there')] },
