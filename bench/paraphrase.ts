@@ -10,10 +10,10 @@ export const PARAPHRASE_TARGETS = { right: 0.85, declinedInScope: 0, declinedOut
 /** The halves of the paraphrase set, in report order (see `ParaphraseCase.half`). */
 export const PARAPHRASE_HALVES = ['tune', 'held-out', 'fresh'] as const
 
-/** How each half is named in the report: the old held-out half has been tuned on since round 4. */
+/** How each half is named in the report: the old held-out half has been tuned on since round 3. */
 const HALF_LABELS: Record<(typeof PARAPHRASE_HALVES)[number], string> = {
   tune: 'old tuning (ferry, election)',
-  'held-out': 'old held-out, tuned on in round 4 (flood, recall, theft)',
+  'held-out': 'old held-out, tuned on in round 3 (flood, recall, theft)',
   fresh: 'new held-out (cable car, data breach)',
 }
 

@@ -10,8 +10,8 @@ export interface ParaphraseCase {
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
    * on. `held-out`: written with the flood, recall and theft articles and asked only to report, never
-   * to choose a setting, until round 4 tuned on them: they are now tuning questions too, reported
-   * apart. `fresh`: written in round 4 with the cable-car and data-breach articles, before any run,
+   * to choose a setting, until round 3 tuned on them: they are now tuning questions too, reported
+   * apart. `fresh`: written in round 3 with the cable-car and data-breach articles, before any run,
    * and never used to choose a setting. Defaults to `tune`.
    */
   half?: 'tune' | 'held-out' | 'fresh'
@@ -115,7 +115,7 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'What time does the zoo open?' },
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'How many paintings were vandalised at the gallery in Rome?' },
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'Who painted the ceiling of the Sistine Chapel?' },
-  // New held-out batch (round 4): two more events, written with their articles before any run; report only.
+  // New held-out batch (round 3): two more events, written with their articles before any run; report only.
   { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Why did the gondola stop?', phrase: 'power cut' },
   { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many people were trapped?', phrase: '46 passengers' },
   { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How high up were the riders stuck?', phrase: '80 metres' },
