@@ -10,7 +10,7 @@ export { checkQuestion, MAX_QUESTION_CHARS } from './question.js'
 export { DEFAULT_INDEX_OPTIONS, type IndexOptions } from './search.js'
 export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'
-export { parseWordNet, parseWordNetDerivations, type Synsets } from './thesaurus.js'
+export { parseWordNet, parseWordNetDerivations, type Synsets, type WordNetLinkOptions } from './thesaurus.js'
 export { engineToSnapshot, createEngineFromSnapshot } from './engine.js'
 export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
 /** The story of each source id: for grouping a question's passages or claims by story. */

@@ -152,8 +152,14 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     // A real word the corpus lacks ("joke") is no typo of a corpus word ("joe"): it stays unknown.
     const candidates = known || index.nearMisses.has(word) ? [] : index.speller.correct(word)
     const corrections = candidates.filter((candidate) => !QUESTION_STOP_WORDS.has(candidate))
-    if (!known && stopWordSpeller.correct(word).length > 0 && (corrections.length === 0 || candidates.some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
     const pos = posByStart.get(token.start) ?? 'NOUN'
+    // A name ("Paris", "Bitcoin"). A common noun the corpus lacks ("summit" asked of a corpus that
+    // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
+    const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
+    // "waht" is a misspelt "what", but "Rome" is no "some" and "die" no "did": names and words the
+    // thesaurus relates to the corpus are kept.
+    const typoOfStopWord = !known && !name && !index.related.has(ownStem) && stopWordSpeller.correct(word).length > 0
+    if (typoOfStopWord && (corrections.length === 0 || candidates.some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
     const termStem = corrected ? stemOf(index, corrected) : ownStem
@@ -163,9 +169,6 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     if (seen.has(termStem)) continue
     seen.add(termStem)
     const variants = variantsOf(index, termStem, ownStem, corrected ?? word)
-    // A name: "Paris", "Bitcoin". A common noun the corpus lacks ("summit" asked of a corpus that
-    // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
-    const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
     if (name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
     if (pos === 'PROPN' && index.docFreq.has(termStem)) nameFound = true
     terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })

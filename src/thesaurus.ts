@@ -97,15 +97,38 @@ export function parseWordNet(indexContent: string, dataContent: string, senses =
 /** WordNet's one-letter part of speech in pointers, by the data file that holds it. */
 const POINTER_PARTS: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' }
 
+/** Which links `parseWordNetDerivations` lists. */
+export interface WordNetLinkOptions {
+  /** Derivationally related forms (the `+` pointer: "death" → "die"). Defaults to `true`. */
+  derivations?: boolean
+  /**
+   * One step along a noun's hypernym link (the `@` pointer), for the word's `senses` commonest senses:
+   * `up` links "ferry" to "boat" (a question's specific word reaches an article's general one),
+   * `down` links "boat" to "ferry" (a question's general word reaches the article's specific one),
+   * `both` does both. Defaults to `false`.
+   */
+  hypernyms?: false | 'up' | 'down' | 'both'
+  /** Verbs' cause (`>`) and entailment (`*`) links, both ways ("kill" ↔ "die"), for the commonest senses. Defaults to `false`. */
+  verbLinks?: boolean
+  /** Senses of a word whose hypernym and verb links count, commonest first. Defaults to `1`. */
+  senses?: number
+}
+
 /**
- * Lists of derivationally related forms from WordNet 3's data files (the `+` pointer, across parts
- * of speech: "death" → "die", "injure" → "injury", "own" → "owner"), each `[word, ...forms]` like
- * the synonym lists, so that a question's word reaches the article's other form of it.
- * `dataByPart` holds each `data.*` file's content by part of speech (`noun`, `verb`, `adj`, `adv`).
- * With `hypernyms`, a noun's first sense also lists the words of its direct hypernym synsets (the
- * `@` pointer: "ferry" → "boat"), one step up only.
+ * Lists of related forms from WordNet 3's data files, each `[word, ...forms]` like the synonym
+ * lists, so that a question's word reaches the article's other form of it: derivationally related
+ * forms across parts of speech ("death" → "die", "injure" → "injury", "own" → "owner"), and on
+ * request nouns one step along the hypernym tree and verbs' causes and entailments (see
+ * `WordNetLinkOptions`). `dataByPart` holds each `data.*` file's content by part of speech (`noun`,
+ * `verb`, `adj`, `adv`); `indexByPart`, the `index.*` files', says which senses are a word's
+ * commonest (without it, every sense counts).
  */
-export function parseWordNetDerivations(dataByPart: Readonly<Record<string, string>>, options: { hypernyms?: boolean } = {}): string[][] {
+export function parseWordNetDerivations(
+  dataByPart: Readonly<Record<string, string>>,
+  options: WordNetLinkOptions = {},
+  indexByPart: Readonly<Record<string, string>> = {},
+): string[][] {
+  const { derivations = true, hypernyms = false, verbLinks = false, senses = 1 } = options
   // A synset's offset is its byte offset in its data file, and the files are ASCII: read a target
   // line in place rather than building a map of every line. A map is built only if that fails.
   const fallback = new Map<string, Map<string, string>>()
@@ -133,6 +156,19 @@ export function parseWordNetDerivations(dataByPart: Readonly<Record<string, stri
     for (let i = 0; i < count; i++) words.push((fields[4 + i * 2] ?? '').replace(/\(.*\)$/, '').toLowerCase())
     return words
   }
+  // "word offset" for each word's commonest senses, when the index files are given.
+  const common = new Map<string, Set<string>>()
+  for (const [part, content] of hypernyms !== false || verbLinks ? Object.entries(indexByPart) : []) {
+    const keys = new Set<string>()
+    common.set(part, keys)
+    for (const line of content.split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue
+      const fields = line.trim().split(' ')
+      const synsetCount = Number(fields[2])
+      for (const offset of fields.slice(fields.length - synsetCount).slice(0, senses)) keys.add(`${fields[0]} ${offset}`)
+    }
+  }
+  const isCommon = (part: string, word: string, offset: string) => common.get(part)?.has(`${word} ${offset}`) ?? true
   const related = new Map<string, Set<string>>()
   const link = (from: string, to: string) => {
     if (from === to || from.includes('_') || to.includes('_') || from === '' || to === '') return
@@ -141,13 +177,16 @@ export function parseWordNetDerivations(dataByPart: Readonly<Record<string, stri
     set.add(to)
   }
   for (const [part, content] of Object.entries(dataByPart)) {
+    const hypernymsHere = hypernyms !== false && part === 'noun'
+    const verbLinksHere = verbLinks && part === 'verb'
     for (const line of content.split('\n')) {
       if (line === '' || line.startsWith(' ')) continue
       // Most synsets have no pointer of interest: skip them before splitting the line.
-      if (!line.includes(' + ') && !(options.hypernyms && part === 'noun')) continue
+      if (!(derivations && line.includes(' + ')) && !hypernymsHere && !(verbLinksHere && (line.includes(' > ') || line.includes(' * ')))) continue
       const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ')
       const count = Number.parseInt(fields[3] ?? '0', 16)
-      const words = wordsOf(part, fields[0] ?? '', line)
+      const offsetHere = fields[0] ?? ''
+      const words = wordsOf(part, offsetHere, line)
       let at = 4 + count * 2
       const pointers = Number(fields[at])
       at++
@@ -156,14 +195,21 @@ export function parseWordNetDerivations(dataByPart: Readonly<Record<string, stri
         const offset = fields[at + 1] ?? ''
         const targetPart = POINTER_PARTS[fields[at + 2] ?? ''] ?? ''
         const sourceTarget = fields[at + 3] ?? '0000'
-        if (symbol === '+') {
+        if (symbol === '+' && derivations) {
           const source = Number.parseInt(sourceTarget.slice(0, 2), 16)
           const target = Number.parseInt(sourceTarget.slice(2), 16)
           const from = words[source - 1]
           const to = wordsOf(targetPart, offset)[target - 1]
           if (from && to) link(from, to)
-        } else if (symbol === '@' && options.hypernyms && part === 'noun') {
-          for (const word of words) for (const broader of wordsOf(targetPart, offset)) link(word, broader)
+        } else if ((symbol === '@' && hypernymsHere) || ((symbol === '>' || symbol === '*') && verbLinksHere)) {
+          const targets = wordsOf(targetPart, offset)
+          for (const word of words) {
+            if (!isCommon(part, word, offsetHere)) continue
+            for (const other of targets) {
+              if (symbol !== '@' || hypernyms !== 'down') link(word, other)
+              if (symbol !== '@' || hypernyms !== 'up') link(other, word)
+            }
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { AnalyzedQuestion } from '../question.js'
+import type { CorpusIndex } from '../search.js'
 
 /**
  * Share of the question's weight that a text covers: each question word counts once, through its
@@ -32,4 +33,36 @@ export function namesHeld(terms: AnalyzedQuestion['terms'], variantNumbers: numb
     if (hits[(variantNumbers[t] as number[])[0] as number] !== 1) return false
   }
   return names > 0
+}
+
+/** The question's words that decide whether to answer, with the weights they count at. */
+export interface JudgedTerms {
+  terms: AnalyzedQuestion['terms']
+  weights: number[]
+  numbers: number[][]
+  total: number
+  /** The weight of the judged words the corpus uses in some form. */
+  knownTotal: number
+}
+
+/**
+ * The words that decide whether to answer, and their weights. A follow-up is judged on its own
+ * words when it has any: words borrowed from the conversation only rank. A common word the corpus
+ * never uses in any form (no name) counts at `unknownShare` of its weight: it is as often a
+ * paraphrase of the article's word ("shoppers" for "customers") as a sign of another topic.
+ */
+export function judgedTerms(index: CorpusIndex, analyzed: AnalyzedQuestion, termWeights: number[], variantNumbers: number[][], unknownShare = 1): JudgedTerms {
+  const { terms } = analyzed
+  const own = terms.length - (analyzed.contextTerms ?? 0)
+  const count = own > 0 && own < terms.length ? own : terms.length
+  const judged = terms.slice(0, count)
+  const known = judged.map((term) => term.variants.some((variant) => index.docFreq.has(variant.stem)))
+  const weights = judged.map((term, t) => (termWeights[t] as number) * (known[t] || term.name ? 1 : unknownShare))
+  let total = 0
+  let knownTotal = 0
+  weights.forEach((weight, t) => {
+    total += weight
+    if (known[t]) knownTotal += weight
+  })
+  return { terms: judged, weights, numbers: variantNumbers.slice(0, count), total, knownTotal }
 }

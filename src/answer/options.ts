@@ -61,6 +61,11 @@ export interface AnswerOptions {
    * declines 81.6% and 4.6%. Defaults to `0.5`.
    */
   minKnownCoverage?: number
+  /**
+   * Share of its weight that a common word the corpus never uses, in any form, keeps when deciding
+   * whether to answer (`minCoverage`, `minSentenceCoverage`); names keep all of theirs. Defaults to `1`.
+   */
+  unknownWordShare?: number
   /** Power of IDF in a question word's weight: above 1 weighs rare words up. Defaults to `1`. */
   idfPower?: number
 }
@@ -83,4 +88,5 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   minSentenceCoverage: 0.45,
   evidenceSynonyms: true,
   minKnownCoverage: 0.5,
+  unknownWordShare: 1,
 }

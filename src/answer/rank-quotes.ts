@@ -3,7 +3,7 @@ import { featuresOfPassage } from '../passage-table.js'
 import { passageStems, rankPassages, type CorpusIndex } from '../search.js'
 import type { Passage, Quote } from '../types.js'
 import { buildQuote, type Candidate } from './build-quote.js'
-import { coverageOf, namesHeld } from './coverage.js'
+import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
 import type { AnswerOptions } from './options.js'
@@ -57,18 +57,8 @@ export function rankQuotes(
   let bestCoverage = 0
   let bestWindowCoverage = 0
   const windowHits = new Uint8Array(stemCount)
-  // Whether to answer a follow-up is judged on its own words when it has any; borrowed words only rank.
-  const own = terms.length - (analyzed.contextTerms ?? 0)
-  const judged =
-    own > 0 && own < terms.length
-      ? { terms: terms.slice(0, own), weights: termWeights.slice(0, own), numbers: variantNumbers.slice(0, own), total: termWeights.slice(0, own).reduce((sum, weight) => sum + weight, 0) }
-      : { terms, weights: termWeights, numbers: variantNumbers, total }
-  // The weight of the judged words the corpus uses in some form: a word it never uses cannot be
-  // matched, and is as likely a paraphrase as a sign of another topic, so it is left out of this share.
-  let knownTotal = 0
-  judged.terms.forEach((term, t) => {
-    if (term.variants.some((variant) => index.docFreq.has(variant.stem))) knownTotal += judged.weights[t] as number
-  })
+  const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, settings.unknownWordShare)
+  const { knownTotal } = judged
   let bestKnownWindowCoverage = 0
   const matchedStems = new Set<string>()
   // Sentence lengths (distinct words) for BM25's length normalisation, against the mean of the candidates'.

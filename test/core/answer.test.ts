@@ -112,9 +112,11 @@ describe('declining a question the corpus has the words for but does not answer'
     // "van" and "police" are in one sentence, "owns" nowhere near them: the articles never say whose van it was.
     const question = 'Who owns the van the police found?'
     expect(createCheckedEngine(articles, { synsets }).ask(question).status).toBe('no_answer')
-    expect(createCheckedEngine(articles, { synsets, answer: { minKnownCoverage: 0 } }).ask(question).status).toBe('answered')
+    // The words are all there: with no evidence asked for, the same question gets a quote.
+    expect(createCheckedEngine(articles, { synsets, answer: { minKnownCoverage: 0, minSentenceCoverage: 0, minCoverage: 0 } }).ask(question).status).toBe('answered')
     expect(createCheckedEngine(articles, { synsets }).ask('How were the suspects traced?').status).toBe('answered')
-  })
+    // Three engines are built: under a shared machine's load that takes more than the default 30 s.
+  }, 120_000)
 })
 
 describe('example questions', () => {

@@ -5,14 +5,16 @@
  * ones (near misses on the same theme among them) must be declined.
  */
 export interface ParaphraseCase {
-  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft'
+  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft' | 'paraphrase-cablecar' | 'paraphrase-breach'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
    * on. `held-out`: written with the flood, recall and theft articles and asked only to report, never
-   * to choose a setting. Defaults to `tune`.
+   * to choose a setting, until round 3 tuned on them: they are now tuning questions too, reported
+   * apart. `fresh`: written in round 3 with the cable-car and data-breach articles, before any run,
+   * and never used to choose a setting. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out'
+  half?: 'tune' | 'held-out' | 'fresh'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -113,4 +115,55 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'What time does the zoo open?' },
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'How many paintings were vandalised at the gallery in Rome?' },
   { corpus: 'paraphrase-theft', half: 'held-out', question: 'Who painted the ceiling of the Sistine Chapel?' },
+  // New held-out batch (round 3): two more events, written with their articles before any run; report only.
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Why did the gondola stop?', phrase: 'power cut' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many people were trapped?', phrase: '46 passengers' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How high up were the riders stuck?', phrase: '80 metres' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How were people brought down?', phrase: 'lowered the passengers' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'When was the last person rescued?', phrase: '4 a.m.' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'What caused the outage?', phrase: 'lightning strike' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Who runs the cable car?', phrase: 'Sarnic Lifts' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Were there kids on board?', phrase: 'school group' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: "Why didn't the emergency engine work?", phrase: 'diesel motor' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Was anyone hurt?', phrase: 'exhaustion' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'What did rescuers send up to the passengers?', phrase: 'foil blankets' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many people use the line every year?', phrase: '300,000' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: "Why couldn't the helicopters help?", phrase: 'fog' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Will the passengers get compensation?', phrase: '500 euros' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'When was the motor last maintained?', phrase: 'since 2019' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Is there a criminal inquiry?', phrase: 'negligence' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How long will the cable car be out of service?', phrase: 'two months' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many rescue workers took part?', phrase: '60 rescuers' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'What are local businesses worried about?', phrase: 'bookings' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'When did the line open?', phrase: '1998' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'What information was stolen?', phrase: 'phone numbers' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How many shoppers were affected?', phrase: '2.3 million' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How did the attackers break in?', phrase: "supplier's account" },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Were credit card numbers exposed?', phrase: 'not accessed' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'When did the hack start?', phrase: '3 March' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How was the intrusion discovered?', phrase: 'unusual traffic' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Did the boss say sorry?', phrase: 'apologised' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'What scams should customers look out for?', phrase: 'fake messages' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Is there a phone number people can call?', phrase: 'helpline' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'What is the company offering victims?', phrase: 'credit monitoring' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Was the regulator informed in time?', phrase: '72 hours' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How did the stock react?', phrase: '4 percent lower' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How much money did the hackers want?', phrase: '5 million dollars' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Did the company pay the ransom?', phrase: 'refused to pay' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Has a suspect been caught?', phrase: 'arrested in Tallinn' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How big a penalty could the firm get?', phrase: 'fine of up to 4 percent' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'What security changes has the retailer made since?', phrase: 'two-factor' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Who leads the company?', phrase: 'Mira Olsen' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many people died in the Stresa cable car crash?' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'When did the chairlift in Colorado break down?' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Which ski resort had an avalanche last week?' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'How many passengers were stuck on the London Eye?' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'Who built the Eiffel Tower?' },
+  { corpus: 'paraphrase-cablecar', half: 'fresh', question: 'What is the weather forecast for tomorrow?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How many Facebook accounts were leaked in 2021?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Did the hospital pay the ransomware gang?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'When was the Equifax hack discovered?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'What is the best antivirus program?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'Who founded Amazon?' },
+  { corpus: 'paraphrase-breach', half: 'fresh', question: 'How do I reset my password?' },
 ]

@@ -1,0 +1,73 @@
+import { pathToFileURL } from 'node:url'
+import { loadWordNetSynsets, type WordNetOptions } from '../adapters/wordnet.js'
+import { createEngine, type AnswerOptions } from '../src/index.js'
+import { renderParaphrase, runParaphrase } from './paraphrase.js'
+import { loadSquad, scoreAbstention, scoreSquad } from './squad.js'
+import { fmt, table, timed } from './stats.js'
+
+/** One way of bridging a question's words to an article's: WordNet links and answer settings. */
+interface Variant {
+  wordNet: WordNetOptions
+  answer?: AnswerOptions
+}
+
+/**
+ * The bridging pieces of issue 14, each measured on its own against `base` (today's defaults):
+ * WordNet's derivational links, one hypernym step up or down for nouns, verbs' cause and
+ * entailment links.
+ */
+const VARIANTS: Record<string, Variant> = {
+  base: { wordNet: {} },
+  'no-derivations': { wordNet: { derivations: false } },
+  'hypernyms-up': { wordNet: { hypernyms: 'up' } },
+  'hypernyms-down': { wordNet: { hypernyms: 'down' } },
+  'hypernyms-both': { wordNet: { hypernyms: 'both' } },
+  'verb-links': { wordNet: { verbLinks: true } },
+  'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
+  'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
+  'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
+}
+
+/**
+ * `npm run bench:bridging -- [--variants base,hypernyms-up] [--no-squad] [--misses]`: for each
+ * variant, the paraphrase set by half, then SQuAD dev's first quote over all 48 articles and the
+ * declines on the half corpus (every other article by title).
+ */
+async function main(argv: string[]): Promise<void> {
+  const pick = argv[argv.indexOf('--variants') + 1]
+  const names = argv.includes('--variants') && pick ? pick.split(',') : Object.keys(VARIANTS)
+  const squad = argv.includes('--no-squad') ? undefined : await loadSquad()
+  const rows: string[][] = []
+  for (const name of names) {
+    const variant = VARIANTS[name]
+    if (!variant) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`)
+    const synsets = await loadWordNetSynsets(variant.wordNet)
+    const answer = variant.answer ?? {}
+    const paraphrase = await runParaphrase(synsets, answer)
+    console.log(`== ${name}\n${renderParaphrase(paraphrase, argv.includes('--misses'))}`)
+    const cells = paraphrase.map((s) => `${s.right}/${s.inScope} (${s.declined} declined), ${s.outOfScopeDeclined}/${s.outOfScope}`)
+    if (squad) {
+      const { value, ms } = await timed(() => {
+        const engine = createEngine(squad.articles, { synsets, answer })
+        const all = scoreSquad(squad, engine, squad.questions)
+        const halfArticles = squad.articles.filter((_, i) => i % 2 === 0)
+        const abstention = scoreAbstention(createEngine(halfArticles, { synsets, answer }), new Set(halfArticles.map((article) => article.id)), squad.questions)
+        return { all, abstention }
+      })
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+      cells.push(pct(value.all.first), pct(value.all.any), pct(value.abstention.otherDeclined), pct(value.abstention.ownDeclined))
+      console.log(`SQuAD: first ${cells.at(-4)}, any ${cells.at(-3)}, half corpus: other declined ${cells.at(-2)}, own declined ${cells.at(-1)} (${fmt(ms / 1000)} s)`)
+    }
+    rows.push([name, ...cells])
+  }
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'new held-out']
+  if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
+  console.log(`\n${table(header, rows)}`)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
