@@ -1,7 +1,7 @@
 import { stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
-import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
+import { askedKindOf, compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
 import type { AnalyzedQuestion } from './question.js'
 import type { SentenceReadings } from './reading.js'
 import { FEATURE, type CorpusIndex } from './search.js'
@@ -314,11 +314,15 @@ const DECLINED_MIN_ANSWER_SHARE = 0.6
 /**
  * The answer to a question the bot declined to quote (`no_answer`) when the sources do answer it,
  * each with a different value: the sides of the disagreement are the answer, each quoted verbatim
- * with its source. A question naming something no source mentions (`missingTopic`) or asked of one
- * source is left declined. Undefined when the sources do not disagree on it.
+ * with its source. A question naming something no source mentions, asking a figure of a word no
+ * source uses, or asked of one source, is left declined. Undefined when the sources do not disagree on it.
  */
 export function disputedAnswer(index: CorpusIndex, declined: Answer, analyzed: AnalyzedQuestion, passageIds: string[], options: CompareAnswersOptions = {}): Answer | undefined {
   if (analyzed.missingTopic !== undefined) return undefined
+  // A figure measures a thing: asked the count of a thing no source names ("how many strollers" of a
+  // corpus about heaters), the figures are of something else. A role no source names ("the artist") is a paraphrase.
+  const measures = ['number', 'duration', 'percent'].includes(askedKindOf(analyzed.text) ?? '')
+  if (measures && analyzed.terms.some((term) => !term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))) return undefined
   const compared = compareAnswers(index, analyzed, passageIds, { ...options, minAnswerShare: DECLINED_MIN_ANSWER_SHARE })
   if (compared.length === 0) return undefined
   const quotes: Quote[] = compared.flatMap((disagreement) =>

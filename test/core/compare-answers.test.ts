@@ -90,25 +90,31 @@ describe('compare the answers on invented events', () => {
   })
 })
 
-describe('a question the bot would decline', () => {
-  const engine = createEngine([
-    { id: 'a', title: 'Document 1', text: 'Harbour Lights is the second studio album by the singer Tomas Brenn. It was released in 2019 on a small label.' },
-    { id: 'b', title: 'Document 2', text: 'Harbour Lights is an album by Mira Odell, recorded in one week.' },
-    { id: 'c', title: 'Document 3', text: 'Harbour Lights, an album. The artist page lists every release, with sleeve notes and credits.' },
-  ])
+describe('a question the bot declines', () => {
+  // A coverage no sentence can reach makes the bot decline every question, whatever its wording.
+  const engine = createEngine(
+    [
+      { id: 'a', title: 'Document 1', text: 'Harbour Lights is the second studio album by the singer Tomas Brenn. The album Harbour Lights was recorded in three days.' },
+      { id: 'b', title: 'Document 2', text: 'Harbour Lights is an album by Mira Odell. The album Harbour Lights was recorded in one week.' },
+      { id: 'c', title: 'Document 3', text: 'Harbour Lights, an album. The artist page lists every release, with sleeve notes and credits.' },
+    ],
+    { answer: { minKnownCoverage: 1.01 } },
+  )
 
   it('is answered with the sides when the sources answer it differently, each quoted verbatim', () => {
-    const answer = engine.ask('Who is the artist of the album Harbour Lights released by Zenith?')
+    const answer = engine.ask('Who is the artist of the album Harbour Lights?')
     expect(answer.status).toBe('answered')
-    expect(answer.quotes.map((quote) => [quote.source.id, quote.text])).toEqual([
+    expect(answer.quotes.map((quote) => [quote.source.id, quote.text]).sort()).toEqual([
       ['a', 'Harbour Lights is the second studio album by the singer Tomas Brenn.'],
-      ['b', 'Harbour Lights is an album by Mira Odell, recorded in one week.'],
+      ['b', 'Harbour Lights is an album by Mira Odell.'],
     ])
-    expect(answer.disagreements[0]?.claims.map((claim) => claim.value)).toEqual(['Tomas Brenn', 'Mira Odell'])
+    expect(answer.disagreements[0]?.claims.map((claim) => claim.value).sort()).toEqual(['Mira Odell', 'Tomas Brenn'])
   })
 
-  it('stays declined when it names something no source mentions', () => {
-    expect(engine.ask('Who is the artist of the album Copper Tide?').status).toBe('no_answer')
+  it('stays declined when it asks a figure of a thing no source names, or no two sources answer it', () => {
+    expect(engine.ask('How long did the recording of Harbour Lights take?').status).toBe('answered')
+    expect(engine.ask('How long did the vinyl pressing of the album Harbour Lights take?').status).toBe('no_answer')
+    expect(engine.ask('When was Harbour Lights released?').status).toBe('no_answer')
   })
 })
 
