@@ -1,6 +1,6 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 import type { ExtractedClaim } from './claims/index.js'
-import { buildDisagreementIndex, disagreementsForQuestion, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
+import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
 import { buildStories, storyOfSource } from './stories.js'
@@ -227,7 +227,11 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
-      if (answer.status === 'no_answer') return { ...answer, suggestions: examples }
+      if (answer.status === 'no_answer') {
+        // Declined, but the sources may each answer it differently: then the disagreement is the answer.
+        const disputed = analyzed && ask.sourceId === undefined && (ask.offset ?? 0) === 0 ? disputedAnswer(index, answer, analyzed, passageIds, { storyOf: storyIdOf }) : undefined
+        return disputed ?? { ...answer, suggestions: examples }
+      }
       if (answer.status !== 'answered' || !analyzed) return answer
       return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, { storyOf: storyIdOf }) }
     },

@@ -1,4 +1,5 @@
 import type { Answer, Disagreement, Quote, Source, SourceSummary, Story, Takeaway } from '../../src/index.js'
+import { NEWER_NOTE } from '../../src/index.js'
 
 /** How to style text for a terminal: ANSI bold when it is a TTY, plain otherwise. */
 export interface TextStyle {
@@ -39,7 +40,7 @@ export function renderDisagreement(disagreement: Disagreement, style: TextStyle 
   const lines = [`${style.bold('Sources disagree')} on ${clean(disagreement.topic)} (${disagreement.valueKind ?? disagreement.kind}):`]
   for (const claim of disagreement.claims) {
     const who = claim.speaker ? `, according to ${clean(claim.speaker)}` : ''
-    lines.push(`  • ${clean(claim.value)}${claim.headline ? ' (headline)' : ''}${who}: “${clean(claim.text)}”`, `      — ${citeSource(claim.source)}`)
+    lines.push(`  • ${clean(claim.value)}${claim.headline ? ' (headline)' : ''}${claim.newer ? ` (${NEWER_NOTE})` : ''}${who}: “${clean(claim.text)}”`, `      — ${citeSource(claim.source)}`)
     for (const other of claim.alsoIn ?? []) lines.push(`      — also ${citeSource(other)}`)
   }
   return lines.join('\n')

@@ -7,6 +7,7 @@ import {
   type APIEmbedField,
 } from 'discord.js'
 import type { Answer, Disagreement, Quote, Source, SourceSummary, Span, Takeaway } from '../../src/index.js'
+import { NEWER_NOTE } from '../../src/index.js'
 import { buttonId } from './buttons.js'
 
 /** Discord's message limits, in characters (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -362,7 +363,7 @@ export function formatDisagreements(disagreements: Disagreement[], footer: strin
 
 function formatClaimLong(claim: Disagreement['claims'][number]): string {
   const speaker = claim.speaker === undefined ? '' : ` (per ${escapeMarkdown(claim.speaker)})`
-  const headline = claim.headline === true ? ' (headline)' : ''
+  const headline = `${claim.headline === true ? ' (headline)' : ''}${claim.newer ? ` (${NEWER_NOTE})` : ''}`
   const alsoIn = claim.alsoIn?.length ? `; also ${claim.alsoIn.map(citeSource).join(', ')}` : ''
   return `**${escapeMarkdown(claim.value)}**${speaker}${headline}\n> ${escapeMarkdown(claim.text).replace(/\n/g, '\n> ')}\n— ${citeSource(claim.source)}${alsoIn}`
 }

@@ -1,4 +1,5 @@
 import type { Answer, Claim, Disagreement, Quote, Source, SourceSummary, Span, Takeaway } from '../../src/index.js'
+import { NEWER_NOTE } from '../../src/index.js'
 
 /**
  * Telegram HTML for the core's results. Every string from the corpus or the asker goes through
@@ -246,7 +247,7 @@ function formatList(heading: string, itemsHtml: readonly string[]): string {
 function formatClaimSource(claim: Claim): string {
   const speaker = claim.speaker ? `, according to ${escapeHtml(claim.speaker)}` : ''
   const alsoIn = claim.alsoIn?.length ? `; also ${claim.alsoIn.map(formatSourceName).join(', ')}` : ''
-  return `${formatSourceName(claim.source)}${speaker}${claim.headline ? ' (headline)' : ''}${alsoIn}`
+  return `${formatSourceName(claim.source)}${speaker}${claim.headline ? ' (headline)' : ''}${claim.newer ? ` (${NEWER_NOTE})` : ''}${alsoIn}`
 }
 
 function isWebUrl(url: string | undefined): url is string {

@@ -263,9 +263,14 @@ function answerOf(
       alsoStates.push(...values)
       if (values.length === 0) continue
       const hits = tokenize(sentenceText(passage, sentence)).flatMap((token) => (weightOf.has(stemOf(index, token.word)) ? [sentence.start + token.start] : []))
-      // Near the question's words, not merely the first value of the sentence.
+      // Near the question's words, not merely the first value of the sentence; a question word inside
+      // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").
       // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.
-      const distance = (value: FoundValue) => (value.typed ? 0 : (value.strength ?? 0) + (hits.length === 0 ? 200 : Math.min(...hits.map((at) => Math.abs(at - value.start)))))
+      const distance = (value: FoundValue) => {
+        if (value.typed) return 0
+        const near = hits.filter((at) => at < value.start || at >= value.end)
+        return (value.strength ?? 0) + (near.length === 0 ? 200 : Math.min(...near.map((at) => Math.abs(at - value.start))))
+      }
       const value = [...values].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: score, passage, sentence, value }

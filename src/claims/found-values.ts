@@ -31,14 +31,22 @@ export interface FoundValue {
   end: number
   /** True for a phrase holding the noun an entity question asks a name of ("Baroque style"). */
   typed?: boolean
+  /** True for a figure counting part of a group ("five of the trapped workers"): a larger total does not contradict it. */
+  part?: boolean
   /** For an entity: how weakly its frame states it (0 typed by the asked noun, up to 80 for a bracket), counted as distance. */
   strength?: number
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'
 const HEDGES = /(?:about|around|roughly|approximately|nearly|almost|some|estimated|an estimated|over|more than|at least|up to|under|less than|fewer than)\s+$/i
+/** A figure counting part of a group: "five of the trapped workers", "12 of them". */
+const PART_AFTER = /^\S+(?:[-\s]\p{L}+)?\s+of\s+(?:the|them|those|these|whom|which)\b/iu
+/** A figure after "including" or "among them": part of a group named before. */
+const PART_BEFORE = /\b(?:including|among them|among whom)\s+$/i
+/** "between 2 and ": the low end of a range, its figure captured. */
+const BETWEEN_AND = /(?<=\bbetween\s+)([$€£¥]?\d[\d,.]*)\s+and\s+(?=[$€£¥]?\d)/gi
 const NUMBER = new RegExp(
-  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:[-–]|to)\\s?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion))?(?:[-\\s](?:%|[\\p{L}]+))?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
+  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:[-–]|to)\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion))?(?:[-\\s](?:%|[\\p{L}]+))?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
   'giu',
 )
 const MONTH_NAMES = MONTHS.map((month) => month.replace(/^./, (c) => c.toUpperCase()))
@@ -58,9 +66,15 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   if (kind === 'entity') return phraseValues(text, offset, asked)
   if (kind === 'outcome') return outcomeValues(text, offset, asked)
   if (kind === 'date') {
+    const asksLife = ['born', 'birth', 'died', 'death', 'die'].some((word) => asked.words.has(word))
     for (const match of text.matchAll(DATE)) {
-      // A date in a "since", "until", "before" or "after" phrase dates something else, for reference.
-      if (/\b(?:since|until|till|before|after|by|next|last|every)\b[^,;:.()]{0,40}$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 48), match.index))) continue
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 48), match.index)
+      // A date in a "since", "until", "before", "after" or "by the time" phrase dates something else, for reference;
+      // so does one right after "by", "next", "last" or "every" ("by 2025", "last Tuesday"), but not
+      // "confirmed by the Senate on December 8".
+      if (/\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
+      // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
+      if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
       // "conceded on Monday after the election": the date is of the other event, before "after".
       if (/^\s+(?:after|before|since|until|when)\b/i.test(text.slice((match.index ?? 0) + match[0].length))) continue
       const date = dateOf(match[0])
@@ -80,22 +94,36 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       while (words.length > 1 && NOT_NAMES.has(words[words.length - 1] ?? '') && /\.$/.test(words[words.length - 2] ?? '')) words = words.slice(0, -1)
       const name = words.join(' ').replace(/[’']s$|[.,]$/, '')
       // A person's name has two words at least ("Mahesh Bhatt"); one word is a name after "The" ("The Beatles").
-      if (kind === 'person' && words.length < 2 && !/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue
+      // Two words or more after "the" name a thing ("the Nintendo Entertainment System"), not a person.
+      const afterThe = /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))
+      if (kind === 'person' && (words.length < 2 ? !afterThe : afterThe)) continue
       if (!name || MONTH_NAMES.includes(name) || WEEKDAY_ONLY.test(name)) continue
       if (kind === 'place' && !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) continue
       found.push({ kind, display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: offset + start, end: offset + start + name.length })
     }
     return found
   }
-  for (const match of text.matchAll(NUMBER)) {
+  // "between 2 and 3 million euros" is one range, read as "2 to 3 million euros" (same offsets).
+  const ranged = text.replace(BETWEEN_AND, (whole, low: string) => `${low} to${' '.repeat(whole.length - low.length - 3)}`)
+  for (const match of ranged.matchAll(NUMBER)) {
     const at = match.index ?? 0
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
     const number = numberOf(raw, kind, hedgeTolerance, HEDGES.test(text.slice(Math.max(0, at - 16), at)))
-    if (number) found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${raw}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length })
+    if (!number) continue
+    // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
+    const part = PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at))
+    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}) })
   }
   return found
+}
+
+/** True for `date` in brackets that span two dates, "(21 July 1807 – 28 September 1857)": a lifespan. */
+function isLifespan(before: string, date: string, after: string): boolean {
+  const opened = /\(([^()]*)$/.exec(before)
+  const closed = /^([^()]*)\)/.exec(after)
+  return opened !== null && closed !== null && /\d\s*[-–—]\s*\S/.test(`${opened[1]}${date}${closed[1]}`)
 }
 
 /**
@@ -199,7 +227,7 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedged: boole
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
   const body = unitWord ? raw.slice(0, raw.length - (unitMatch?.[0].length ?? 0)) : raw
   // A range joins two figures ("5–7"); "forty-two" is one number.
-  const [lowText, highText] = body.split(/(?<=\d)\s?(?:[-–]|\bto\b)\s?(?=[\d$€£¥])/)
+  const [lowText, highText] = body.split(/(?<=\d)\s?(?:[-–]|\bto\b)\s*(?=[\d$€£¥])/)
   const scale = /\b(million|billion|thousand|trillion)\b/.exec(body)?.[1]
   const parse = (text: string | undefined) => (text === undefined ? undefined : parseNumber([...text.split(/\s+/), ...(scale && !text.includes(scale) ? [scale] : [])]))
   const low = parse(lowText)
@@ -231,10 +259,13 @@ function widen(value: Extract<ClaimValue, { type: 'number' }>, hedged: boolean, 
 export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
   // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
-  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b)
+  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) 
   const x = a.comparable
   const y = b.comparable
-  return !(x.type === 'number' && y.type === 'number' && x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
+  if (x.type !== 'number' || y.type !== 'number') return true
+  // A part no larger than the other figure may be a part of it: "five of the trapped workers" against "12 were trapped".
+  if ((a.part && x.high <= y.high) || (b.part && y.high <= x.high)) return false
+  return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
 }
 
 /** The last word of a label: the kind of thing it names. */

@@ -4,14 +4,14 @@ import type { Sentence } from '../types.js'
 import { countDraft, settleImplicitCounts } from './count.js'
 import { dateDraft, MONTHS, WEEKDAYS } from './date.js'
 import { durationDraft } from './duration.js'
-import type { EntityContext, EntityExtractor } from './entity.js'
+import type { EntityContext, EntityExtractor, KindDraft } from './entity.js'
 import { CHANGE, MEASURED_CLASSES, OTHER_OCCASION } from './measured.js'
 import { moneyDraft } from './money.js'
-import { SMALL_NUMBERS } from './numbers.js'
+import { parseNumber, SMALL_NUMBERS } from './numbers.js'
 import { resolveRoles, type RoleMention, roleMentions } from './office.js'
 import { EVENT_STEMS, framingDrafts, mayHoldOutcome } from './outcome.js'
 import { percentDraft } from './percent.js'
-import { chunkIds, type ReadSentence, readSentence } from './read.js'
+import { chunkIds, type ReadSentence, readSentence, type Word } from './read.js'
 import { scoreDrafts } from './score.js'
 import { type ClaimOptions, DEFAULT_CLAIM_OPTIONS, type Draft, type ExtractedClaim } from './types.js'
 
@@ -56,7 +56,9 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
   if (CHANGE.test(read.text) || OTHER_OCCASION.test(read.text)) return scoreDrafts(read)
   const chunk = chunkIds(words)
   const drafts: Draft[] = []
-  for (const entity of entities) {
+  for (const [i, entity] of entities.entries()) {
+    // "between 2 and 3 million euros": the lower figure is no claim of its own but the low end of the next.
+    if (rangeLow(words, entity, entities[i + 1]) !== undefined) continue
     const span = words.slice(entity.first, entity.last + 1)
     const first = span[0]
     const last = span[span.length - 1]
@@ -64,9 +66,29 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
     const context: EntityContext = { type: entity.type, read, words, first: entity.first, last: entity.last, span, chunk, settings }
     const extract = EXTRACTORS[entity.type]
     const draft = extract?.(context)
-    if (draft) drafts.push({ spanStart: first.start, spanEnd: last.end, ...draft })
+    if (!draft) continue
+    const low = entities[i - 1] && rangeLow(words, entities[i - 1]!, entity)
+    drafts.push({ spanStart: first.start, spanEnd: last.end, ...(low === undefined ? draft : widenToRange(draft, low, span, words[entities[i - 1]!.first]!)) })
   }
   return [...drafts, ...scoreDrafts(read)]
+}
+
+/** The figure of `entity` when it opens a range "between <entity> and <next>", else undefined. */
+function rangeLow(words: Word[], entity: ReadSentence['entities'][number], next: ReadSentence['entities'][number] | undefined): number | undefined {
+  if (!next || words[entity.first - 1]?.lower !== 'between' || words[entity.last + 1]?.lower !== 'and' || next.first !== entity.last + 2) return undefined
+  return parseNumber(words.slice(entity.first, entity.last + 1).map((word) => word.text))
+}
+
+/**
+ * A draft of the range's high figure widened down to its low one, in the high figure's scale and
+ * unit: "between 2 and 3 million euros" is €2–3 million, "between two and three hours" 2–3 hours.
+ */
+function widenToRange(draft: KindDraft, low: number, span: Word[], lowWord: Word): KindDraft {
+  const value = draft.comparable
+  const leading = parseNumber([span[0]?.text ?? ''])
+  if (value.type !== 'number' || !leading || !Number.isFinite(value.high)) return draft
+  const scaled = (low * value.high) / leading
+  return { ...draft, value: `${lowWord.text}–${draft.value}`, comparable: { ...value, low: Math.min(value.low, scaled) } }
 }
 
 

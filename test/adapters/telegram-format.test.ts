@@ -116,6 +116,14 @@ describe('formatAnswer', () => {
     expect(formatAnswer(answer, { offset: 4 }).join('')).not.toContain('Sources disagree')
   })
 
+  it('says which side comes from the newest source, so the others may be outdated', () => {
+    const [older, newer] = FAKE_DISAGREEMENT.claims
+    const dated = { ...FAKE_DISAGREEMENT, claims: [older!, { ...newer!, newer: true }] }
+    const text = plain(formatAnswer(fakeAnswer('How long?', [fakeQuote('Seven hours.')], { disagreements: [dated] })).join(''))
+    expect(text).toContain('(newest source: the others may be outdated)')
+    expect(text.split('newest source')).toHaveLength(2)
+  })
+
   it('starts a later page with its question, escaped and shortened, and where the page starts', () => {
     const question = `<i>How long</i> & ${'why '.repeat(40)}?`
     const [page = ''] = formatAnswer(fakeAnswer(question, [fakeQuote('Seven hours.')]), { offset: 4 })

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { askedKindOf, sameFoundValue, valuesIn, type AskedKind } from '../../src/claims/answers.js'
+import { comparableValues } from '../../src/claims/found-values.js'
 import { parallelStretch } from '../../src/claims/parallel.js'
 import { gapNounOf } from '../../src/claims/phrase.js'
 import { createEngine, parseArticleFile, type ArticleInput } from '../../src/index.js'
@@ -89,6 +90,34 @@ describe('compare the answers on invented events', () => {
   })
 })
 
+describe('a question the bot declines', () => {
+  // A coverage no sentence can reach makes the bot decline every question, whatever its wording.
+  const engine = createEngine(
+    [
+      { id: 'a', title: 'Document 1', text: 'Harbour Lights is the second studio album by the singer Tomas Brenn. The album Harbour Lights was recorded in three days.' },
+      { id: 'b', title: 'Document 2', text: 'Harbour Lights is an album by Mira Odell. The album Harbour Lights was recorded in one week.' },
+      { id: 'c', title: 'Document 3', text: 'Harbour Lights, an album. The artist page lists every release, with sleeve notes and credits.' },
+    ],
+    { answer: { minKnownCoverage: 1.01 } },
+  )
+
+  it('is answered with the sides when the sources answer it differently, each quoted verbatim', () => {
+    const answer = engine.ask('Who is the artist of the album Harbour Lights?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes.map((quote) => [quote.source.id, quote.text]).sort()).toEqual([
+      ['a', 'Harbour Lights is the second studio album by the singer Tomas Brenn.'],
+      ['b', 'Harbour Lights is an album by Mira Odell.'],
+    ])
+    expect(answer.disagreements[0]?.claims.map((claim) => claim.value).sort()).toEqual(['Mira Odell', 'Tomas Brenn'])
+  })
+
+  it('stays declined when it asks a figure of a thing no source names, or no two sources answer it', () => {
+    expect(engine.ask('How long did the recording of Harbour Lights take?').status).toBe('answered')
+    expect(engine.ask('How long did the vinyl pressing of the album Harbour Lights take?').status).toBe('no_answer')
+    expect(engine.ask('When was Harbour Lights released?').status).toBe('no_answer')
+  })
+})
+
 describe('askedKindOf', () => {
   it('reads the kind of value a question asks for from its form', () => {
     expect(askedKindOf('How long did the talks last?')).toBe('duration')
@@ -167,6 +196,10 @@ describe('valuesIn for a person', () => {
     expect(valuesIn('The invasion was led by Kulothunga Chola I. The army marched north.', 'person').map((value) => value.display)).toEqual(['Kulothunga Chola I'])
     expect(valuesIn('It was written by John H. Williams in 1930.', 'person').map((value) => value.display)).toEqual(['John H. Williams'])
   })
+
+  it('reads no person in a name of several words after "the"', () => {
+    expect(valuesIn('It is a video game for the Nintendo Entertainment System by Rare.', 'person').map((value) => value.display)).toEqual([])
+  })
 })
 
 describe('parallelStretch', () => {
@@ -200,6 +233,28 @@ describe('valuesIn on bad input', () => {
     expect(one('The talks lasted 10,000 hours.', 'duration')).toBeUndefined()
     expect(one('It lasted not 12 hours, as first reported.', 'duration')).toBeUndefined()
     expect(one('their first meeting since the invasion in 2022', 'date')).toBeUndefined()
+  })
+
+  it('reads "between 2 and 3 million euros" as one range that holds 2.5 million', () => {
+    const range = one('The repairs would cost between 2 and 3 million euros.', 'number')
+    expect(range?.display).toBe('2 and 3 million euros')
+    expect(range?.comparable).toMatchObject({ low: 2e6, high: 3e6 })
+    expect(sameFoundValue(range!, one('The repairs will cost 2.5 million euros.', 'number')!)).toBe(true)
+  })
+
+  it('marks a figure counting part of a group, which a larger total does not contradict', () => {
+    const part = one('Five of the trapped workers were pulled out.', 'number')
+    expect(part?.part).toBe(true)
+    expect(comparableValues(part!, one('Twelve workers were trapped.', 'number')!)).toBe(false)
+    expect(comparableValues(part!, one('Three workers were trapped.', 'number')!)).toBe(true)
+  })
+
+  it('reads no birth or death date for a question about something else, and a date after "by the Senate"', () => {
+    expect(one('John Oscroft (21 July 1807 – 28 September 1857) was an English cricketer.', 'date')).toBeUndefined()
+    expect(one('John Oscroft (cricketer, born 1846) played for Nottinghamshire.', 'date')).toBeUndefined()
+    expect(valuesIn('He was born in 1846.', 'date', 0, 0.2, { words: new Set(['when', 'was', 'he', 'born']) })[0]?.display).toBe('1846')
+    expect(one('He was confirmed by the United States Senate on December 8, 1987.', 'date')?.display).toBe('December 8, 1987')
+    expect(one('The work must be finished by 2030.', 'date')).toBeUndefined()
   })
 
   it('reads a date without a year and compares it field by field', () => {
