@@ -360,7 +360,7 @@ function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>)
   const nearMisses = new Set<string>()
   for (const list of synsets) {
     for (const word of list) {
-      if (!vocabulary.has(word) && !nearMisses.has(word) && /^\p{Ll}+$/u.test(word) && speller.correct(word).length > 0) nearMisses.add(word)
+      if (!vocabulary.has(word) && !nearMisses.has(word) && /^\p{Ll}+$/u.test(word) && speller.hasCorrection(word)) nearMisses.add(word)
     }
   }
   return nearMisses
@@ -372,6 +372,7 @@ function createLazySpeller(vocabulary: ReadonlyMap<string, number>): Speller {
   return {
     has: (word) => vocabulary.has(word),
     correct: (word) => (speller ??= createSpeller(vocabulary)).correct(word),
+    hasCorrection: (word) => (speller ??= createSpeller(vocabulary)).hasCorrection(word),
   }
 }
 

@@ -16,6 +16,8 @@ export interface Speller {
   /** The corpus words one edit away from `word`, most frequent first; empty when `word` is known or too short. */
   correct(word: string): string[]
   has(word: string): boolean
+  /** Whether `correct(word)` would find any word, without collecting and sorting them: for checking many words. */
+  hasCorrection(word: string): boolean
 }
 
 /** Builds a speller over `vocabulary` (word → how often it occurs). */
@@ -34,10 +36,11 @@ export function createSpeller(vocabulary: ReadonlyMap<string, number>, options: 
     for (const deleted of deletionsOf(word)) add(deleted, word)
   }
 
+  const correctable = (word: string) => word.length >= minLength && !vocabulary.has(word) && !/\p{N}/u.test(word)
   return {
     has: (word) => vocabulary.has(word),
     correct(word) {
-      if (word.length < minLength || vocabulary.has(word) || /\p{N}/u.test(word)) return []
+      if (!correctable(word)) return []
       const candidates = new Set<string>()
       for (const key of [word, ...deletionsOf(word)]) {
         for (const candidate of byDeletion.get(key) ?? []) {
@@ -45,6 +48,13 @@ export function createSpeller(vocabulary: ReadonlyMap<string, number>, options: 
         }
       }
       return [...candidates].sort((a, b) => (vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0))
+    },
+    hasCorrection(word) {
+      if (!correctable(word)) return false
+      for (const key of [word, ...deletionsOf(word)]) {
+        for (const candidate of byDeletion.get(key) ?? []) if (candidate !== word && isOneEditApart(word, candidate)) return true
+      }
+      return false
     },
   }
 }

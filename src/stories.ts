@@ -114,9 +114,10 @@ export function buildStories(articles: StoryArticle[], options: StoryOptions = {
   }
   const groups = [...members.values()].sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))
   const usedIds = new Set<string>()
+  const nextNumber = new Map<string, number>()
   return groups.map((group) => {
     const label = labelOf(group, articles, termsOf, names, surfaces, idfOf, settings.labelTerms)
-    const id = uniqueId(slugOf(label), usedIds)
+    const id = uniqueId(slugOf(label), usedIds, nextNumber)
     const published = dateRange(group.map((i) => articles[i]?.source.published))
     return { id, label, sources: group.map((i) => articles[i]?.source.id ?? ''), ...(published ? { published } : {}) }
   })
@@ -296,9 +297,17 @@ function slugOf(label: string): string {
   return words.slice(0, ID_WORDS).join('-') || 'story'
 }
 
-function uniqueId(slug: string, used: Set<string>): string {
+/**
+ * `slug`, or `slug-2`, `slug-3`… the first not yet in `used`. The number tried last per slug is kept
+ * in `next`: a corpus of thousands of one-article stories can give one slug hundreds of times, and
+ * trying every number from 2 again each time would take the square of that.
+ */
+function uniqueId(slug: string, used: Set<string>, next: Map<string, number>): string {
   let id = slug
-  for (let k = 2; used.has(id); k++) id = `${slug}-${k}`
+  let k = next.get(slug) ?? 2
+  if (k > 2) id = `${slug}-${k}`
+  for (; used.has(id); k++) id = `${slug}-${k}`
+  next.set(slug, k)
   used.add(id)
   return id
 }

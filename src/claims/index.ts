@@ -169,7 +169,12 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
  */
 export function settleTopics(claims: ExtractedClaim[]): void {
   const byKey = new Map<string, ExtractedClaim[]>()
-  for (const claim of claims) byKey.set(claim.key, [...(byKey.get(claim.key) ?? []), claim])
+  for (const claim of claims) {
+    // Pushed, not copied: a key's group can hold thousands of a large corpus's claims.
+    const group = byKey.get(claim.key)
+    if (group) group.push(claim)
+    else byKey.set(claim.key, [claim])
+  }
   for (const [key, group] of byKey) {
     const counts = new Map<string, number>()
     for (const claim of group) counts.set(claim.topic, (counts.get(claim.topic) ?? 0) + 1)

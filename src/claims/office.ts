@@ -236,7 +236,9 @@ export function resolveLocalRoles(mentions: RoleMention[], fullName: Map<string,
     const place = mention.place ?? (places?.size === 1 ? [...places][0] : undefined)
     if (!place && (places?.size ?? 0) > 1) continue
     const key = `role:local:${mention.office}${place ? `:${place}` : ''}`
-    byKey.set(key, [...(byKey.get(key) ?? []), { mention, ...(place ? { place } : {}) }])
+    const group = byKey.get(key)
+    if (group) group.push({ mention, ...(place ? { place } : {}) })
+    else byKey.set(key, [{ mention, ...(place ? { place } : {}) }])
   }
   const drafts: RoleDraft[] = []
   for (const [key, group] of byKey) {

@@ -19,7 +19,10 @@ export function createClaimLookup(disagreements: DisagreementIndex): (unit: Unit
     // A figure is one claim whatever verb carries it ("priced at", "will sell for"): its measure and
     // value identify it. A date is not: many things happen on one day, so its key keeps the event.
     const what = claim.kind === 'quantity' && claim.dimension !== 'date' ? claim.key.split(':').slice(0, 2).join(':') : claim.key
-    spans.set(claim.sourceId, [...(spans.get(claim.sourceId) ?? []), { start: claim.start, end: claim.end, claim: `${what}=${claim.value}` }])
+    const span = { start: claim.start, end: claim.end, claim: `${what}=${claim.value}` }
+    const list = spans.get(claim.sourceId)
+    if (list) list.push(span)
+    else spans.set(claim.sourceId, [span])
   }
   return (unit) => (spans.get(unit.sourceId) ?? []).filter((span) => span.start < unit.end && unit.start < span.end).map((span) => span.claim)
 }

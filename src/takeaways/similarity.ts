@@ -21,7 +21,11 @@ export interface SoftSimilarity {
 export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<string>, settings: Required<TakeawayBuildOptions>): SoftSimilarity {
   const reverse = new Map<string, string[]>()
   for (const [from, tos] of index.related) {
-    for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from])
+    for (const to of tos) {
+      const froms = reverse.get(to)
+      if (froms) froms.push(from)
+      else reverse.set(to, [from])
+    }
   }
   const cache = new Map<string, Array<{ term: string; weight: number }>>()
   const links = (term: string) => {
@@ -40,43 +44,132 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     cache.set(term, found)
     return found
   }
-  // How `term` of `a` is matched in `b`: itself, else its best link that `a` does not state itself
-  // and that no other word of `a` has taken, so one word of `b` cannot stand for several.
-  const matchOf = (term: string, a: Map<string, number>, b: Map<string, number>, taken?: Set<string>) => {
-    const exact = b.get(term)
-    if (exact !== undefined) return exact
+  // Scoring runs over millions of pairs in a build, so vectors are scored as arrays of term numbers
+  // against two dense scratch tables rather than through string-keyed maps. The sums are taken in
+  // the same order as over the maps, so every score is the same number, bit for bit.
+  const termIds = new Map<string, number>()
+  const idOf = (term: string) => {
+    let id = termIds.get(term)
+    if (id === undefined) termIds.set(term, (id = termIds.size))
+    return id
+  }
+  const linkIds: Array<{ ids: Int32Array; weights: Float64Array } | undefined> = []
+  const linksOf = (id: number, term: string) => {
+    let found = linkIds[id]
+    if (!found) {
+      const list = links(term)
+      found = { ids: Int32Array.from(list, (link) => idOf(link.term)), weights: Float64Array.from(list, (link) => link.weight) }
+      linkIds[id] = found
+    }
+    return found
+  }
+  const compiled = new WeakMap<Map<string, number>, CompiledVector>()
+  const compile = (vector: Map<string, number>) => {
+    let found = compiled.get(vector)
+    if (!found) {
+      found = { ids: Int32Array.from(vector.keys(), idOf), weights: Float64Array.from(vector.values()), terms: [...vector.keys()] }
+      compiled.set(vector, found)
+    }
+    return found
+  }
+  // Two tables, one per side of a pair: a term is in side X when `stampX[id] === markX`, with its
+  // weight in `valueX[id]`. Taken links are stamped the same way, one stamp per directed match.
+  let stampX = new Int32Array(0)
+  let valueX = new Float64Array(0)
+  let stampY = new Int32Array(0)
+  let valueY = new Float64Array(0)
+  let stampTaken = new Int32Array(0)
+  let markX = 0
+  let markY = 0
+  let markTaken = 0
+  let inX: Map<string, number> | undefined
+  const fit = () => {
+    if (stampX.length >= termIds.size) return
+    const size = Math.max(1024, termIds.size * 2)
+    const grow = <T extends Int32Array | Float64Array>(old: T, made: T) => (made.set(old), made)
+    stampX = grow(stampX, new Int32Array(size))
+    valueX = grow(valueX, new Float64Array(size))
+    stampY = grow(stampY, new Int32Array(size))
+    valueY = grow(valueY, new Float64Array(size))
+    stampTaken = grow(stampTaken, new Int32Array(size))
+  }
+  const place = (a: Map<string, number>, b: Map<string, number>) => {
+    const left = compile(a)
+    const right = compile(b)
+    fit()
+    if (markTaken > MAX_MARK) {
+      // Stamps are counters: start them again long before they could wrap around.
+      for (const stamps of [stampX, stampY, stampTaken]) stamps.fill(0)
+      markX = markY = markTaken = 0
+      inX = undefined
+    }
+    // The first vector stays placed while one sentence is scored against its candidates.
+    if (inX !== a) {
+      markX++
+      for (let k = 0; k < left.ids.length; k++) {
+        stampX[left.ids[k] as number] = markX
+        valueX[left.ids[k] as number] = left.weights[k] as number
+      }
+      inX = a
+    }
+    markY++
+    for (let k = 0; k < right.ids.length; k++) {
+      stampY[right.ids[k] as number] = markY
+      valueY[right.ids[k] as number] = right.weights[k] as number
+    }
+    return { left, right }
+  }
+  // How term `id` of `own` is matched in `other`: itself, else its best link that `own` does not state
+  // itself and that no other word of `own` has taken (when `take`), so one word of `other` cannot stand for several.
+  const matchOf = (id: number, term: string, own: Int32Array, ownMark: number, other: Int32Array, otherValue: Float64Array, otherMark: number, take: boolean) => {
+    if (other[id] === otherMark) return otherValue[id] as number
+    const { ids, weights } = linksOf(id, term)
     let best = 0
-    let bestTerm: string | undefined
-    for (const link of links(term)) {
-      const other = b.get(link.term)
-      if (other === undefined || a.has(link.term) || taken?.has(link.term)) continue
-      if (link.weight * other > best) {
-        best = link.weight * other
-        bestTerm = link.term
+    let bestId = -1
+    for (let k = 0; k < ids.length; k++) {
+      const link = ids[k] as number
+      if (other[link] !== otherMark || own[link] === ownMark || (take && stampTaken[link] === markTaken)) continue
+      const value = (weights[k] as number) * (otherValue[link] as number)
+      if (value > best) {
+        best = value
+        bestId = link
       }
     }
-    if (bestTerm !== undefined) taken?.add(bestTerm)
+    if (take && bestId >= 0) stampTaken[bestId] = markTaken
     return best
   }
-  const taken = new Set<string>()
-  const directed = (a: Map<string, number>, b: Map<string, number>) => {
-    // One set for every call, cleared: millions of pairs are scored in a build, and each would otherwise make one.
-    taken.clear()
+  const directed = (a: CompiledVector, own: Int32Array, ownMark: number, other: Int32Array, otherValue: Float64Array, otherMark: number) => {
+    markTaken++
     let sum = 0
-    for (const [term, weight] of a) sum += weight * matchOf(term, a, b, taken)
+    for (let k = 0; k < a.ids.length; k++) sum += (a.weights[k] as number) * matchOf(a.ids[k] as number, a.terms[k] as string, own, ownMark, other, otherValue, otherMark, true)
     return sum
   }
   return {
     links,
-    between: (a, b) => (directed(a, b) + directed(b, a)) / 2,
+    between(a, b) {
+      const { left, right } = place(a, b)
+      return (directed(left, stampX, markX, stampY, valueY, markY) + directed(right, stampY, markY, stampX, valueX, markX)) / 2
+    },
     sharedSpecificTerms(a, b) {
+      const { left } = place(a, b)
       let shared = 0
-      for (const term of a.keys()) {
-        if (!names.has(term) && idf(index, term) >= SPECIFIC_IDF && matchOf(term, a, b) > 0) shared++
+      for (let k = 0; k < left.ids.length; k++) {
+        const term = left.terms[k] as string
+        if (!names.has(term) && idf(index, term) >= SPECIFIC_IDF && matchOf(left.ids[k] as number, term, stampX, markX, stampY, valueY, markY, false) > 0) shared++
       }
       return shared
     },
   }
+}
+
+/** Highest stamp before the scratch tables are cleared: a build of millions of sentences scores hundreds of millions of pairs. */
+const MAX_MARK = 1 << 30
+
+/** A vector as term numbers and weights, in the order of its map. */
+interface CompiledVector {
+  ids: Int32Array
+  weights: Float64Array
+  terms: string[]
 }
 
 /** Shortest common beginning for two stems to count as forms of one word: shorter ones join unrelated words ("sign", "signal"). */
