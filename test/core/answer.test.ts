@@ -188,3 +188,31 @@ describe('"where" questions', () => {
     expect(fire.ask('Where did the fire break out?').quotes[0]?.text).toMatch(/(at|in) (the )?[A-Z]/)
   })
 })
+
+describe('the sentence that holds the answer', () => {
+  const other: ArticleInput = { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }
+
+  it('shows the name a "who" quote is about when the sentence before gives it and the pair is too long to quote whole', async () => {
+    const text = [
+      'Born in a small farming town, educated at three colleges, and ordained after years of travel across the southern states, Albert Outler taught church history at a university in Texas for three decades.',
+      'In the years that followed, he is largely considered the first United Methodist theologian, having written widely on sermons, hymns, creeds, councils and the long quarrels of the early church with its critics.',
+    ].join(' ')
+    const engine = createCheckedEngine([{ id: 'church', title: 'A church history', text: `${text}\n` }, other], { synsets: await sharedSynsets() })
+    const quote = engine.ask('Who is largely considered the first United Methodist theologian?').quotes[0]
+    expect(quote?.text).toContain('Albert Outler')
+    expect(quote?.text).toContain('first United Methodist theologian')
+    expect(quote!.text.length).toBeLessThanOrEqual(300)
+    // Without the question asking "who", the same sentence is quoted without its neighbour.
+    expect(engine.ask('Which theologian is largely considered the first United Methodist one?').quotes[0]?.text).not.toContain('Albert Outler')
+  })
+
+  it('prefers the sentence that says the question\'s words together over one that scatters them', async () => {
+    const text = [
+      'The agency opened a new center for training its pilots near the city, and spacecraft parts from several contractors were stored in its hangars for years while the first manned flights were planned, tested and delayed again.',
+      'Flight controllers worked at the Manned Spacecraft Center, in the city of Houston for every mission of the program.',
+    ].join(' ')
+    const engine = createCheckedEngine([{ id: 'space', title: 'Space agency', text: `${text}\n` }, other], { synsets: await sharedSynsets() })
+    // Both sentences hold "city", "manned", "spacecraft" and "center"; only the second says them as one name.
+    expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
+  })
+})
