@@ -190,14 +190,15 @@ describe('"where" questions', () => {
 })
 
 describe('the sentence that holds the answer', () => {
-  const other: ArticleInput = { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }
+  /** An engine over one paragraph of `sentences` and an unrelated article. */
+  const engineOver = async (sentences: string[]) =>
+    createCheckedEngine([{ id: 'paragraph', title: 'One paragraph', text: `${sentences.join(' ')}\n` }, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets() })
 
   it('shows the name a "who" quote is about when the sentence before gives it and the pair is too long to quote whole', async () => {
-    const text = [
+    const engine = await engineOver([
       'Born in a small farming town, educated at three colleges, and ordained after years of travel across the southern states, Albert Outler taught church history at a university in Texas for three decades.',
       'In the years that followed, he is largely considered the first United Methodist theologian, having written widely on sermons, hymns, creeds, councils and the long quarrels of the early church with its critics.',
-    ].join(' ')
-    const engine = createCheckedEngine([{ id: 'church', title: 'A church history', text: `${text}\n` }, other], { synsets: await sharedSynsets() })
+    ])
     const quote = engine.ask('Who is largely considered the first United Methodist theologian?').quotes[0]
     expect(quote?.text).toContain('Albert Outler')
     expect(quote?.text).toContain('first United Methodist theologian')
@@ -207,11 +208,10 @@ describe('the sentence that holds the answer', () => {
   })
 
   it('prefers the sentence that says the question\'s words together over one that scatters them', async () => {
-    const text = [
+    const engine = await engineOver([
       'The agency opened a new center for training its pilots near the city, and spacecraft parts from several contractors were stored in its hangars for years while the first manned flights were planned, tested and delayed again.',
       'Flight controllers worked at the Manned Spacecraft Center, in the city of Houston for every mission of the program.',
-    ].join(' ')
-    const engine = createCheckedEngine([{ id: 'space', title: 'Space agency', text: `${text}\n` }, other], { synsets: await sharedSynsets() })
+    ])
     // Both sentences hold "city", "manned", "spacecraft" and "center"; only the second says them as one name.
     expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
   })
