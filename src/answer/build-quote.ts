@@ -3,6 +3,7 @@ import type { Passage, Quote } from '../types.js'
 import { clipAtClauses } from './clip.js'
 import { spans } from './duplicates.js'
 import type { AnswerOptions } from './options.js'
+import { proximityOf } from './proximity.js'
 
 /** Sentences that open with a reference to the one before read better with it. */
 const ANAPHORIC_START = /^(this|that|these|those|it|its|he|she|they|his|her|their|but|however|yet|still|such)\b/i
@@ -14,13 +15,25 @@ export interface Candidate {
   score: number
 }
 
-/** Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause boundaries. */
+/** The kind of value a question asks for (`FEATURE` bits) and its words' stems by term number. */
+export interface AskedKind {
+  features: number
+  termOf: ReadonlyMap<string, number>
+}
+
+/**
+ * Turns a chosen sentence into a quote: adds a neighbour when it helps, clips long ones at clause
+ * boundaries. When the question asks for a kind of value (`asked`) that the sentence lacks and a
+ * neighbour holds ("he" in the sentence, the name in the one before), the quote takes in that
+ * neighbour, and a clip keeps the value.
+ */
 export function buildQuote(
   index: CorpusIndex,
   candidate: Candidate,
   weightOf: Map<string, number>,
   settings: Required<AnswerOptions>,
   matches: Float64Array | undefined,
+  asked?: AskedKind,
 ): Quote | undefined {
   const maxChars = settings.maxQuoteChars
   const { passage, sentenceIndex } = candidate
@@ -32,7 +45,15 @@ export function buildQuote(
   let end = sentence.end
   const previous = passage.sentences[sentenceIndex - 1]
   const next = passage.sentences[sentenceIndex + 1]
-  if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= maxChars) {
+  const valuesOf = (from: number, to: number) => (asked ? proximityOf(index, article.slice(from, to), asked.termOf, 0, asked.features, 0).values : [])
+  const typedNeighbour =
+    asked && settings.typedWidenChars > 0 && valuesOf(start, end).length === 0
+      ? [previous, next].find((other) => other && other.kind === 'text' && Math.max(end, other.end) - Math.min(start, other.start) <= settings.typedWidenChars && valuesOf(other.start, other.end).length > 0)
+      : undefined
+  if (typedNeighbour) {
+    start = Math.min(start, typedNeighbour.start)
+    end = Math.max(end, typedNeighbour.end)
+  } else if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= maxChars) {
     start = previous.start
   } else if (next && next.kind === sentence.kind && end - start < 90 && next.end - start <= maxChars) {
     end = next.end
@@ -53,9 +74,17 @@ export function buildQuote(
   if (end - start > maxChars) {
     const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
     const seen = new Set<string>()
+    // The value the question asks for outweighs any of its words: a clip must keep it.
+    const values = asked ? valuesOf(start, end) : []
     const window = clipAtClauses(article, start, end, maxChars, (from, to) => {
       seen.clear()
       let sum = 0
+      for (let v = 0; v < values.length; v += 2) {
+        if (start + (values[v] as number) >= from && start + (values[v + 1] as number) <= to) {
+          sum += settings.clipValueWeight
+          break
+        }
+      }
       stems.forEach((term, i) => {
         const at = start + (tokenSpans[2 * i] as number)
         if (at >= from && at < to && !seen.has(term)) {

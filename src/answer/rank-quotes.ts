@@ -6,6 +6,7 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
+import { nearShareOf, proximityOf } from './proximity.js'
 import type { AnswerOptions } from './options.js'
 
 /** Score bonus for a sentence holding the kind of thing the question asks for (a duration for "how long"). */
@@ -141,6 +142,22 @@ export function rankQuotes(
   if (bestCoverage < needed || bestWindowCoverage < settings.minSentenceCoverage || bestKnownWindowCoverage < settings.minKnownCoverage) return { quotes: [], passageIds }
 
   candidates.sort((a, b) => b.score - a.score)
+  // Each stem the question matches, by the number of the question word it stands for.
+  const termOf = new Map<string, number>()
+  terms.forEach((term, t) => {
+    for (const variant of term.variants) if (!termOf.has(variant.stem)) termOf.set(variant.stem, t)
+  })
+  const asked = analyzed.answerFeatures !== 0 ? { features: analyzed.answerFeatures, termOf } : undefined
+  // Second stage, for the best candidates only: where in the sentence the question's words stand.
+  const reranked = candidates.slice(0, settings.proximityCandidates)
+  for (const candidate of reranked) {
+    const { passage } = candidate
+    const sentence = passage.sentences[candidate.sentenceIndex] as Passage['sentences'][number]
+    const { near } = proximityOf(index, passage.text.slice(sentence.start - passage.start, sentence.end - passage.start), termOf, terms.length, 0, settings.proximityWindow)
+    candidate.score += settings.proximityWeight * nearShareOf(near, termWeights, total)
+  }
+  reranked.sort((a, b) => b.score - a.score)
+  candidates.splice(0, reranked.length, ...reranked)
   const quotes: Quote[] = []
   const quotedFrom = new Map<string, number>()
   // Quotes far below the best one answer something else: a shorter answer beats a padded one.
@@ -159,12 +176,12 @@ export function rankQuotes(
     })
     const [chosen] = pool.splice(bestAt, 1)
     if (!chosen) break
-    let quote = buildQuote(index, chosen, weightOf, settings, sentenceMatches.get(chosen.passage.id))
+    let quote = buildQuote(index, chosen, weightOf, settings, sentenceMatches.get(chosen.passage.id), asked)
     if (!quote) continue
     // A neighbour taken in for context must not repeat what another quote already says.
     const widened = quote
     if (spans.get(widened)?.neighbourStems && quotes.some((other) => repeats(other, widened, settings.duplicateSimilarity))) {
-      quote = buildQuote(index, chosen, weightOf, settings, undefined)
+      quote = buildQuote(index, chosen, weightOf, settings, undefined, asked)
       if (!quote) continue
     }
     const duplicate = quotes.find((other) => jaccard(spans.get(other)?.stems, spans.get(quote)?.stems) >= settings.duplicateSimilarity || overlaps(other, quote))

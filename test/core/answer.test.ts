@@ -190,3 +190,31 @@ describe('"where" questions', () => {
     expect(fire.ask('Where did the fire break out?').quotes[0]?.text).toMatch(/(at|in) (the )?[A-Z]/)
   })
 })
+
+describe('the sentence that holds the answer', () => {
+  /** An engine over one paragraph of `sentences` and an unrelated article. */
+  const engineOver = async (sentences: string[]) =>
+    createCheckedEngine([{ id: 'paragraph', title: 'One paragraph', text: `${sentences.join(' ')}\n` }, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets() })
+
+  it('shows the name a "who" quote is about when the sentence before gives it and the pair is too long to quote whole', async () => {
+    const engine = await engineOver([
+      'Born in a small farming town, educated at three colleges, and ordained after years of travel across the southern states, Albert Outler taught church history at a university in Texas for three decades.',
+      'In the years that followed, he is largely considered the first United Methodist theologian, having written widely on sermons, hymns, creeds, councils and the long quarrels of the early church with its critics.',
+    ])
+    const quote = engine.ask('Who is largely considered the first United Methodist theologian?').quotes[0]
+    expect(quote?.text).toContain('Albert Outler')
+    expect(quote?.text).toContain('first United Methodist theologian')
+    expect(quote!.text.length).toBeLessThanOrEqual(300)
+    // Without the question asking "who", the same sentence is quoted without its neighbour.
+    expect(engine.ask('Which theologian is largely considered the first United Methodist one?').quotes[0]?.text).not.toContain('Albert Outler')
+  })
+
+  it('prefers the sentence that says the question\'s words together over one that scatters them', async () => {
+    const engine = await engineOver([
+      'The agency opened a new center for training its pilots near the city, and spacecraft parts from several contractors were stored in its hangars for years while the first manned flights were planned, tested and delayed again.',
+      'Flight controllers worked at the Manned Spacecraft Center, in the city of Houston for every mission of the program.',
+    ])
+    // Both sentences hold "city", "manned", "spacecraft" and "center"; only the second says them as one name.
+    expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
+  })
+})

@@ -1,0 +1,84 @@
+import { FEATURE } from '../reading.js'
+import { stemmedTokens, type CorpusIndex } from '../search.js'
+
+/**
+ * Where the question's words stand in a sentence, read from its tokens: which of them are said
+ * together, and where the values of the kind the question asks for are. Second-stage evidence,
+ * computed only for the best candidates: a bag of words cannot tell "the Manned Spacecraft Center
+ * in Houston" from a paragraph that says "manned", "spacecraft" and "center" in three places.
+ */
+export interface SentenceProximity {
+  /** Per question term number: 1 when the term stands within `window` tokens of another question term. */
+  near: Uint8Array
+  /** Token offsets (start, end) of the asked-kind values that are not question words, in order. */
+  values: number[]
+}
+
+/** Number words a count or duration is written with: general English, as in "six divisions". */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half'.split(' '),
+)
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '))
+const DATE_WORDS = new Set(['century', 'centuries', 'decade', 'decades', 'bc', 'bce', 'ad', 'ce', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const YEAR = /^\d{3,4}s?$/
+const NUMBER = /\p{N}/u
+const CAPITALISED = /^\p{Lu}/u
+const SENTENCE_END_BEFORE = /[.!?]["'”’)]*\s+$/u
+
+const NUMERIC_FEATURES = FEATURE.count | FEATURE.money | FEATURE.percent | FEATURE.duration
+const DATE_FEATURES = FEATURE.date | FEATURE.time
+const NAME_FEATURES = FEATURE.properNoun | FEATURE.place
+
+/** True when token `word` (lower-cased), written `written`, is a value of a kind in `features`. */
+function isValue(word: string, written: string, features: number, first: boolean): boolean {
+  if (features & NUMERIC_FEATURES && (NUMBER.test(word) || NUMBER_WORDS.has(word))) return true
+  if (features & DATE_FEATURES && (YEAR.test(word) || MONTHS.has(word) || DATE_WORDS.has(word) || NUMBER.test(word))) return true
+  if (features & NAME_FEATURES && !first && CAPITALISED.test(written)) return true
+  return false
+}
+
+/**
+ * The proximity evidence of `text` for a question of `termCount` terms whose stems map to term
+ * numbers in `termOf`; `features` are the asked kind's `FEATURE` bits (0 when it asks for no kind).
+ */
+export function proximityOf(index: CorpusIndex, text: string, termOf: ReadonlyMap<string, number>, termCount: number, features: number, window: number): SentenceProximity {
+  const { spans, stems } = stemmedTokens(index, text)
+  const termAt = new Int32Array(stems.length).fill(-1)
+  stems.forEach((stem, i) => {
+    termAt[i] = termOf.get(stem) ?? -1
+  })
+  const near = new Uint8Array(termCount)
+  const values: number[] = []
+  for (let i = 0; i < stems.length; i++) {
+    const term = termAt[i] as number
+    const from = Math.max(0, i - window)
+    const to = Math.min(stems.length - 1, i + window)
+    if (term >= 0) {
+      if (near[term] === 1) continue
+      for (let j = from; j <= to; j++) {
+        const other = termAt[j] as number
+        if (other >= 0 && other !== term) {
+          near[term] = 1
+          break
+        }
+      }
+      continue
+    }
+    if (features === 0) continue
+    const start = spans[2 * i] as number
+    const end = spans[2 * i + 1] as number
+    const written = text.slice(start, end)
+    // A sentence's first word is capitalised anyway, also after a stop inside a widened quote.
+    const opensSentence = i === 0 || SENTENCE_END_BEFORE.test(text.slice(Math.max(0, start - 4), start))
+    if (!isValue(written.toLowerCase(), written, features, opensSentence)) continue
+    values.push(start, end)
+  }
+  return { near, values }
+}
+
+/** The weight of the terms flagged in `near`, over `total` (0 when `total` is 0). */
+export function nearShareOf(near: Uint8Array, weights: readonly number[], total: number): number {
+  let sum = 0
+  for (let t = 0; t < near.length && t < weights.length; t++) if (near[t] === 1) sum += weights[t] as number
+  return total > 0 ? sum / total : 0
+}
