@@ -2,7 +2,7 @@ import type { Engine } from '../src/index.js'
 import type { AdapterDeps, AdapterName } from './answering.js'
 import type { RunningNewsroom } from './articles/start-newsroom.js'
 import { buildEngineFromDir } from './build-engine.js'
-import { buildEngineInWorker } from './build-worker.js'
+import { createBuildWorker, type BuildWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
 import type { RunningShardProcesses } from './discord/shard-processes.js'
@@ -106,6 +106,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let engine: Engine | undefined
   let health: HealthServer | undefined
   let reloader: CorpusReloader | undefined
+  let buildWorker: BuildWorker | undefined
   let newsroom: RunningNewsroom | undefined
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
@@ -186,15 +187,22 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }
     if (stopping) return
 
+    // Off this thread, on one kept for the process's life: the running engine goes on answering
+    // while the new one builds, and a reload reads only the articles added or changed since.
+    const worker = (buildWorker = createBuildWorker({ logger }))
     reloader = createCorpusReloader({
       dir: config.corpusDir,
-      // Off this thread: the running engine goes on answering while the new one builds.
-      build: (dir) => buildEngineInWorker(dir, snapshotCache),
+      build: (dir, mode) => worker.build(dir, snapshotCache, mode),
       swap: useEngine,
       logger,
       onResult: (result) => metrics.recordReload(result),
     })
     if (config.corpusWatch) reloader.watch()
+    // In the background, so that even the first reload reads only what changed.
+    void worker.warm(config.corpusDir, snapshotCache).then(
+      ({ articles, timings }) => logger.info({ articles, durationMs: Math.round(timings.loadMs + timings.thesaurusMs + timings.indexMs) }, 'build thread has read the corpus'),
+      (error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all'),
+    )
     const { reload: reloadCorpus } = reloader
     // Imported on demand, like the chat adapters: the page and feed readers are not needed to read the config.
     const { startNewsroom } = await import('./articles/start-newsroom.js')
@@ -291,6 +299,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     stopping = (async () => {
       await newsroom?.stop()
       await reloader?.stop()
+      await buildWorker?.close()
       const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()))
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')
