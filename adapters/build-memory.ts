@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { rememberStories, reuseUnchangedStories, type ArticleInput, type ArticleReading, type Engine, type PassageOptions, type StoryMemory, type Synsets, type TakeawayReuse } from '../src/index.js'
-import type { CorpusFile } from './load-corpus.js'
+import { rememberStories, reuseUnchangedStories, prepareSynsets, type ArticleInput, type ArticleReading, type Engine, type PassageOptions, type StoryMemory, type Synsets, type TakeawayReuse } from '../src/index.js'
+import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readArticles, type ReadThreadsOptions } from './read-articles.js'
+import { loadWordNetSynsets } from './wordnet.js'
 
 /**
  * What a long-lived build thread keeps from one build of a corpus folder to the next, so that a
@@ -52,7 +53,8 @@ function contentHash(content: string): string {
 /**
  * One build's use of `memory`: reads the articles of `files` (parsed as `articles`, in the same
  * order) that are not in it unchanged, gives the reuse of unchanged stories' takeaways, and, once
- * the engine is built, `remember` replaces the memory with this build's (dropping removed files).
+ * the engine is built, `remember` replaces the memory with this build's (dropping removed files);
+ * without an engine, it keeps the readings only.
  */
 export async function readWithMemory(
   memory: BuildMemory,
@@ -62,7 +64,7 @@ export async function readWithMemory(
   passages: PassageOptions | undefined,
   threads: ReadThreadsOptions,
   reuseStories: boolean,
-): Promise<{ read: ArticleReading[]; reuse: TakeawayReuse; counts: ReuseCounts; remember(engine: Engine): void }> {
+): Promise<{ read: ArticleReading[]; reuse: TakeawayReuse; counts: ReuseCounts; remember(engine: Engine | undefined): void }> {
   const of = `${dir}\n${JSON.stringify(passages ?? {})}`
   if (memory.of !== of) {
     memory.readings.clear()
@@ -95,8 +97,25 @@ export async function readWithMemory(
     counts,
     remember(engine) {
       memory.readings = new Map(names.map((name, i) => [name, { hash: hashes[i] ?? '', reading: read[i] as ArticleReading }]))
+      if (engine === undefined) return
       memory.stories = rememberStories(engine, (id) => versionOf.get(id))
       counts.stories = engine.stories().length
     },
   }
+}
+
+/**
+ * Reads every article of `dir` into `memory`, with WordNet and what indexing needs of it alone
+ * (`prepareSynsets`), without building an engine: what a long-lived build thread does ahead of its
+ * first reload, so that reload reads only what changed. Takeaways are ranked by that first reload.
+ * A broken file throws `CorpusError`, as a build does.
+ */
+export async function warmMemory(memory: BuildMemory, dir: string, passages?: PassageOptions): Promise<{ articles: number }> {
+  const files = await readCorpusFiles(dir)
+  const articles = parseCorpusFiles(files)
+  memory.synsets ??= await loadWordNetSynsets()
+  prepareSynsets(memory.synsets)
+  const { remember } = await readWithMemory(memory, dir, files, articles, passages, {}, false)
+  remember(undefined)
+  return { articles: articles.length }
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import { CorpusError, engineToSnapshot } from '../src/index.js'
 import { buildEngineFromDir } from './build-engine.js'
-import { createBuildMemory } from './build-memory.js'
+import { createBuildMemory, warmMemory, type BuildMemory } from './build-memory.js'
 import { typedArraysIn } from './snapshot-file.js'
 import type { BuildThreadMessage, BuildThreadRequest } from './build-worker.js'
 
@@ -19,10 +19,17 @@ function serve(port: NonNullable<typeof parentPort>): void {
   })
 }
 
-async function build(port: NonNullable<typeof parentPort>, request: BuildThreadRequest, memory: ReturnType<typeof createBuildMemory>): Promise<void> {
+async function build(port: NonNullable<typeof parentPort>, request: BuildThreadRequest, memory: BuildMemory): Promise<void> {
   const { id } = request
   const post = (message: BuildThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage({ ...message, id }, transfer)
   try {
+    if (request.kind === 'warm') {
+      const startedAt = performance.now()
+      const { articles } = await warmMemory(memory, request.dir)
+      post({ kind: 'warmed', articles, durationMs: performance.now() - startedAt })
+      post({ kind: 'done' })
+      return
+    }
     const built = await buildEngineFromDir(
       request.dir,
       {},
@@ -35,14 +42,10 @@ async function build(port: NonNullable<typeof parentPort>, request: BuildThreadR
       { memory, reuseStories: !request.exact },
     )
     if (!request.answerFirst) await built.writeSnapshot?.()
-    if (request.kind === 'warm') {
-      post({ kind: 'warmed', articles: built.articles, timings: built.timings })
-    } else {
-      const snapshot = engineToSnapshot(built.engine)
-      // Moving the typed arrays would leave the engine here without them, and its snapshot file is
-      // still to be written: then they are copied, which takes milliseconds.
-      post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
-    }
+    const snapshot = engineToSnapshot(built.engine)
+    // Moving the typed arrays would leave the engine here without them, and its snapshot file is
+    // still to be written: then they are copied, which takes milliseconds.
+    post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
     // After the engine is handed over: the reload need not wait for the disk.
     if (request.answerFirst) await built.writeSnapshot?.()
     post({ kind: 'done' })

@@ -6,7 +6,7 @@ import type { Logger } from './logger.js'
 /** What the build thread posts back: the engine as a snapshot, or why it could not build one. */
 export type BuildThreadMessage =
   | { kind: 'built'; snapshot: unknown; articles: number; timings: BuildTimings }
-  | { kind: 'warmed'; articles: number; timings: BuildTimings }
+  | { kind: 'warmed'; articles: number; durationMs: number }
   | { kind: 'skip'; message: string; error: string | undefined }
   | { kind: 'failed'; corpusFile?: string; message: string; stack?: string }
   /** After `built` or `warmed`, once the snapshot file is written: no more messages about the request. */
@@ -61,10 +61,11 @@ export interface BuildWorker {
    */
   build(dir: string, cache?: SnapshotCacheOptions, mode?: BuildMode): Promise<{ engine: Engine; articles: number; timings: BuildTimings }>
   /**
-   * Reads `dir` on the thread without handing an engine back, so the first `build` after it is
-   * incremental: for a process that started from a snapshot or built on its own thread.
+   * Reads `dir`'s articles and WordNet on the thread without building an engine (`warmMemory`), so
+   * the first `build` after it reads only what changed: for a process that started from a snapshot
+   * or built on its own thread. That first build still ranks every story's takeaways.
    */
-  warm(dir: string, cache?: SnapshotCacheOptions): Promise<{ articles: number; timings: BuildTimings }>
+  warm(dir: string): Promise<{ articles: number; durationMs: number }>
   /** Ends the thread once the snapshot files it is writing are written; builds in progress reject. */
   close(): Promise<void>
 }
@@ -98,7 +99,7 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
   let nextId = 1
   let closed = false
   /** The last corpus built or warmed, read again by a thread that replaces a dead one. */
-  let lastWarm: { dir: string; cache: SnapshotCacheOptions } | undefined
+  let lastDir: string | undefined
 
   // A thread with nothing to do must not keep a stopping process alive; one with work must.
   const refIfBusy = () => (pending.size > 0 || writing.size > 0 ? thread?.ref() : thread?.unref())
@@ -163,7 +164,7 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
       thread.postMessage(waiting.request)
     }
     // Its memory died with it: read the corpus again in the background, so the next reload is quick.
-    if (lastWarm && pending.size === 0) void warm(lastWarm.dir, lastWarm.cache).catch((error: unknown) => logger?.warn({ err: error }, 'the new build thread could not read the corpus ahead'))
+    if (lastDir !== undefined && pending.size === 0) void warm(lastDir).catch((error: unknown) => logger?.warn({ err: error }, 'the new build thread could not read the corpus ahead'))
     refIfBusy()
   }
 
@@ -171,19 +172,18 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
     if (closed) return Promise.reject(new BuildThreadError('the build thread was closed'))
     thread ??= start()
     const worker = thread
-    lastWarm = { dir, cache }
+    lastDir = dir
     return new Promise((resolve, reject) => {
-      // Warming must read the articles, which a start from the snapshot would skip.
-      const message: BuildThreadRequest = { kind, id: nextId++, dir, cacheDir: kind === 'warm' ? false : cache.dir, answerFirst: true, exact }
+      const message: BuildThreadRequest = { kind, id: nextId++, dir, cacheDir: cache.dir, answerFirst: true, exact }
       pending.set(message.id, { request: message, cache, resolve, reject, retried: false })
       refIfBusy()
       worker.postMessage(message)
     })
   }
 
-  async function warm(dir: string, cache: SnapshotCacheOptions = {}) {
-    const message = await request('warm', dir, cache)
-    return { articles: message.articles, timings: message.timings }
+  async function warm(dir: string) {
+    const message = await request('warm', dir, {})
+    return { articles: message.articles, durationMs: message.kind === 'warmed' ? message.durationMs : 0 }
   }
 
   return {

@@ -199,8 +199,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     })
     if (config.corpusWatch) reloader.watch()
     // In the background, so that even the first reload reads only what changed.
-    void worker.warm(config.corpusDir, snapshotCache).then(
-      ({ articles, timings }) => logger.info({ articles, durationMs: Math.round(timings.loadMs + timings.thesaurusMs + timings.indexMs) }, 'build thread has read the corpus'),
+    void worker.warm(config.corpusDir).then(
+      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
       (error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all'),
     )
     const { reload: reloadCorpus } = reloader

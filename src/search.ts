@@ -364,6 +364,16 @@ function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>)
   return nearMisses
 }
 
+/**
+ * Works out now what indexing any corpus with `synsets` needs of them alone (their stems, their
+ * lower-case words), which is kept while `synsets` is: a long-lived build thread does it ahead of
+ * its first build.
+ */
+export function prepareSynsets(synsets: Synsets): void {
+  relatedStems(synsets, new Set())
+  lowerCaseWords(synsets)
+}
+
 /** `lowerCaseWords` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */
 const lowerCaseWordsOf = new WeakMap<Synsets, string[]>()
 

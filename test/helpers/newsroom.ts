@@ -45,7 +45,7 @@ export async function startTestNewsroom(logger: Logger, options: { telegramAdmin
     onResult: () => undefined,
   })
   // As `npm start` does: the first reload then reads only the added article.
-  void worker.warm(corpusDir, { dir: false }).catch((error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead'))
+  void worker.warm(corpusDir).catch((error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead'))
   const newsroom = createNewsroom({
     corpusDir,
     fetchPage: createPageFetcher({ allowHosts: ['127.0.0.1'] }),
