@@ -178,6 +178,15 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
+    // The build thread for reloads reads the corpus ahead (WordNet, each article's reading) while
+    // the index is built or loaded here, so that even the first reload reads only what changed.
+    const worker = (buildWorker = createBuildWorker({ logger }))
+    void worker.warm(config.corpusDir).then(
+      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
+      (error: unknown) => {
+        if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
+      },
+    )
     try {
       const built = await build(config.corpusDir)
       useEngine(built.engine)
@@ -187,9 +196,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }
     if (stopping) return
 
-    // Off this thread, on one kept for the process's life: the running engine goes on answering
+    // Off this thread, on the one kept for the process's life: the running engine goes on answering
     // while the new one builds, and a reload reads only the articles added or changed since.
-    const worker = (buildWorker = createBuildWorker({ logger }))
     reloader = createCorpusReloader({
       dir: config.corpusDir,
       build: (dir, mode) => worker.build(dir, snapshotCache, mode),
@@ -198,11 +206,6 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       onResult: (result) => metrics.recordReload(result),
     })
     if (config.corpusWatch) reloader.watch()
-    // In the background, so that even the first reload reads only what changed.
-    void worker.warm(config.corpusDir).then(
-      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
-      (error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all'),
-    )
     const { reload: reloadCorpus } = reloader
     // Imported on demand, like the chat adapters: the page and feed readers are not needed to read the config.
     const { startNewsroom } = await import('./articles/start-newsroom.js')
