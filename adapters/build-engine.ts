@@ -133,6 +133,9 @@ export async function buildEngineFromDir(
   remembered?.remember(engine)
   const builtAt = performance.now()
   const timings: BuildTimings = { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs: 0, from: 'build', ...(remembered ? { reused: remembered.counts } : {}) }
+  // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
+  // the settling build (and every start) would read it back for this corpus.
+  if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
   if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: () => writeSnapshot(file, engine, onSkip) }
   if (file) await writeSnapshot(file, engine, onSkip)
   timings.snapshotWriteMs = file ? performance.now() - builtAt : 0

@@ -46,6 +46,12 @@ export interface BuildWorkerOptions {
   logger?: Logger
   /** Starts a thread. Defaults to `spawnBuildThread`; tests wrap it to reach the thread. */
   spawn?: () => Worker
+  /**
+   * Write a build's snapshot file before handing the engine over, not after. Defaults to false (a
+   * reload need not wait for the disk); replicas that reload from the snapshot another one
+   * announces need it written first.
+   */
+  snapshotFirst?: boolean
 }
 
 /** How a reload builds: `exact` ranks every story's takeaways again (see `ReuseCounts.settled`). Defaults to false. */
@@ -174,7 +180,7 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
     const worker = thread
     lastDir = dir
     return new Promise((resolve, reject) => {
-      const message: BuildThreadRequest = { kind, id: nextId++, dir, cacheDir: cache.dir, answerFirst: true, exact }
+      const message: BuildThreadRequest = { kind, id: nextId++, dir, cacheDir: cache.dir, answerFirst: !options.snapshotFirst, exact }
       pending.set(message.id, { request: message, cache, resolve, reject, retried: false })
       refIfBusy()
       worker.postMessage(message)

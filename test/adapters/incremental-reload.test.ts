@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
@@ -98,6 +98,24 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
     const cold = await buildEngineFromDir(corpus, {}, { dir: false })
     expect(JSON.stringify(visible(engine, QUESTIONS))).toBe(JSON.stringify(visible(cold.engine, QUESTIONS)))
     await rm(join(corpus, 'velmora-port-e.md'))
+  })
+
+  it('stores no snapshot of a reload whose kept takeaways are not yet ranked again, and stores the settling one', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'incremental-cache-'))
+    const snapshots = async () => (await readdir(cacheDir)).filter((name) => name.startsWith('index-'))
+    await writeFile(join(corpus, 'velmora-port-f.md'), '---\nid: velmora-port-f\ntitle: Velmora grain moves again\n---\n\nGrain ships left Velmora on Saturday for the first time since the dockworkers walked out.\n')
+    try {
+      const quick = await worker.build(corpus, { dir: cacheDir })
+      expect(quick.timings.reused?.settled).toBe(false)
+      const settled = await worker.build(corpus, { dir: cacheDir }, { exact: true })
+      expect(settled.timings).toMatchObject({ from: 'build', reused: { settled: true } })
+      // Written after the engine was handed over: the quick build wrote none before it.
+      while ((await snapshots()).length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(await snapshots()).toHaveLength(1)
+    } finally {
+      await rm(join(corpus, 'velmora-port-f.md'))
+      await rm(cacheDir, { recursive: true, force: true })
+    }
   })
 
   it('keeps the old index when a file is broken, naming the file, and reloads once it is fixed', async () => {
