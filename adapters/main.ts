@@ -178,6 +178,18 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
+    // One build thread for the process's life. Other processes reload from the snapshot this one
+    // announces: with them, it is written first.
+    const worker = (buildWorker = createBuildWorker({ logger, snapshotFirst: store !== undefined }))
+    // Reads the corpus ahead (WordNet, each article's reading) while the index is built or loaded
+    // here, so that even the first reload, often a feed item's seconds after the start, reads only
+    // what changed.
+    void worker.warm(config.corpusDir).then(
+      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
+      (error: unknown) => {
+        if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
+      },
+    )
     try {
       const built = await build(config.corpusDir)
       useEngine(built.engine)
@@ -187,18 +199,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }
     if (stopping) return
 
-    // Off this thread, on one kept for the process's life: the running engine goes on answering
-    // while the new one builds, and a reload reads only the articles added or changed since.
-    // Other processes reload from the snapshot this one announces: with them, it is written first.
-    const worker = (buildWorker = createBuildWorker({ logger, snapshotFirst: store !== undefined }))
-    // Reads the corpus ahead (WordNet, each article's reading) so that even the first reload reads
-    // only what changed. After the start, not during it: on two cores it would slow the start.
-    void worker.warm(config.corpusDir).then(
-      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
-      (error: unknown) => {
-        if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
-      },
-    )
+    // Off this thread, on the build thread: the running engine goes on answering while the new one
+    // builds, and a reload reads only the articles added or changed since.
     reloader = createCorpusReloader({
       dir: config.corpusDir,
       build: (dir, mode) => worker.build(dir, snapshotCache, mode),
