@@ -13,6 +13,7 @@ import {
   type EngineOptions,
 } from '../src/index.js'
 import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
+import { readWithMemory, type BuildMemory, type ReuseCounts } from './build-memory.js'
 import { readArticles, type ReadThreadsOptions } from './read-articles.js'
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
@@ -37,8 +38,10 @@ export interface BuildTimings {
   snapshotMs: number
   /** Loading the NLP model questions need, after a snapshot start (a build loads it anyway). */
   modelMs: number
-  /** Writing the snapshot after a build (0 when none was written). */
+  /** Writing the snapshot after a build (0 when none was written, or when it is written later). */
   snapshotWriteMs?: number
+  /** What a build with a memory of the last one (`BuildMemory`) reused; absent without one. */
+  reused?: ReuseCounts
   /** Where the engine came from. */
   from: 'snapshot' | 'build'
 }
@@ -52,6 +55,31 @@ export interface SnapshotCacheOptions {
   dir?: string | false
   /** Told when the cache is skipped and why. Defaults to doing nothing. */
   onSkip?: (message: string, error: unknown) => void
+  /**
+   * Leave the snapshot to write to the caller, through the result's `writeSnapshot`, so that the
+   * engine can be put in service first. Defaults to false: the snapshot is written before returning.
+   */
+  writeLater?: boolean
+}
+
+/** A build that starts from the last one: see `BuildMemory`. */
+export interface IncrementalBuildOptions {
+  /** What the last build left; this build reads it and replaces it with its own. */
+  memory: BuildMemory
+  /**
+   * Whether a story whose articles are unchanged keeps its takeaways from the last build. Defaults
+   * to true; false ranks every story again (still reading only new and changed articles).
+   */
+  reuseStories?: boolean
+}
+
+/** What `buildEngineFromDir` returns. */
+export interface BuiltEngine {
+  engine: Engine
+  articles: number
+  timings: BuildTimings
+  /** With `writeLater`, after a build: writes its snapshot (never rejects; a failure goes to `onSkip`). */
+  writeSnapshot?: () => Promise<void>
 }
 
 /**
@@ -59,13 +87,16 @@ export interface SnapshotCacheOptions {
  * snapshot cache on (the default), an engine built once for the same corpus, code and options is
  * read back from its snapshot instead of being rebuilt. A build reads the articles' sentences on
  * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them.
+ * With the `memory` of the previous build (a long-lived build thread keeps one), only new and changed
+ * articles are read and only the stories they touch get their takeaways ranked again.
  */
 export async function buildEngineFromDir(
   dir: string,
   options: EngineOptions = {},
   cache: SnapshotCacheOptions = {},
   threads: ReadThreadsOptions = {},
-): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
+  incremental?: IncrementalBuildOptions,
+): Promise<BuiltEngine> {
   const startedAt = performance.now()
   const files = await readCorpusFiles(dir)
   const cacheDir = cache.dir ?? snapshotDirFromEnv()
@@ -89,20 +120,26 @@ export async function buildEngineFromDir(
   const articles = parseCorpusFiles(files)
   const loadMs = performance.now() - startedAt
   const thesaurusAt = performance.now()
-  const synsets = options.synsets ?? (await loadWordNetSynsets())
+  // A long-lived build thread reads WordNet once, for its first build.
+  const memory = incremental?.memory
+  const synsets = options.synsets ?? memory?.synsets ?? (await loadWordNetSynsets())
+  if (memory) memory.synsets = synsets
   const indexAt = performance.now()
   // The one pass of the NLP library over every sentence, spread across threads; the rest builds here.
-  const read = await readArticles(articles, options.passages, threads)
+  const remembered = memory ? await readWithMemory(memory, dir, files, articles, options.passages, threads, incremental?.reuseStories ?? true) : undefined
+  const read = remembered?.read ?? (await readArticles(articles, options.passages, threads))
   options.onStage?.('sentences', performance.now() - indexAt)
-  const engine = createEngineFromReadings(articles, read, { ...options, synsets })
+  const engine = createEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
+  remembered?.remember(engine)
   const builtAt = performance.now()
+  const timings: BuildTimings = { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs: 0, from: 'build', ...(remembered ? { reused: remembered.counts } : {}) }
+  // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
+  // the settling build (and every start) would read it back for this corpus.
+  if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
+  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: () => writeSnapshot(file, engine, onSkip) }
   if (file) await writeSnapshot(file, engine, onSkip)
-  const snapshotWriteMs = file ? performance.now() - builtAt : 0
-  return {
-    engine,
-    articles: articles.length,
-    timings: { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs, from: 'build' },
-  }
+  timings.snapshotWriteMs = file ? performance.now() - builtAt : 0
+  return { engine, articles: articles.length, timings }
 }
 
 function snapshotDirFromEnv(): string | false {

@@ -1,19 +1,54 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { CorpusError, engineToSnapshot } from '../src/index.js'
 import { buildEngineFromDir } from './build-engine.js'
+import { createBuildMemory, warmMemory, type BuildMemory } from './build-memory.js'
 import { typedArraysIn } from './snapshot-file.js'
-import type { BuildThreadInput, BuildThreadMessage } from './build-worker.js'
+import type { BuildThreadMessage, BuildThreadRequest } from './build-worker.js'
 
-/** The build thread of `buildEngineInWorker`: builds (or reads from the cache) and posts the engine's snapshot. */
-async function main(port: NonNullable<typeof parentPort>, input: BuildThreadInput): Promise<void> {
-  const post = (message: BuildThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+/**
+ * The long-lived build thread of `createBuildWorker`: builds (or reads from the cache) for each
+ * request, one at a time, and posts the engine's snapshot. Between builds it keeps WordNet and each
+ * article's reading (`BuildMemory`), so a reload reads only what changed.
+ */
+function serve(port: NonNullable<typeof parentPort>): void {
+  const memory = createBuildMemory()
+  // One build at a time, in the order asked: each one's memory is the one before's.
+  let queue = Promise.resolve()
+  port.on('message', (request: BuildThreadRequest) => {
+    queue = queue.then(() => build(port, request, memory))
+  })
+}
+
+async function build(port: NonNullable<typeof parentPort>, request: BuildThreadRequest, memory: BuildMemory): Promise<void> {
+  const { id } = request
+  const post = (message: BuildThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage({ ...message, id }, transfer)
   try {
-    const built = await buildEngineFromDir(input.dir, {}, {
-      ...(input.cacheDir === undefined ? {} : { dir: input.cacheDir }),
-      onSkip: (message, error) => post({ kind: 'skip', message, error: error === undefined ? undefined : error instanceof Error ? error.message : String(error) }),
-    })
+    if (request.kind === 'warm') {
+      const startedAt = performance.now()
+      const { articles } = await warmMemory(memory, request.dir)
+      post({ kind: 'warmed', articles, durationMs: performance.now() - startedAt })
+      post({ kind: 'done' })
+      return
+    }
+    const built = await buildEngineFromDir(
+      request.dir,
+      {},
+      {
+        ...(request.cacheDir === undefined ? {} : { dir: request.cacheDir }),
+        onSkip: (message, error) => post({ kind: 'skip', message, error: error === undefined ? undefined : error instanceof Error ? error.message : String(error) }),
+        writeLater: true,
+      },
+      {},
+      { memory, reuseStories: !request.exact },
+    )
+    if (!request.answerFirst) await built.writeSnapshot?.()
     const snapshot = engineToSnapshot(built.engine)
-    post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, buffersOf(snapshot))
+    // Moving the typed arrays would leave the engine here without them, and its snapshot file is
+    // still to be written: then they are copied, which takes milliseconds.
+    post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
+    // After the engine is handed over: the reload need not wait for the disk.
+    if (request.answerFirst) await built.writeSnapshot?.()
+    post({ kind: 'done' })
   } catch (error) {
     if (error instanceof CorpusError) {
       // The message already names the file: keep only what follows it.
@@ -31,4 +66,4 @@ function buffersOf(value: unknown): ArrayBuffer[] {
   return [...buffers]
 }
 
-if (parentPort) await main(parentPort, workerData as BuildThreadInput)
+if (parentPort) serve(parentPort)

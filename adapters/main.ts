@@ -2,7 +2,7 @@ import type { Engine } from '../src/index.js'
 import type { AdapterDeps, AdapterName } from './answering.js'
 import type { RunningNewsroom } from './articles/start-newsroom.js'
 import { buildEngineFromDir } from './build-engine.js'
-import { buildEngineInWorker } from './build-worker.js'
+import { createBuildWorker, type BuildWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
 import type { RunningShardProcesses } from './discord/shard-processes.js'
@@ -106,6 +106,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   let engine: Engine | undefined
   let health: HealthServer | undefined
   let reloader: CorpusReloader | undefined
+  let buildWorker: BuildWorker | undefined
   let newsroom: RunningNewsroom | undefined
   /** Shared with other processes when `REDIS_URL` is set; otherwise each adapter keeps its state in memory. */
   let store: KeyValueStore | undefined
@@ -177,6 +178,18 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       store = await createRedisStore({ ...config.store, logger, metrics: createStoreMetrics(metrics.registry) })
     }
 
+    // One build thread for the process's life. Other processes reload from the snapshot this one
+    // announces: with them, it is written first.
+    const worker = (buildWorker = createBuildWorker({ logger, snapshotFirst: store !== undefined }))
+    // Reads the corpus ahead (WordNet, each article's reading) while the index is built or loaded
+    // here, so that even the first reload, often a feed item's seconds after the start, reads only
+    // what changed.
+    void worker.warm(config.corpusDir).then(
+      ({ articles, durationMs }) => logger.info({ articles, durationMs: Math.round(durationMs) }, 'build thread has read the corpus'),
+      (error: unknown) => {
+        if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
+      },
+    )
     try {
       const built = await build(config.corpusDir)
       useEngine(built.engine)
@@ -186,10 +199,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }
     if (stopping) return
 
+    // Off this thread, on the build thread: the running engine goes on answering while the new one
+    // builds, and a reload reads only the articles added or changed since.
     reloader = createCorpusReloader({
       dir: config.corpusDir,
-      // Off this thread: the running engine goes on answering while the new one builds.
-      build: (dir) => buildEngineInWorker(dir, snapshotCache),
+      build: (dir, mode) => worker.build(dir, snapshotCache, mode),
       swap: useEngine,
       logger,
       onResult: (result) => metrics.recordReload(result),
@@ -291,6 +305,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     stopping = (async () => {
       await newsroom?.stop()
       await reloader?.stop()
+      await buildWorker?.close()
       const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()))
       results.forEach((result, index) => {
         if (result.status === 'rejected') logger.error({ err: result.reason, adapter: adapters[index]?.name }, 'adapter did not stop cleanly')

@@ -1,13 +1,18 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { CorpusError, type Engine } from '../src/index.js'
+import type { ReuseCounts } from './build-memory.js'
 import type { Logger } from './logger.js'
 
 /** Options for `createCorpusReloader`. */
 export interface CorpusReloaderOptions {
   /** The corpus folder to rebuild from and to watch. */
   dir: string
-  /** Builds a new engine from `dir`; the composition root passes `buildEngineFromDir`. */
-  build(dir: string): Promise<{ engine: Engine; articles: number; timings?: { from: 'snapshot' | 'build' } }>
+  /**
+   * Builds a new engine from `dir`; the composition root passes a `BuildWorker`'s `build`. `exact`
+   * asks for every story's takeaways ranked again: the reloader asks for it after a build that kept
+   * some from before a change (`reused.settled` false).
+   */
+  build(dir: string, mode?: { exact?: boolean }): Promise<{ engine: Engine; articles: number; timings?: { from: 'snapshot' | 'build'; reused?: ReuseCounts } }>
   /** Puts a freshly built engine in service. Called only after a build succeeded. */
   swap(engine: Engine): void
   logger: Logger
@@ -19,6 +24,9 @@ export interface CorpusReloaderOptions {
 
 const DEFAULT_RELOADER_OPTIONS = { debounceMs: 300 }
 
+/** The reason logged for the reload that ranks again the takeaways a quick reload kept. */
+export const SETTLE_REASON = 'settle: rank again the takeaways of stories kept from before the change'
+
 /** What one reload did. A failed build is an expected outcome: the previous index stays in service. */
 export type ReloadOutcome =
   | { kind: 'reloaded'; articles: number; durationMs: number }
@@ -29,9 +37,9 @@ export type ReloadOutcome =
 export interface CorpusReloader {
   /**
    * Rebuilds now, or right after the build in progress (changes may have landed during it), and
-   * resolves with the outcome. Never rejects.
+   * resolves with the outcome. Never rejects. `exact` ranks every story's takeaways again (see `build`).
    */
-  reload(reason: string): Promise<ReloadOutcome>
+  reload(reason: string, exact?: boolean): Promise<ReloadOutcome>
   /** Starts watching the corpus folder; a change triggers `reload` after `debounceMs` of quiet. */
   watch(): void
   /** Stops watching and waits for a build in progress, without swapping it in. */
@@ -51,20 +59,25 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
   const { debounceMs } = { ...DEFAULT_RELOADER_OPTIONS, ...options }
   let running: Promise<ReloadOutcome> | undefined
   let queued: Promise<ReloadOutcome> | undefined
+  let queuedExact = false
   let watcher: FSWatcher | undefined
   let timer: NodeJS.Timeout | undefined
   let stopped = false
 
-  async function rebuild(reason: string): Promise<ReloadOutcome> {
+  async function rebuild(reason: string, exact: boolean): Promise<ReloadOutcome> {
     const startedAt = performance.now()
     logger.info({ reason, corpusDir: dir }, 'corpus reload started')
     try {
-      const { engine, articles, timings } = await build(dir)
+      const { engine, articles, timings } = await build(dir, { exact })
       if (stopped) return { kind: 'stopped' }
       swap(engine)
       const durationMs = Math.round(performance.now() - startedAt)
-      logger.info({ reason, articles, durationMs, from: timings?.from }, 'corpus reloaded')
+      // What the build thread could keep from the last build: few articles read means a quick reload.
+      logger.info({ reason, articles, durationMs, from: timings?.from, ...(timings?.reused ? { reused: timings.reused } : {}) }, 'corpus reloaded')
       onResult?.('reloaded')
+      // The kept stories' takeaways were ranked before the change: rank them again in the
+      // background, so the index in service soon equals a cold build's (announcements are not held up).
+      if (timings?.reused?.settled === false) void reload(SETTLE_REASON, true)
       return { kind: 'reloaded', articles, durationMs }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -76,18 +89,22 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
     }
   }
 
-  function reload(reason: string): Promise<ReloadOutcome> {
+  function reload(reason: string, exact = false): Promise<ReloadOutcome> {
     if (stopped) return Promise.resolve({ kind: 'stopped' })
     if (running === undefined) {
-      running = rebuild(reason).finally(() => {
+      running = rebuild(reason, exact).finally(() => {
         running = undefined
       })
       return running
     }
-    // One rebuild after the current one covers any number of changes made meanwhile.
+    // One rebuild after the current one covers any number of changes made meanwhile; it is exact
+    // if any of them asked for it.
+    queuedExact ||= exact
     queued ??= running.then(() => {
       queued = undefined
-      return reload(reason)
+      const wasExact = queuedExact
+      queuedExact = false
+      return reload(reason, wasExact)
     })
     return queued
   }

@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { buildEngineFromDir } from '../adapters/build-engine.js'
+import { BUNDLED_CORPUS_DIR, buildEngineFromDir } from '../adapters/build-engine.js'
+import type { ReuseCounts } from '../adapters/build-memory.js'
+import { createBuildWorker } from '../adapters/build-worker.js'
+import { createSilentLogger } from '../adapters/logger.js'
+import { createCorpusReloader } from '../adapters/reload.js'
 import type { BuildStage } from '../src/engine.js'
 import { loadRealSentences, writeRealCorpus } from './real-corpus.js'
 import { loadSciFact } from './scifact.js'
@@ -21,7 +25,8 @@ import { machine, table } from './stats.js'
  * Flags: `--sizes 1000,5000,20000` (files of recombined text), `--scifact N` (SciFact abstracts, 0 to
  * skip, default all 5,183), `--threads N` (reading threads of each build, default one per core),
  * `--threads-compare` (also builds the first corpus with 1 and with 2 reading threads, alternately in
- * one process, and reports the ratio), `--json`. Folders are cached in `$TMPDIR/bot-bench-corpora`.
+ * one process, and reports the ratio), `--incremental` (instead of cold builds, the reload after one
+ * added article through the bot's reloader and build thread; see `benchIncrementalReloads`), `--json`. Folders are cached in `$TMPDIR/bot-bench-corpora`.
  */
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -113,21 +118,16 @@ async function main(): Promise<void> {
   const scifactFiles = Number(flag('--scifact') ?? 5183)
   const base = join(tmpdir(), 'bot-bench-corpora')
   const rows: Array<{ corpus: string; dir: string; cold: ChildReport; warm: ChildReport }> = []
+  if (args.includes('--incremental')) return benchIncrementalReloads(base, scifactFiles, sizes, json)
 
   if (scifactFiles > 0) {
-    const dir = join(base, `scifact-${scifactFiles}`)
-    if (!existsSync(dir) || (await readdir(dir)).length < scifactFiles) {
-      await mkdir(dir, { recursive: true })
-      const { articles } = await loadSciFact()
-      for (const article of articles.slice(0, scifactFiles)) await writeFile(join(dir, `${article.id}.txt`), `${article.title}\n${article.text}\n`)
-    }
+    const dir = await sciFactFolder(base, scifactFiles)
     rows.push({ corpus: `SciFact abstracts (${scifactFiles} .txt)`, dir, ...(await measure(dir, threads)) })
     if (!json) process.stderr.write(`measured ${rows.at(-1)?.corpus}\n`)
   }
   const sentences = sizes.length > 0 ? await loadRealSentences() : []
   for (const files of sizes) {
-    const dir = join(base, `real-${files}`)
-    if (!existsSync(dir) || (await readdir(dir)).length < files) await writeRealCorpus(dir, files, sentences)
+    const dir = await realFolder(base, files, sentences)
     rows.push({ corpus: `recombined real text (${files} .md)`, dir, ...(await measure(dir, threads)) })
     if (!json) process.stderr.write(`measured ${rows.at(-1)?.corpus}\n`)
   }
@@ -176,6 +176,129 @@ async function main(): Promise<void> {
     )
   }
   if (exponent !== undefined) process.stdout.write(`growth exponent of read + build over the recombined sizes (least squares on log-log): ${exponent.toFixed(2)}\n`)
+}
+
+/** The first `files` SciFact abstracts as `.txt` files (title first line), written once under `base`. */
+async function sciFactFolder(base: string, files: number): Promise<string> {
+  const dir = join(base, `scifact-${files}`)
+  if (!existsSync(dir) || (await readdir(dir)).length < files) {
+    await mkdir(dir, { recursive: true })
+    const { articles } = await loadSciFact()
+    for (const article of articles.slice(0, files)) await writeFile(join(dir, `${article.id}.txt`), `${article.title}\n${article.text}\n`)
+  }
+  return dir
+}
+
+/** `files` articles of recombined real text (`real-corpus.ts`), written once under `base`. */
+async function realFolder(base: string, files: number, sentences: Awaited<ReturnType<typeof loadRealSentences>>): Promise<string> {
+  const dir = join(base, `real-${files}`)
+  if (!existsSync(dir) || (await readdir(dir)).length < files) await writeRealCorpus(dir, files, sentences)
+  return dir
+}
+
+/** One corpus's reload after one added article, against a cold build, all in this process. */
+interface IncrementalRow {
+  corpus: string
+  files: number
+  /** `buildEngineFromDir` here, snapshots off: what a start without a snapshot costs. */
+  coldMs: number
+  /** Its index stage alone (postings, vocabulary, synonyms), which every reload redoes. */
+  coldIndexMs: number
+  /** The build thread's first read of the folder (`BuildWorker.warm`), which `npm start` does in the background. */
+  warmMs: number
+  /** The first reload after the warm-up, one article added: it ranks every story's takeaways. */
+  firstReloadMs: number
+  /** From `reload` to the new engine in service, after one more article was added: what an announcement waits for. */
+  reloadMs: number
+  reused: ReuseCounts | undefined
+  /** The settling reload after it, which ranks the kept stories' takeaways again, in the background. */
+  settleMs: number | undefined
+}
+
+/**
+ * `--incremental`: for SciFact (`--scifact N`) and each `--sizes` corpus, in this process: a cold
+ * build here, then the path `npm start` takes for a reload (a `BuildWorker` warmed on a copy of the
+ * folder, a `CorpusReloader` over it) after one article is added to the copy (a bundled article,
+ * which lands in a story of its own), twice. Reports both reloads and the settling reload after the second.
+ */
+async function benchIncrementalReloads(base: string, scifactFiles: number, sizes: number[], json: boolean): Promise<void> {
+  const corpora: Array<{ corpus: string; dir: string }> = []
+  if (scifactFiles > 0) corpora.push({ corpus: `SciFact abstracts (${scifactFiles} .txt)`, dir: await sciFactFolder(base, scifactFiles) })
+  const sentences = sizes.length > 0 ? await loadRealSentences() : []
+  for (const files of sizes) corpora.push({ corpus: `recombined real text (${files} .md)`, dir: await realFolder(base, files, sentences) })
+  const rows: IncrementalRow[] = []
+  for (const { corpus, dir } of corpora) {
+    rows.push(await measureIncrementalReload(corpus, dir))
+    if (!json) process.stderr.write(`measured ${corpus} (load average ${loadavg().map((n) => n.toFixed(1)).join(' ')})\n`)
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ machine: await machine(), loadAverage: loadavg(), rows })}\n`)
+    return
+  }
+  const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
+  process.stdout.write(
+    `${table(
+      ['corpus', 'files', 'cold build', 'its index stage', 'build thread reads ahead', 'first reload', 'reload after one added article', 'articles read', 'stories kept', 'settling reload'],
+      rows.map((row) => [
+        row.corpus,
+        String(row.files),
+        s(row.coldMs),
+        s(row.coldIndexMs),
+        s(row.warmMs),
+        s(row.firstReloadMs),
+        s(row.reloadMs),
+        String(row.reused?.readArticles ?? '–'),
+        row.reused ? `${row.reused.reusedStories} of ${row.reused.stories}` : '–',
+        s(row.settleMs),
+      ]),
+    )}\n`,
+  )
+}
+
+async function measureIncrementalReload(corpus: string, dir: string): Promise<IncrementalRow> {
+  const work = await mkdtemp(join(tmpdir(), 'bot-bench-reload-'))
+  const worker = createBuildWorker()
+  try {
+    await cp(dir, work, { recursive: true })
+    let coldIndexMs = 0
+    const coldAt = performance.now()
+    const cold = await buildEngineFromDir(work, { onStage: (stage, ms) => void (stage === 'index' && (coldIndexMs = ms)) }, { dir: false })
+    const coldMs = performance.now() - coldAt
+    const warmAt = performance.now()
+    await worker.warm(work)
+    const warmMs = performance.now() - warmAt
+    let settleMs: number | undefined
+    let reused: ReuseCounts | undefined
+    const reloader = createCorpusReloader({
+      dir: work,
+      build: async (folder, mode) => {
+        const startedAt = performance.now()
+        const built = await worker.build(folder, { dir: false }, mode)
+        if (mode?.exact) settleMs = performance.now() - startedAt
+        else reused = built.timings.reused
+        return built
+      },
+      swap: () => undefined,
+      logger: createSilentLogger(),
+    })
+    // Two bundled articles, one story of their own: the first reload after the warm-up ranks every
+    // story's takeaways (the warm-up only reads); the second is the steady state.
+    const [first = '', second = ''] = (await readdir(BUNDLED_CORPUS_DIR)).filter((name) => name.endsWith('.md'))
+    const reloadAfterAdding = async (name: string) => {
+      settleMs = undefined
+      await cp(join(BUNDLED_CORPUS_DIR, name), join(work, `added-${name}`))
+      const outcome = await reloader.reload(`bench: ${name} added`)
+      while (reused?.settled === false && settleMs === undefined) await new Promise((resolve) => setTimeout(resolve, 100))
+      return outcome.kind === 'reloaded' ? outcome.durationMs : Number.NaN
+    }
+    const firstReloadMs = await reloadAfterAdding(first)
+    const reloadMs = await reloadAfterAdding(second)
+    await reloader.stop()
+    return { corpus, files: cold.articles, coldMs, coldIndexMs, warmMs, firstReloadMs, reloadMs, reused, settleMs }
+  } finally {
+    await worker.close()
+    await rm(work, { recursive: true, force: true })
+  }
 }
 
 /** Slope of log(time) against log(size), or undefined with fewer than two sizes. */

@@ -9,6 +9,7 @@ import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
+import type { TakeawayReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
@@ -59,12 +60,12 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
  * builds what depends on the whole corpus (stories, claims, takeaways) from them, without reading a
  * sentence again. Throws when `articles` is empty.
  */
-export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}): Engine {
+export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: TakeawayReuse): Engine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
   const passages = read.flatMap((article) => article.passages)
   const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
   const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features))
-  return engineOver(index, options, {}, sentenceReadings(read))
+  return engineOver(index, options, {}, sentenceReadings(read), reuse)
 }
 
 /** What an engine derives from its index when it is created; a snapshot keeps it so a start need not redo it. */
@@ -87,6 +88,20 @@ const DERIVED_PACK_DEPTH = 2
 
 /** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
 const engineInternals = new WeakMap<Engine, { index: CorpusIndex; options: Pick<EngineOptions, 'answer' | 'takeaways'>; derived: EngineDerivedData }>()
+
+/**
+ * The stories of an engine made by this module and each one's takeaways (a corpus of one story:
+ * the corpus's), numbered as built: what a rebuild may reuse (see `src/rebuild.ts`).
+ */
+export function engineStoryTakeaways(engine: Engine): Array<{ story: Story; takeaways: TakeawayIndex }> {
+  const internals = engineInternals.get(engine)
+  if (!internals) throw new Error('engineStoryTakeaways: not an engine made by createEngine')
+  const { stories, storyTakeaways, takeaways } = internals.derived
+  return stories.flatMap((story) => {
+    const own = stories.length === 1 ? takeaways : storyTakeaways?.get(story.id)
+    return own ? [{ story, takeaways: own }] : []
+  })
+}
 
 /**
  * A JSON-able snapshot of an engine built by `createEngine` or `createEngineFromSnapshot`: its
@@ -145,9 +160,12 @@ function buildStoryTakeaways(
   disagreements: DisagreementIndex,
   options: TakeawayBuildOptions | undefined,
   readings: SentenceReadings | undefined,
+  reuse: TakeawayReuse | undefined,
 ): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
-  const build = createTakeawayBuilder(index, options, readings)
-  if (stories.length <= 1) return { takeaways: build(disagreements) }
+  // Made on first use: a rebuild whose every story is reused needs no builder.
+  let builder: ReturnType<typeof createTakeawayBuilder> | undefined
+  const build: ReturnType<typeof createTakeawayBuilder> = (...args) => (builder ??= createTakeawayBuilder(index, options, readings))(...args)
+  if (stories.length <= 1) return { takeaways: (stories[0] && reuse?.(stories[0], 0)) ?? build(disagreements) }
   const entriesOf = new Map<string, DisagreementEntry[]>()
   for (const entry of disagreements.entries ?? []) {
     const list = entriesOf.get(entry.storyId ?? '')
@@ -167,7 +185,7 @@ function buildStoryTakeaways(
   for (const story of stories) {
     const entries = entriesOf.get(story.id) ?? []
     const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
-    const built = build(own, story.sources, firstId)
+    const built = reuse?.(story, firstId) ?? build(own, story.sources, firstId)
     storyTakeaways.set(story.id, built)
     firstId = built.nextId ?? firstId
   }
@@ -192,7 +210,7 @@ function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayI
  * The engine's methods over a built index; `saved` holds derived data from a snapshot, `readings`
  * the build's NLP readings of the sentences (without them, stages read sentences again).
  */
-function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings): Engine {
+function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: TakeawayReuse): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -213,7 +231,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
-    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings))
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse))
   const { takeaways, storyTakeaways } = built
   const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer))
   const { sourceStart } = index.table

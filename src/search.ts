@@ -358,12 +358,34 @@ export function storedFeatures(index: CorpusIndex, id: string): Uint16Array {
 function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>): Set<string> {
   const speller = createSpeller(vocabulary)
   const nearMisses = new Set<string>()
-  for (const list of synsets) {
-    for (const word of list) {
-      if (!vocabulary.has(word) && !nearMisses.has(word) && /^\p{Ll}+$/u.test(word) && speller.hasCorrection(word)) nearMisses.add(word)
-    }
+  for (const word of lowerCaseWords(synsets)) {
+    if (!vocabulary.has(word) && speller.hasCorrection(word)) nearMisses.add(word)
   }
   return nearMisses
+}
+
+/**
+ * Works out now what indexing any corpus with `synsets` needs of them alone (their stems, their
+ * lower-case words), which is kept while `synsets` is: a long-lived build thread does it ahead of
+ * its first build.
+ */
+export function prepareSynsets(synsets: Synsets): void {
+  relatedStems(synsets, new Set())
+  lowerCaseWords(synsets)
+}
+
+/** `lowerCaseWords` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */
+const lowerCaseWordsOf = new WeakMap<Synsets, string[]>()
+
+/** The words of `synsets` written in lower-case letters only, each once, in order: the same for every corpus. */
+function lowerCaseWords(synsets: Synsets): string[] {
+  let words = lowerCaseWordsOf.get(synsets)
+  if (!words) {
+    const unique = new Set<string>()
+    for (const list of synsets) for (const word of list) if (/^\p{Ll}+$/u.test(word)) unique.add(word)
+    lowerCaseWordsOf.set(synsets, (words = [...unique]))
+  }
+  return words
 }
 
 /** A speller built on its first use: most starts never correct a word before the first question. */

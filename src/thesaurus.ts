@@ -15,6 +15,28 @@ export type Synsets = ReadonlyArray<readonly string[]>
  */
 export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>): Map<string, string[]> {
   const related = new Map<string, Set<string>>()
+  for (const [from, tos] of stemmedSynsets(synsets)) {
+    for (const to of tos) {
+      if (to === from || !corpusStems.has(to)) continue
+      let set = related.get(from)
+      if (!set) related.set(from, (set = new Set()))
+      set.add(to)
+    }
+  }
+  return new Map([...related].map(([from, to]) => [from, [...to]]))
+}
+
+/** `stemmedSynsets` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */
+const stemmedOf = new WeakMap<Synsets, Array<[from: string, tos: string[]]>>()
+
+/**
+ * Each list's head word's stem, with the stems of its synonyms' forms, in order. The same for every
+ * corpus, and most of `relatedStems`'s time (WordNet holds about 280,000 words, each stemmed in up to
+ * seven forms), so it is worked out once per list of synsets, not once per build.
+ */
+function stemmedSynsets(synsets: Synsets): Array<[from: string, tos: string[]]> {
+  const known = stemmedOf.get(synsets)
+  if (known) return known
   // WordNet lists a word in many sets, each with its inflections: stem each form once.
   const stems = new Map<string, string>()
   const stemOnce = (form: string) => {
@@ -22,21 +44,14 @@ export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>)
     if (stemmed === undefined) stems.set(form, (stemmed = stem(form)))
     return stemmed
   }
+  const stemmed: Array<[string, string[]]> = []
   for (const [word, ...synonyms] of synsets) {
     if (word === undefined) continue
-    const from = stemOnce(word.toLowerCase())
-    for (const synonym of synonyms) {
-      // Porter stems "die" and "died" apart ("die", "di"): reach the corpus through the word's inflections too.
-      for (const form of inflectionsOf(synonym.toLowerCase())) {
-        const to = stemOnce(form)
-        if (to === from || !corpusStems.has(to)) continue
-        let set = related.get(from)
-        if (!set) related.set(from, (set = new Set()))
-        set.add(to)
-      }
-    }
+    // Porter stems "die" and "died" apart ("die", "di"): reach the corpus through the word's inflections too.
+    stemmed.push([stemOnce(word.toLowerCase()), synonyms.flatMap((synonym) => inflectionsOf(synonym.toLowerCase()).map(stemOnce))])
   }
-  return new Map([...related].map(([from, to]) => [from, [...to]]))
+  stemmedOf.set(synsets, stemmed)
+  return stemmed
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildEngineInWorker } from '../../adapters/build-worker.js'
 import { CorpusError } from '../../src/index.js'
 import { fixtureDir } from '../helpers/engine.js'
 
-describe('buildEngineInWorker', () => {
+describe('buildEngineInWorker', { timeout: 120_000 }, () => {
   const dirs: string[] = []
   const tempDir = async (prefix: string) => {
     const dir = await mkdtemp(join(tmpdir(), prefix))

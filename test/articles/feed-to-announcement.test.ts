@@ -73,8 +73,10 @@ describe('npm start: feeds, announcements and where their state lives', () => {
       const written = app.logs().find((line) => line.msg === 'article written')
       const writtenMs = Number(written?.time) - appearedAtEpochMs
       console.log(
-        `feed item → announcement ${Math.round(announcedMs)} ms (interval ${FEED_INTERVAL_MS} ms; item written after ${writtenMs} ms, reload ${String(reload?.durationMs)} ms); question during the add answered in ${Math.round(answerMs)} ms`,
+        `feed item → announcement ${Math.round(announcedMs)} ms (interval ${FEED_INTERVAL_MS} ms, target ${FEED_INTERVAL_MS + 2000} ms; item written after ${writtenMs} ms, reload ${String(reload?.durationMs)} ms reading ${JSON.stringify(reload?.reused)}); question during the add answered in ${Math.round(answerMs)} ms`,
       )
+      // The build thread read the corpus ahead at start: the reload reads the new article only.
+      expect(reload?.reused).toMatchObject({ readArticles: 1, reusedArticles: 5 })
 
       expect(announcement).toMatch(/^📰 New article: <b>Markets shrug off Alaska summit as oil prices slip<\/b>/)
       expect(app.logs().some((line) => line.msg === 'feed item handled' && line.result === 'added')).toBe(true)

@@ -6,13 +6,13 @@ import { createPageFetcher } from '../../adapters/articles/fetch-page.js'
 import { createFileDocuments } from '../../adapters/articles/state-documents.js'
 import { createSubscriptionStore } from '../../adapters/articles/subscriptions.js'
 import { buildEngineFromDir } from '../../adapters/build-engine.js'
-import { buildEngineInWorker } from '../../adapters/build-worker.js'
+import { createBuildWorker } from '../../adapters/build-worker.js'
 import type { Logger } from '../../adapters/logger.js'
 import { createCorpusReloader } from '../../adapters/reload.js'
 import type { Engine } from '../../src/index.js'
 import { BUNDLED_DIR } from './engine.js'
 
-/** A newsroom as `npm start` wires it: a copy of the bundled corpus, reloads on a worker thread, subscriptions in a file. */
+/** A newsroom as `npm start` wires it: a copy of the bundled corpus, reloads on a long-lived build thread, subscriptions in a file. */
 export interface TestNewsroom {
   newsroom: Newsroom
   getEngine(): Engine
@@ -32,9 +32,10 @@ export async function startTestNewsroom(logger: Logger, options: { telegramAdmin
   const reloadsMs: number[] = []
   // The reloader is created before the newsroom it tells about swaps.
   const swapped: { to?: Newsroom } = {}
+  const worker = createBuildWorker({ logger })
   const reloader = createCorpusReloader({
     dir: corpusDir,
-    build: (dir) => buildEngineInWorker(dir, { dir: false }),
+    build: (dir, mode) => worker.build(dir, { dir: false }, mode),
     swap: (next) => {
       const previous = engine
       engine = next
@@ -43,6 +44,8 @@ export async function startTestNewsroom(logger: Logger, options: { telegramAdmin
     logger,
     onResult: () => undefined,
   })
+  // As `npm start` does: the first reload then reads only the added article.
+  void worker.warm(corpusDir).catch((error: unknown) => logger.warn({ err: error }, 'the build thread could not read the corpus ahead'))
   const newsroom = createNewsroom({
     corpusDir,
     fetchPage: createPageFetcher({ allowHosts: ['127.0.0.1'] }),
@@ -66,6 +69,7 @@ export async function startTestNewsroom(logger: Logger, options: { telegramAdmin
     reloadsMs,
     async close() {
       await reloader.stop()
+      await worker.close()
       await rm(corpusDir, { recursive: true, force: true })
       await rm(stateDir, { recursive: true, force: true })
     },

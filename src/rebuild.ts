@@ -1,0 +1,75 @@
+import { engineStoryTakeaways } from './engine.js'
+import type { TakeawayIndex } from './takeaways/index.js'
+import type { Engine, Story } from './types.js'
+
+/**
+ * Rebuilding after a few articles changed. A story whose articles are all unchanged (same ids, same
+ * versions) keeps the takeaways of the previous build instead of ranking its sentences again, which
+ * is most of a build's time on a large corpus. Only the stories an added, changed or removed article
+ * touches are ranked afresh.
+ *
+ * What is reused was ranked against the previous corpus's word statistics (inverse document
+ * frequencies, names, synonym links): a story untouched by a change keeps its points and their order
+ * as they were ranked then, not as a cold build of the new corpus would rank them. On a corpus of
+ * one story, every change touches that story, so its takeaways are always a cold build's.
+ */
+
+/**
+ * Takeaways of `story` from a previous build, numbered from `firstId`, when the story is unchanged
+ * since; `undefined` when it must be ranked afresh.
+ */
+export type TakeawayReuse = (story: Story, firstId: number) => TakeawayIndex | undefined
+
+/** The version of a source's article (e.g. a hash of its file), `undefined` when unknown. */
+export type SourceVersion = (sourceId: string) => string | undefined
+
+/** What a build remembers for the next: each story's takeaways by the story's articles and their versions. */
+export interface StoryMemory {
+  stories: Map<string, { takeaways: TakeawayIndex; firstId: number }>
+}
+
+/** A story's articles and their versions in one string; `undefined` when an article's version is unknown. */
+function storyKey(story: Story, versionOf: SourceVersion): string | undefined {
+  const parts: string[] = []
+  for (const sourceId of story.sources) {
+    const version = versionOf(sourceId)
+    if (version === undefined) return undefined
+    parts.push(`${sourceId.length}:${sourceId}@${version}`)
+  }
+  return parts.join('\n')
+}
+
+/** What `engine`'s build leaves for the next rebuild to reuse; `versionOf` gives each article's version in that build. */
+export function rememberStories(engine: Engine, versionOf: SourceVersion): StoryMemory {
+  const stories = new Map<string, { takeaways: TakeawayIndex; firstId: number }>()
+  let firstId = 0
+  // Numbered in story order from 0, as the build numbered them.
+  for (const { story, takeaways } of engineStoryTakeaways(engine)) {
+    const key = storyKey(story, versionOf)
+    if (key !== undefined) stories.set(key, { takeaways, firstId })
+    firstId = takeaways.nextId ?? firstId
+  }
+  return { stories }
+}
+
+/**
+ * The reuse for a rebuild whose articles have the versions `versionOf` gives: a story with exactly
+ * the articles and versions of one in `memory` gets that story's takeaways, renumbered from the
+ * `firstId` the new build gives it. `onReuse` is told of each story reused (for logs and tests).
+ */
+export function reuseUnchangedStories(memory: StoryMemory | undefined, versionOf: SourceVersion, onReuse?: (story: Story) => void): TakeawayReuse {
+  return (story, firstId) => {
+    const key = memory === undefined ? undefined : storyKey(story, versionOf)
+    const kept = key === undefined ? undefined : memory?.stories.get(key)
+    if (!kept) return undefined
+    onReuse?.(story)
+    return renumber(kept.takeaways, firstId - kept.firstId)
+  }
+}
+
+/** `takeaways` with every sentence number moved by `shift`: stories before it may have grown or shrunk. */
+function renumber(takeaways: TakeawayIndex, shift: number): TakeawayIndex {
+  if (shift === 0) return takeaways
+  const candidates = takeaways.candidates.map((candidate) => ({ ...candidate, id: candidate.id + shift, samePoint: candidate.samePoint.map((id) => id + shift) }))
+  return { ...takeaways, candidates, ...(takeaways.nextId === undefined ? {} : { nextId: takeaways.nextId + shift }) }
+}

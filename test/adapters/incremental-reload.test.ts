@@ -1,0 +1,147 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildEngineFromDir } from '../../adapters/build-engine.js'
+import { createBuildWorker, spawnBuildThread, type BuildWorker } from '../../adapters/build-worker.js'
+import { createCorpusReloader, SETTLE_REASON } from '../../adapters/reload.js'
+import type { Engine } from '../../src/index.js'
+import { createCaptureLogger } from '../fakes/capture-logger.js'
+import { fixtureDir } from '../helpers/engine.js'
+
+/** Questions any news corpus may be asked, plus the engine's own examples. */
+const QUESTIONS = ['How long did the talks last?', 'How many people were evacuated?', 'Who won the election?', 'When did the fire start?', 'What did the port cost?', 'What was agreed?']
+
+/** What a user can see of an engine, as JSON: stories, every story's takeaways, disagreements, answers. */
+function visible(engine: Engine, questions: readonly string[]): Record<string, unknown> {
+  const stories = engine.stories()
+  return {
+    stories,
+    takeaways: engine.takeaways(),
+    storyTakeaways: stories.map((story) => engine.takeaways({ storyId: story.id })),
+    disagreements: engine.disagreements(),
+    storyDisagreements: stories.map((story) => engine.disagreements({ storyId: story.id })),
+    answers: questions.map((question) => engine.ask(question)),
+  }
+}
+
+describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
+  let worker: BuildWorker
+  let corpus: string
+  const { logger, records } = createCaptureLogger()
+  const spawned: Worker[] = []
+
+  beforeAll(async () => {
+    corpus = await mkdtemp(join(tmpdir(), 'incremental-'))
+    await cp(fixtureDir('stories-mixed'), corpus, { recursive: true })
+    // One article of a story arrives later.
+    await rm(join(corpus, 'velmora-port-d.md'))
+    worker = createBuildWorker({ logger, spawn: () => spawned[spawned.push(spawnBuildThread()) - 1] as Worker })
+    await worker.warm(corpus)
+    // The first build after warming ranks every story: the tests start from its memory.
+    await worker.build(corpus, { dir: false })
+  }, 240_000)
+  afterAll(async () => {
+    await worker.close()
+    await rm(corpus, { recursive: true, force: true })
+  })
+
+  /**
+   * Builds `corpus` on the thread as a reload does and cold here. Stories, answers and disagreements
+   * are a cold build's at once; takeaways too once the settling build has ranked kept stories again.
+   */
+  async function expectSameAsCold() {
+    const quick = await worker.build(corpus, { dir: false })
+    const cold = await buildEngineFromDir(corpus, {}, { dir: false })
+    const questions = [...QUESTIONS, ...cold.engine.exampleQuestions()]
+    const { takeaways: _quickTakeaways, storyTakeaways: _quickStories, ...quickRest } = visible(quick.engine, questions)
+    const { takeaways: _coldTakeaways, storyTakeaways: _coldStories, ...coldRest } = visible(cold.engine, questions)
+    expect(JSON.stringify(quickRest)).toBe(JSON.stringify(coldRest))
+    const settled = quick.timings.reused?.settled ? quick : await worker.build(corpus, { dir: false }, { exact: true })
+    expect(settled.timings.reused?.readArticles).toBe(0)
+    expect(JSON.stringify(visible(settled.engine, questions))).toBe(JSON.stringify(visible(cold.engine, questions)))
+    return quick.timings.reused
+  }
+
+  it('reads only an added article, and builds what a cold build of the folder builds', async () => {
+    await cp(join(fixtureDir('stories-mixed'), 'velmora-port-d.md'), join(corpus, 'velmora-port-d.md'))
+    const reused = await expectSameAsCold()
+    expect(reused).toMatchObject({ readArticles: 1, reusedArticles: 15 })
+    // The port story changed; every other story kept its takeaways.
+    expect(reused?.reusedStories).toBe((reused?.stories ?? 0) - 1)
+  })
+
+  it('reads only a changed article, again as a cold build', async () => {
+    const file = join(corpus, 'estria-summit-b.md')
+    await writeFile(file, `${await readFile(file, 'utf8')}\nOfficials said the talks would resume within two weeks.\n`)
+    const reused = await expectSameAsCold()
+    expect(reused).toMatchObject({ readArticles: 1, reusedArticles: 15 })
+  })
+
+  it('drops a removed article, again as a cold build', async () => {
+    await rm(join(corpus, 'kessel-election-c.md'))
+    const reused = await expectSameAsCold()
+    expect(reused).toMatchObject({ readArticles: 0, reusedArticles: 15, removedArticles: 1 })
+  })
+
+  it('follows a reload that kept stories\' takeaways with one that ranks them again', async () => {
+    let engine = (await worker.build(corpus, { dir: false })).engine
+    const reloader = createCorpusReloader({ dir: corpus, build: (dir, mode) => worker.build(dir, { dir: false }, mode), swap: (next) => void (engine = next), logger })
+    await writeFile(join(corpus, 'velmora-port-e.md'), '---\nid: velmora-port-e\ntitle: Velmora strike ends\n---\n\nThe Velmora dockworkers returned to work on Friday after the Corvin Port Authority raised night-shift pay.\n')
+    const settling = records.length
+    expect((await reloader.reload('test: added')).kind).toBe('reloaded')
+    const reloads = () => records.slice(settling).filter((record) => record.msg === 'corpus reloaded')
+    while (reloads().length < 2) await new Promise((resolve) => setTimeout(resolve, 50))
+    await reloader.stop()
+    expect(reloads().map((record) => record.reason)).toEqual(['test: added', SETTLE_REASON])
+    const cold = await buildEngineFromDir(corpus, {}, { dir: false })
+    expect(JSON.stringify(visible(engine, QUESTIONS))).toBe(JSON.stringify(visible(cold.engine, QUESTIONS)))
+    await rm(join(corpus, 'velmora-port-e.md'))
+  })
+
+  it('stores no snapshot of a reload whose kept takeaways are not yet ranked again, and stores the settling one', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'incremental-cache-'))
+    const snapshots = async () => (await readdir(cacheDir)).filter((name) => name.startsWith('index-'))
+    await writeFile(join(corpus, 'velmora-port-f.md'), '---\nid: velmora-port-f\ntitle: Velmora grain moves again\n---\n\nGrain ships left Velmora on Saturday for the first time since the dockworkers walked out.\n')
+    try {
+      const quick = await worker.build(corpus, { dir: cacheDir })
+      expect(quick.timings.reused?.settled).toBe(false)
+      const settled = await worker.build(corpus, { dir: cacheDir }, { exact: true })
+      expect(settled.timings).toMatchObject({ from: 'build', reused: { settled: true } })
+      // Written after the engine was handed over: the quick build wrote none before it.
+      while ((await snapshots()).length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(await snapshots()).toHaveLength(1)
+    } finally {
+      await rm(join(corpus, 'velmora-port-f.md'))
+      await rm(cacheDir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps the old index when a file is broken, naming the file, and reloads once it is fixed', async () => {
+    let engine = (await worker.build(corpus, { dir: false })).engine
+    const before = engine.stories()
+    const reloader = createCorpusReloader({ dir: corpus, build: (dir) => worker.build(dir, { dir: false }), swap: (next) => void (engine = next), logger })
+    const broken = join(corpus, 'broken.md')
+    await writeFile(broken, '---\nid: broken\ntitle: Broken\nurl: not a link\n---\n\nText.\n')
+    const failed = await reloader.reload('test: broken file')
+    expect(failed.kind).toBe('failed')
+    expect(failed.kind === 'failed' ? failed.message : '').toContain('broken.md')
+    expect(engine.stories()).toEqual(before)
+    await rm(broken)
+    expect((await reloader.reload('test: fixed')).kind).toBe('reloaded')
+    await reloader.stop()
+  })
+
+  it('replaces a build thread that died, says so in the log, and reloads on the new one', async () => {
+    const dead = spawned.at(-1)
+    await dead?.terminate()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(records.some((record) => record.msg === 'the build thread died; starting a new one')).toBe(true)
+    expect(spawned.length).toBe(2)
+    await cp(join(fixtureDir('stories-mixed'), 'kessel-election-c.md'), join(corpus, 'kessel-election-c.md'))
+    const { engine } = await worker.build(corpus, { dir: false })
+    expect(engine.stories().flatMap((story) => story.sources)).toContain('kessel-election-c')
+    await expectSameAsCold()
+  })
+})
