@@ -59,6 +59,7 @@ export function rankQuotes(
   let bestWindowCoverage = 0
   const windowHits = new Uint8Array(stemCount)
   const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, settings.unknownWordShare)
+  const followUp = (analyzed.contextTerms ?? 0) > 0
   const { knownTotal } = judged
   let bestKnownWindowCoverage = 0
   const matchedStems = new Set<string>()
@@ -101,7 +102,9 @@ export function rankQuotes(
       }
     }
     const passageCoverage = coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total)
-    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, false))
+    // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
+    // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
+    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
     // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const row = sentenceIndex * stemCount
