@@ -26,7 +26,7 @@ export interface AnswerOptions {
   /**
    * Weight of the sentence's own match (BM25 over sentences, below) in its score. 0.8 scored 0.4
    * points higher on SQuAD's tuning half with the proximity stage on, but moved a worse first quote
-   * ahead in the bundled set ("How did the two leaders leave Alaska?"). Defaults to `0.55`.
+   * ahead in the bundled set (a question about how two people left a place). Defaults to `0.55`.
    */
   sentenceWeight?: number
   /** Weight of how much of the question its passage covers. Defaults to `0.75`. */
