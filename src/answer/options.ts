@@ -82,8 +82,8 @@ export interface AnswerOptions {
   proximityWeight?: number
   /**
    * Tokens either side within which words count as said together. 3 scored 0.3 points higher on
-   * SQuAD's tuning half but moved a right quote of the bundled set out of the first four ("Trump and
-   * Putin Ukraine meeting": four tokens apart); 5 scored lower. Defaults to `4`.
+   * SQuAD's tuning half but moved a right quote of the bundled set out of the first four (its two
+   * names and a place said four tokens apart); 5 scored lower. Defaults to `4`.
    */
   proximityWindow?: number
   /** Best candidates that the proximity stage re-scores. Defaults to `30`. */
