@@ -11,6 +11,7 @@ import {
   SNAPSHOT_VERSION,
   type Engine,
   type EngineOptions,
+  type EngineSnapshot,
 } from '../src/index.js'
 import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readWithMemory, type BuildMemory, type ReuseCounts } from './build-memory.js'
@@ -78,8 +79,11 @@ export interface BuiltEngine {
   engine: Engine
   articles: number
   timings: BuildTimings
-  /** With `writeLater`, after a build: writes its snapshot (never rejects; a failure goes to `onSkip`). */
-  writeSnapshot?: () => Promise<void>
+  /**
+   * With `writeLater`, after a build: writes its snapshot, `snapshot` when the caller has already
+   * taken it with `engineToSnapshot` (never rejects; a failure goes to `onSkip`).
+   */
+  writeSnapshot?: (snapshot?: EngineSnapshot) => Promise<void>
 }
 
 /**
@@ -136,7 +140,7 @@ export async function buildEngineFromDir(
   // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
   // the settling build (and every start) would read it back for this corpus.
   if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
-  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: () => writeSnapshot(file, engine, onSkip) }
+  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: (snapshot) => writeSnapshot(file, engine, onSkip, snapshot) }
   if (file) await writeSnapshot(file, engine, onSkip)
   timings.snapshotWriteMs = file ? performance.now() - builtAt : 0
   return { engine, articles: articles.length, timings }
@@ -190,10 +194,11 @@ async function readSnapshot(file: string, onSkip: NonNullable<SnapshotCacheOptio
   }
 }
 
-async function writeSnapshot(file: string, engine: Engine, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): Promise<void> {
+/** Writes `snapshot`, else `engine`'s (a caller that has already taken it need not take it twice). */
+async function writeSnapshot(file: string, engine: Engine, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>, snapshot?: EngineSnapshot): Promise<void> {
   try {
     await mkdir(join(file, '..'), { recursive: true })
-    await writeSnapshotFile(file, engineToSnapshot(engine))
+    await writeSnapshotFile(file, snapshot ?? engineToSnapshot(engine))
   } catch (error) {
     onSkip(`cannot write the index snapshot ${file}; starting without it`, error)
     return

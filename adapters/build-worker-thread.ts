@@ -41,13 +41,14 @@ async function build(port: NonNullable<typeof parentPort>, request: BuildThreadR
       {},
       { memory, reuseStories: !request.exact },
     )
-    if (!request.answerFirst) await built.writeSnapshot?.()
+    // Taken once, for the main thread and for the file.
     const snapshot = engineToSnapshot(built.engine)
+    if (!request.answerFirst) await built.writeSnapshot?.(snapshot)
     // Moving the typed arrays would leave the engine here without them, and its snapshot file is
     // still to be written: then they are copied, which takes milliseconds.
     post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
     // After the engine is handed over: the reload need not wait for the disk.
-    if (request.answerFirst) await built.writeSnapshot?.()
+    if (request.answerFirst) await built.writeSnapshot?.(snapshot)
     post({ kind: 'done' })
   } catch (error) {
     if (error instanceof CorpusError) {
