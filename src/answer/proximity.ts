@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
 import { stemmedTokens, type CorpusIndex } from '../search.js'
 
@@ -18,8 +19,8 @@ export interface SentenceProximity {
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half'.split(' '),
 )
-const MONTHS = new Set('january february march april may june july august september october november december'.split(' '))
-const DATE_WORDS = new Set(['century', 'centuries', 'decade', 'decades', 'bc', 'bce', 'ad', 'ce', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const MONTH_WORDS = new Set(MONTHS)
+const DATE_WORDS = new Set(['century', 'centuries', 'decade', 'decades', 'bc', 'bce', 'ad', 'ce', ...WEEKDAYS])
 const YEAR = /^\d{3,4}s?$/
 const NUMBER = /\p{N}/u
 const CAPITALISED = /^\p{Lu}/u
@@ -32,7 +33,7 @@ const NAME_FEATURES = FEATURE.properNoun | FEATURE.place
 /** True when token `word` (lower-cased), written `written`, is a value of a kind in `features`. */
 function isValue(word: string, written: string, features: number, first: boolean): boolean {
   if (features & NUMERIC_FEATURES && (NUMBER.test(word) || NUMBER_WORDS.has(word))) return true
-  if (features & DATE_FEATURES && (YEAR.test(word) || MONTHS.has(word) || DATE_WORDS.has(word) || NUMBER.test(word))) return true
+  if (features & DATE_FEATURES && (YEAR.test(word) || MONTH_WORDS.has(word) || DATE_WORDS.has(word) || NUMBER.test(word))) return true
   if (features & NAME_FEATURES && !first && CAPITALISED.test(written)) return true
   return false
 }
