@@ -1,3 +1,5 @@
+import { stem } from '../analyzer.js'
+import { SMALL_NUMBERS } from '../claims/numbers.js'
 import { stemsOf, type CorpusIndex } from '../search.js'
 import type { Quote } from '../types.js'
 
@@ -30,4 +32,22 @@ export function jaccard(x: ReadonlySet<string> | undefined, y: ReadonlySet<strin
   let shared = 0
   for (const term of x) if (y.has(term)) shared++
   return shared / (x.size + y.size - shared)
+}
+
+/** Stems of the number words ("three", "twelve"): a figure, as digits are. */
+const NUMBER_WORD_STEMS: ReadonlySet<string> = new Set(Object.keys(SMALL_NUMBERS).map(stem))
+
+function isFigure(term: string): boolean {
+  return /\p{N}/u.test(term) || NUMBER_WORD_STEMS.has(term)
+}
+
+/**
+ * True when two stem sets give the same figures: "About 1,200 nurses walked out" and "Some 900
+ * nurses walked out" share most words but not what they say, so neither is the other's repeat.
+ */
+export function sameFigures(x: ReadonlySet<string> | undefined, y: ReadonlySet<string> | undefined): boolean {
+  if (!x || !y) return true
+  for (const term of x) if (isFigure(term) && !y.has(term)) return false
+  for (const term of y) if (isFigure(term) && !x.has(term)) return false
+  return true
 }

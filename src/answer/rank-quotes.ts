@@ -4,7 +4,7 @@ import { passageStems, rankPassages, type CorpusIndex } from '../search.js'
 import type { Passage, Quote } from '../types.js'
 import { buildQuote, type Candidate } from './build-quote.js'
 import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
-import { jaccard, overlaps, repeats, spans } from './duplicates.js'
+import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
 import { nearShareOf, proximityOf } from './proximity.js'
 import type { AnswerOptions } from './options.js'
@@ -187,7 +187,11 @@ export function rankQuotes(
       quote = buildQuote(index, chosen, weightOf, settings, undefined, asked)
       if (!quote) continue
     }
-    const duplicate = quotes.find((other) => jaccard(spans.get(other)?.stems, spans.get(quote)?.stems) >= settings.duplicateSimilarity || overlaps(other, quote))
+    // A sentence that repeats another but for its figures is no repeat: it is the other side of a disagreement.
+    const duplicate = quotes.find((other) => {
+      const [x, y] = [spans.get(other)?.stems, spans.get(quote)?.stems]
+      return (jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y)) || overlaps(other, quote)
+    })
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)

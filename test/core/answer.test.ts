@@ -218,3 +218,19 @@ describe('the sentence that holds the answer', () => {
     expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
   })
 })
+
+describe('two sources writing one sentence with different figures', () => {
+  it('quotes each with its own source, and credits neither with the other\'s figure', () => {
+    const article = (id: string, outlet: string, figure: string): ArticleInput => ({
+      id,
+      title: `Nurses strike at Brannock General (${outlet})`,
+      outlet,
+      text: `${figure} nurses walked out of Brannock General Hospital on Monday morning, demanding safer staffing ratios.\n\nThe hospital said emergency care continued as normal.`,
+    })
+    const engine = createCheckedEngine([article('kestrel', 'Kestrel Ledger', 'About 1,200'), article('northfield', 'Northfield Post', 'Some 900')])
+    const answer = engine.ask('How many nurses walked out?')
+    const quoting = (figure: string) => answer.quotes.filter((quote) => quote.text.includes(figure))
+    expect(quoting('1,200').map((quote) => [quote.source.id, ...quote.alsoIn.map((source) => source.id)])).toEqual([['kestrel']])
+    expect(quoting('900').map((quote) => [quote.source.id, ...quote.alsoIn.map((source) => source.id)])).toEqual([['northfield']])
+  })
+})
