@@ -53,7 +53,8 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   const readerable = isProbablyReaderable(document as unknown as Document)
   // Readability changes the document it reads, so the metadata above was taken first.
   const parsed = new Readability(document as unknown as Document, { charThreshold: minTextChars }).parse()
-  const text = dropByline(parsed?.content ? htmlToParagraphs(parsed.content) : '')
+  const readabilityByline = parsed?.byline ? cleanText(parsed.byline).replace(/^by\s+/i, '') : undefined
+  const text = dropByline(parsed?.content ? htmlToParagraphs(parsed.content) : '', meta.author ?? readabilityByline)
   if (text.length < minTextChars) {
     return meta.isArticle
       ? { kind: 'refused', code: 'no-text', message: 'That page has no article text I could find.' }
@@ -61,7 +62,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   }
   if (!meta.isArticle && !readerable) return { kind: 'refused', code: 'not-an-article', message: NOT_AN_ARTICLE }
   const title = meta.title ?? cleanText(parsed?.title ?? '')
-  const author = meta.author ?? (parsed?.byline ? cleanText(parsed.byline).replace(/^by\s+/i, '') : undefined)
+  const author = meta.author ?? readabilityByline
   return {
     kind: 'article',
     article: {
@@ -175,12 +176,16 @@ function decodeEntities(value: string): string {
   return document.querySelector('p')?.textContent ?? value
 }
 
-/** "Headline | Outlet" or "Headline - Outlet" → "Headline". */
+/**
+ * "Headline | Outlet" or "Headline - Outlet" → "Headline". Only the last part is cut, at its own
+ * separator, so the headline keeps the page's characters ("A | B | Outlet" → "A | B").
+ */
 function stripOutletSuffix(title: string, outlet: string | undefined): string {
-  const parts = title.split(/\s+[|–—-]\s+/)
-  if (parts.length < 2) return title
-  const last = parts.at(-1) ?? ''
-  if (outlet === undefined || last.toLowerCase() === outlet.toLowerCase() || parts.length === 2) return parts.slice(0, -1).join(' – ')
+  const separators = [...title.matchAll(/\s+[|–—-]\s+/g)]
+  const lastSeparator = separators.at(-1)
+  if (lastSeparator === undefined) return title
+  const last = title.slice(lastSeparator.index + lastSeparator[0].length)
+  if (outlet === undefined || last.toLowerCase() === outlet.toLowerCase() || separators.length === 1) return title.slice(0, lastSeparator.index)
   return title
 }
 
@@ -206,11 +211,19 @@ function cleanText(text: string): string {
   return text.replace(/[ \t\n\r\f]+/g, ' ').trim()
 }
 
-/** A "By Jane Doe · 17 August 2025" line opening the body is page furniture, not article text. */
-function dropByline(text: string): string {
+/**
+ * A "By Jane Doe · 17 August 2025" line opening the body is page furniture, not article text.
+ * Readability removes the byline it finds itself, but keeps it when the page's metadata already
+ * named the author, so the line goes only when it names that author: an opening sentence such as
+ * "By Sunday evening, 12 people had died." is the article's and stays.
+ */
+function dropByline(text: string, author: string | undefined): string {
   const [first, ...rest] = text.split('\n\n')
-  if (first !== undefined && first.length < 120 && /^by\s/i.test(first)) return rest.join('\n\n')
-  return text
+  if (first === undefined || author === undefined || first.length >= 120 || !/^by\s/i.test(first)) return text
+  // Several authors come joined ("Jane Doe, John Roe"); the line may join them otherwise ("and").
+  const names = author.toLowerCase().split(/\s*(?:,|&|\band\b)\s*/).filter((name) => name !== '')
+  const line = first.toLowerCase()
+  return names.some((name) => line.includes(name)) ? rest.join('\n\n') : text
 }
 
 /** Readability's cleaned HTML → one paragraph per line: text of each block, links as their text. */
