@@ -1,16 +1,21 @@
 /**
  * Extraction quality and speed on the fixture pages, Readability over linkedom against Readability
  * over jsdom: the share of the article's sentences kept and of the page furniture's sentences
- * dropped, and the time to parse and extract a page. Run with `npx tsx bench/extraction.ts`.
+ * dropped, and the time to parse and extract a page. Run with `npm run bench:extraction`.
+ *
+ * With `--public DIR`, scores the product's add path on a public boilerplate-removal set instead
+ * (see bench/public-extraction.ts).
  *
  * The gold split is by CSS selector per page: the article's own paragraphs are gold, every other
  * visible text on the page (navigation, byline, banners, comments, related links, footer) is furniture.
  */
 import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { Readability } from '@mozilla/readability'
 import { JSDOM } from 'jsdom'
 import { parseHTML } from 'linkedom'
 import { extractArticle, htmlToParagraphs } from '../adapters/articles/extract-article.js'
+import { runPublicExtractionBenchmark } from './public-extraction.js'
 
 const DIR = new URL('../test/fixtures/pages/', import.meta.url)
 const ROUNDS = 30
@@ -59,6 +64,14 @@ const extractors: Record<string, Extract> = {
   },
 }
 
+const { values } = parseArgs({ options: { public: { type: 'string' } } })
+if (values.public !== undefined) {
+  await runPublicExtractionBenchmark(values.public)
+} else {
+  runFixtureBenchmark()
+}
+
+function runFixtureBenchmark() {
 const pages = Object.keys(GOLD)
 for (const [name, extract] of Object.entries(extractors)) {
   let articleTotal = 0
@@ -86,4 +99,5 @@ for (const [name, extract] of Object.entries(extractors)) {
   console.log(`\n## Readability over ${name}`)
   for (const line of perPage) console.log(`  ${line}`)
   console.log(`  all: article sentences kept ${articleKept}/${articleTotal} (${((100 * articleKept) / articleTotal).toFixed(1)}%), furniture dropped ${furnitureDropped}/${furnitureTotal} (${((100 * furnitureDropped) / furnitureTotal).toFixed(1)}%), mean ${(totalMs / pages.length).toFixed(1)} ms a page`)
+}
 }
