@@ -89,13 +89,15 @@ function readMetadata(document: ReturnType<typeof parseHTML>['document'], pageUr
     const value = document.querySelector(selector)?.getAttribute('content')
     return value ? cleanText(value) : undefined
   }
+  // Many sites write Open Graph tags with `name=` instead of `property=`; Readability reads both too.
+  const ogContent = (key: string) => metaContent(`meta[property="${key}"], meta[name="${key}"]`)
   const og = {
-    title: metaContent('meta[property="og:title"]'),
-    siteName: metaContent('meta[property="og:site_name"]'),
-    type: metaContent('meta[property="og:type"]'),
-    url: metaContent('meta[property="og:url"]'),
-    published: metaContent('meta[property="article:published_time"]'),
-    author: metaContent('meta[property="article:author"]'),
+    title: ogContent('og:title'),
+    siteName: ogContent('og:site_name'),
+    type: ogContent('og:type'),
+    url: ogContent('og:url'),
+    published: ogContent('article:published_time'),
+    author: ogContent('article:author'),
   }
   const plain = {
     author: metaContent('meta[name="author"]'),

@@ -24,6 +24,16 @@ describe('extractArticle', () => {
     expect(text.split('\n\n')).toHaveLength(4)
   })
 
+  it('reads Open Graph and article tags written with name= as well as property=', () => {
+    // The page's own metadata names the author, so a byline elsewhere on the page is not taken for it.
+    expect(articleOf('name-meta.html')).toMatchObject({
+      title: 'Flood defences hold as the river peaks overnight',
+      author: 'Priya Raman',
+      outlet: 'Riverside Gazette',
+      published: '2025-03-02',
+    })
+  })
+
   it('still drops a byline line that names the author', () => {
     const { text } = articleOf('jsonld-article.html')
     expect(text).not.toMatch(/^By Marta Kowalska/)
