@@ -29,6 +29,8 @@ export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, 
 
 /** Most names taken from the previous answer: a quote can name many people in passing. */
 const MAX_ANSWER_NAMES = 6
+/** A question word weighing this much or more is a noun (see `analyzeQuestion`'s weights by part of speech). */
+const COMMON_NOUN_WEIGHT = 0.9
 /** How many of the previous answer's quotes are read for the name a pronoun stands for. */
 const NAME_QUOTES = 3
 /** Words between a name and the question's words for the name to answer them ("The mayor, Dorota Kell"). */
@@ -63,9 +65,11 @@ const WHY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:why\b|how\s+come\b|what\s+for
  * Words that introduce a reason or a cause in English: where the answer to a "why?" stands even when
  * it shares no word with the question ("Engineers blamed three days of torrential rain").
  */
-const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result\s+of|caused|causing|cause|blamed|blames|blame|led\s+to|leading\s+to|prompted|triggered|after|following|so\s+that|in\s+order\s+to|amid|in\s+protest|in\s+response\s+to|reason|why)\b/i
+const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result\s+of|caused|causing|cause|blamed|blames|blame|led\s+to|leading\s+to|prompted|triggered|so\s+that|in\s+order\s+to|amid|in\s+protest|in\s+response\s+to|reason|why)\b/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
+/** How much a reason counts for a "why?" with no noun of its own. */
+const REASON_TYPE_WEIGHT = 2
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
 const QUESTION_FORM = /\b(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|show|give|explain|describe)\b/i
 
@@ -125,7 +129,10 @@ export function resolveContext(
   // "who opened it?" after "who designed the museum?": an "it" is no person, so it is the thing the
   // previous question was about, not the name its answer gave.
   const thingOnly = THING_PRONOUN.test(analyzed.text) && !PERSON_PRONOUN.test(analyzed.text)
-  const pointsAtThing = thingOnly && previousNamed && /^\s*(what|which)\b/i.test(previous.question)
+  // "what did Velotta unveil?" names no thing of its own, so a following "it" is the thing the answer
+  // named; "what caused the fire at the plant?" does ("the fire"), and a following "it" is that.
+  const previousNamesThing = before.terms.some((term) => !term.name && term.weight >= COMMON_NOUN_WEIGHT)
+  const pointsAtThing = thingOnly && previousNamed && !previousNamesThing && /^\s*(what|which)\b/i.test(previous.question)
   const carryNames = !namesItself && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
   const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
@@ -164,10 +171,12 @@ export function resolveContext(
   // ("because", "blamed", "after") about the topic counts as holding the answer.
   const why = WHY_QUESTION.test(analyzed.text)
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
-  // answer: that kind counts for more than the borrowed words, which only say what it is about. A
-  // reason is told in too many ways to count for more than usual, and a question with a word of its
-  // own ("how long did it burn?") keeps the usual balance.
+  // answer: that kind counts for more than the borrowed words, which only say what it is about, and
+  // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
+  // with no noun of its own ("why did it stop?") counts a reason for somewhat more; a reason is told
+  // in too many ways ("because", "blamed", "due to") for it to count as much as a figure does.
   const typeOnly = analyzed.terms.length === 0 && answerFeatures !== 0
+  const ownNoun = analyzed.terms.some((term) => term.weight >= COMMON_NOUN_WEIGHT)
   return {
     // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
     analyzed: {
@@ -176,7 +185,7 @@ export function resolveContext(
       contextTerms: borrowed.length,
       terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
       ...(why ? { answerText: REASON_TEXT } : {}),
-      ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : {}),
+      ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
     },
     shown: { contextWords: borrowed.map(({ term }) => term.asked), contextWeights: borrowed.map(({ factor }) => factor) },
   }
