@@ -20,9 +20,10 @@ async function chat(engine: Engine, lines: string[]): Promise<string> {
 
 describe('the terminal chat in a conversation', () => {
   let engine: Engine
+  // Building the engine takes several seconds on a loaded machine.
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(fixtureDir('plant-fire')))
-  })
+  }, 120_000)
 
   it('reads the next line as a follow-up and says which words it borrowed', async () => {
     const printed = await chat(engine, ['Who is the fire chief?', 'what did she say?'])
