@@ -7,6 +7,7 @@ import { loadWordNetSynsets } from '../adapters/wordnet.js'
 import { createEngine, type Answer, type Engine } from '../src/index.js'
 import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
 import { HELD_OUT_CONVERSATIONS } from '../test/core/conversation-held-out.js'
+import { UNSEEN_CONVERSATIONS } from '../test/core/conversation-unseen.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -89,13 +90,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const tuned = await runConversations(engineFor, CONVERSATIONS)
   const formerHeldOut = await runConversations(engineFor, FORMER_HELD_OUT_CONVERSATIONS)
   const heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
+  const unseen = await runConversations(engineFor, UNSEEN_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
-          `held-out set (written before it was first run, not tuned on):\n${renderConversations(heldOut)}`,
+          `round-5 held-out set (tuning material since round 6 studied its misses):\n${renderConversations(heldOut)}`,
+          `unseen set (written after the round-6 fixes and committed before it was first run, not tuned on):\n${renderConversations(unseen)}`,
         ].join('\n\n') + '\n',
   )
 }

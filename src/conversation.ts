@@ -29,6 +29,14 @@ export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, 
 
 /** Most names taken from the previous answer: a quote can name many people in passing. */
 const MAX_ANSWER_NAMES = 6
+/** A question word weighing this much or more is a noun (see `analyzeQuestion`'s weights by part of speech). */
+const COMMON_NOUN_WEIGHT = 0.9
+/** How many of the previous answer's quotes are read for the name a pronoun stands for. */
+const NAME_QUOTES = 3
+/** Words between a name and the question's words for the name to answer them ("The mayor, Dorota Kell"). */
+const NEXT_TO_ANCHOR = 1
+/** Words between a name and the question's words past which the name answers something else. */
+const MAX_NAME_DISTANCE = 3
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
@@ -46,8 +54,22 @@ const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|tho
 /** "there" ending a question points to a place ("who was there?"); "was there a …" is existential. */
 const THERE_AT_END = /\bthere\s*[?.!]*\s*$/i
 const ELSE = /\b(else|too|again|as\s+well)\b/i
-/** A question that is only a question word, perhaps after "and": "and where?", "when?", "how many?". */
-const BARE_QUESTION = /^\s*(?:and\s+|but\s+|so\s+)?(where|when|who|how\s+long|how\s+many|how\s+much)\s*[?.!]*\s*$/i
+/**
+ * A question that is only a question word, perhaps after "and" or a preposition: "and where?",
+ * "when?", "by how much?", "since when?". It asks for the kind of answer and for nothing else.
+ */
+const BARE_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:(?:by|for|from|to|since|until|till|with)\s+)?(where|when|who|whom|how\s+long|how\s+many|how\s+much)\s*[?.!]*\s*$/i
+/** "why?", "why so?", "why not?", "how come?", "what for?", "why did it happen?": it asks for a reason. */
+const WHY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:why\b|how\s+come\b|what\s+for\b|for\s+what\s+reason\b|what\s+(?:caused|led\s+to)\b)/i
+/**
+ * Words that introduce a reason or a cause in English: where the answer to a "why?" stands even when
+ * it shares no word with the question ("Engineers blamed three days of torrential rain").
+ */
+const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result\s+of|caused|causing|cause|blamed|blames|blame|led\s+to|leading\s+to|prompted|triggered|so\s+that|in\s+order\s+to|amid|in\s+protest|in\s+response\s+to|reason|why)\b/i
+/** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
+const BARE_TYPE_WEIGHT = 3
+/** How much a reason counts for a "why?" with no noun of its own. */
+const REASON_TYPE_WEIGHT = 2
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
 const QUESTION_FORM = /\b(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|show|give|explain|describe)\b/i
 
@@ -104,20 +126,31 @@ export function resolveContext(
   const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
   const askedForName = (before.answerFeatures & FEATURE.properNoun) !== 0
   const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed
-  const pointsAtThing = THING_PRONOUN.test(analyzed.text) && previousNamed && /^\s*(what|which)\b/i.test(previous.question)
-  const carryNames = !namesItself && (askedForName || pointsAtPerson || pointsAtThing)
+  // "who opened it?" after "who designed the museum?": an "it" is no person, so it is the thing the
+  // previous question was about, not the name its answer gave.
+  const thingOnly = THING_PRONOUN.test(analyzed.text) && !PERSON_PRONOUN.test(analyzed.text)
+  // "what did Velotta unveil?" names no thing of its own, so a following "it" is the thing the answer
+  // named; "what caused the fire at the plant?" does ("the fire"), and a following "it" is that.
+  const previousNamesThing = before.terms.some((term) => !term.name && term.weight >= COMMON_NOUN_WEIGHT)
+  const pointsAtThing = thingOnly && previousNamed && !previousNamesThing && /^\s*(what|which)\b/i.test(previous.question)
+  const carryNames = !namesItself && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
-  const names = carryNames ? namesIn(index, previous.quotes[0] ?? '', asked, before.terms) : []
+  const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
   // previous question's words did, and those words, which only described her, count as older context.
   const referent = nameTerms.length > 0 && (PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' ')))
+  // The same pronoun twice in a row stands for the same thing: in "how long did it take to build?"
+  // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
+  // first question's own words ("take", "build") are only older context.
+  const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
+  const samePronoun = previousContext.length > 0 && !referent && samePronounKind(previous.question, analyzed.text)
   if (referent) borrow(nameTerms, weights.previousQuestion)
+  else if (samePronoun) borrow(previousContext, weights.previousQuestion)
   else borrow(before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
-  if (previous.contextWords && previous.contextWords.length > 0 && !namesItself && !referent) {
-    borrow(analyzeQuestion(index, previous.contextWords.join(' ')).terms, weights.previousContext)
-  }
+  if (samePronoun) borrow(before.terms, weights.previousContext)
+  else if (!referent) borrow(previousContext, weights.previousContext)
   if (!referent) borrow(nameTerms, weights.answerName)
   if (borrowed.length === 0) return { analyzed, shown: {} }
   // Borrowed words together weigh at most `maxShare` of the question's own: a long previous question
@@ -134,9 +167,26 @@ export function resolveContext(
   const answerFeatures = bare
     ? analyzeQuestion(index, `${bare[1] ?? ''} was it`).answerFeatures
     : analyzed.answerFeatures === 0 && !QUESTION_FORM.test(analyzed.text) ? before.answerFeatures : analyzed.answerFeatures
+  // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
+  // ("because", "blamed", "after") about the topic counts as holding the answer.
+  const why = WHY_QUESTION.test(analyzed.text)
+  // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
+  // answer: that kind counts for more than the borrowed words, which only say what it is about, and
+  // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
+  // with no noun of its own ("why did it stop?") counts a reason for somewhat more; a reason is told
+  // in too many ways ("because", "blamed", "due to") for it to count as much as a figure does.
+  const typeOnly = analyzed.terms.length === 0 && answerFeatures !== 0
+  const ownNoun = analyzed.terms.some((term) => term.weight >= COMMON_NOUN_WEIGHT)
   return {
     // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
-    analyzed: { ...analyzed, answerFeatures, contextTerms: borrowed.length, terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))] },
+    analyzed: {
+      ...analyzed,
+      answerFeatures,
+      contextTerms: borrowed.length,
+      terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
+      ...(why ? { answerText: REASON_TEXT } : {}),
+      ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
+    },
     shown: { contextWords: borrowed.map(({ term }) => term.asked), contextWeights: borrowed.map(({ factor }) => factor) },
   }
 }
@@ -167,7 +217,25 @@ function isNameIn(text: string, term: QuestionTerm): boolean {
  * "Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak" answers "who is the Veskan
  * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
  */
-function namesIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): string[] {
+function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): string[] {
+  // The first quote is the answer, unless a later one of the first few names someone right beside
+  // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
+  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
+  const beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
+  const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
+  // A name far from the question's words in a quote that holds them is no answer to it ("two men …
+  // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
+  if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
+  const names: string[] = []
+  for (const word of runs.flatMap((run) => run.words)) if (!names.includes(word)) names.push(word)
+  return names.slice(0, MAX_ANSWER_NAMES)
+}
+
+/**
+ * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
+ * when the text holds any), and how many words lie between that run and the anchors.
+ */
+function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
   tokens.forEach((token, i) => {
@@ -184,10 +252,15 @@ function namesIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, a
     } else runs.push({ words: [token.word], from: i, to: i })
   })
   const place = anchorPlace(index, tokens, anchors)
-  const chosen = place ? runs.map((run) => ({ run, distance: Math.max(place.from - run.to, run.from - place.to) })).sort((a, b) => a.distance - b.distance).slice(0, 1).map(({ run }) => run) : runs
-  const names: string[] = []
-  for (const word of chosen.flatMap((run) => run.words)) if (!names.includes(word)) names.push(word)
-  return names.slice(0, MAX_ANSWER_NAMES)
+  // No question word in the quote: every name in it may be the answer, as near as can be told.
+  if (!place) return { runs, distance: Infinity }
+  const nearest = runs.map((run) => ({ run, distance: Math.max(place.from - run.to, run.from - place.to) })).sort((a, b) => a.distance - b.distance)[0]
+  return nearest ? { runs: [nearest.run], distance: nearest.distance } : { runs: [], distance: Infinity }
+}
+
+/** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
+function samePronounKind(previous: string, question: string): boolean {
+  return [THING_PRONOUN, PERSON_PRONOUN].some((pronoun) => pronoun.test(previous) && pronoun.test(question))
 }
 
 /**

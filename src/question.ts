@@ -107,6 +107,14 @@ export interface AnalyzedQuestion {
   missingTopic?: string
   /** How many of `terms`, at the end, a follow-up borrowed from the conversation (see `resolveContext`). Absent: none. */
   contextTerms?: number
+  /**
+   * Set by `resolveContext` for follow-ups only. `answerText`: a sentence matching it holds the kind
+   * of answer asked for, as one with the `answerFeatures` does (a reason's "because" for "why?").
+   * `answerTypeWeight`: how much holding that kind counts, as a multiple of the usual bonus and
+   * malus; a follow-up with no word of its own ("by how much?") asks for little else. Absent: 1.
+   */
+  answerText?: RegExp
+  answerTypeWeight?: number
 }
 
 /** Weights by part of speech: nouns and names say what a question is about; verbs and adverbs less so. */

@@ -13,7 +13,9 @@ const USAGE = `Usage: npm run ask -- [--json] [--corpus DIR] [--source ID] "ques
                  strings; prints one JSON array per line, the answer to each turn read in the
                  context of the turns before it (a line that is no such array prints
                  {"status":"invalid","message":…})
-Exit codes: 0 answered or no_answer, 2 invalid question, 1 corpus or usage error.`
+Exit codes: 0 answered or no_answer; 2 the question argument is invalid (empty, too long);
+  1 corpus or usage error. Batch modes (stdin) exit 0 once every line is answered: each line
+  carries its own status, and an empty or bad line prints "status":"invalid" without stopping.`
 
 runCli(async () => {
   const { values, positionals } = parseCliArgs(

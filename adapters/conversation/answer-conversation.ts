@@ -1,5 +1,5 @@
-import { conversationTurn, type Answer, type ConversationTurn, type Engine } from '../../src/index.js'
-import { CONTEXT_TURNS } from './context-store.js'
+import type { Answer, ConversationTurn, Engine } from '../../src/index.js'
+import { withTurn } from './context-store.js'
 
 /**
  * Answers one line of `ask --json --conversation`: a JSON array of question strings, each read in
@@ -19,13 +19,15 @@ export function answerConversationLine(engine: Engine, line: string, sourceId?: 
   return JSON.stringify(answerConversation(engine, turns, sourceId))
 }
 
-/** Answers each question in order, each with the turns before it as context. */
+/**
+ * Answers each question in order, each with the turns before it as context, kept as the chat apps
+ * keep them (`withTurn`): an invalid turn is skipped, a declined one ends the conversation.
+ */
 export function answerConversation(engine: Engine, questions: string[], sourceId?: string): Answer[] {
-  const context: ConversationTurn[] = []
+  let context: ConversationTurn[] = []
   return questions.map((question) => {
-    const answer = engine.ask(question, { ...(sourceId ? { sourceId } : {}), context: context.slice(-CONTEXT_TURNS) })
-    // An invalid turn (empty, too long) is no context for the next one.
-    if (answer.status !== 'invalid') context.push(conversationTurn(answer))
+    const answer = engine.ask(question, { ...(sourceId ? { sourceId } : {}), context })
+    context = withTurn(context, answer)
     return answer
   })
 }

@@ -48,8 +48,16 @@ export function createMemoryContextStore(options: MemoryContextStoreOptions = {}
   }
 }
 
-/** The turns to keep after `answer`: `before` with the new turn, the last `CONTEXT_TURNS` of them. */
+/**
+ * The turns to keep after `answer`: `before` with the new turn, the last `CONTEXT_TURNS` of them. An
+ * invalid question (empty, too long) is no turn: `before` stays as it was. A declined question ends
+ * the conversation: its words are off the corpus, so the next question borrows nothing from it, nor
+ * from the turns before it, which the asker has moved away from ("hi" after "What is the capital of
+ * France?" is a greeting, not a question about capitals).
+ */
 export function withTurn(before: readonly ConversationTurn[] | undefined, answer: Answer): ConversationTurn[] {
+  if (answer.status === 'invalid') return [...(before ?? [])]
+  if (answer.status === 'no_answer') return []
   return [...(before ?? []), conversationTurn(answer)].slice(-CONTEXT_TURNS)
 }
 
@@ -66,7 +74,7 @@ export function createConversationWindow(now: () => number = Date.now) {
       if (now() - lastAt > CONTEXT_TTL_MS) turns = []
       return turns
     },
-    /** Keeps an answer as the newest turn; an invalid question is no turn. */
+    /** Keeps an answer as the newest turn, as `withTurn` does: an invalid question is no turn, a declined one ends the conversation. */
     add(answer: Answer): void {
       if (answer.status === 'invalid') return
       turns = withTurn(this.turns(), answer)

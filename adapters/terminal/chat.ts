@@ -19,7 +19,8 @@ export interface TerminalChat extends RunningAdapter {
 }
 
 const HELP = `Ask anything about the event in the articles; every answer is quoted from them, with its source.
-Each question can follow up the one before ("and when was that?").
+Each question can follow up the one before ("and when was that?"), unless that one was declined
+or a command other than /help came in between: then it stands on its own.
 Commands:
   /sources         the articles I answer from
   /stories         the events the articles cover
@@ -28,6 +29,9 @@ Commands:
   /new             start a new conversation: the next question does not follow up the last
   /help            this text
   /quit            leave (or Ctrl-D)`
+
+/** Commands after which the next question stands on its own. */
+const CONVERSATION_ENDING_COMMANDS: ReadonlySet<string> = new Set(['/new', '/sources', '/stories', '/takeaways', '/disagreements'])
 
 /**
  * A readline chat over stdin/stdout: a question per line, commands with "/". Works the same when
@@ -57,10 +61,12 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
       lines.close()
       return
     }
-    if (name === '/new') {
-      conversation.clear()
-      write('New conversation: the next question stands on its own.')
-    } else if (name === '/help' || name === '/start') write(HELP)
+    // A command that shows something other than the last answer moves the asker away from it, so
+    // a pronoun on the next line can no longer mean what that answer named: the conversation ends.
+    // /help (and a mistyped command) only interrupts it.
+    if (CONVERSATION_ENDING_COMMANDS.has(name)) conversation.clear()
+    if (name === '/new') write('New conversation: the next question stands on its own.')
+    else if (name === '/help' || name === '/start') write(HELP)
     else if (name === '/sources') {
       const outcome = callCore(deps, { adapter: 'terminal', ref, what: 'sources' }, (engine) => engine.sources())
       write(outcome.kind === 'ok' ? renderSources(outcome.value) : outcome.message)

@@ -54,9 +54,14 @@ export interface JudgedTerms {
 export function judgedTerms(index: CorpusIndex, analyzed: AnalyzedQuestion, termWeights: number[], variantNumbers: number[][], unknownShare = 1): JudgedTerms {
   const { terms } = analyzed
   const own = terms.length - (analyzed.contextTerms ?? 0)
-  const count = own > 0 && own < terms.length ? own : terms.length
+  const isKnown = (term: AnalyzedQuestion['terms'][number]) => term.variants.some((variant) => index.docFreq.has(variant.stem))
+  // A follow-up whose own words the corpus never uses, and that names nothing ("how long were they
+  // stuck?" of articles that say "stranded"), is judged with its borrowed words too, as a follow-up
+  // with no word of its own is: its own words are a paraphrase, not another topic.
+  const ownParaphrased = own > 0 && terms.slice(0, own).every((term) => !isKnown(term) && !term.name)
+  const count = own > 0 && own < terms.length && !ownParaphrased ? own : terms.length
   const judged = terms.slice(0, count)
-  const known = judged.map((term) => term.variants.some((variant) => index.docFreq.has(variant.stem)))
+  const known = judged.map(isKnown)
   const weights = judged.map((term, t) => (termWeights[t] as number) * (known[t] || term.name ? 1 : unknownShare))
   let total = 0
   let knownTotal = 0

@@ -60,6 +60,12 @@ export function rankQuotes(
   const windowHits = new Uint8Array(stemCount)
   const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, settings.unknownWordShare)
   const followUp = (analyzed.contextTerms ?? 0) > 0
+  // A follow-up's own hooks (see `AnalyzedQuestion.answerText`); a question on its own has neither.
+  const { answerText } = analyzed
+  const typeWeight = analyzed.answerTypeWeight ?? 1
+  const wantsType = analyzed.answerFeatures !== 0 || answerText !== undefined
+  const textMatches = (passage: Passage, sentence: Passage['sentences'][number]) =>
+    answerText !== undefined && answerText.test(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start))
   const { knownTotal } = judged
   let bestKnownWindowCoverage = 0
   const matchedStems = new Set<string>()
@@ -125,12 +131,12 @@ export function rankQuotes(
       // BM25 with every matched word counted once: a short sentence holding the words beats a long one.
       const sentenceMatch = (sentenceCoverage * (1 + SENTENCE_K)) / (1 + SENTENCE_K * (1 - lengthNorm + (lengthNorm * length) / meanLength))
       matches[sentenceIndex] = sentenceMatch
-      const typeMatch = analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0
+      const typeMatch = (analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0) || textMatches(passage, sentence)
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
-      if (typeMatch) value += ANSWER_TYPE_BONUS
+      if (typeMatch) value += ANSWER_TYPE_BONUS * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.
-      else if (analyzed.answerFeatures !== 0) value -= MISSING_TYPE_PENALTY
+      else if (wantsType) value -= MISSING_TYPE_PENALTY * typeWeight
       value -= KIND_PENALTY[sentence.kind] ?? 0
       if (sentence.end - sentence.start < 40) value -= 0.15
       const last = lastVisibleChar(passage.text, sentence.start - passage.start, sentence.end - passage.start)

@@ -47,6 +47,18 @@ describe('npm run ask', () => {
     expect(answers[3].quotes[0].text).toContain('1962')
   })
 
+  it('documents in --help the exit codes it gives: 2 for an invalid question argument, 0 for a batch with an empty line', async () => {
+    const help = await run('ask.ts', ['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/2 the question argument is invalid/)
+    expect(help.stdout).toMatch(/Batch modes \(stdin\) exit 0/)
+    const batch = await run('ask.ts', ['--json', '--corpus', bridge], '\n')
+    expect(batch.code).toBe(0)
+    expect(JSON.parse(batch.stdout.trim())).toMatchObject({ status: 'invalid' })
+    const argument = await run('ask.ts', ['--json', '--corpus', bridge, '   '])
+    expect(argument.code).toBe(2)
+  })
+
   it('prints a readable answer with the source for a person, and "not in my sources" when it cannot answer', async () => {
     const answered = await run('ask.ts', ['--corpus', bridge, 'How much did the repair cost?'])
     expect(answered.code).toBe(0)

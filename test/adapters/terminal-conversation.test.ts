@@ -20,9 +20,10 @@ async function chat(engine: Engine, lines: string[]): Promise<string> {
 
 describe('the terminal chat in a conversation', () => {
   let engine: Engine
+  // Building the engine takes several seconds on a loaded machine.
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(fixtureDir('plant-fire')))
-  })
+  }, 120_000)
 
   it('reads the next line as a follow-up and says which words it borrowed', async () => {
     const printed = await chat(engine, ['Who is the fire chief?', 'what did she say?'])
@@ -36,6 +37,22 @@ describe('the terminal chat in a conversation', () => {
     const printed = await chat(engine, ['Who is the fire chief?', '/new', 'what did she say?'])
     expect(printed).toContain('New conversation')
     expect(printed).not.toContain('(following up:')
+  })
+
+  it('lends nothing from a declined question: the next line stands on its own', async () => {
+    const printed = await chat(engine, ['Who is the fire chief?', 'What is the capital of France?', 'hi', 'what did she say?'])
+    expect(printed).toMatch(/isn't in my sources/)
+    // Neither the declined question's words nor the chief's name from before it.
+    expect(printed).not.toContain('(following up:')
+  })
+
+  it('ends the conversation after a command that shows something else, and keeps it across /help', async () => {
+    for (const command of ['/takeaways', '/stories', '/sources', '/disagreements']) {
+      const printed = await chat(engine, ['Who is the fire chief?', command, 'what did she say?'])
+      expect(printed, command).not.toContain('(following up:')
+    }
+    const afterHelp = await chat(engine, ['Who is the fire chief?', '/help', 'what did she say?'])
+    expect(afterHelp).toMatch(/\(following up: [^)]*kerr/)
   })
 })
 
@@ -53,6 +70,13 @@ describe('the context stores', () => {
     expect(await store.get('telegram:1:2')).toEqual(turns)
     now = CONTEXT_TTL_MS
     expect(await store.get('telegram:1:2')).toBeUndefined()
+  })
+
+  it('keep no turn for an invalid question and end the conversation at a declined one', () => {
+    const answer = { status: 'answered' as const, question: 'Who is the fire chief?', quotes: [], disagreements: [], hasMore: false }
+    const turns = withTurn(undefined, answer)
+    expect(withTurn(turns, { ...answer, status: 'invalid', question: '' })).toEqual(turns)
+    expect(withTurn(turns, { ...answer, status: 'no_answer', question: 'What is the capital of France?' })).toEqual([])
   })
 
   it('the terminal window forgets after 30 minutes of silence', () => {

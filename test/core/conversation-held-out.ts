@@ -21,7 +21,7 @@ export const HELD_OUT_CONVERSATIONS: ConversationCase[] = [
   // Fixture corpora.
   { corpus: 'compare-museum', turns: [ask('Who designed the Tarn Museum?', 'Mira Holt'), follow('how long did it take to build?', 'four years'), follow('who opened it?', 'Anton Weir')] },
   { corpus: 'compare-museum', turns: [ask('When did the Tarn Museum open?', 'Saturday'), follow('what style is it?', 'Baroque', 'Gothic'), decline('Who painted the Mona Lisa?')] },
-  { corpus: 'compare-stadium', turns: [ask('How much is Corvale Athletic paying for Marrow Park?', '$48 million', '€35 million', '$40 million'), follow('who signed the deal?', 'Otto Brann'), follow('where?', 'signed in Corvale', 'signed in Dastra')] },
+  { corpus: 'compare-stadium', turns: [ask('How much is Corvale Athletic paying for Marrow Park?', '$48 million', '€35 million', '$40 million'), follow('who signed the deal?', 'Otto Brann'), follow('where?', 'signed in Corvale', 'signed in Dastra', 'signed the deal in Corvale')] },
   { corpus: 'paraphrase-flood', turns: [ask('Why did the levee break?', 'torrential rain'), follow('how many people had to leave their homes?', '1,800 residents')] },
   { corpus: 'paraphrase-flood', turns: [ask('Who is the mayor of Ostrava Mills?', 'Dorota Kell'), follow('what did she do?', 'local emergency', 'sandbags')] },
   { corpus: 'paraphrase-flood', turns: [ask('How much damage did the flood cause?', '40 million euros'), follow('why did it happen?', 'torrential rain', 'never carried out')] },
