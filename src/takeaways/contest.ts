@@ -27,6 +27,37 @@ export function createClaimLookup(disagreements: DisagreementIndex): (unit: Unit
   return (unit) => (spans.get(unit.sourceId) ?? []).filter((span) => span.start < unit.end && unit.start < span.end).map((span) => span.claim)
 }
 
+/** The values a sentence gives in each disagreement it takes a side in. */
+export type Sides = ReadonlyMap<Disagreement, ReadonlySet<string>>
+
+/**
+ * The sides a sentence takes in the corpus's disagreements over figures, dates and outcomes: for each
+ * one its claims stand in, the values they give ("positive" for "reached an agreement", "5 days").
+ */
+export function createSideLookup(disagreements: DisagreementIndex): (unit: Unit) => Sides {
+  // A title is named in passing: "Former President X met Y" and "President X met Y" report the same meeting.
+  const entries = (disagreements.entries ?? []).filter((entry) => entry.disagreement.kind !== 'role')
+  const claims = entries.flatMap((entry) => entry.claims.map((claim) => ({ claim, disagreement: entry.disagreement })))
+  return (unit) => {
+    const sides = new Map<Disagreement, Set<string>>()
+    for (const { claim, disagreement } of claims) {
+      if (claim.sourceId !== unit.sourceId || claim.start >= unit.end || unit.start >= claim.end) continue
+      sides.set(disagreement, (sides.get(disagreement) ?? new Set()).add(claim.value))
+    }
+    return sides
+  }
+}
+
+/** Whether two sentences take different sides in one disagreement: neither restates the other's point. */
+export function opposed(a: Sides | undefined, b: Sides | undefined): boolean {
+  if (!a || !b) return false
+  for (const [disagreement, values] of a) {
+    const others = b.get(disagreement)
+    if (others && ![...values].some((value) => others.has(value))) return true
+  }
+  return false
+}
+
 /** A claim of a disagreement, where it stands in its article and whether the point it makes is the disputed one. */
 interface ContestSpan {
   sourceId: string

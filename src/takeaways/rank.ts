@@ -1,7 +1,7 @@
 import type { DisagreementIndex } from '../disagreements.js'
 import type { SentenceReadings } from '../reading.js'
 import type { CorpusIndex } from '../search.js'
-import { createClaimLookup, createContestCheck } from './contest.js'
+import { createClaimLookup, createContestCheck, createSideLookup, opposed } from './contest.js'
 import { factOf } from './fact.js'
 import { lexRank, similarityGraph } from './graph.js'
 import { DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './options.js'
@@ -55,6 +55,8 @@ function rankSentences(
   const contest = createContestCheck(index, disagreements)
   const claimsOf = createClaimLookup(disagreements)
   const unitClaims = units.map((unit) => claimsOf(unit))
+  const sidesOf = createSideLookup(disagreements)
+  const unitSides = units.map((unit) => sidesOf(unit))
   const facts = units.map((unit, i) => factOf(unit, names, (unitClaims[i]?.length ?? 0) > 0))
 
   let maxCentrality = 0
@@ -66,7 +68,8 @@ function rankSentences(
     const same: number[] = []
     for (const { unit: j, similarity: value } of neighbours[i] ?? []) {
       const other = units[j]
-      if (!other || !numbersAgree(unit, other)) continue
+      // Two sides of a disagreement contest each other's point, whatever words they share.
+      if (!other || !numbersAgree(unit, other) || opposed(unitSides[i], unitSides[j])) continue
       const sameClaim = unitClaims[i]?.some((claim) => unitClaims[j]?.includes(claim)) ?? false
       // Commentary shares abstract words ("future", "international") without saying the same thing,
       // so a pair with commentary on either side must match more closely; a claim both state is evidence enough for less.

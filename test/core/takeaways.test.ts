@@ -323,3 +323,18 @@ describe('takeaways of the bundled corpus', () => {
     expect(count).toBeLessThanOrEqual(7)
   })
 })
+
+describe('takeaways of a ferry capsizing whose sources disagree on the day', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('compare-ferry')))
+  })
+
+  it('does not count a source that gives another day as carrying the point, and marks it contested', () => {
+    const tuesday = engine.takeaways({ limit: 20 }).find((takeaway) => /capsized on .*Tuesday/.test(takeaway.text))
+    expect(tuesday?.contested).toBe(true)
+    expect(tuesday?.supportedBy.length).toBeGreaterThanOrEqual(2)
+    expect(tuesday?.supportedBy).not.toContain('varn-radio')
+  })
+})
