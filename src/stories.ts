@@ -68,7 +68,12 @@ export function buildStories(articles: StoryArticle[], options: StoryOptions = {
     if (found === undefined) stems.set(word, (found = stem(word)))
     return found
   }
-  const termsOf = articles.map(({ source, text }) => articleTerms(source.title, text, names, settings.titleWeight, surfaces, stemOf))
+  const runsOf: Array<Map<string, Map<string, number>>> = []
+  const termsOf = articles.map(({ source, text }) => {
+    const runs = new Map<string, Map<string, number>>()
+    runsOf.push(runs)
+    return articleTerms(source.title, text, names, settings.titleWeight, surfaces, stemOf, runs)
+  })
   const df = new Map<string, number>()
   for (const terms of termsOf) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   const idfOf = (term: string) => Math.log(1 + n / (df.get(term) ?? 1))
@@ -116,8 +121,10 @@ export function buildStories(articles: StoryArticle[], options: StoryOptions = {
   const usedIds = new Set<string>()
   const nextNumber = new Map<string, number>()
   return groups.map((group) => {
-    const label = labelOf(group, articles, termsOf, names, surfaces, idfOf, settings.labelTerms)
-    const id = uniqueId(slugOf(label), usedIds, nextNumber)
+    const terms = labelTermsOf(group, termsOf, surfaces, idfOf)
+    const label = labelOf(group, articles, terms, names, surfaces, runsOf, settings.labelTerms)
+    // Ids keep the terms' own words, so a story's id does not change with how its names are written out.
+    const id = uniqueId(slugOf(terms.length > 0 && names.size > 0 ? terms.slice(0, settings.labelTerms).map((term) => mostCommonForm(surfaces.get(term))).join(' ') : label), usedIds, nextNumber)
     const published = dateRange(group.map((i) => articles[i]?.source.published))
     return { id, label, sources: group.map((i) => articles[i]?.source.id ?? ''), ...(published ? { published } : {}) }
   })
@@ -200,7 +207,11 @@ function findNames(articles: StoryArticle[]): Set<string> {
   return names
 }
 
-/** An article's terms with their raw weights: names by count, title words once. Records each name's surface forms. */
+/**
+ * An article's terms with their raw weights: names by count, title words once. Records each name's
+ * surface forms, and in `runs` the whole names each name term is written in ("Brannock General
+ * Hospital" for "brannock" and for "general"): runs of name words with a single space between them.
+ */
 function articleTerms(
   title: string,
   text: string,
@@ -208,17 +219,40 @@ function articleTerms(
   titleWeight: number,
   surfaces: Map<string, Map<string, number>>,
   stemOf: (word: string) => string,
+  runs: Map<string, Map<string, number>>,
 ): Map<string, number> {
   const counts = new Map<string, number>()
+  let run: { start: number; end: number; terms: string[] } | undefined
+  const closeRun = () => {
+    if (!run) return
+    const surface = text.slice(run.start, run.end)
+    for (const term of run.terms) {
+      let forms = runs.get(term)
+      if (!forms) runs.set(term, (forms = new Map()))
+      forms.set(surface, (forms.get(surface) ?? 0) + 1)
+    }
+    run = undefined
+  }
   for (const token of tokenize(text)) {
-    if (!names.has(token.word)) continue
+    if (!names.has(token.word)) {
+      closeRun()
+      continue
+    }
     const term = stemOf(token.word)
     counts.set(term, (counts.get(term) ?? 0) + 1)
     let forms = surfaces.get(term)
     if (!forms) surfaces.set(term, (forms = new Map()))
     const surface = text.slice(token.start, token.end)
     forms.set(surface, (forms.get(surface) ?? 0) + 1)
+    if (run && /^ $/.test(text.slice(run.end, token.start))) {
+      run.end = token.end
+      run.terms.push(term)
+    } else {
+      closeRun()
+      run = { start: token.start, end: token.end, terms: [term] }
+    }
   }
+  closeRun()
   const terms = new Map<string, number>()
   for (const [term, count] of counts) terms.set(term, 1 + Math.log(count))
   for (const token of tokenize(title)) {
@@ -245,18 +279,10 @@ function normalise(terms: Map<string, number>, idfOf: (term: string) => number, 
 }
 
 /**
- * A story's label in the corpus's own words: the names most of its articles use, as they write
- * them ("Harwick, Dunmore, Ellison"); a story without shared names is labelled with its first title.
+ * The name terms of a story, best label first: shared by most of its articles, then the most used,
+ * then the rarer in the corpus (the event's own names).
  */
-function labelOf(
-  group: number[],
-  articles: StoryArticle[],
-  termsOf: Array<Map<string, number>>,
-  names: ReadonlySet<string>,
-  surfaces: Map<string, Map<string, number>>,
-  idfOf: (term: string) => number,
-  labelTerms: number,
-): string {
+function labelTermsOf(group: number[], termsOf: Array<Map<string, number>>, surfaces: Map<string, Map<string, number>>, idfOf: (term: string) => number): string[] {
   const articleCount = new Map<string, number>()
   const weightSum = new Map<string, number>()
   for (const i of group) {
@@ -266,15 +292,57 @@ function labelOf(
       weightSum.set(term, (weightSum.get(term) ?? 0) + weight)
     }
   }
-  // Shared by most of the story's articles first, then the most used, then the rarer in the corpus: the event's own names.
   const needed = group.length > 1 ? 2 : 1
-  const ranked = [...articleCount]
+  return [...articleCount]
     .filter(([, count]) => count >= needed)
     .sort((a, b) => b[1] - a[1] || (weightSum.get(b[0]) ?? 0) - (weightSum.get(a[0]) ?? 0) || idfOf(b[0]) - idfOf(a[0]) || a[0].localeCompare(b[0]))
-    .slice(0, labelTerms)
-    .map(([term]) => mostCommonForm(surfaces.get(term)))
-  if (ranked.length > 0 && names.size > 0) return ranked.join(', ')
-  return articles[group[0] ?? 0]?.source.title ?? ''
+    .map(([term]) => term)
+}
+
+/**
+ * A story's label in the corpus's own words: its best name terms (`labelTermsOf`), each as the whole
+ * name its articles write it in most ("Brannock General Hospital, Dalia Perrin, Tomas Vell"; "Trump"
+ * where the articles mostly write the surname alone), a name already in the label not repeated. A
+ * story without shared names is labelled with its first title.
+ */
+function labelOf(
+  group: number[],
+  articles: StoryArticle[],
+  terms: string[],
+  names: ReadonlySet<string>,
+  surfaces: Map<string, Map<string, number>>,
+  runsOf: Array<Map<string, Map<string, number>>>,
+  labelTerms: number,
+): string {
+  if (terms.length === 0 || names.size === 0) return articles[group[0] ?? 0]?.source.title ?? ''
+  const phrases: string[] = []
+  const covered = new Set<string>()
+  for (const term of terms) {
+    if (phrases.length === labelTerms) break
+    if (covered.has(term)) continue
+    const runs = new Map<string, { count: number; terms: string[] }>()
+    for (const i of group) {
+      for (const [surface, count] of runsOf[i]?.get(term) ?? []) {
+        const entry = runs.get(surface)
+        if (entry) entry.count += count
+        else runs.set(surface, { count, terms: [] })
+      }
+    }
+    // The most written whole name, the longer of two as common; its terms are then said.
+    let best: string | undefined
+    let bestCount = 0
+    for (const [surface, { count }] of runs) {
+      if (count > bestCount || (count === bestCount && best !== undefined && surface.length > best.length)) {
+        best = surface
+        bestCount = count
+      }
+    }
+    const phrase = best ?? mostCommonForm(surfaces.get(term))
+    for (const i of group) for (const [other, forms] of runsOf[i] ?? []) if (forms.has(phrase)) covered.add(other)
+    covered.add(term)
+    phrases.push(phrase)
+  }
+  return phrases.join(', ')
 }
 
 function mostCommonForm(forms: Map<string, number> | undefined): string {

@@ -96,6 +96,16 @@ describe('buildStories', () => {
     expect(stories[1]?.label).toBe('notes')
   })
 
+  it('writes a label\'s names whole, as the articles write them, each name once; the id keeps the name words', () => {
+    const stories = buildStories([
+      { source: { id: 'a', title: 'Nurses strike' }, text: 'Nurses at Corvin Mercy Hospital walked out. Chief executive Alma Retter said wards stayed open. Talks with Alma Retter failed.' },
+      { source: { id: 'b', title: 'Strike ends' }, text: 'The walkout at Corvin Mercy Hospital ended. Alma Retter thanked the staff of the hospital.' },
+    ])
+    expect(stories).toHaveLength(1)
+    expect(stories[0]?.label.split(', ').sort()).toEqual(['Alma Retter', 'Corvin Mercy Hospital'])
+    expect(stories[0]?.id).toMatch(/^(?:corvin|mercy|alma|retter)(?:-(?:corvin|mercy|hospital|alma|retter))*$/)
+  })
+
   it('gives stories distinct ids even when their labels agree', () => {
     const stories = buildStories([
       { source: { id: 'a', title: 'Ok' }, text: 'nothing named here.' },
