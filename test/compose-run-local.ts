@@ -26,7 +26,7 @@
  * makes a missing one a FAIL).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises'
+import { chown, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { loadavg } from 'node:os'
 import { join, posix, relative } from 'node:path'
@@ -130,8 +130,8 @@ interface Nginx {
  */
 async function startNginx(nginx: string, site: string, port: number): Promise<Nginx> {
   const dir = await makeTempDir('compose-nginx-')
-  // Run as root (CI), nginx's workers drop to `nobody`, who must reach the temporary files.
-  await chmod(dir, 0o755)
+  // Run as root (CI), nginx itself runs as `nobody` (Debian's 65534), owning its folder: no process of it is privileged.
+  const user = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {}
   await writeFile(join(dir, 'default.conf'), site)
   await writeFile(
     join(dir, 'nginx.conf'),
@@ -153,10 +153,11 @@ http {
 }
 `,
   )
+  if (user.uid !== undefined) await chown(dir, user.uid, user.gid)
   const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')]
-  const test = spawnSync(nginx, [...args, '-t'], { encoding: 'utf8' })
+  const test = spawnSync(nginx, [...args, '-t'], { encoding: 'utf8', ...user })
   if (test.status !== 0) throw new RunFailure(`nginx -t refused the configuration:\n${test.stderr}\n--- default.conf:\n${site}`)
-  const child: ChildProcess = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child: ChildProcess = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'], ...user })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const deadline = performance.now() + 10_000
