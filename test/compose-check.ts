@@ -11,28 +11,9 @@
  * Prints PASS, FAIL (exit 1) or SKIP (exit 0, when neither Compose is installed: `apt-get install
  * docker-compose` on Debian).
  */
-import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
-
-interface ComposeService {
-  environment?: Record<string, string | null>
-  volumes?: Array<string | { source?: string; target?: string }>
-}
-
-/** The Compose command found here, or undefined. */
-function findCompose(): string[] | undefined {
-  for (const command of [['docker', 'compose'], ['docker-compose']]) {
-    const probe = spawnSync(command[0]!, [...command.slice(1), 'version'], { encoding: 'utf8' })
-    if (probe.status === 0) return command
-  }
-  return undefined
-}
+import { findCompose, resolveCompose, ROOT, type ComposeService } from './helpers/compose.js'
 
 /** What is wrong with the resolved file, beyond what Compose checks itself. */
 async function problemsOf(services: Record<string, ComposeService>): Promise<string[]> {
@@ -58,19 +39,16 @@ if (!compose) {
   console.log('SKIP: neither `docker compose` nor `docker-compose` is installed (Debian: apt-get install docker-compose)')
   process.exit(0)
 }
-const dir = await mkdtemp(join(tmpdir(), 'compose-check-'))
-try {
-  await cp(join(ROOT, 'compose.yaml'), join(dir, 'compose.yaml'))
-  await writeFile(join(dir, '.env'), '')
-  const run = spawnSync(compose[0]!, [...compose.slice(1), '--project-directory', dir, '-f', join(dir, 'compose.yaml'), 'config'], { encoding: 'utf8' })
-  if (run.status !== 0) {
-    console.log(`FAIL: ${compose.join(' ')} config\n${run.stderr || run.stdout}`)
-    process.exitCode = 1
-  } else {
-    const problems = await problemsOf((parse(run.stdout) as { services: Record<string, ComposeService> }).services)
+const resolved = await resolveCompose(compose)
+if (!resolved.ok) {
+  console.log(`FAIL: ${resolved.message}`)
+  process.exitCode = 1
+} else {
+  try {
+    const problems = await problemsOf(resolved.services)
     console.log(problems.length === 0 ? `PASS: ${compose.join(' ')} config, nginx upstreams and the snapshot volume` : `FAIL:\n${problems.map((problem) => `- ${problem}`).join('\n')}`)
     if (problems.length > 0) process.exitCode = 1
+  } finally {
+    await rm(resolved.dir, { recursive: true, force: true })
   }
-} finally {
-  await rm(dir, { recursive: true, force: true })
 }

@@ -23,18 +23,13 @@ import { startFakeDiscord } from './fakes/discord.js'
 import { startFakeTelegramApi } from './fakes/telegram-api.js'
 import { FAKE_TOKEN, fakeUser, textUpdate } from './fakes/telegram-updates.js'
 import { freePort } from './helpers/app-process.js'
+import { parseDockerfile, parseEnv, parseExecForm } from './helpers/dockerfile.js'
 
 const CONTEXT = fileURLToPath(new URL('../', import.meta.url))
 /** Users of the official node image. */
 const IMAGE_USERS: Record<string, { uid: number; gid: number }> = { node: { uid: 1000, gid: 1000 }, root: { uid: 0, gid: 0 } }
 const READY_TIMEOUT_MS = 90_000
 const STOP_TIMEOUT_MS = 10_000
-
-interface Instruction {
-  keyword: string
-  args: string
-  line: number
-}
 
 interface Stage {
   name: string
@@ -50,29 +45,6 @@ class SmokeFailure extends Error {
   override readonly name = 'SmokeFailure'
 }
 
-/** Splits a Dockerfile into instructions, joining continued lines and dropping comments. */
-function parseDockerfile(text: string): Instruction[] {
-  const instructions: Instruction[] = []
-  let buffer = ''
-  let startLine = 0
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim()
-    if (buffer === '' && (line === '' || line.startsWith('#'))) return
-    if (buffer === '') startLine = index + 1
-    if (line.startsWith('#')) return
-    if (line.endsWith('\\')) {
-      buffer += `${line.slice(0, -1)} `
-      return
-    }
-    buffer += line
-    const match = /^(\w+)\s+([\s\S]*)$/.exec(buffer.trim())
-    if (!match) throw new SmokeFailure(`Dockerfile line ${startLine}: cannot parse "${buffer}"`)
-    instructions.push({ keyword: (match[1] ?? '').toUpperCase(), args: (match[2] ?? '').trim(), line: startLine })
-    buffer = ''
-  })
-  return instructions
-}
-
 /** `--from=build --chown=node:node a b ./` → flags and words. */
 function splitFlags(args: string): { flags: Record<string, string>; words: string[] } {
   const flags: Record<string, string> = {}
@@ -83,21 +55,6 @@ function splitFlags(args: string): { flags: Record<string, string>; words: strin
     else words.push(word)
   }
   return { flags, words }
-}
-
-/** `KEY=value KEY2="two words"` → entries. */
-function parseEnv(args: string): [string, string][] {
-  return [...args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/g)].map((match) => [match[1] ?? '', match[3] ?? match[4] ?? match[5] ?? ''])
-}
-
-function parseExecForm(args: string, what: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(args)
-    if (Array.isArray(parsed) && parsed.every((part) => typeof part === 'string')) return parsed
-  } catch (error) {
-    throw new SmokeFailure(`${what} must be in exec form (a JSON array): ${args}`, { cause: error })
-  }
-  throw new SmokeFailure(`${what} must be in exec form (a JSON array): ${args}`)
 }
 
 /** Docker's .dockerignore rules: the last pattern matching a path or one of its parents wins. */

@@ -67,7 +67,10 @@ export async function startShardProcesses(
 ): Promise<RunningShardProcesses> {
   const { spawnTimeoutMs = 60_000, stopTimeoutMs = 8_000, healthIntervalMs = 1_000 } = options
   const log = logger.child({ adapter: 'discord' })
-  const totalShards = settings.sharding.mode === 'fixed' ? settings.sharding.shardCount : await recommendedShards(settings)
+  // Discord recommends one shard for a bot in fewer than about 1,000 servers, and accepts more
+  // shards than it recommends: with DISCORD_SHARDS=auto each process runs at least one, so
+  // compose.yaml's `auto` with two processes starts for a new bot too. A fixed count is the operator's word.
+  const totalShards = settings.sharding.mode === 'fixed' ? settings.sharding.shardCount : Math.max(processes, await recommendedShards(settings))
   if (processes > totalShards) throw new Error(`DISCORD_SHARD_PROCESSES is ${processes}, more than the ${totalShards} shards to run: lower it, or raise DISCORD_SHARDS`)
   const slices = Array.from({ length: processes }, (_, index) => {
     const from = Math.floor((index * totalShards) / processes)

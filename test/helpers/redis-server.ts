@@ -20,13 +20,26 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
 }
 
+/** How {@link startTestRedis} runs the server. */
+export interface TestRedisOptions {
+  /**
+   * The server's command line (a compose file's `command`), to which the port, the bind address and
+   * `dir` are appended. Defaults to persistence off (`--save '' --appendonly no`).
+   */
+  command?: readonly string[]
+  /** Working folder for its files (a compose volume's stand-in). Defaults to the server's own default. */
+  dir?: string
+}
+
 /** Starts a fresh `redis-server`; the `globalSetup` in `redis-setup.ts` has made sure it is installed. */
-export async function startTestRedis(): Promise<TestRedis> {
+export async function startTestRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const port = await freePort()
+  const [command, ...args] = options.command ?? ['redis-server', '--save', '', '--appendonly', 'no']
   let child: ChildProcess | undefined
 
   const start = async () => {
-    const process = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
+    const where = ['--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning', ...(options.dir === undefined ? [] : ['--dir', options.dir])]
+    const process = spawn(command!, [...args, ...where], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child = process

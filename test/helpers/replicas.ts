@@ -140,6 +140,12 @@ export interface LoadOptions {
   pressEvery?: number
   /** SIGKILLs this replica when the question of index `atIndex` is sent. Defaults to none. */
   kill?: { replica: Replica; atIndex: number }
+  /**
+   * Presses go to the proxy like every other update (`npm run compose:run-local`, where nginx
+   * round-robins them), delivered again until a 200, instead of straight to a replica other than the
+   * one that answered. Defaults to false.
+   */
+  pressThroughProxy?: boolean
   /** Called with each question's index just before it is sent (a test stops Redis there). */
   beforeAsk?: (index: number) => Promise<void> | void
 }
@@ -161,8 +167,8 @@ export interface LoadRun {
  * 200), and presses every `pressEvery`-th answer's "More quotes" button on another live replica.
  * Shared by the replica tests and `npm run bench:replicas`.
  */
-export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, replicas: readonly Replica[], asks: readonly Ask[], options: LoadOptions): Promise<LoadRun> {
-  const { concurrency, pressEvery = 3, kill, beforeAsk } = options
+export async function driveLoad(api: FakeTelegramApi, proxy: Pick<RoundRobinProxy, 'url' | 'servedBy'>, replicas: readonly Replica[], asks: readonly Ask[], options: LoadOptions): Promise<LoadRun> {
+  const { concurrency, pressEvery = 3, kill, beforeAsk, pressThroughProxy = false } = options
   const run: LoadRun = { updates: [], deliveredAgain: new Set(), presses: [], latenciesMs: [], elapsedMs: 0 }
   const killed = new Set<Replica>()
   const startedAt = performance.now()
@@ -184,6 +190,11 @@ export async function driveLoad(api: FakeTelegramApi, proxy: RoundRobinProxy, re
     const served = proxy.servedBy.get(update.update_id) ?? 0
     const press = api.pushUpdate(callbackQueryUpdate(answer, data, fakeUser(user)))
     const sentAtMs = performance.now()
+    if (pressThroughProxy) {
+      const { attempts } = await deliver(proxy.url, press)
+      run.presses.push({ update: press, status: 200, answer, sentAtMs, deliveredAgain: attempts > 1 })
+      return
+    }
     // As Telegram does, a press whose replica died under it (no answer at all) is delivered again,
     // to a replica still alive; a replica that answers, whatever it answers, is not asked again.
     let status = 0
