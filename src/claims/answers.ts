@@ -36,7 +36,8 @@ export interface CompareAnswersOptions {
   /**
    * Least share of the question's weighted words a source's answering sentence must hold for its
    * value to be compared: a page that names many numbers and names in passing does not answer.
-   * Defaults to `0.4`.
+   * Defaults to `0.3` (on RAMDocs against 0.4: recall 295 against 288 of 428, false alarms 6 of 72
+   * on both; 0.2 changes nothing more).
    */
   minAnswerShare?: number
 }
@@ -46,7 +47,7 @@ export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = 
   minCoverage: 0.3,
   passagesPerSource: 3,
   hedgeTolerance: 0.2,
-  minAnswerShare: 0.4,
+  minAnswerShare: 0.3,
 }
 
 const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
