@@ -103,8 +103,12 @@ function sentenceText(passage: Passage, sentence: { start: number; end: number }
   return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
 }
 
-/** Share of the best source's sentence coverage another source's answering sentence needs to count as an answer. */
-const ANSWERING_SHARE = 0.5
+/**
+ * Share of the best source's sentence coverage another source's answering sentence needs to count
+ * as an answer. On RAMDocs, 0.35 against 0.5: recall 301 against 295 of 428, false alarms 6 of 72
+ * on both (0.25: 302).
+ */
+const ANSWERING_SHARE = 0.35
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
 export interface SourceAnswer {
