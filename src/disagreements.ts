@@ -299,9 +299,28 @@ function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): bo
  * corpus-wide ones do not already cover that kind of disagreement.
  */
 export function disagreementsForQuestion(index: CorpusIndex, disagreements: DisagreementIndex, context: AnswerContext, options: CompareAnswersOptions = {}): Disagreement[] {
-  const found = disagreementsFor(disagreements, context)
+  const asked = askedKindOf(context.analyzed.text)
+  // "On which day did the nurses walk out?" asks a day: how many walked out is another question.
+  const found = disagreementsFor(disagreements, context).filter((disagreement) => !(asked === 'date' || asked === 'duration') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked)
   const compared = compareAnswers(index, context.analyzed, context.passageIds, options)
-  return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind))]
+  // A corpus-wide disagreement on the kind of value asked already shows the sources' answers; one on another kind does not.
+  return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind && SAME_VALUES[disagreement.valueKind ?? 'number'].includes(other.valueKind ?? 'number')))]
+}
+
+/** The corpus-wide value kinds that state the same values as a compared answer of each asked kind. */
+const SAME_VALUES: Record<ValueKind, ValueKind[]> = {
+  duration: ['duration'],
+  number: ['number', 'count', 'money', 'score'],
+  count: ['count', 'number'],
+  money: ['money', 'number'],
+  score: ['score', 'number'],
+  percent: ['percent'],
+  date: ['date'],
+  person: ['person', 'office'],
+  office: ['office', 'person'],
+  place: ['place'],
+  entity: ['entity'],
+  outcome: ['outcome'],
 }
 
 /**

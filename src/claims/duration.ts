@@ -21,7 +21,6 @@ export function durationDraft({ type, words, first, last, span, chunk, settings 
   if (!measured || measured.pos !== 'NOUN' || UNIT_SECONDS[measured.lower.replace(/s$/, '')] !== undefined) return undefined
   const about = attachmentOf(measured)
   const hedge = hedgeBefore(words, first, chunk)
-  const seconds = amount * (UNIT_SECONDS[unit] ?? 1)
   return {
     spanStart: (span[0] as Word).start,
     spanEnd: unitWord.end,
@@ -29,7 +28,7 @@ export function durationDraft({ type, words, first, last, span, chunk, settings 
     key: `duration:${about.key}`,
     topic: `how long the ${measured.lower} lasted`,
     value: `${HEDGE_PREFIX[hedge]}${formatAmount(amount)} ${unit}${amount === 1 ? '' : 's'}`,
-    comparable: { type: 'number', ...interval(seconds, hedge, settings.hedgeTolerance), unit: 's' },
+    comparable: { type: 'number', ...interval(amount, hedge, settings.hedgeTolerance, UNIT_SECONDS[unit] ?? 1), unit: 's' },
     contextStems: about.stems,
     focusStems: ['long', 'durat', 'last', 'took', 'time', stem(unit)],
     dimension: 'duration',

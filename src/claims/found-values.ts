@@ -1,7 +1,9 @@
-import { stem } from '../analyzer.js'
+import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
 import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
-import { parseNumber, UNIT_SECONDS } from './numbers.js'
+import { GENERIC_COUNTED } from './measured.js'
+import { CURRENCY_SYMBOLS } from './money.js'
+import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, tagWords, type TaggedWord } from './phrase.js'
 import type { ClaimValue } from './types.js'
 
@@ -19,6 +21,11 @@ export interface AskedWords {
   words: Set<string>
   /** The noun an entity question asks a name of ("sport"), in its plain form. */
   gap?: string
+  /**
+   * True for "how much": the question asks an amount (money, a share, a measure), not a headcount,
+   * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
+   */
+  amount?: boolean
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -33,6 +40,8 @@ export interface FoundValue {
   typed?: boolean
   /** True for a figure counting part of a group ("five of the trapped workers"): a larger total does not contradict it. */
   part?: boolean
+  /** What a figure counts, in its plain form ("nurse" for "1,200 nurses"): counts of different things are not compared. */
+  counted?: string
   /** For an entity: how weakly its frame states it (0 typed by the asked noun, up to 80 for a bracket), counted as distance. */
   strength?: number
 }
@@ -43,10 +52,12 @@ const HEDGES = /(?:about|around|roughly|approximately|nearly|almost|some|estimat
 const PART_AFTER = /^\S+(?:[-\s]\p{L}+)?\s+of\s+(?:the|them|those|these|whom|which)\b/iu
 /** A figure after "including" or "among them": part of a group named before. */
 const PART_BEFORE = /\b(?:including|among them|among whom)\s+$/i
+/** What follows a figure stated per something else: "nurse for every four patients", "doctors per ward". */
+const RATIO_AFTER = /^\s*(?:\p{L}+\s+)?(?:for\s+(?:every|each)|per|to\s+every|for\s+all)\b/iu
 /** "between 2 and ": the low end of a range, its figure captured. */
 const BETWEEN_AND = /(?<=\bbetween\s+)([$€£¥]?\d[\d,.]*)\s+and\s+(?=[$€£¥]?\d)/gi
 const NUMBER = new RegExp(
-  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:[-–]|to)\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion))?(?:[-\\s](?:%|[\\p{L}]+))?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
+  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:[-–]|to)\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion))?(?:\\s?%|[-\\s][\\p{L}]+)?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
   'giu',
 )
 const MONTH_NAMES = MONTHS.map((month) => month.replace(/^./, (c) => c.toUpperCase()))
@@ -75,8 +86,9 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       if (/\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
       // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
       if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
-      // "conceded on Monday after the election": the date is of the other event, before "after".
-      if (/^\s+(?:after|before|since|until|when)\b/i.test(text.slice((match.index ?? 0) + match[0].length))) continue
+      // "conceded on Monday after the election": the date is of the other event, before "after", unless
+      // the question asks about the clause the date ends ("The strike began on Tuesday after talks broke down").
+      if (/^\s+(?:after|before|since|until|when)\b/i.test(text.slice((match.index ?? 0) + match[0].length)) && !namesAsked(before.split(/[,;:]/).pop() ?? '', asked)) continue
       const date = dateOf(match[0])
       if (date) found.push({ kind, display: match[0], comparable: { type: 'date', ...date }, start: offset + (match.index ?? 0), end: offset + (match.index ?? 0) + match[0].length })
     }
@@ -110,13 +122,22 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
-    const number = numberOf(raw, kind, hedgeTolerance, HEDGES.test(text.slice(Math.max(0, at - 16), at)))
+    // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
+    if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
+    const number = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true)
     if (!number) continue
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
     const part = PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at))
-    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}) })
+    const counted = countedNounOf(raw)
+    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
   return found
+}
+
+/** True when `text` holds one of the question's content words, compared by stem. */
+function namesAsked(text: string, asked: AskedWords): boolean {
+  const stems = new Set([...asked.words].filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => !QUESTION_STOP_WORDS.has(word) && stems.has(stem(word)))
 }
 
 /** True for `date` in brackets that span two dates, "(21 July 1807 – 28 September 1857)": a lifespan. */
@@ -221,9 +242,26 @@ function dateOf(text: string): { year?: number; month?: number; day?: number; we
   return Object.keys(date).length > 0 ? date : undefined
 }
 
-function numberOf(raw: string, kind: AskedKind, tolerance: number, hedged: boolean): ClaimValue | undefined {
-  const unitMatch = /(?:[-\s])(%|\p{L}+)$/u.exec(raw)
-  let unitWord = unitMatch?.[1]?.toLowerCase() ?? ''
+/** The word after a figure when it names what is counted: a content word, not a verb form, scale, unit of time, share or currency. */
+function countedNounOf(raw: string): string | undefined {
+  const word = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
+  if (!word || QUESTION_STOP_WORDS.has(word) || /(?:ed|ing|ly)$/.test(word) || word in SCALES || word in CURRENCY_SYMBOLS || word === 'percent') return undefined
+  const plain = plainWord(word)
+  return UNIT_SECONDS[plain] === undefined ? plain : undefined
+}
+
+/** How a hedge word before a figure widens it: "more than 2,000" is a floor, "up to 40" a ceiling, "about 900" both ways. */
+function hedgeOf(words: string | undefined): Hedge {
+  if (words === undefined) return 'exact'
+  const hedge = words.trim().toLowerCase().split(/\s+/)
+  if (LOWER_BOUND.some((phrase) => containsPhrase(hedge, phrase))) return 'lower'
+  if (UPPER_BOUND.some((phrase) => containsPhrase(hedge, phrase))) return 'upper'
+  return 'approximate'
+}
+
+function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge, amount = false): ClaimValue | undefined {
+  const unitMatch = /(?:[-\s](\p{L}+)|\s?(%))$/u.exec(raw)
+  let unitWord = (unitMatch?.[1] ?? unitMatch?.[2])?.toLowerCase() ?? ''
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
   const body = unitWord ? raw.slice(0, raw.length - (unitMatch?.[0].length ?? 0)) : raw
   // A range joins two figures ("5–7"); "forty-two" is one number.
@@ -239,20 +277,25 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedged: boole
     if (!UNITS_OF_TIME.has(singular) || seconds === undefined) return undefined
     // A talk of 10,000 hours is no claim to compare: a thousand of a unit is written in a larger one.
     if (high > 1000) return undefined
-    return widen({ type: 'number', low: low * seconds, high: high * seconds, unit: 's' }, hedged, tolerance)
+    return widen({ type: 'number', low: low * seconds, high: high * seconds, unit: 's' }, hedge, tolerance, seconds)
   }
   // A bare four-digit number is most often a year, not an amount.
   if (kind === 'number' && !unitWord && !raw.includes(',') && /^\d{4}$/.test(body.trim()) && low >= 1000 && low <= 2100) return undefined
   if (kind === 'number' && UNITS_OF_TIME.has(singular)) return undefined
   // "How many" counts: a percentage is a share, not a count; a share question wants a percentage.
   const isPercent = singular === '%' || singular === 'percent'
-  if ((kind === 'number' && isPercent) || (kind === 'percent' && !isPercent)) return undefined
-  const currency = /^[$€£¥]/.exec(raw)?.[0]
-  return widen({ type: 'number', low, high, unit: currency ?? (isPercent ? '%' : '') }, hedged, tolerance)
+  if ((kind === 'number' && isPercent && !amount) || (kind === 'percent' && !isPercent)) return undefined
+  const currency = /^[$€£¥]/.exec(raw)?.[0] ?? CURRENCY_SYMBOLS[unitWord]
+  // "How much" asks an amount: money, a share, or a figure with no counted noun; "1,200 nurses" is a headcount.
+  if (amount && !currency && !isPercent && countedNounOf(raw) !== undefined) return undefined
+  return widen({ type: 'number', low, high, unit: currency ?? (isPercent ? '%' : '') }, hedge, tolerance)
 }
 
-function widen(value: Extract<ClaimValue, { type: 'number' }>, hedged: boolean, tolerance: number): ClaimValue {
-  return hedged ? { ...value, low: value.low * (1 - tolerance), high: value.high * (1 + tolerance) } : value
+/** A hedged figure widened: a bound opens one end; an approximate figure widens by one step of its own precision (`hedgeSpread`); `scale` is its written unit in the value's (seconds an hour). */
+function widen(value: Extract<ClaimValue, { type: 'number' }>, hedge: Hedge, tolerance: number, scale = 1): ClaimValue {
+  if (hedge === 'lower') return { ...value, high: Infinity }
+  if (hedge === 'upper') return { ...value, low: 0 }
+  return hedge === 'approximate' ? { ...value, low: value.low - hedgeSpread(value.low / scale, tolerance, scale), high: value.high + hedgeSpread(value.high / scale, tolerance, scale) } : value
 }
 
 /** False for amounts in two currencies (or units): their rate is not in the text, so they neither agree nor conflict. */
@@ -265,6 +308,10 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   if (x.type !== 'number' || y.type !== 'number') return true
   // A part no larger than the other figure may be a part of it: "five of the trapped workers" against "12 were trapped".
   if ((a.part && x.high <= y.high) || (b.part && y.high <= x.high)) return false
+  // Counts of different things ("1,200 nurses", "four patients") are not two answers to one question.
+  // People in general ("2,300 people") may be any of them ("2,000 residents").
+  const specific = (value: FoundValue) => (value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) ? value.counted : undefined)
+  if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
   return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
 }
 

@@ -62,11 +62,40 @@ export function containsPhrase(words: string[], phrase: string[]): boolean {
   return false
 }
 
-export function interval(amount: number, hedge: Hedge, tolerance: number): { low: number; high: number } {
-  if (hedge === 'approximate') return { low: amount * (1 - tolerance), high: amount * (1 + tolerance) }
-  if (hedge === 'lower') return { low: amount, high: Infinity }
-  if (hedge === 'upper') return { low: 0, high: amount }
-  return { low: amount, high: amount }
+/**
+ * The place value of a figure's last non-zero digit, as written: the precision it is given at
+ * ("1,200" 100, "3" 1, "2.5" 0.1).
+ */
+export function precisionOf(amount: number): number {
+  const x = Math.abs(amount)
+  if (x === 0 || !Number.isFinite(x)) return 0
+  // toPrecision drops binary noise ("0.30000000000000004") before the digits are counted.
+  const [whole = '', fraction] = String(Number(x.toPrecision(12))).split('.')
+  if (fraction) return 10 ** -fraction.length
+  return 10 ** (whole.length - whole.replace(/0+$/, '').length)
+}
+
+/**
+ * How far a hedged figure ("about 1,200", "some 900") may be from its written value: its last
+ * written digit may be off by one ("about 1,200" 1,100–1,300, "about 3 hours" 2–4), never more than
+ * `tolerance` of it. A flat share would make "about 1,200" and "some 900" overlap though they are a
+ * third apart, while "about 3 hours" still covers "three hours and ten minutes" and "some 2,300"
+ * agrees with "about 2,400". `amount` is in the unit the text writes it in; `scale` converts it (hours to seconds).
+ */
+export function hedgeSpread(amount: number, tolerance: number, scale = 1): number {
+  return Math.min(tolerance * Math.abs(amount), precisionOf(amount)) * scale
+}
+
+/** The interval a figure with its hedge stands for, in `scale` units (1 by default: as written). */
+export function interval(amount: number, hedge: Hedge, tolerance: number, scale = 1): { low: number; high: number } {
+  const value = amount * scale
+  if (hedge === 'approximate') {
+    const spread = hedgeSpread(amount, tolerance, scale)
+    return { low: value - spread, high: value + spread }
+  }
+  if (hedge === 'lower') return { low: value, high: Infinity }
+  if (hedge === 'upper') return { low: 0, high: value }
+  return { low: value, high: value }
 }
 
 export const HEDGE_PREFIX: Record<Hedge, string> = { exact: '', approximate: 'about ', lower: 'at least ', upper: 'at most ' }

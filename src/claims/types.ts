@@ -46,7 +46,11 @@ export interface ExtractedClaim extends ArticleSpan {
 export interface ClaimOptions {
   /** Longest claim text in characters; longer sentences are clipped to the clause. Defaults to 280. */
   maxClaimChars?: number
-  /** Relative tolerance of a hedged number ("roughly three hours"). Defaults to `0.2`. */
+  /**
+   * Most a hedged number ("about 3 hours") may be off, as a share of it: within it, a hedged figure
+   * may be off by one in its last written digit ("about 1,200" 1,100–1,300, "some 900" 800–1,000).
+   * Defaults to `0.2`.
+   */
   hedgeTolerance?: number
 }
 

@@ -82,6 +82,12 @@ describe('compare the answers on invented events', () => {
     expect(corpus!.engine.disagreements()).toEqual([])
   })
 
+  it('shows a day asked about without the count of another question', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-walkout')!
+    const shown = corpus.engine.ask('When did the paramedics walk off the job?').disagreements
+    expect(shown.map((disagreement) => disagreement.valueKind)).toEqual(['date'])
+  })
+
   it('says which source is newer when the articles carry dates', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
     const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
@@ -115,6 +121,23 @@ describe('a question the bot declines', () => {
     expect(engine.ask('How long did the recording of Harbour Lights take?').status).toBe('answered')
     expect(engine.ask('How long did the vinyl pressing of the album Harbour Lights take?').status).toBe('no_answer')
     expect(engine.ask('When was Harbour Lights released?').status).toBe('no_answer')
+  })
+})
+
+describe('a "who" question', () => {
+  it('asks for a set of people when it asks who was there or took part, and for one person when it asks a role', () => {
+    for (const question of ['Who was there?', 'Who attended the hearing?', 'Who took part in the talks?', 'Who else was invited?', 'Who was present at the signing?']) expect(askedKindOf(question)).toBeUndefined()
+    for (const question of ['Who won?', 'Who leads the party?', 'Who is the mayor of Tessel?', 'Who was arrested?', 'Who was charged with the theft?', 'Who directed the film?']) expect(askedKindOf(question)).toBe('person')
+  })
+
+  const engine = createEngine([
+    { id: 'varn-post', title: 'Talks in Varn', text: 'Ilse Marek and Tomas Osei met in Varn on Monday. Marek-Osei Varn talks chaired in the town hall ended without a deal.' },
+    { id: 'varn-radio', title: 'No deal in Varn', text: 'The talks in Varn were chaired by Ilse Marek. They ended without a deal.' },
+    { id: 'varn-times', title: 'Varn meeting', text: 'Tomas Osei and Ilse Marek held talks in Varn. Ilse Marek chaired the talks, which ended without a deal.' },
+  ])
+
+  it('reads no person in a compound of names the source names apart ("Marek-Osei Varn talks")', () => {
+    expect(engine.ask('Who chaired the talks?').disagreements).toEqual([])
   })
 })
 
@@ -223,10 +246,45 @@ describe('valuesIn on bad input', () => {
   it('reads numbers in words, with commas, units spelled out or abbreviated, and ranges', () => {
     expect(one('The talks lasted twelve hours.', 'duration')?.comparable).toMatchObject({ low: 43200, high: 43200 })
     expect(one('There were 3,559 people.', 'number')?.comparable).toMatchObject({ low: 3559, high: 3559 })
-    expect(one('About 3,559 people live there.', 'number')?.comparable).toMatchObject({ low: 3559 * 0.8 })
+    expect(one('About 3,559 people live there.', 'number')?.comparable).toMatchObject({ low: 3558, high: 3560 })
     expect(one('They met for 5–7 hours.', 'duration')?.comparable).toMatchObject({ low: 18000, high: 25200 })
     expect(sameFoundValue(one('after about three hours', 'duration')!, one('three hours and ten minutes', 'duration')!)).toBe(true)
     expect(sameFoundValue(one('a 3-hour search', 'duration')!, one('three hours', 'duration')!)).toBe(true)
+  })
+
+  it('lets a hedged figure be off by one in its last written digit, so figures a third apart conflict and rounding does not', () => {
+    const about1200 = one('About 1,200 nurses walked out.', 'number')!
+    const some900 = one('Some 900 nurses walked out.', 'number')!
+    const roughly1000 = one('Roughly 1,000 nurses walked out.', 'number')!
+    expect(about1200.comparable).toMatchObject({ low: 1100, high: 1300 })
+    expect(sameFoundValue(about1200, some900)).toBe(false)
+    // A round thousand is as loose as a hedge allows at most (a fifth), so it agrees with both.
+    expect(sameFoundValue(roughly1000, about1200)).toBe(true)
+    expect(sameFoundValue(roughly1000, some900)).toBe(true)
+    const aboutThree = one('The talks lasted about 3 hours.', 'duration')!.comparable
+    // One hour either way is more than a fifth of three: the fifth bounds it.
+    expect(aboutThree).toMatchObject({ low: 2.4 * 3600, high: 3.6 * 3600 })
+    expect(sameFoundValue(one('about 3 hours', 'duration')!, one('190 minutes', 'duration')!)).toBe(true)
+    expect(one('about 2.5 hours', 'duration')?.comparable).toMatchObject({ low: 2.4 * 3600, high: 2.6 * 3600 })
+    expect(sameFoundValue(one('Some 2,300 people were evacuated.', 'number')!, one('About 2,400 people were evacuated.', 'number')!)).toBe(true)
+  })
+
+  it('reads a percentage written against its figure, and no count in a ratio', () => {
+    expect(one('The board offered a 7% pay rise.', 'percent')?.comparable).toMatchObject({ low: 7, high: 7, unit: '%' })
+    expect(valuesIn('The union wants one nurse for every four patients.', 'number')).toEqual([])
+    expect(valuesIn('Wards keep 3 doctors per shift.', 'number')).toEqual([])
+  })
+
+  it('answers "how much" with an amount, never a headcount', () => {
+    const howMuch = { words: new Set(['how', 'much', 'pay', 'rise']), amount: true }
+    expect(valuesIn('About 1,200 nurses won a 4% pay rise worth $300.', 'number', 0, 0.2, howMuch).map((value) => value.display)).toEqual(['4%', '$300'])
+    expect(valuesIn('The deal is worth 35 million euros.', 'number', 0, 0.2, howMuch)[0]?.comparable).toMatchObject({ unit: '€' })
+  })
+
+  it('does not compare counts of different things', () => {
+    const [nurses, patients] = valuesIn('About 1,200 nurses care for 4,000 patients.', 'number')
+    expect(comparableValues(nurses!, patients!)).toBe(false)
+    expect(comparableValues(nurses!, one('Some 900 nurses walked out.', 'number')!)).toBe(true)
   })
 
   it('gives no claim for an absurd duration, a denied value or a date in a "since" phrase', () => {
@@ -255,6 +313,12 @@ describe('valuesIn on bad input', () => {
     expect(valuesIn('He was born in 1846.', 'date', 0, 0.2, { words: new Set(['when', 'was', 'he', 'born']) })[0]?.display).toBe('1846')
     expect(one('He was confirmed by the United States Senate on December 8, 1987.', 'date')?.display).toBe('December 8, 1987')
     expect(one('The work must be finished by 2030.', 'date')).toBeUndefined()
+  })
+
+  it('reads the date of the clause the question asks about, not of the event after "after"', () => {
+    const asked = (question: string) => ({ words: new Set(question.toLowerCase().match(/\p{L}+/gu) ?? []) })
+    expect(valuesIn('The strike began on Tuesday after talks with the board broke down.', 'date', 0, 0.2, asked('What day did the strike begin?')).map((value) => value.display)).toEqual(['Tuesday'])
+    expect(valuesIn('She conceded on Monday after the election.', 'date', 0, 0.2, asked('When was the election?'))).toEqual([])
   })
 
   it('reads a date without a year and compares it field by field', () => {

@@ -136,6 +136,12 @@ describe('the bundled corpus', async () => {
     expect(framing?.claims.some((claim) => claim.source.id === 'no-deal-in-alaska' || claim.alsoIn?.some((source) => source.id === 'no-deal-in-alaska'))).toBe(true)
   })
 
+  it('reads no dispute from a question that asks who took part: sources naming different attendees do not contradict', () => {
+    for (const question of ['Who was at the summit in Alaska?', 'Who attended the summit?']) {
+      expect(engine.ask(question).disagreements.filter((disagreement) => disagreement.valueKind === 'person')).toEqual([])
+    }
+  })
+
   it('surfaces the president disagreement even when the quotes agree', () => {
     const answer = engine.ask('Who is the US president?')
     expect(answer.disagreements.some((disagreement) => disagreement.kind === 'role')).toBe(true)
