@@ -3,6 +3,7 @@ import { cachedStem, passageTerms, type PassageTerms } from './index-terms.js'
 import { readSentenceText } from './reading.js'
 import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
+import { findNearMisses } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
@@ -344,14 +345,9 @@ export function storedFeatures(index: CorpusIndex, id: string): Uint16Array {
   return p < 0 ? new Uint16Array(0) : featuresOfPassage(index.table, p)
 }
 
-/** The thesaurus's words that the speller would "correct" to a corpus word although they are words. */
+/** The thesaurus's words that the speller would "correct" to a corpus word although they are words (see `findNearMisses`). */
 function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>): Set<string> {
-  const speller = createSpeller(vocabulary)
-  const nearMisses = new Set<string>()
-  for (const word of lowerCaseWords(synsets)) {
-    if (!vocabulary.has(word) && speller.hasCorrection(word)) nearMisses.add(word)
-  }
-  return nearMisses
+  return findNearMisses(lowerCaseWords(synsets), vocabulary)
 }
 
 /**
@@ -361,7 +357,7 @@ function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>)
  */
 export function prepareSynsets(synsets: Synsets): void {
   relatedStems(synsets, new Set())
-  lowerCaseWords(synsets)
+  findNearMisses(lowerCaseWords(synsets), new Map())
 }
 
 /** `lowerCaseWords` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */
