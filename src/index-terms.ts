@@ -38,32 +38,30 @@ export function cachedStem(word: string): string {
   return stemmed
 }
 
+/** Adds one occurrence of `key` to a tally kept in order of first occurrence (`at` maps a key to its place). */
+function count(key: string, at: Map<string, number>, keys: string[], counts: number[]): void {
+  const i = at.get(key)
+  if (i === undefined) {
+    at.set(key, keys.length)
+    keys.push(key)
+    counts.push(1)
+  } else counts[i]!++
+}
+
 /** Tallies `passage`'s text as the index reads it. */
 export function passageTerms(passage: Pick<Passage, 'text'>): PassageTerms {
   const termAt = new Map<string, number>()
   const wordAt = new Map<string, number>()
   const seen = new Set<string>()
   const out: PassageTerms = { terms: [], counts: [], stems: [], words: [], wordCounts: [] }
-  for (const token of tokenize(passage.text)) {
-    const { word } = token
-    const w = wordAt.get(word)
-    if (w === undefined) {
-      wordAt.set(word, out.words.length)
-      out.words.push(word)
-      out.wordCounts.push(1)
-    } else out.wordCounts[w]!++
+  for (const { word } of tokenize(passage.text)) {
+    count(word, wordAt, out.words, out.wordCounts)
     const stemmed = cachedStem(word)
     if (!seen.has(stemmed)) {
       seen.add(stemmed)
       out.stems.push(stemmed)
     }
-    if (INDEX_STOP_WORDS.has(word)) continue
-    const t = termAt.get(stemmed)
-    if (t === undefined) {
-      termAt.set(stemmed, out.terms.length)
-      out.terms.push(stemmed)
-      out.counts.push(1)
-    } else out.counts[t]!++
+    if (!INDEX_STOP_WORDS.has(word)) count(stemmed, termAt, out.terms, out.counts)
   }
   return out
 }
