@@ -64,7 +64,9 @@ export function createEngineFromReadings(articles: ArticleInput[], read: readonl
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
   const passages = read.flatMap((article) => article.passages)
   const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
-  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features))
+  // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
+  const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
+  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms))
   return engineOver(index, options, {}, sentenceReadings(read), reuse)
 }
 

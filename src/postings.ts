@@ -44,7 +44,10 @@ export const DEFAULT_BM25_OPTIONS: Required<BM25Options> = { k: 0.9, b: 0.4, d: 
 /** The analysed terms of one document, by field; duplicates count as term frequency. */
 export interface DocumentTerms {
   title: readonly string[]
+  /** The text's terms, each as often as it occurs, or each once when `textCounts` is given. */
   text: readonly string[]
+  /** How often each of `text` occurs, for a caller that has tallied them already (`PassageTerms`). Defaults to once each. */
+  textCounts?: readonly number[]
   /** How many documents share this title (the passages of one article). Defaults to `1`. */
   titleShare?: number
 }
@@ -173,29 +176,30 @@ export function buildPostings(count: number, termsOf: (doc: number) => DocumentT
   const separate = settings.fields === 'separate'
   const builders = separate ? [new FieldBuilder(count, 1), new FieldBuilder(count, settings.titleBoost)] : [new FieldBuilder(count, 1)]
   const local = new Map<number, number>()
-  const tally = (terms: readonly string[], weight: number) => {
-    for (const term of terms) {
+  const tally = (terms: readonly string[], weight: number, counts?: readonly number[]) => {
+    terms.forEach((term, i) => {
       const id = idOf(term)
-      local.set(id, (local.get(id) ?? 0) + weight)
-    }
+      local.set(id, (local.get(id) ?? 0) + weight * (counts?.[i] ?? 1))
+    })
   }
   const textDocFreqs = !separate && settings.idfFrom === 'text' ? new Map<number, number>() : undefined
-  const lengthOf = (terms: readonly string[]) => (settings.length === 'distinct' ? new Set(terms).size : terms.length)
+  const lengthOf = (terms: readonly string[], counts?: readonly number[]) =>
+    settings.length === 'distinct' ? new Set(terms).size : counts ? counts.reduce((sum, n) => sum + n, 0) : terms.length
   for (let doc = 0; doc < count; doc++) {
-    const { title, text, titleShare = 1 } = termsOf(doc)
+    const { title, text, textCounts, titleShare = 1 } = termsOf(doc)
     // One article's title repeated over its many passages would lift them all: spread its evidence.
     const spread = settings.titleSpread > 0 && titleShare > 1 ? titleShare ** -settings.titleSpread : 1
     local.clear()
-    tally(text, 1)
+    tally(text, 1, textCounts)
     if (separate) {
-      builders[0]?.add(doc, local, lengthOf(text))
+      builders[0]?.add(doc, local, lengthOf(text, textCounts))
       local.clear()
       tally(title, 1)
       builders[1]?.add(doc, local, lengthOf(title), spread)
     } else {
       if (textDocFreqs) for (const id of local.keys()) textDocFreqs.set(id, (textDocFreqs.get(id) ?? 0) + 1)
       tally(title, settings.titleBoost * spread)
-      builders[0]?.add(doc, local, lengthOf(text) + lengthOf(title) * settings.titleBoost * spread)
+      builders[0]?.add(doc, local, lengthOf(text, textCounts) + lengthOf(title) * settings.titleBoost * spread)
     }
   }
   const fields = builders.map((builder) => builder.finish(termList.length, settings.k, settings.b))

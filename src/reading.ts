@@ -1,5 +1,6 @@
 import type { Entities, ItemEntity, Tokens } from 'wink-nlp'
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { passageTerms, type PassageTerms } from './index-terms.js'
 import { getNlp, splitSentences } from './nlp.js'
 import { splitPassages, type PassageOptions } from './passages.js'
 import type { ArticleInput, Passage } from './types.js'
@@ -60,6 +61,8 @@ export interface SentenceReading {
 export interface ArticleReading {
   passages: Passage[]
   readings: SentenceReading[][]
+  /** Each passage's words and stems as the index tallies them (`passageTerms`); absent from readings made before they existed. */
+  terms?: PassageTerms[]
 }
 
 /** Finds a sentence's reading by its source and start offset; `undefined` when it was not read (a list item's inner sentence). */
@@ -123,7 +126,7 @@ export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options:
       return reading
     }),
   )
-  return { passages, readings }
+  return { passages, readings, terms: passages.map((passage) => passageTerms(passage)) }
 }
 
 /**

@@ -1,7 +1,9 @@
 import { INDEX_STOP_WORDS, processTerm, stem, tokenize } from './analyzer.js'
+import { cachedStem, passageTerms, type PassageTerms } from './index-terms.js'
 import { readSentenceText } from './reading.js'
 import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
+import { findNearMisses } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
@@ -186,7 +188,8 @@ export function analyzeForIndex(text: string): string[] {
 /**
  * Builds the index over passages already split from `articles`. `synsets` feed query expansion.
  * `sentenceFeatures` (per passage, per sentence) skips the NLP pass that finds them, for callers
- * that have them already; by default wink-nlp reads every sentence.
+ * that have them already; by default wink-nlp reads every sentence. `termsOfPassages` (per passage,
+ * `passageTerms` of it, as `readArticle` gives them) skips tokenising and stemming the texts again.
  */
 export function buildCorpusIndex(
   articles: ArticleInput[],
@@ -194,43 +197,31 @@ export function buildCorpusIndex(
   options: IndexOptions = {},
   synsets: Synsets = [],
   sentenceFeatures?: number[][],
+  termsOfPassages?: readonly PassageTerms[],
 ): CorpusIndex {
   const settings = { ...DEFAULT_INDEX_OPTIONS, ...options }
   const docFreq = new Map<string, number>()
   const vocabulary = new Map<string, number>()
-  // Porter stemming is the costliest step of indexing, and words repeat: stem each word once.
-  const stems = new Map<string, string>()
-  const stemCached = (word: string) => {
-    let stemmed = stems.get(word)
-    if (stemmed === undefined) stems.set(word, (stemmed = stem(word)))
-    return stemmed
-  }
   const titleTerms = new Map<string, string[]>()
   for (const article of articles) {
     const terms: string[] = []
     for (const token of tokenize(article.title)) {
       vocabulary.set(token.word, (vocabulary.get(token.word) ?? 0) + 1)
-      if (!INDEX_STOP_WORDS.has(token.word)) terms.push(stemCached(token.word))
+      if (!INDEX_STOP_WORDS.has(token.word)) terms.push(cachedStem(token.word))
     }
     titleTerms.set(article.id, terms)
   }
   const passageCounts = new Map<string, number>()
   for (const passage of passages) passageCounts.set(passage.sourceId, (passageCounts.get(passage.sourceId) ?? 0) + 1)
-  const seen = new Set<string>()
   const postings = buildPostings(
     passages.length,
     (doc) => {
       const passage = passages[doc] as Passage
-      const text: string[] = []
-      seen.clear()
-      for (const token of tokenize(passage.text)) {
-        vocabulary.set(token.word, (vocabulary.get(token.word) ?? 0) + 1)
-        const stemmed = stemCached(token.word)
-        seen.add(stemmed)
-        if (!INDEX_STOP_WORDS.has(token.word)) text.push(stemmed)
-      }
-      for (const term of seen) docFreq.set(term, (docFreq.get(term) ?? 0) + 1)
-      return { title: titleTerms.get(passage.sourceId) ?? [], text, titleShare: passageCounts.get(passage.sourceId) ?? 1 }
+      // Merging the passage's tallies gives what reading its tokens in order would: same counts, same first occurrences.
+      const { terms, counts, stems, words, wordCounts } = termsOfPassages?.[doc] ?? passageTerms(passage)
+      words.forEach((word, i) => vocabulary.set(word, (vocabulary.get(word) ?? 0) + (wordCounts[i] as number)))
+      for (const term of stems) docFreq.set(term, (docFreq.get(term) ?? 0) + 1)
+      return { title: titleTerms.get(passage.sourceId) ?? [], text: terms, textCounts: counts, titleShare: passageCounts.get(passage.sourceId) ?? 1 }
     },
     settings,
   )
@@ -354,14 +345,9 @@ export function storedFeatures(index: CorpusIndex, id: string): Uint16Array {
   return p < 0 ? new Uint16Array(0) : featuresOfPassage(index.table, p)
 }
 
-/** The thesaurus's words that the speller would "correct" to a corpus word although they are words. */
+/** The thesaurus's words that the speller would "correct" to a corpus word although they are words (see `findNearMisses`). */
 function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>): Set<string> {
-  const speller = createSpeller(vocabulary)
-  const nearMisses = new Set<string>()
-  for (const word of lowerCaseWords(synsets)) {
-    if (!vocabulary.has(word) && speller.hasCorrection(word)) nearMisses.add(word)
-  }
-  return nearMisses
+  return findNearMisses(lowerCaseWords(synsets), vocabulary)
 }
 
 /**
@@ -371,7 +357,7 @@ function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>)
  */
 export function prepareSynsets(synsets: Synsets): void {
   relatedStems(synsets, new Set())
-  lowerCaseWords(synsets)
+  findNearMisses(lowerCaseWords(synsets), new Map())
 }
 
 /** `lowerCaseWords` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */

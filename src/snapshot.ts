@@ -215,34 +215,29 @@ export interface PackedValues {
 
 const PACK_CHUNK_CHARS = 8 << 20
 
+/**
+ * The chunks each object was packed into, while the object lives. A build thread hands the stories
+ * an unchanged article set leaves alone from one build to the next as the same objects (see
+ * `src/rebuild.ts`): their snapshot part is packed once, not on every reload. Derived data is not
+ * changed once built, so an object's chunks stay right.
+ */
+const packedChunksOf = new WeakMap<object, { chunks: Uint8Array[]; isArray: boolean }>()
+
 /** Packs `values`, each on its own, so that each can be decoded without the others. */
 export function packValues(values: readonly unknown[]): PackedValues {
-  const encoder = new TextEncoder()
   const chunks: Uint8Array[] = []
   const firstChunk = new Uint32Array(values.length + 1)
   const isArray = new Uint8Array(values.length)
   values.forEach((value, v) => {
     firstChunk[v] = chunks.length
-    const encoded = encodeValue(value)
-    if (!Array.isArray(encoded)) {
-      chunks.push(encoder.encode(JSON.stringify([encoded])))
-      return
+    const memo = typeof value === 'object' && value !== null
+    let packed = memo ? packedChunksOf.get(value) : undefined
+    if (!packed) {
+      packed = packValue(value)
+      if (memo) packedChunksOf.set(value, packed)
     }
-    isArray[v] = 1
-    let parts: string[] = []
-    let size = 0
-    const flush = () => {
-      chunks.push(encoder.encode(`[${parts.join(',')}]`))
-      parts = []
-      size = 0
-    }
-    for (const element of encoded) {
-      const json = JSON.stringify(element)
-      parts.push(json)
-      size += json.length
-      if (size >= PACK_CHUNK_CHARS) flush()
-    }
-    if (parts.length > 0 || encoded.length === 0) flush()
+    chunks.push(...packed.chunks)
+    isArray[v] = packed.isArray ? 1 : 0
   })
   firstChunk[values.length] = chunks.length
   const chunkStart = new Float64Array(chunks.length + 1)
@@ -250,6 +245,29 @@ export function packValues(values: readonly unknown[]): PackedValues {
   const bytes = new Uint8Array(chunkStart[chunks.length] ?? 0)
   chunks.forEach((chunk, c) => bytes.set(chunk, chunkStart[c]))
   return { bytes, chunkStart, firstChunk, isArray }
+}
+
+/** One value of `packValues` as its chunks: an array cut into chunks of its elements, anything else one chunk of one element. */
+function packValue(value: unknown): { chunks: Uint8Array[]; isArray: boolean } {
+  const encoder = new TextEncoder()
+  const chunks: Uint8Array[] = []
+  const encoded = encodeValue(value)
+  if (!Array.isArray(encoded)) return { chunks: [encoder.encode(JSON.stringify([encoded]))], isArray: false }
+  let parts: string[] = []
+  let size = 0
+  const flush = () => {
+    chunks.push(encoder.encode(`[${parts.join(',')}]`))
+    parts = []
+    size = 0
+  }
+  for (const element of encoded) {
+    const json = JSON.stringify(element)
+    parts.push(json)
+    size += json.length
+    if (size >= PACK_CHUNK_CHARS) flush()
+  }
+  if (parts.length > 0 || encoded.length === 0) flush()
+  return { chunks, isArray: true }
 }
 
 /** Value `v` of `packed`, decoded. */

@@ -85,6 +85,32 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
     expect(reused).toMatchObject({ readArticles: 0, reusedArticles: 15, removedArticles: 1 })
   })
 
+  it('answers about an added article from the quick reload, answers about the others as before, and forgets a removed one at once', async () => {
+    const question = 'How long did the Oskar tunnel take to build?'
+    const before = (await worker.build(corpus, { dir: false })).engine
+    const file = join(corpus, 'oskar-tunnel-a.md')
+    await writeFile(file, '---\nid: oskar-tunnel-a\ntitle: Oskar tunnel opens to traffic\n---\n\nThe Oskar tunnel under the Lind river opened on Monday after 27 months of construction.\n')
+    const added = await worker.build(corpus, { dir: false })
+    // The quick reload, not the settling one, already knows the new article.
+    expect(added.timings.reused).toMatchObject({ readArticles: 1, settled: false })
+    const answer = added.engine.ask(question)
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes[0]?.source.id).toBe('oskar-tunnel-a')
+    expect(answer.quotes[0]?.text).toContain('27 months')
+    // What the asker reads; scores move a little, as one more article changes every word's rarity.
+    const shown = (engine: Engine) => QUESTIONS.map((asked) => {
+      const { status, quotes, disagreements } = engine.ask(asked)
+      return { status, quotes: quotes.map((quote) => [quote.source.id, quote.text]), disagreements }
+    })
+    expect(shown(added.engine)).toEqual(shown(before))
+
+    await rm(file)
+    const removed = await worker.build(corpus, { dir: false })
+    expect(removed.timings.reused).toMatchObject({ removedArticles: 1 })
+    expect(removed.engine.ask(question).quotes.map((quote) => quote.source.id)).not.toContain('oskar-tunnel-a')
+    expect(removed.engine.sources().map((summary) => summary.source.id)).not.toContain('oskar-tunnel-a')
+  })
+
   it('follows a reload that kept stories\' takeaways with one that ranks them again', async () => {
     let engine = (await worker.build(corpus, { dir: false })).engine
     const reloader = createCorpusReloader({ dir: corpus, build: (dir, mode) => worker.build(dir, { dir: false }, mode), swap: (next) => void (engine = next), logger })
