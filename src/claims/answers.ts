@@ -1,10 +1,12 @@
 import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
-import { passageById, sentenceStems, stemOf, type CorpusIndex } from '../search.js'
+import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { comparableValues, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
+import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
+import { sentenceTokens } from './sentence-memo.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 
@@ -126,17 +128,23 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       .filter((sentence) => sentence.score >= ANSWERING_SHARE * best)
       .flatMap((sentence) =>
         [sentence.sentence, ...(sentence.next ? [sentence.next] : [])].flatMap((span) =>
-          piecesOf(sentence.passage, span).map((piece) => ({ sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, tokens: tokenize(sentenceText(sentence.passage, piece)) })),
+          piecesOf(sentence.passage, span).map((piece) => {
+            const text = sentenceText(sentence.passage, piece)
+            return { sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, text, tokens: sentenceTokens(text) }
+          }),
         ),
       ),
   )
   const passagesText = new Map(readings.map((reading) => [reading.sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n')]))
   const seen = new Set<string>()
+  // Most pairs share too few words to be one sentence: rejected from each piece's words, numbered once.
+  const bags = wordBagsOf(pieces.map((piece) => piece.tokens))
   for (const [i, a] of pieces.entries()) {
-    for (const b of pieces.slice(i + 1)) {
-      if (a.sourceId === b.sourceId) continue
-      const textA = sentenceText(a.passage, a.sentence)
-      const textB = sentenceText(b.passage, b.sentence)
+    for (let j = i + 1; j < pieces.length; j++) {
+      const b = pieces[j]!
+      if (a.sourceId === b.sourceId || !mayBeParallel(bags[i]!, bags[j]!)) continue
+      const textA = a.text
+      const textB = b.text
       const key = `${textA}\u0000${textB}`
       if (seen.has(key)) continue
       seen.add(key)
@@ -262,7 +270,9 @@ function answerOf(
       const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter((value) => !echoesQuestion(value, asked.words))
       alsoStates.push(...values)
       if (values.length === 0) continue
-      const hits = tokenize(sentenceText(passage, sentence)).flatMap((token) => (weightOf.has(stemOf(index, token.word)) ? [sentence.start + token.start] : []))
+      // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
+      const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
+      const hits = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i]!] : []))
       // Near the question's words, not merely the first value of the sentence; a question word inside
       // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").
       // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.
