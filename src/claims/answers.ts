@@ -135,7 +135,13 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
         ),
       ),
   )
-  const passagesText = new Map(readings.map((reading) => [reading.sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n')]))
+  // Read only once a pair differs in one stretch, which few do: made on first use, per source.
+  const passagesText = new Map<string, string>()
+  const passagesTextOf = (sourceId: string) => {
+    const reading = readings.find((candidate) => candidate.sourceId === sourceId)
+    if (reading && !passagesText.has(sourceId)) passagesText.set(sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n'))
+    return passagesText.get(sourceId)
+  }
   const seen = new Set<string>()
   // Most pairs share too few words to be one sentence: rejected from each piece's words, numbered once.
   const bags = wordBagsOf(pieces.map((piece) => piece.tokens))
@@ -153,7 +159,7 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       const valueA = stretchValue(textA, stretch.a, kind, settings)
       const valueB = stretchValue(textB, stretch.b, kind, settings)
       if (!valueA || !valueB || !comparableValues(valueA, valueB) || (valueA.comparable.type !== 'label' && sameFoundValue(valueA, valueB))) continue
-      if (passagesText.get(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesText.get(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
+      if (passagesTextOf(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesTextOf(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
       const newest = newestSource(index, [a.sourceId, b.sourceId])
       const claims = [
         { piece: a, value: valueA },
