@@ -1,10 +1,12 @@
 import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
-import { passageById, sentenceStems, stemOf, type CorpusIndex } from '../search.js'
+import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { comparableValues, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
+import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
+import { sentenceTokens } from './sentence-memo.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 
@@ -158,17 +160,29 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       .filter((sentence) => sentence.score >= ANSWERING_SHARE * best)
       .flatMap((sentence) =>
         [sentence.sentence, ...(sentence.next ? [sentence.next] : [])].flatMap((span) =>
-          piecesOf(sentence.passage, span).map((piece) => ({ sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, tokens: tokenize(sentenceText(sentence.passage, piece)) })),
+          piecesOf(sentence.passage, span).map((piece) => {
+            const text = sentenceText(sentence.passage, piece)
+            return { sourceId: reading.sourceId, passage: sentence.passage, sentence: piece, text, tokens: sentenceTokens(text) }
+          }),
         ),
       ),
   )
-  const passagesText = new Map(readings.map((reading) => [reading.sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n')]))
+  // Read only once a pair differs in one stretch, which few do: made on first use, per source.
+  const passagesText = new Map<string, string>()
+  const passagesTextOf = (sourceId: string) => {
+    const reading = readings.find((candidate) => candidate.sourceId === sourceId)
+    if (reading && !passagesText.has(sourceId)) passagesText.set(sourceId, [...new Set(reading.sentences.map((sentence) => sentence.passage))].map((passage) => passage.text.toLowerCase()).join('\n'))
+    return passagesText.get(sourceId)
+  }
   const seen = new Set<string>()
+  // Most pairs share too few words to be one sentence: rejected from each piece's words, numbered once.
+  const bags = wordBagsOf(pieces.map((piece) => piece.tokens))
   for (const [i, a] of pieces.entries()) {
-    for (const b of pieces.slice(i + 1)) {
-      if (a.sourceId === b.sourceId) continue
-      const textA = sentenceText(a.passage, a.sentence)
-      const textB = sentenceText(b.passage, b.sentence)
+    for (let j = i + 1; j < pieces.length; j++) {
+      const b = pieces[j]!
+      if (a.sourceId === b.sourceId || !mayBeParallel(bags[i]!, bags[j]!)) continue
+      const textA = a.text
+      const textB = b.text
       const key = `${textA}\u0000${textB}`
       if (seen.has(key)) continue
       seen.add(key)
@@ -177,7 +191,7 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       const valueA = stretchValue(textA, stretch.a, kind, settings)
       const valueB = stretchValue(textB, stretch.b, kind, settings)
       if (!valueA || !valueB || !comparableValues(valueA, valueB) || (valueA.comparable.type !== 'label' && sameFoundValue(valueA, valueB))) continue
-      if (passagesText.get(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesText.get(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
+      if (passagesTextOf(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesTextOf(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
       const newest = newestSource(index, [a.sourceId, b.sourceId])
       const claims = [
         { piece: a, value: valueA },
@@ -295,7 +309,9 @@ function answerOf(
       const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter((value) => !echoesQuestion(value, asked.words) && !(surnames && joinsNames(value, surnames)))
       alsoStates.push(...values)
       if (values.length === 0) continue
-      const hits = tokenize(sentenceText(passage, sentence)).flatMap((token) => (weightOf.has(stemOf(index, token.word)) ? [sentence.start + token.start] : []))
+      // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
+      const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
+      const hits = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i]!] : []))
       // Near the question's words, not merely the first value of the sentence; a question word inside
       // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").
       // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.

@@ -4,7 +4,8 @@ import { MONTHS, WEEKDAYS } from './date.js'
 import { GENERIC_COUNTED } from './measured.js'
 import { CURRENCY_SYMBOLS } from './money.js'
 import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
-import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, tagWords, type TaggedWord } from './phrase.js'
+import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
+import { tagSentence } from './sentence-memo.js'
 import type { ClaimValue } from './types.js'
 
 /**
@@ -155,7 +156,7 @@ function isLifespan(before: string, date: string, after: string): boolean {
 function phraseValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
   const isAsked = (word: TaggedWord) => word.text === '-' || asked.words.has(word.lower) || asked.words.has(plainWord(word.text)) || plainWord(word.text) === asked.gap
   const found: FoundValue[] = []
-  const tagged = tagWords(text)
+  const tagged = tagSentence(text)
   // A run of capitalised words (a menu, a list of links) names many things and states none of them.
   const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
   if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
@@ -206,8 +207,8 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
  * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
  */
 function outcomeValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
-  const stems = new Set([...asked.words].map(stem))
-  const tagged = tagWords(text)
+  const stems = askedStemsOf(asked.words)
+  const tagged = tagSentence(text)
   return tagged.flatMap((word, i) => {
     if (word.pos !== 'VERB' || !stems.has(stem(word.lower))) return []
     // From the negating word to the verb: "was not signed", "did not arrest".
@@ -215,6 +216,15 @@ function outcomeValues(text: string, offset: number, asked: AskedWords): FoundVa
     const label = word.negated ? 'no' : 'yes'
     return [{ kind: 'outcome' as const, display: text.slice(from, word.end), comparable: { type: 'label' as const, label }, start: offset + from, end: offset + word.end, typed: true }]
   })
+}
+
+/** The stems of a question's words, once per question (per `AskedWords.words` set): every answering sentence is read against them. */
+const askedStems = new WeakMap<Set<string>, Set<string>>()
+
+function askedStemsOf(words: Set<string>): Set<string> {
+  let stems = askedStems.get(words)
+  if (!stems) askedStems.set(words, (stems = new Set([...words].map(stem))))
+  return stems
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */

@@ -82,7 +82,17 @@ export function plainWord(word: string): string {
  * Undefined when the question asks no such thing ("What did she say?", "What happened?").
  */
 export function gapNounOf(question: string): string | undefined {
-  const words = tagWords(question)
+  // Most questions have neither word: skip tagging them (a tagged word's text is a piece of the question).
+  if (!/what|which/i.test(question)) return undefined
+  // One answer asks this of its question up to three times (its kind, its compared values, a declined
+  // question's dispute): the last question's noun is kept. One question only, so no earlier answer is looked up.
+  if (lastGap?.question !== question) lastGap = { question, noun: gapNounOfTagged(tagWords(question)) }
+  return lastGap.noun
+}
+
+let lastGap: { question: string; noun: string | undefined } | undefined
+
+function gapNounOfTagged(words: TaggedWord[]): string | undefined {
   const at = words.findIndex((word) => word.lower === 'what' || word.lower === 'which')
   if (at < 0) return undefined
   let i = at + 1
