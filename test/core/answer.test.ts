@@ -127,6 +127,18 @@ describe('example questions', () => {
     for (const question of examples) expect(engine.ask(question).status).toBe('answered')
     expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(examples)
   })
+
+  it('suggests, after declining, questions about the story the question points to, not the whole corpus', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('stories-mixed'))
+    const election = engine.stories().find((story) => story.sources.includes('kessel-election-a'))
+    const answer = engine.ask('Which party did the Kessel mayor belong to as a teenager?')
+    expect(answer.status).toBe('no_answer')
+    expect(answer.suggestions?.length).toBeGreaterThanOrEqual(2)
+    expect(answer.suggestions).not.toEqual(engine.exampleQuestions())
+    for (const question of answer.suggestions ?? []) expect(election?.sources, question).toContain(engine.ask(question).quotes[0]?.source.id)
+    // A question that points nowhere gets the corpus-wide suggestions.
+    expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(engine.exampleQuestions())
+  }, 120_000)
 })
 
 describe('questions as chat delivers them', () => {
