@@ -23,6 +23,8 @@ const VARIANTS: Record<string, Variant> = {
   'hypernyms-down': { wordNet: { hypernyms: 'down' } },
   'hypernyms-both': { wordNet: { hypernyms: 'both' } },
   'verb-links': { wordNet: { verbLinks: true } },
+  'derived-synonyms': { wordNet: { derivedSynonyms: true } },
+  'no-title-evidence': { wordNet: {}, answer: { titleEvidence: false } },
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
