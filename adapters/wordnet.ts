@@ -6,7 +6,14 @@ import { parseWordNet, parseWordNetDerivations, type WordNetLinkOptions } from '
 const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv']
 
 /** Which of WordNet's links feed query expansion besides the synonyms of each word's commonest senses: see `WordNetLinkOptions`. */
-export type WordNetOptions = WordNetLinkOptions
+export interface WordNetOptions extends WordNetLinkOptions {
+  /**
+   * Two steps across kinds of link: the synonyms of a word's derived forms and the derived forms of
+   * its synonyms, so a verb reaches the noun the article uses for the same act ("investigate" →
+   * "inquire" → "inquiry"). Synonyms of synonyms are left out: they drift ("cost" → "be"). Defaults to `false`.
+   */
+  derivedSynonyms?: boolean
+}
 
 /** Derivational links only: the hypernym and verb links were measured and left out (README, "Answers on corpora it has never seen"). */
 export const DEFAULT_WORDNET_OPTIONS: WordNetOptions = { derivations: true, hypernyms: false, verbLinks: false }
@@ -30,6 +37,33 @@ export async function loadWordNetSynsets(options: WordNetOptions = {}): Promise<
       return parseWordNet(index, content)
     }),
   )
+  const synonyms = parts.flat()
+  const derived = parseWordNetDerivations(data, settings, indexes)
   // Related forms ("death" → "die") after the synonyms: both feed query expansion.
-  return [...parts.flat(), ...parseWordNetDerivations(data, settings, indexes)]
+  return [...synonyms, ...derived, ...(settings.derivedSynonyms ? crossLinks(synonyms, derived) : [])]
+}
+
+/** For each word, the synonyms of its derived forms and the derived forms of its synonyms, as lists like the synonym lists. */
+function crossLinks(synonyms: string[][], derived: string[][]): string[][] {
+  const byWord = (lists: string[][]) => {
+    const map = new Map<string, Set<string>>()
+    for (const [word, ...others] of lists) {
+      if (word === undefined || others.length === 0) continue
+      let set = map.get(word)
+      if (!set) map.set(word, (set = new Set()))
+      for (const other of others) set.add(other)
+    }
+    return map
+  }
+  const synonymsOf = byWord(synonyms)
+  const derivedOf = byWord(derived)
+  const lists: string[][] = []
+  for (const word of new Set([...synonymsOf.keys(), ...derivedOf.keys()])) {
+    const reached = new Set<string>()
+    for (const form of derivedOf.get(word) ?? []) for (const other of synonymsOf.get(form) ?? []) reached.add(other)
+    for (const synonym of synonymsOf.get(word) ?? []) for (const other of derivedOf.get(synonym) ?? []) reached.add(other)
+    reached.delete(word)
+    if (reached.size > 0) lists.push([word, ...reached])
+  }
+  return lists
 }

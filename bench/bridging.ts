@@ -23,6 +23,8 @@ const VARIANTS: Record<string, Variant> = {
   'hypernyms-down': { wordNet: { hypernyms: 'down' } },
   'hypernyms-both': { wordNet: { hypernyms: 'both' } },
   'verb-links': { wordNet: { verbLinks: true } },
+  'derived-synonyms': { wordNet: { derivedSynonyms: true } },
+  'no-title-evidence': { wordNet: {}, answer: { titleEvidence: false } },
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
@@ -60,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'new held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

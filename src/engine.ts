@@ -7,7 +7,7 @@ import { buildStories, storyOfSource } from './stories.js'
 import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
 import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
-import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
+import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
 import type { TakeawayReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
@@ -243,6 +243,20 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     passages: (sourceStart[i + 1] ?? 0) - (sourceStart[i] ?? 0),
     characters: index.texts.length[i] ?? 0,
   }))
+  // A declined question's suggestions come from the story its words point to (its best passage's):
+  // in a corpus of several events, the corpus-wide ones may all be about another event.
+  const storyExamples = new Map<string, string[]>()
+  const examplesFor = (passageIds: string[]): string[] => {
+    const best = passageIds[0] === undefined || stories.length < 2 ? undefined : passageById(index, passageIds[0])
+    const story = best && stories.find((candidate) => candidate.id === storyIdOf(best.sourceId))
+    if (!story) return examples
+    let found = storyExamples.get(story.id)
+    if (!found) {
+      const own = suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer, { sourceIds: new Set(story.sources) })
+      storyExamples.set(story.id, (found = own.length > 0 ? own : examples))
+    }
+    return found
+  }
   const engine: Engine = {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
@@ -250,7 +264,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
       if (answer.status === 'no_answer') {
         // Declined, but the sources may each answer it differently: then the disagreement is the answer.
         const disputed = analyzed && ask.sourceId === undefined && (ask.offset ?? 0) === 0 ? disputedAnswer(index, answer, analyzed, passageIds, { storyOf: storyIdOf }) : undefined
-        return disputed ?? { ...answer, suggestions: examples }
+        return disputed ?? { ...answer, suggestions: examplesFor(passageIds) }
       }
       if (answer.status !== 'answered' || !analyzed) return answer
       return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, { storyOf: storyIdOf }) }

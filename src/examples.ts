@@ -5,6 +5,8 @@ import type { Answer } from './types.js'
 export interface ExampleOptions {
   /** How many example questions to offer. Defaults to 3. */
   count?: number
+  /** Only these articles' words make questions (one story's, say). Defaults to every article. */
+  sourceIds?: ReadonlySet<string>
 }
 
 /**
@@ -13,10 +15,12 @@ export interface ExampleOptions {
  */
 export function suggestQuestions(index: CorpusIndex, ask: (question: string) => Answer, options: ExampleOptions = {}): string[] {
   const count = options.count ?? 3
+  const { sourceIds } = options
   const sourcesOf = new Map<string, Set<string>>()
   const countOf = new Map<string, number>()
   const casingOf = new Map<string, { lower: number; capital: number; capitalForm: string }>()
   for (const passage of allPassages(index)) {
+    if (sourceIds && !sourceIds.has(passage.sourceId)) continue
     for (const sentence of passage.sentences) {
       if (sentence.kind !== 'text') continue
       const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
@@ -42,7 +46,7 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
       }
     }
   }
-  const total = index.sources.length
+  const total = sourceIds?.size ?? index.sources.length
   // Words most sources use, but not in every sentence: the topics of the corpus, not its filler.
   const ranked = [...sourcesOf]
     .filter(([, sources]) => total < 2 || sources.size >= 2)

@@ -1,6 +1,6 @@
 import type { AnalyzedQuestion } from '../question.js'
 import { featuresOfPassage } from '../passage-table.js'
-import { passageStems, rankPassages, type CorpusIndex } from '../search.js'
+import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search.js'
 import type { Passage, Quote } from '../types.js'
 import { buildQuote, type Candidate } from './build-quote.js'
 import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
@@ -58,6 +58,11 @@ export function rankQuotes(
   let bestCoverage = 0
   let bestWindowCoverage = 0
   const windowHits = new Uint8Array(stemCount)
+  const titleHits = new Uint8Array(stemCount)
+  const nameStem = new Uint8Array(stemCount)
+  terms.forEach((term, t) => {
+    if (term.name) for (const number of variantNumbers[t] as number[]) nameStem[number] = 1
+  })
   const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, settings.unknownWordShare)
   const followUp = (analyzed.contextTerms ?? 0) > 0
   // A follow-up's own hooks (see `AnalyzedQuestion.answerText`); a question on its own has neither.
@@ -108,13 +113,22 @@ export function rankQuotes(
       }
     }
     const passageCoverage = coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total)
+    // The headline speaks for every passage of its article ("…end walkout without a deal"): its words
+    // count as evidence too, but not its names: a near miss names the same place ("a ticket to Osterby").
+    if (settings.titleEvidence) {
+      const title = titleStemsOf(index, passage.sourceId)
+      for (let i = 0; i < stemCount; i++) {
+        titleHits[i] = nameStem[i] === 0 && title.has(questionStems[i] as string) ? 1 : 0
+        passageHits[i] = (passageHits[i] as number) | (titleHits[i] as number)
+      }
+    }
     // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
     // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
     bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
     // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const row = sentenceIndex * stemCount
-      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0)
+      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
       let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
       if (knownTotal > 0) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, (windowCoverage * judged.total) / knownTotal)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
@@ -209,6 +223,17 @@ export function rankQuotes(
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
   }
   return { quotes, passageIds }
+}
+
+const titleStemCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>()
+
+/** The stems of the title of the article `sourceId`, worked out once per index and article. */
+function titleStemsOf(index: CorpusIndex, sourceId: string): Set<string> {
+  let bySource = titleStemCache.get(index)
+  if (!bySource) titleStemCache.set(index, (bySource = new Map()))
+  let stems = bySource.get(sourceId)
+  if (!stems) bySource.set(sourceId, (stems = stemsOf(index, index.sourceById.get(sourceId)?.title ?? '')))
+  return stems
 }
 
 const TRAILING_SPACE = /\s/

@@ -127,6 +127,18 @@ describe('example questions', () => {
     for (const question of examples) expect(engine.ask(question).status).toBe('answered')
     expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(examples)
   })
+
+  it('suggests, after declining, questions about the story the question points to, not the whole corpus', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('stories-mixed'))
+    const election = engine.stories().find((story) => story.sources.includes('kessel-election-a'))
+    const answer = engine.ask('Which party did the Kessel mayor belong to as a teenager?')
+    expect(answer.status).toBe('no_answer')
+    expect(answer.suggestions?.length).toBeGreaterThanOrEqual(2)
+    expect(answer.suggestions).not.toEqual(engine.exampleQuestions())
+    for (const question of answer.suggestions ?? []) expect(election?.sources, question).toContain(engine.ask(question).quotes[0]?.source.id)
+    // A question that points nowhere gets the corpus-wide suggestions.
+    expect(engine.ask('What is the population of Lyon?').suggestions).toEqual(engine.exampleQuestions())
+  }, 120_000)
 })
 
 describe('questions as chat delivers them', () => {
@@ -232,5 +244,51 @@ describe('two sources writing one sentence with different figures', () => {
     const quoting = (figure: string) => answer.quotes.filter((quote) => quote.text.includes(figure))
     expect(quoting('1,200').map((quote) => [quote.source.id, ...quote.alsoIn.map((source) => source.id)])).toEqual([['kestrel']])
     expect(quoting('900').map((quote) => [quote.source.id, ...quote.alsoIn.map((source) => source.id)])).toEqual([['northfield']])
+  })
+})
+
+describe('answering a question whose words the articles say otherwise', () => {
+  // Two events in one corpus, written for these tests: a dock strike and a ferry grounding.
+  const articles: ArticleInput[] = [
+    {
+      id: 'port-ledger',
+      title: 'Dock workers end walkout without a deal',
+      outlet: 'Port Ledger',
+      text: 'About 400 dockers returned to work at Halden port on Friday after five days on the picket line.\n\nNo agreement was reached with the port authority, and the union said it would ballot members again in March.\n\nContainer ships queued outside the harbour for most of the week.\n',
+    },
+    {
+      id: 'harbour-news',
+      title: 'Halden dock strike enters third day',
+      outlet: 'Harbour News',
+      text: 'The strike at Halden port entered its third day on Wednesday, with cranes standing idle.\n\nThe union wants a pay rise of seven percent; the port authority has offered four.\n',
+    },
+    {
+      id: 'coast-wire',
+      title: 'Ferry runs aground off Mellor Head',
+      outlet: 'Coast Wire',
+      text: 'The passenger ferry Aster struck rocks off Mellor Head late on Sunday with 180 people on board.\n\nThe transport minister ordered an independent inquiry into the navigation of the ship.\n\nTugs pulled the vessel free at high tide on Monday morning.\n\nThe operator, Skerry Lines, said the captain had twenty years of experience on the route.\n',
+    },
+  ]
+  let engine: Engine
+
+  beforeAll(async () => {
+    engine = createCheckedEngine(articles, { synsets: await sharedSynsets() })
+  }, 120_000)
+
+  it('answers "did it end with a deal?" from the strike\'s articles, one headline saying it ended without one, rather than declining', () => {
+    const answer = engine.ask('Did the strike end with a deal?')
+    expect(answer.status).toBe('answered')
+    for (const quote of answer.quotes) expect(['port-ledger', 'harbour-news']).toContain(quote.source.id)
+  })
+
+  it('answers a question whose topic word only the headline holds ("ferry"), quoting the sentence that names the operator', () => {
+    const answer = engine.ask('Which company operates the ferry?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes.some((quote) => quote.text.includes('Skerry Lines'))).toBe(true)
+  })
+
+  it('still declines a question on the same theme that the articles do not answer', () => {
+    expect(engine.ask('How many passengers drowned when the Estonia sank?').status).toBe('no_answer')
+    expect(engine.ask('What is the capital of France?').status).toBe('no_answer')
   })
 })

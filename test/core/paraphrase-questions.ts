@@ -5,16 +5,17 @@
  * ones (near misses on the same theme among them) must be declined.
  */
 export interface ParaphraseCase {
-  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft' | 'paraphrase-cablecar' | 'paraphrase-breach'
+  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft' | 'paraphrase-cablecar' | 'paraphrase-breach' | 'paraphrase-wildfire-rail'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
    * on. `held-out`: written with the flood, recall and theft articles and asked only to report, never
    * to choose a setting, until round 3 tuned on them: they are now tuning questions too, reported
    * apart. `fresh`: written in round 3 with the cable-car and data-breach articles, before any run,
-   * and never used to choose a setting. Defaults to `tune`.
+   * and never used to choose a setting. `newest`: written in round 5 with one corpus of two events
+   * (a wildfire and a freight derailment), before any run, and reported apart. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -166,4 +167,58 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-breach', half: 'fresh', question: 'What is the best antivirus program?' },
   { corpus: 'paraphrase-breach', half: 'fresh', question: 'Who founded Amazon?' },
   { corpus: 'paraphrase-breach', half: 'fresh', question: 'How do I reset my password?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many people were evacuated?', phrase: '3,000 residents' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'When did the fire start?', phrase: 'Tuesday evening' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much land has burned?', phrase: '4,200 hectares' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many homes were lost?', phrase: '17 houses' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many crews are tackling the fire?', phrase: '400 firefighters' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What aircraft are being used?', phrase: 'water-bombing planes' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Why is the fire difficult to control?', phrase: 'Strong winds' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'When can evacuees go back?', phrase: 'Friday' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What started the fire?', phrase: 'power line' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What did the utility say?', phrase: 'cooperating fully' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Was anyone injured in the fire?', phrase: 'burns to his arms' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What did the regional leader announce?', phrase: 'state of emergency' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much will the destruction cost?', phrase: '90 million euros' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much of the fire is under control?', phrase: '50 percent contained' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Where are the displaced people staying?', phrase: 'school gyms' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much food has been distributed?', phrase: '2,500 meals' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Why did the forest burn so easily?', phrase: 'drought' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Is the road open?', phrase: 'stays closed' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Who leads the firefighters?', phrase: 'Tomas Ekberg' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many cars left the rails?', phrase: 'Eleven wagons' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What was the train transporting?', phrase: 'fertiliser and timber' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: "What was the train's destination?", phrase: 'Brenna' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Was the engineer hurt?', phrase: 'without injury' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Were there warnings about the track before the crash?', phrase: 'cracked rail' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much chemical spilled?', phrase: '200 tonnes' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What happened to the wildlife in the river?', phrase: 'dead fish' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Can people fish in the river?', phrase: 'Anglers have been banned' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Who will investigate the derailment?', phrase: 'transport safety board' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'When will the findings be released?', phrase: 'within 30 days' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Did the head of the rail firm say sorry?', phrase: 'apologised' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Who will cover the cost of the cleanup?', phrase: 'pay for the clean-up' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'When did the line resume service?', phrase: 'reopened to trains' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much did fixing the track cost?', phrase: '2.4 million euros' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What are farmers demanding?', phrase: 'compensation' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Had the union raised concerns about the line before?', phrase: 'warned for years' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How fast can trains go near the river now?', phrase: '40 kilometres an hour' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Were train passengers affected?', phrase: 'replaced by buses' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Did the power company explain what happened?', phrase: 'declined to comment' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many people were evacuated during the California wildfire in 2018?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Which country had the worst forest fires last year?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Who started the fire at Notre-Dame cathedral?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many passengers died in the Amtrak derailment?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'When did the high-speed train crash in Spain happen?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What caused the chemical plant explosion in Texas?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How much does a train ticket from Osterby to Malvik cost?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Was the Carrow Ridge ski resort damaged?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Did the derailment cause a power outage?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many tonnes of oil leaked from the tanker?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Which airline cancelled flights because of the smoke?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What is the capital of Norway?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Who is the prime minister?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What is the best way to grow tomatoes?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many goals were scored in the cup final?' },
+  { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Did the earthquake damage the railway bridge?' },
 ]
