@@ -301,7 +301,7 @@ function labelTermsOf(group: number[], termsOf: Array<Map<string, number>>, surf
 
 /**
  * A story's label in the corpus's own words: its best name terms (`labelTermsOf`), each as the whole
- * name its articles write it in most ("Brannock General Hospital, Dalia Perrin, Tomas Vell"; "Trump"
+ * name its articles write it in most ("Brannock General Hospital, Dalia Perrin, Tomas Vell"; "Ellison"
  * where the articles mostly write the surname alone), a name already in the label not repeated. A
  * story without shared names is labelled with its first title.
  */

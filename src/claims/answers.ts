@@ -328,12 +328,12 @@ function answerOf(
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
 }
 
-/** The last words of the people a source names in `passages`: "Putin" for "Vladimir Putin". */
+/** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */
 function surnamesIn(passages: Passage[]): Set<string> {
   return new Set(passages.flatMap((passage) => valuesIn(passage.text, 'person').map((value) => value.display.split(/\s+/).pop() ?? '')))
 }
 
-/** True for a name holding a compound of people the source names apart ("Trump-Putin Alaska" for a summit's headline): not one person. */
+/** True for a name holding a compound of people the source names apart ("Harwick-Dunmore Lisbon" for a summit's headline): not one person. */
 function joinsNames(value: FoundValue, surnames: Set<string>): boolean {
   return value.display.split(/\s+/).some((word) => {
     const parts = word.split(/[-–]/)
