@@ -73,11 +73,20 @@ describe('stories of a corpus holding several events', () => {
   })
 })
 
+describe('stories of a corpus about two events', () => {
+  it('splits a wildfire and a train derailment, three articles each, into two stories', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('paraphrase-wildfire-rail'))
+    const stories = engine.stories()
+    expect(stories.map((story) => story.sources.length)).toEqual([3, 3])
+    expect(new Set(stories.map((story) => story.id)).size).toBe(2)
+  })
+})
+
 describe('stories of a corpus about one event', () => {
   it('finds one story in the bundled corpus and in every single-event fixture', async () => {
-    // The two fixtures that hold several events on purpose are checked by their own tests.
+    // The fixtures that hold several events on purpose are checked by their own tests.
     // `pages` holds web pages for the add-by-link tests, not a corpus.
-    const fixtures = (await readdir(fixtureDir('.'))).filter((name) => !['stories-mixed', 'compare-two-events', 'pages'].includes(name))
+    const fixtures = (await readdir(fixtureDir('.'))).filter((name) => !['stories-mixed', 'compare-two-events', 'paraphrase-wildfire-rail', 'pages'].includes(name))
     for (const dir of [BUNDLED_DIR, ...fixtures.map(fixtureDir)]) {
       const { engine, articles } = await loadCheckedEngine(dir)
       expect(engine.stories().map((story) => story.sources.length), dir).toEqual([articles.length])
