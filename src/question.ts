@@ -150,7 +150,8 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   const terms: QuestionTerm[] = []
   const seen = new Set<string>()
   let missingTopic: string | undefined
-  let nameFound = false
+  // Name words by place, to judge a name of several words ("World Cup") whole: known only when every word is.
+  const nameWords: Array<{ start: number; end: number; found: boolean; proper: boolean }> = []
   const firstWordStart = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
   for (const token of tokenize(text)) {
     const word = token.word
@@ -177,11 +178,34 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     if (seen.has(termStem)) continue
     seen.add(termStem)
     const variants = variantsOf(index, termStem, ownStem, corrected ?? word)
-    if (name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))) missingTopic ??= word
-    if (pos === 'PROPN' && index.docFreq.has(termStem)) nameFound = true
+    const missing = name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
+    if (missing) missingTopic ??= word
+    if (name) nameWords.push({ start: token.start, end: token.end, found: !missing, proper: pos === 'PROPN' && index.docFreq.has(termStem) })
     terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
   }
-  return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || nameFound ? {} : { missingTopic }) }
+  return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || knownNameIn(text, nameWords) ? {} : { missingTopic }) }
+}
+
+/**
+ * Whether the question names something the corpus knows: a name whose every word it uses. "Who won
+ * the World Cup?" of a corpus saying "the world watched" names no known thing: "Cup" is missing
+ * from the one name "World Cup".
+ */
+function knownNameIn(text: string, words: ReadonlyArray<{ start: number; end: number; found: boolean; proper: boolean }>): boolean {
+  let runFound = true
+  let runProper = false
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as (typeof words)[number]
+    const joined = i > 0 && text.slice((words[i - 1] as (typeof words)[number]).end, word.start) === ' '
+    if (!joined) {
+      if (runProper && runFound) return true
+      runFound = true
+      runProper = false
+    }
+    runFound &&= word.found
+    runProper ||= word.proper
+  }
+  return runProper && runFound
 }
 
 /**

@@ -45,6 +45,7 @@ export const BUNDLED_QUESTIONS: QuestionCase[] = [
   { question: 'Who is the US president?', phrases: ['President Donald Trump', 'President Joe Biden'], expect: 'answered' },
   { question: 'What is the population of Lyon?', expect: 'no_answer' },
   { question: 'Who won the last Super Bowl?', expect: 'no_answer' },
+  { question: 'Who won the World Cup?', expect: 'no_answer' },
   { question: 'asdkjh qwpoe zzxv', expect: 'no_answer' },
   { question: 'What is a good recipe for pancakes?', expect: 'no_answer' },
   { question: 'How tall is Mount Everest?', expect: 'no_answer' },
