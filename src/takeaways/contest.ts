@@ -36,13 +36,21 @@ export type Sides = ReadonlyMap<Disagreement, ReadonlySet<string>>
  */
 export function createSideLookup(disagreements: DisagreementIndex): (unit: Unit) => Sides {
   // A title is named in passing: "Former President X met Y" and "President X met Y" report the same meeting.
-  const entries = (disagreements.entries ?? []).filter((entry) => entry.disagreement.kind !== 'role')
-  const claims = entries.flatMap((entry) => entry.claims.map((claim) => ({ claim, disagreement: entry.disagreement })))
+  const claimsBySource = new Map<string, Array<{ start: number; end: number; value: string; disagreement: Disagreement }>>()
+  for (const entry of disagreements.entries ?? []) {
+    if (entry.disagreement.kind === 'role') continue
+    for (const claim of entry.claims) {
+      const side = { start: claim.start, end: claim.end, value: claim.value, disagreement: entry.disagreement }
+      const list = claimsBySource.get(claim.sourceId)
+      if (list) list.push(side)
+      else claimsBySource.set(claim.sourceId, [side])
+    }
+  }
   return (unit) => {
     const sides = new Map<Disagreement, Set<string>>()
-    for (const { claim, disagreement } of claims) {
-      if (claim.sourceId !== unit.sourceId || claim.start >= unit.end || unit.start >= claim.end) continue
-      sides.set(disagreement, (sides.get(disagreement) ?? new Set()).add(claim.value))
+    for (const claim of claimsBySource.get(unit.sourceId) ?? []) {
+      if (claim.start >= unit.end || unit.start >= claim.end) continue
+      sides.set(claim.disagreement, (sides.get(claim.disagreement) ?? new Set()).add(claim.value))
     }
     return sides
   }
