@@ -151,7 +151,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   const seen = new Set<string>()
   let missingTopic: string | undefined
   // Name words by place, to judge a name of several words ("World Cup") whole: known only when every word is.
-  const nameWords: Array<{ start: number; end: number; found: boolean; proper: boolean }> = []
+  const nameWords: NameWord[] = []
   const firstWordStart = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
   for (const token of tokenize(text)) {
     const word = token.word
@@ -191,21 +191,30 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
  * the World Cup?" of a corpus saying "the world watched" names no known thing: "Cup" is missing
  * from the one name "World Cup".
  */
-function knownNameIn(text: string, words: ReadonlyArray<{ start: number; end: number; found: boolean; proper: boolean }>): boolean {
+function knownNameIn(text: string, words: readonly NameWord[]): boolean {
   let runFound = true
   let runProper = false
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as (typeof words)[number]
-    const joined = i > 0 && text.slice((words[i - 1] as (typeof words)[number]).end, word.start) === ' '
-    if (!joined) {
+  let previous: NameWord | undefined
+  for (const word of words) {
+    // Words of one name stand a single space apart ("World Cup").
+    if (previous && text.slice(previous.end, word.start) !== ' ') {
       if (runProper && runFound) return true
       runFound = true
       runProper = false
     }
     runFound &&= word.found
     runProper ||= word.proper
+    previous = word
   }
   return runProper && runFound
+}
+
+/** A name word of a question: where it stands, whether the corpus uses it, and whether it is a proper noun the corpus uses. */
+interface NameWord {
+  start: number
+  end: number
+  found: boolean
+  proper: boolean
 }
 
 /**
