@@ -235,7 +235,9 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
     : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse))
   const { takeaways, storyTakeaways } = built
-  const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer))
+  // How a suggested question is checked: answered as a user would ask it.
+  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
+  const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, answerPlainly))
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,
@@ -252,7 +254,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     if (!story) return examples
     let found = storyExamples.get(story.id)
     if (!found) {
-      const own = suggestQuestions(index, (question) => answerQuestion(index, question, {}, answerOptions).answer, { sourceIds: new Set(story.sources) })
+      const own = suggestQuestions(index, answerPlainly, { sourceIds: new Set(story.sources) })
       storyExamples.set(story.id, (found = own.length > 0 ? own : examples))
     }
     return found
