@@ -5,6 +5,7 @@ import { conversationTurn, createEngine, isContextDependent, type Engine } from 
 import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS } from './conversation-set.js'
 import { HELD_OUT_CONVERSATIONS } from './conversation-held-out.js'
 import { UNSEEN_CONVERSATIONS } from './conversation-unseen.js'
+import { FLIGHT_TRIAL_CONVERSATIONS } from './conversation-flight-trial.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -141,14 +142,15 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = [await runConversations(engineFor, HELD_OUT_CONVERSATIONS), await runConversations(engineFor, UNSEEN_CONVERSATIONS)]
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
     expect(CONVERSATIONS.length).toBeGreaterThanOrEqual(40)
     expect(HELD_OUT_CONVERSATIONS.length).toBeGreaterThanOrEqual(20)
     expect(UNSEEN_CONVERSATIONS.length).toBeGreaterThanOrEqual(20)
-    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    expect(FLIGHT_TRIAL_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
