@@ -10,7 +10,7 @@ import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
   it('reads pronouns, continuations and questions without a topic as follow-ups', () => {
-    for (const question of ['and who was there?', 'what about the sanctions?', 'when was that?', 'why?', 'What did he say?', 'Did they agree?', 'the bridge?', 'who else spoke?']) {
+    for (const question of ['and who was there?', 'what about the sanctions?', 'when was that?', 'why?', 'What did he say?', 'Did they agree?', 'the bridge?', 'who else spoke?', 'what happened next?', 'and then?']) {
       expect(isContextDependent(question, question === 'why?' || question === 'when was that?' ? 0 : 1), question).toBe(true)
     }
   })
@@ -131,6 +131,39 @@ describe('what a follow-up asks for', () => {
     const [first, second] = answerConversation(engine, ['When did the island ferry service stop?', 'why?'])
     expect(first?.quotes[0]?.text).toContain('on Monday morning')
     expect(second?.quotes[0]?.text).toContain('because a storm had damaged the pier')
+  })
+})
+
+describe('a conversation over a corpus of two stories', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-flight-trial')))
+  }, 120_000)
+
+  it('reads a question of verbs alone as a follow-up and stays on the story talked about', () => {
+    const [, second] = answerConversation(engine, ['What caused the engine fire?', 'who is investigating?'])
+    // Alone, "investigating" finds the bribery trial's "cooperated fully with the investigation".
+    expect(second?.contextWords).toEqual(expect.arrayContaining(['engine', 'fire']))
+    expect(second?.quotes[0]?.source.id).toMatch(/-landing$/)
+  })
+
+  it('borrows nothing when a follow-up names the other story, and answers it as asked alone', () => {
+    const [, judge] = answerConversation(engine, ['Who is the chief investigator of the safety board?', 'what about the judge in the Dunmore trial?'])
+    expect(judge?.contextWords).toBeUndefined()
+    const [, repay] = answerConversation(engine, ['What time did the plane land?', 'and what did Viktor Lamm have to repay?'])
+    expect(repay?.contextWords).toBeUndefined()
+    expect(repay?.quotes[0]?.text).toContain('repay the 450,000 euros')
+  })
+
+  it('resolves "she" to the name the answer gave even when the follow-up names someone else', () => {
+    const [, second] = answerConversation(engine, ['Who was the judge?', 'what did she tell Lamm?'])
+    expect(second?.contextWords).toEqual(['miriam', 'okafor'])
+  })
+
+  it('answers "what happened next?" about the story talked about instead of declining it', () => {
+    const [, next] = answerConversation(engine, ['Was Viktor Lamm found guilty?', 'what happened next?'])
+    expect(next?.status).toBe('answered')
+    expect(next?.contextWords).toEqual(expect.arrayContaining(['lamm']))
   })
 })
 
