@@ -101,6 +101,11 @@ export interface ResolvedContext {
   analyzed: AnalyzedQuestion
   /** Empty when the question stands on its own: then `analyzed` is the question's own analysis, untouched. */
   shown: { contextWords?: string[]; contextWeights?: number[] }
+  /**
+   * Quotes the asker has just been shown and that cannot answer this question: "what happened next?"
+   * asks for something after them. Absent for any other question.
+   */
+  shownBefore?: ReadonlySet<string>
 }
 
 /**
@@ -204,6 +209,7 @@ export function resolveContext(
       ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
     },
     shown: { contextWords: borrowed.map(({ term }) => term.asked), contextWeights: borrowed.map(({ factor }) => factor) },
+    ...(WHAT_NEXT.test(analyzed.text) ? { shownBefore: new Set(previous.quotes) } : {}),
   }
 }
 

@@ -160,10 +160,12 @@ describe('a conversation over a corpus of two stories', () => {
     expect(second?.contextWords).toEqual(['miriam', 'okafor'])
   })
 
-  it('answers "what happened next?" about the story talked about instead of declining it', () => {
-    const [, next] = answerConversation(engine, ['Was Viktor Lamm found guilty?', 'what happened next?'])
+  it('answers "what happened next?" about the story talked about with something not just shown, instead of declining it', () => {
+    const [verdict, next] = answerConversation(engine, ['Was Viktor Lamm found guilty?', 'what happened next?'])
     expect(next?.status).toBe('answered')
     expect(next?.contextWords).toEqual(expect.arrayContaining(['lamm']))
+    expect(next?.quotes[0]?.text).not.toBe(verdict?.quotes[0]?.text)
+    expect(next?.quotes[0]?.text).toContain('jailed for six years')
   })
 })
 
