@@ -159,8 +159,10 @@ export function resolveContext(
   const previousNamesThing = before.terms.some((term) => !term.name && term.weight >= COMMON_NOUN_WEIGHT)
   const pointsAtThing = thingOnly && previousNamed && !previousNamesThing && /^\s*(what|which)\b/i.test(previous.question)
   // A name of its own replaces the previous answer's ("and the mayor?"), unless a pronoun still
-  // stands for someone else: in "what did she tell Lamm?", "she" is not Lamm.
-  const carryNames = (!namesItself || PERSON_PRONOUN.test(analyzed.text)) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
+  // stands for someone the previous question did not name: after "who was the judge?", the "she" of
+  // "what did she tell Lamm?" is the judge; after "who accompanied Trump?", the "he" of "where did
+  // he greet Putin?" may be Trump himself.
+  const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
   const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
