@@ -160,8 +160,8 @@ export function resolveContext(
   const pointsAtThing = thingOnly && previousNamed && !previousNamesThing && /^\s*(what|which)\b/i.test(previous.question)
   // A name of its own replaces the previous answer's ("and the mayor?"), unless a pronoun still
   // stands for someone the previous question did not name: after "who was the judge?", the "she" of
-  // "what did she tell Lamm?" is the judge; after "who accompanied Trump?", the "he" of "where did
-  // he greet Putin?" may be Trump himself.
+  // "what did she tell Lamm?" is the judge; after "who went with Mayor Kell?", the "he" of "where did
+  // he meet the minister?" may be Kell himself.
   const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
   const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
