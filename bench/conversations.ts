@@ -8,6 +8,7 @@ import { createEngine, type Answer, type Engine } from '../src/index.js'
 import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS, type ConversationCase, type ConversationTurnCase } from '../test/core/conversation-set.js'
 import { HELD_OUT_CONVERSATIONS } from '../test/core/conversation-held-out.js'
 import { UNSEEN_CONVERSATIONS } from '../test/core/conversation-unseen.js'
+import { FLIGHT_TRIAL_CONVERSATIONS } from '../test/core/conversation-flight-trial.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -91,14 +92,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const formerHeldOut = await runConversations(engineFor, FORMER_HELD_OUT_CONVERSATIONS)
   const heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
   const unseen = await runConversations(engineFor, UNSEEN_CONVERSATIONS)
+  const flightTrial = await runConversations(engineFor, FLIGHT_TRIAL_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
-          `round-5 held-out set (tuning material since round 6 studied its misses):\n${renderConversations(heldOut)}`,
-          `unseen set (written after the round-6 fixes and committed before it was first run, not tuned on):\n${renderConversations(unseen)}`,
+          `round-4 held-out set (tuning material since its misses were studied):\n${renderConversations(heldOut)}`,
+          `round-5 unseen set (tuning material since its misses were studied):\n${renderConversations(unseen)}`,
+          `round-6 flight-and-trial set (two events in one corpus; run once before any round-6 change, then studied):\n${renderConversations(flightTrial)}`,
         ].join('\n\n') + '\n',
   )
 }

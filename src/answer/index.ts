@@ -24,8 +24,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
-  const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
+  const { analyzed, shown, shownBefore } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
+  const ranked = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1 + (shownBefore?.size ?? 0))
+  const { passageIds } = ranked
+  // "what happened next?" is not answered by what was just shown, unless nothing else is found.
+  const unseen = shownBefore ? ranked.quotes.filter((quote) => !shownBefore.has(quote.text)) : []
+  const quotes = unseen.length > 0 ? unseen : ranked.quotes
   if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {

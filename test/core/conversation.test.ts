@@ -5,11 +5,12 @@ import { conversationTurn, createEngine, isContextDependent, type Engine } from 
 import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS } from './conversation-set.js'
 import { HELD_OUT_CONVERSATIONS } from './conversation-held-out.js'
 import { UNSEEN_CONVERSATIONS } from './conversation-unseen.js'
+import { FLIGHT_TRIAL_CONVERSATIONS } from './conversation-flight-trial.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
   it('reads pronouns, continuations and questions without a topic as follow-ups', () => {
-    for (const question of ['and who was there?', 'what about the sanctions?', 'when was that?', 'why?', 'What did he say?', 'Did they agree?', 'the bridge?', 'who else spoke?']) {
+    for (const question of ['and who was there?', 'what about the sanctions?', 'when was that?', 'why?', 'What did he say?', 'Did they agree?', 'the bridge?', 'who else spoke?', 'what happened next?', 'and then?']) {
       expect(isContextDependent(question, question === 'why?' || question === 'when was that?' ? 0 : 1), question).toBe(true)
     }
   })
@@ -133,6 +134,41 @@ describe('what a follow-up asks for', () => {
   })
 })
 
+describe('a conversation over a corpus of two stories', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-flight-trial')))
+  }, 120_000)
+
+  it('reads a question of verbs alone as a follow-up and stays on the story talked about', () => {
+    const [, second] = answerConversation(engine, ['What caused the engine fire?', 'who is investigating?'])
+    // Alone, "investigating" finds the bribery trial's "cooperated fully with the investigation".
+    expect(second?.contextWords).toEqual(expect.arrayContaining(['engine', 'fire']))
+    expect(second?.quotes[0]?.source.id).toMatch(/-landing$/)
+  })
+
+  it('borrows nothing when a follow-up names the other story, and answers it as asked alone', () => {
+    const [, judge] = answerConversation(engine, ['Who is the chief investigator of the safety board?', 'what about the judge in the Dunmore trial?'])
+    expect(judge?.contextWords).toBeUndefined()
+    const [, repay] = answerConversation(engine, ['What time did the plane land?', 'and what did Viktor Lamm have to repay?'])
+    expect(repay?.contextWords).toBeUndefined()
+    expect(repay?.quotes[0]?.text).toContain('repay the 450,000 euros')
+  })
+
+  it('resolves "she" to the name the answer gave even when the follow-up names someone else', () => {
+    const [, second] = answerConversation(engine, ['Who was the judge?', 'what did she tell Lamm?'])
+    expect(second?.contextWords).toEqual(['miriam', 'okafor'])
+  })
+
+  it('answers "what happened next?" about the story talked about with something not just shown, instead of declining it', () => {
+    const [verdict, next] = answerConversation(engine, ['Was Viktor Lamm found guilty?', 'what happened next?'])
+    expect(next?.status).toBe('answered')
+    expect(next?.contextWords).toEqual(expect.arrayContaining(['lamm']))
+    expect(next?.quotes[0]?.text).not.toBe(verdict?.quotes[0]?.text)
+    expect(next?.quotes[0]?.text).toContain('jailed for six years')
+  })
+})
+
 describe('the follow-up set', () => {
   let report: ConversationReport
   let heldOut: ConversationReport[]
@@ -141,14 +177,15 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = [await runConversations(engineFor, HELD_OUT_CONVERSATIONS), await runConversations(engineFor, UNSEEN_CONVERSATIONS)]
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
     expect(CONVERSATIONS.length).toBeGreaterThanOrEqual(40)
     expect(HELD_OUT_CONVERSATIONS.length).toBeGreaterThanOrEqual(20)
     expect(UNSEEN_CONVERSATIONS.length).toBeGreaterThanOrEqual(20)
-    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    expect(FLIGHT_TRIAL_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
