@@ -100,7 +100,10 @@ export function createContestCheck(index: CorpusIndex, disagreements: Disagreeme
       const key = entry.claims[0]?.key
       const group = (disagreements.claims ?? []).filter((claim) => claim.key === key)
       const disputed = disputedValues(group.length > 0 ? group : entry.claims)
-      for (const claim of entry.claims) {
+      // A sentence states a side when it gives any value of the disputed thing, also one the
+      // disagreement does not quote ("taxes rise by 2.5 percent" in a third article).
+      const stated = entry.disagreement.kind === 'role' ? entry.claims : [...new Set([...entry.claims, ...group])]
+      for (const claim of stated) {
         spans.push({
           sourceId: claim.sourceId,
           start: claim.start,
@@ -145,7 +148,9 @@ export function createContestCheck(index: CorpusIndex, disagreements: Disagreeme
           matched++
         }
       }
-      if (covered / topic.total >= TOPIC_OVERLAP && matched >= Math.min(2, topic.weights.size)) return topic.disagreement
+      // A topic of one word ("when the budget happened") is the story's own subject: every sentence
+      // about the budget would cover it. Such a disagreement contests only the sentences that state it.
+      if (covered / topic.total >= TOPIC_OVERLAP && matched >= 2) return topic.disagreement
     }
     return undefined
   }
