@@ -47,10 +47,17 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
     }
   }
   const total = sourceIds?.size ?? index.sources.length
+  // A headline names what its article is about: a word several headlines use is a topic ("climbers",
+  // "budget"), where one the texts merely repeat may be filler ("hours", "first").
+  const headlines = new Map<string, number>()
+  for (const source of index.sources) {
+    if (sourceIds && !sourceIds.has(source.id)) continue
+    for (const word of new Set(tokenize(source.title).map((token) => token.word))) headlines.set(word, (headlines.get(word) ?? 0) + 1)
+  }
   // Words most sources use, but not in every sentence: the topics of the corpus, not its filler.
   const ranked = [...sourcesOf]
     .filter(([, sources]) => total < 2 || sources.size >= 2)
-    .map(([word, sources]) => ({ word, score: sources.size * Math.log(1 + (countOf.get(word) ?? 0)) }))
+    .map(([word, sources]) => ({ word, score: sources.size * Math.log(1 + (countOf.get(word) ?? 0)) * (1 + (headlines.get(word) ?? 0)) }))
     .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
   const questions: string[] = []
   for (const { word } of ranked.slice(0, 30)) {
