@@ -105,6 +105,20 @@ export interface AnswerOptions {
   typedWidenChars?: number
   /** Weight a clip gives to keeping a value of the asked kind, against the question words' weights. Defaults to `2`. */
   clipValueWeight?: number
+  /**
+   * Weight of the share of the question's weight that the best quote around a sentence shows (the
+   * sentence, or it and a neighbour when both fit in `maxQuoteChars`). 0 turns it off. Defaults to `0`.
+   */
+  quoteCoverageWeight?: number
+  /**
+   * Least evidence of one passage and its article together: the share of the known weight of the
+   * question (as in `minKnownCoverage`) that the passage's best window holds, plus
+   * `articleCoverageWeight` times the share its whole article holds (`articleKnownCoverage`). 0
+   * turns it off. Defaults to `0`.
+   */
+  minArticleEvidence?: number
+  /** Weight of the article's share in `minArticleEvidence`. Defaults to `0.5`. */
+  articleCoverageWeight?: number
 }
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
@@ -132,4 +146,7 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   proximityCandidates: 30,
   typedWidenChars: 450,
   clipValueWeight: 2,
+  quoteCoverageWeight: 0,
+  minArticleEvidence: 0,
+  articleCoverageWeight: 0.5,
 }

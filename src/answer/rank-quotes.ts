@@ -2,6 +2,7 @@ import type { AnalyzedQuestion } from '../question.js'
 import { featuresOfPassage } from '../passage-table.js'
 import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search.js'
 import type { Passage, Quote } from '../types.js'
+import { articleKnownCoverage } from './article-coverage.js'
 import { buildQuote, type Candidate } from './build-quote.js'
 import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
@@ -87,6 +88,12 @@ export function rankQuotes(
   const lengthNorm = settings.sentenceLengthNorm
   // Each candidate passage's sentences' matches, for widening a quote to the better neighbour.
   const sentenceMatches = new Map<string, Float64Array>()
+  // The best evidence of a window and its article together (`minArticleEvidence`), and each candidate
+  // article's share of the question, by source number, worked out once per question.
+  let bestArticleEvidence = 0
+  const articleCoverage = new Map<number, number>()
+  const scratchHits = new Uint8Array(stemCount)
+  const coverWithSynonyms = (hits: Uint8Array, offset: number) => coverageOf(terms, termWeights, variantNumbers, hits, offset, total)
   for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
@@ -126,14 +133,23 @@ export function rankQuotes(
     // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
     bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
     // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
+    let passageKnownCoverage = 0
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const row = sentenceIndex * stemCount
       for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
       let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
-      if (knownTotal > 0) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, (windowCoverage * judged.total) / knownTotal)
+      if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
       if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHits)) windowCoverage = settings.minSentenceCoverage
       bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
+    }
+    bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
+    // A window that says the question's words only counts with an article that holds the rest of them.
+    if (settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) {
+      const source = index.table.source[number] as number
+      let coverage = articleCoverage.get(source)
+      if (coverage === undefined) articleCoverage.set(source, (coverage = articleKnownCoverage(index, source, judged, questionStems, scratchHits, settings.evidenceSynonyms)))
+      bestArticleEvidence = Math.max(bestArticleEvidence, passageKnownCoverage + settings.articleCoverageWeight * coverage)
     }
     const features = featuresOfPassage(index.table, number)
     const matches = new Float64Array(sentences.length)
@@ -148,6 +164,7 @@ export function rankQuotes(
       const typeMatch = (analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0) || textMatches(passage, sentence)
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
+      if (settings.quoteCoverageWeight > 0) value += settings.quoteCoverageWeight * quoteWindowCoverage(sentences, sentenceIndex, sentenceHits, stemCount, scratchHits, settings.maxQuoteChars, coverWithSynonyms)
       if (typeMatch) value += ANSWER_TYPE_BONUS * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.
       else if (wantsType) value -= MISSING_TYPE_PENALTY * typeWeight
@@ -163,6 +180,7 @@ export function rankQuotes(
   // A name the corpus never uses is a sign the question is about something else: ask more of the rest.
   const needed = analyzed.missingTopic === undefined ? settings.minCoverage : settings.minCoverageWithMissingTopic
   if (bestCoverage < needed || bestWindowCoverage < settings.minSentenceCoverage || bestKnownWindowCoverage < settings.minKnownCoverage) return { quotes: [], passageIds }
+  if (settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) return { quotes: [], passageIds }
 
   candidates.sort((a, b) => b.score - a.score)
   // Each stem the question matches, by the number of the question word it stands for.
@@ -223,6 +241,33 @@ export function rankQuotes(
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
   }
   return { quotes, passageIds }
+}
+
+/**
+ * The largest share of the question that a quote around sentence `sentenceIndex` can show: the
+ * sentence alone, or with a neighbouring sentence of prose when the two fit in `maxChars`. The
+ * answer is often in the sentence next to the one that repeats the question's words.
+ * `hits[sentence * stemCount + i]` flags question stem `i` in a sentence; `scratch` holds one row.
+ */
+function quoteWindowCoverage(
+  sentences: Passage['sentences'],
+  sentenceIndex: number,
+  hits: Uint8Array,
+  stemCount: number,
+  scratch: Uint8Array,
+  maxChars: number,
+  cover: (hits: Uint8Array, offset: number) => number,
+): number {
+  const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
+  const row = sentenceIndex * stemCount
+  let best = cover(hits, row)
+  for (const other of [sentenceIndex - 1, sentenceIndex + 1]) {
+    const neighbour = sentences[other]
+    if (!neighbour || neighbour.kind !== 'text' || Math.max(sentence.end, neighbour.end) - Math.min(sentence.start, neighbour.start) > maxChars) continue
+    for (let i = 0; i < stemCount; i++) scratch[i] = (hits[row + i] as number) | (hits[other * stemCount + i] as number)
+    best = Math.max(best, cover(scratch, 0))
+  }
+  return best
 }
 
 const titleStemCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>()

@@ -292,3 +292,20 @@ describe('answering a question whose words the articles say otherwise', () => {
     expect(engine.ask('What is the capital of France?').status).toBe('no_answer')
   })
 })
+
+describe('declining a question whose words one article says but whose topic is another article', () => {
+  const articles = [
+    { id: 'museum', title: 'A new maritime museum for Marlow', text: 'The maritime museum in Marlow took six years to build.\n\nThe Queen opened the new museum on 9 October 2004, in front of a crowd of several thousand.\n\nIts galleries hold old ships, maps and the logbooks of local captains.\n' },
+    { id: 'kelton', title: 'Kelton and its river', text: 'Kelton is a market town on the river Esk, with a population of about 40,000.\n\nThe stone bridge at Kelton was rebuilt in 1981 after a flood washed away two of its arches.\n\nThe town holds a fair on its common every June.\n' },
+  ]
+
+  it('declines with minArticleEvidence when the quoting article lacks the rest of the question, and still answers what it holds', async () => {
+    const synsets = await sharedSynsets()
+    // The museum article says "the Queen opened"; "Kelton" and "1981" are only in the other article.
+    const question = 'What did the Queen open in Kelton in 1981?'
+    expect(createCheckedEngine(articles, { synsets }).ask(question).quotes[0]?.text).toContain('The Queen opened the new museum')
+    const strict = createCheckedEngine(articles, { synsets, answer: { minArticleEvidence: 0.87 } })
+    expect(strict.ask(question).status).toBe('no_answer')
+    expect(strict.ask('When did the Queen open the museum?').quotes[0]?.text).toContain('9 October 2004')
+  }, 120_000)
+})
