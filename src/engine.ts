@@ -9,7 +9,7 @@ import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
-import type { TakeawayReuse } from './rebuild.js'
+import type { BuildReuse, TakeawayReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
@@ -60,7 +60,7 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
  * builds what depends on the whole corpus (stories, claims, takeaways) from them, without reading a
  * sentence again. Throws when `articles` is empty.
  */
-export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: TakeawayReuse): Engine {
+export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): Engine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
   const passages = read.flatMap((article) => article.passages)
   const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
@@ -212,7 +212,7 @@ function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayI
  * The engine's methods over a built index; `saved` holds derived data from a snapshot, `readings`
  * the build's NLP readings of the sentences (without them, stages read sentences again).
  */
-function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: TakeawayReuse): Engine {
+function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: BuildReuse): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -233,11 +233,12 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
-    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse))
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse?.takeaways))
   const { takeaways, storyTakeaways } = built
   // How a suggested question is checked: answered as a user would ask it.
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
-  const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, answerPlainly))
+  const examples =
+    saved.examples ?? timed('examples', onStage, () => reuse?.examples?.((question) => answerPlainly(question).status === 'answered') ?? suggestQuestions(index, answerPlainly))
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,

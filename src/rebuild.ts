@@ -23,9 +23,24 @@ export type TakeawayReuse = (story: Story, firstId: number) => TakeawayIndex | u
 /** The version of a source's article (e.g. a hash of its file), `undefined` when unknown. */
 export type SourceVersion = (sourceId: string) => string | undefined
 
-/** What a build remembers for the next: each story's takeaways by the story's articles and their versions. */
+/**
+ * The example questions of a previous build, when this rebuild may keep them: given how to check that
+ * the new engine answers a question, the kept questions if it answers every one, else `undefined`
+ * (then they are made afresh).
+ */
+export type ExampleReuse = (isAnswered: (question: string) => boolean) => string[] | undefined
+
+/** What a rebuild may keep from the previous build instead of working it out again. */
+export interface BuildReuse {
+  takeaways?: TakeawayReuse
+  examples?: ExampleReuse
+}
+
+/** What a build remembers for the next: each story's takeaways by the story's articles and their versions, and the example questions. */
 export interface StoryMemory {
   stories: Map<string, { takeaways: TakeawayIndex; firstId: number }>
+  /** The corpus-wide example questions of that build. */
+  examples?: readonly string[]
 }
 
 /** A story's articles and their versions in one string; `undefined` when an article's version is unknown. */
@@ -49,7 +64,7 @@ export function rememberStories(engine: Engine, versionOf: SourceVersion): Story
     if (key !== undefined) stories.set(key, { takeaways, firstId })
     firstId = takeaways.nextId ?? firstId
   }
-  return { stories }
+  return { stories, examples: engine.exampleQuestions() }
 }
 
 /**
@@ -64,6 +79,23 @@ export function reuseUnchangedStories(memory: StoryMemory | undefined, versionOf
     if (!kept) return undefined
     onReuse?.(story)
     return renumber(kept.takeaways, firstId - kept.firstId)
+  }
+}
+
+/**
+ * Keeps `memory`'s example questions for a rebuild when the new engine still answers each of them.
+ * Making them afresh tallies every word of the corpus and asks up to 30 questions (about a fifth of
+ * a reload on SciFact), and one added article seldom changes which words most sources share: the
+ * kept ones are a previous corpus's choice, so, as with kept takeaways, `onReuse` is told (the
+ * caller then counts the build as unsettled, and a settling rebuild without `memory` makes them
+ * afresh). A suggestion is never one the engine would decline.
+ */
+export function reuseExamples(memory: StoryMemory | undefined, onReuse?: () => void): ExampleReuse {
+  return (isAnswered) => {
+    const kept = memory?.examples
+    if (kept === undefined || kept.length === 0 || !kept.every(isAnswered)) return undefined
+    onReuse?.()
+    return [...kept]
   }
 }
 
