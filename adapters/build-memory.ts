@@ -104,6 +104,7 @@ export async function readWithMemory(
       counts.reusedStories++
       unsettle()
     }),
+    ...(last ? { freshTakeawayIds: last.nextId } : {}),
     examples: reuseExamples(last, () => {
       counts.reusedExamples = true
       unsettle()

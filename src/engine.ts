@@ -9,7 +9,7 @@ import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
-import type { BuildReuse, TakeawayReuse } from './rebuild.js'
+import type { BuildReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
@@ -162,12 +162,13 @@ function buildStoryTakeaways(
   disagreements: DisagreementIndex,
   options: TakeawayBuildOptions | undefined,
   readings: SentenceReadings | undefined,
-  reuse: TakeawayReuse | undefined,
+  reuse: BuildReuse | undefined,
 ): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
   // Made on first use: a rebuild whose every story is reused needs no builder.
   let builder: ReturnType<typeof createTakeawayBuilder> | undefined
   const build: ReturnType<typeof createTakeawayBuilder> = (...args) => (builder ??= createTakeawayBuilder(index, options, readings))(...args)
-  if (stories.length <= 1) return { takeaways: (stories[0] && reuse?.(stories[0], 0)) ?? build(disagreements) }
+  const kept = (story: Story) => reuse?.takeaways?.(story)
+  if (stories.length <= 1) return { takeaways: (stories[0] && kept(stories[0])) ?? build(disagreements) }
   const entriesOf = new Map<string, DisagreementEntry[]>()
   for (const entry of disagreements.entries ?? []) {
     const list = entriesOf.get(entry.storyId ?? '')
@@ -183,13 +184,17 @@ function buildStoryTakeaways(
     else claimsOf.set(storyId, [claim])
   }
   const storyTakeaways = new Map<string, TakeawayIndex>()
-  let firstId = 0
+  // Sentence numbers run on across stories; kept stories keep theirs (see `BuildReuse.freshTakeawayIds`).
+  let firstId = reuse?.freshTakeawayIds ?? 0
   for (const story of stories) {
-    const entries = entriesOf.get(story.id) ?? []
-    const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
-    const built = reuse?.(story, firstId) ?? build(own, story.sources, firstId)
+    let built = kept(story)
+    if (!built) {
+      const entries = entriesOf.get(story.id) ?? []
+      const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
+      built = build(own, story.sources, firstId)
+      firstId = built.nextId ?? firstId
+    }
     storyTakeaways.set(story.id, built)
-    firstId = built.nextId ?? firstId
   }
   return { takeaways: mergeStoryTakeaways(storyTakeaways.values()), storyTakeaways }
 }
@@ -202,7 +207,7 @@ function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayI
   for (const built of storyTakeaways) {
     first ??= built
     merged.push(...built.candidates)
-    nextId = built.nextId ?? nextId
+    nextId = Math.max(nextId, built.nextId ?? 0)
   }
   merged.sort((a, b) => b.score - a.score)
   return { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId }
@@ -233,7 +238,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
-    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse?.takeaways))
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse))
   const { takeaways, storyTakeaways } = built
   // How a suggested question is checked: answered as a user would ask it.
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer

@@ -179,7 +179,7 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
 })
 
 describe('reuseExamples', () => {
-  const memory = { stories: new Map(), examples: ['What do the sources say about the port?', 'What do the sources say about Velmora?'] }
+  const memory = { stories: new Map(), nextId: 0, examples: ['What do the sources say about the port?', 'What do the sources say about Velmora?'] }
 
   it('keeps the last build\'s example questions when the new engine answers every one', () => {
     let reused = 0
