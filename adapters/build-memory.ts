@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { rememberStories, reuseUnchangedStories, prepareSynsets, type ArticleInput, type ArticleReading, type Engine, type PassageOptions, type StoryMemory, type Synsets, type TakeawayReuse } from '../src/index.js'
+import { rememberStories, reuseExamples, reuseUnchangedStories, prepareSynsets, type ArticleInput, type ArticleReading, type BuildReuse, type Engine, type PassageOptions, type StoryMemory, type Synsets } from '../src/index.js'
 import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readArticles, type ReadThreadsOptions } from './read-articles.js'
 import { loadWordNetSynsets } from './wordnet.js'
@@ -17,6 +17,11 @@ export interface BuildMemory {
   readings: Map<string, { hash: string; reading: ArticleReading }>
   /** Each story's takeaways in the last build (see `rememberStories`). */
   stories?: StoryMemory
+  /**
+   * Whether `stories` came from a settled build: kept from an unsettled one, they are a still older
+   * corpus's even when no article changed since.
+   */
+  storiesSettled?: boolean
   /** WordNet's synonym sets, read by the first build (about 1.5 s) and kept for every later one. */
   synsets?: Synsets
 }
@@ -32,10 +37,13 @@ export interface ReuseCounts {
   /** Stories whose takeaways were the last build's, of `stories`. */
   reusedStories: number
   stories: number
+  /** Whether the example questions were the last build's (still answered by this one), not made afresh. */
+  reusedExamples: boolean
   /**
-   * False when a kept story's takeaways were ranked against a corpus other than this one: they are
-   * ranked with the whole corpus's word statistics, so they may differ a little from a cold build's
-   * until a build without reuse (`reuseStories: false`) ranks them again.
+   * False when a kept story's takeaways were ranked against a corpus other than this one (they are
+   * ranked with the whole corpus's word statistics), or the example questions were chosen from it:
+   * they may differ a little from a cold build's until a build without reuse (`reuseStories: false`)
+   * works them out again.
    */
   settled: boolean
 }
@@ -64,11 +72,12 @@ export async function readWithMemory(
   passages: PassageOptions | undefined,
   threads: ReadThreadsOptions,
   reuseStories: boolean,
-): Promise<{ read: ArticleReading[]; reuse: TakeawayReuse; counts: ReuseCounts; remember(engine: Engine | undefined): void }> {
+): Promise<{ read: ArticleReading[]; reuse: BuildReuse; counts: ReuseCounts; remember(engine: Engine | undefined): void }> {
   const of = `${dir}\n${JSON.stringify(passages ?? {})}`
   if (memory.of !== of) {
     memory.readings.clear()
     memory.stories = undefined
+    memory.storiesSettled = undefined
     memory.of = of
   }
   const names = files.map(({ file }) => basename(file))
@@ -85,12 +94,22 @@ export async function readWithMemory(
   const reusedArticles = articles.length - fresh.length
   const present = new Set(names)
   const removedArticles = [...memory.readings.keys()].filter((name) => !present.has(name)).length
-  const counts: ReuseCounts = { readArticles: fresh.length, reusedArticles, removedArticles, reusedStories: 0, stories: 0, settled: true }
-  const unchanged = fresh.length === 0 && removedArticles === 0
-  const reuse = reuseUnchangedStories(reuseStories ? memory.stories : undefined, (id) => versionOf.get(id), () => {
-    counts.reusedStories++
-    if (!unchanged) counts.settled = false
-  })
+  const counts: ReuseCounts = { readArticles: fresh.length, reusedArticles, removedArticles, reusedStories: 0, stories: 0, reusedExamples: false, settled: true }
+  const unchanged = fresh.length === 0 && removedArticles === 0 && memory.storiesSettled !== false
+  const last = reuseStories ? memory.stories : undefined
+  // What is kept from a build of another corpus is that corpus's choice, not this one's.
+  const unsettle = () => void (unchanged || (counts.settled = false))
+  const reuse: BuildReuse = {
+    takeaways: reuseUnchangedStories(last, (id) => versionOf.get(id), () => {
+      counts.reusedStories++
+      unsettle()
+    }),
+    ...(last ? { freshTakeawayIds: last.nextId } : {}),
+    examples: reuseExamples(last, () => {
+      counts.reusedExamples = true
+      unsettle()
+    }),
+  }
   return {
     read,
     reuse,
@@ -99,6 +118,7 @@ export async function readWithMemory(
       memory.readings = new Map(names.map((name, i) => [name, { hash: hashes[i] ?? '', reading: read[i] as ArticleReading }]))
       if (engine === undefined) return
       memory.stories = rememberStories(engine, (id) => versionOf.get(id))
+      memory.storiesSettled = counts.settled
       counts.stories = engine.stories().length
     },
   }

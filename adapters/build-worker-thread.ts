@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { CorpusError, engineToSnapshot } from '../src/index.js'
+import { CorpusError, engineToSnapshot, type BuildStage } from '../src/index.js'
 import { buildEngineFromDir } from './build-engine.js'
 import { createBuildMemory, warmMemory, type BuildMemory } from './build-memory.js'
 import { typedArraysIn } from './snapshot-file.js'
@@ -30,9 +30,12 @@ async function build(port: NonNullable<typeof parentPort>, request: BuildThreadR
       post({ kind: 'done' })
       return
     }
+    // Each stage's time, so a reload's log and the benchmark say where it went (reading the changed
+    // articles is `sentences`).
+    const stages: Partial<Record<BuildStage, number>> = {}
     const built = await buildEngineFromDir(
       request.dir,
-      {},
+      { onStage: (stage, ms) => void (stages[stage] = ms) },
       {
         ...(request.cacheDir === undefined ? {} : { dir: request.cacheDir }),
         onSkip: (message, error) => post({ kind: 'skip', message, error: error === undefined ? undefined : error instanceof Error ? error.message : String(error) }),
@@ -42,11 +45,13 @@ async function build(port: NonNullable<typeof parentPort>, request: BuildThreadR
       { memory, reuseStories: !request.exact },
     )
     // Taken once, for the main thread and for the file.
+    const snapshotAt = performance.now()
     const snapshot = engineToSnapshot(built.engine)
+    const timings = { ...built.timings, stages, snapshotTakeMs: performance.now() - snapshotAt }
     if (!request.answerFirst) await built.writeSnapshot?.(snapshot)
     // Moving the typed arrays would leave the engine here without them, and its snapshot file is
     // still to be written: then they are copied, which takes milliseconds.
-    post({ kind: 'built', snapshot, articles: built.articles, timings: built.timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
+    post({ kind: 'built', snapshot, articles: built.articles, timings }, request.answerFirst && built.writeSnapshot ? [] : buffersOf(snapshot))
     // After the engine is handed over: the reload need not wait for the disk.
     if (request.answerFirst) await built.writeSnapshot?.(snapshot)
     post({ kind: 'done' })

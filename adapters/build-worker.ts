@@ -1,11 +1,21 @@
 import { Worker } from 'node:worker_threads'
-import { CorpusError, createEngineFromSnapshot, isEngineSnapshot, type Engine } from '../src/index.js'
+import { CorpusError, createEngineFromSnapshot, isEngineSnapshot, type BuildStage, type Engine } from '../src/index.js'
 import type { BuildTimings, SnapshotCacheOptions } from './build-engine.js'
 import type { Logger } from './logger.js'
 
+/** A build's timings on the thread, with where the time went, for logs and benchmarks. */
+export interface ThreadBuildTimings extends BuildTimings {
+  /** Each stage the build ran, in ms (see `BuildStage`); a reload's `sentences` is reading its new and changed articles. */
+  stages?: Partial<Record<BuildStage, number>>
+  /** Taking the engine's snapshot on the thread, to hand it over. */
+  snapshotTakeMs?: number
+  /** Assembling the engine from that snapshot on the receiving thread, after it arrived. */
+  snapshotLoadMs?: number
+}
+
 /** What the build thread posts back: the engine as a snapshot, or why it could not build one. */
 export type BuildThreadMessage =
-  | { kind: 'built'; snapshot: unknown; articles: number; timings: BuildTimings }
+  | { kind: 'built'; snapshot: unknown; articles: number; timings: ThreadBuildTimings }
   | { kind: 'warmed'; articles: number; durationMs: number }
   | { kind: 'skip'; message: string; error: string | undefined }
   | { kind: 'failed'; corpusFile?: string; message: string; stack?: string }
@@ -65,7 +75,7 @@ export interface BuildWorker {
    * Builds the engine over `dir` on the thread, reading only the articles it has not read as they
    * are, and keeping the takeaways of stories no article of which changed, unless `exact`.
    */
-  build(dir: string, cache?: SnapshotCacheOptions, mode?: BuildMode): Promise<{ engine: Engine; articles: number; timings: BuildTimings }>
+  build(dir: string, cache?: SnapshotCacheOptions, mode?: BuildMode): Promise<{ engine: Engine; articles: number; timings: ThreadBuildTimings }>
   /**
    * Reads `dir`'s articles and WordNet on the thread without building an engine (`warmMemory`), so
    * the first `build` after it reads only what changed: for a process that started from a snapshot
@@ -196,7 +206,9 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
     async build(dir, cache = {}, mode = {}) {
       const message = await request('build', dir, cache, mode.exact)
       if (message.kind !== 'built' || !isEngineSnapshot(message.snapshot)) throw new BuildThreadError('the build thread sent something other than an engine snapshot')
-      return { engine: createEngineFromSnapshot(message.snapshot), articles: message.articles, timings: message.timings }
+      const loadAt = performance.now()
+      const engine = createEngineFromSnapshot(message.snapshot)
+      return { engine, articles: message.articles, timings: { ...message.timings, snapshotLoadMs: performance.now() - loadAt } }
     },
     warm,
     async close() {
@@ -215,7 +227,7 @@ export function createBuildWorker(options: BuildWorkerOptions = {}): BuildWorker
  * One build on a thread of its own, ended after it: `createBuildWorker` for a single build. A
  * process that reloads keeps one `BuildWorker` instead.
  */
-export async function buildEngineInWorker(dir: string, cache: SnapshotCacheOptions = {}): Promise<{ engine: Engine; articles: number; timings: BuildTimings }> {
+export async function buildEngineInWorker(dir: string, cache: SnapshotCacheOptions = {}): Promise<{ engine: Engine; articles: number; timings: ThreadBuildTimings }> {
   const worker = createBuildWorker()
   try {
     return await worker.build(dir, cache)

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { CorpusError, type Engine } from '../src/index.js'
+import { CorpusError, type BuildStage, type Engine } from '../src/index.js'
 import type { ReuseCounts } from './build-memory.js'
 import type { Logger } from './logger.js'
 
@@ -12,7 +12,7 @@ export interface CorpusReloaderOptions {
    * asks for every story's takeaways ranked again: the reloader asks for it after a build that kept
    * some from before a change (`reused.settled` false).
    */
-  build(dir: string, mode?: { exact?: boolean }): Promise<{ engine: Engine; articles: number; timings?: { from: 'snapshot' | 'build'; reused?: ReuseCounts } }>
+  build(dir: string, mode?: { exact?: boolean }): Promise<{ engine: Engine; articles: number; timings?: { from: 'snapshot' | 'build'; reused?: ReuseCounts; stages?: Partial<Record<BuildStage, number>> } }>
   /** Puts a freshly built engine in service. Called only after a build succeeded. */
   swap(engine: Engine): void
   logger: Logger
@@ -73,7 +73,9 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
       swap(engine)
       const durationMs = Math.round(performance.now() - startedAt)
       // What the build thread could keep from the last build: few articles read means a quick reload.
-      logger.info({ reason, articles, durationMs, from: timings?.from, ...(timings?.reused ? { reused: timings.reused } : {}) }, 'corpus reloaded')
+      // Where the time went, by stage (`sentences` is reading the new and changed articles).
+      const stagesMs = timings?.stages ? Object.fromEntries(Object.entries(timings.stages).map(([stage, ms]) => [stage, Math.round(ms)])) : undefined
+      logger.info({ reason, articles, durationMs, from: timings?.from, ...(timings?.reused ? { reused: timings.reused } : {}), ...(stagesMs ? { stagesMs } : {}) }, 'corpus reloaded')
       onResult?.('reloaded')
       // The kept stories' takeaways were ranked before the change: rank them again in the
       // background, so the index in service soon equals a cold build's (announcements are not held up).

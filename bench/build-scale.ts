@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { BUNDLED_CORPUS_DIR, buildEngineFromDir } from '../adapters/build-engine.js'
 import type { ReuseCounts } from '../adapters/build-memory.js'
-import { createBuildWorker } from '../adapters/build-worker.js'
+import { createBuildWorker, type ThreadBuildTimings } from '../adapters/build-worker.js'
 import { createSilentLogger } from '../adapters/logger.js'
 import { createCorpusReloader } from '../adapters/reload.js'
 import type { BuildStage } from '../src/engine.js'
@@ -211,6 +211,8 @@ interface IncrementalRow {
   /** From `reload` to the new engine in service, after one more article was added: what an announcement waits for. */
   reloadMs: number
   reused: ReuseCounts | undefined
+  /** Where that reload's time went on the build thread: each stage, taking the snapshot there, and assembling the engine from it here. */
+  reloadTimings: ThreadBuildTimings | undefined
   /** The settling reload after it, which ranks the kept stories' takeaways again, in the background. */
   settleMs: number | undefined
 }
@@ -238,7 +240,7 @@ async function benchIncrementalReloads(base: string, scifactFiles: number, sizes
   const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
   process.stdout.write(
     `${table(
-      ['corpus', 'files', 'cold build', 'its index stage', 'build thread reads ahead', 'first reload', 'reload after one added article', 'articles read', 'stories kept', 'settling reload'],
+      ['corpus', 'files', 'cold build', 'its index stage', 'build thread reads ahead', 'first reload', 'reload after one added article', 'of it: reading the article / the other stages / snapshot taken, assembled', 'articles read', 'stories kept', 'settling reload'],
       rows.map((row) => [
         row.corpus,
         String(row.files),
@@ -247,12 +249,22 @@ async function benchIncrementalReloads(base: string, scifactFiles: number, sizes
         s(row.warmMs),
         s(row.firstReloadMs),
         s(row.reloadMs),
+        splitOf(row.reloadTimings),
         String(row.reused?.readArticles ?? '–'),
         row.reused ? `${row.reused.reusedStories} of ${row.reused.stories}` : '–',
         s(row.settleMs),
       ]),
     )}\n`,
   )
+}
+
+/** A reload's time split: reading its articles (the `sentences` stage), the other stages (each named), and the snapshot handed over. */
+function splitOf(timings: ThreadBuildTimings | undefined): string {
+  if (!timings?.stages) return '–'
+  const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(2)} s`
+  const { sentences, ...rest } = timings.stages
+  const others = Object.entries(rest).map(([stage, ms]) => `${stage} ${s(ms)}`)
+  return `${s(sentences)} / ${others.join(', ')} / ${s(timings.snapshotTakeMs)}, ${s(timings.snapshotLoadMs)}`
 }
 
 async function measureIncrementalReload(corpus: string, dir: string): Promise<IncrementalRow> {
@@ -269,13 +281,17 @@ async function measureIncrementalReload(corpus: string, dir: string): Promise<In
     const warmMs = performance.now() - warmAt
     let settleMs: number | undefined
     let reused: ReuseCounts | undefined
+    let reloadTimings: ThreadBuildTimings | undefined
     const reloader = createCorpusReloader({
       dir: work,
       build: async (folder, mode) => {
         const startedAt = performance.now()
         const built = await worker.build(folder, { dir: false }, mode)
         if (mode?.exact) settleMs = performance.now() - startedAt
-        else reused = built.timings.reused
+        else {
+          reused = built.timings.reused
+          reloadTimings = built.timings
+        }
         return built
       },
       swap: () => undefined,
@@ -294,7 +310,7 @@ async function measureIncrementalReload(corpus: string, dir: string): Promise<In
     const firstReloadMs = await reloadAfterAdding(first)
     const reloadMs = await reloadAfterAdding(second)
     await reloader.stop()
-    return { corpus, files: cold.articles, coldMs, coldIndexMs, warmMs, firstReloadMs, reloadMs, reused, settleMs }
+    return { corpus, files: cold.articles, coldMs, coldIndexMs, warmMs, firstReloadMs, reloadMs, reused, reloadTimings, settleMs }
   } finally {
     await worker.close()
     await rm(work, { recursive: true, force: true })

@@ -9,7 +9,7 @@ import type { PassageOptions } from './passages.js'
 import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
-import type { TakeawayReuse } from './rebuild.js'
+import type { BuildReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
 
@@ -60,7 +60,7 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
  * builds what depends on the whole corpus (stories, claims, takeaways) from them, without reading a
  * sentence again. Throws when `articles` is empty.
  */
-export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: TakeawayReuse): Engine {
+export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): Engine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
   const passages = read.flatMap((article) => article.passages)
   const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
@@ -162,12 +162,13 @@ function buildStoryTakeaways(
   disagreements: DisagreementIndex,
   options: TakeawayBuildOptions | undefined,
   readings: SentenceReadings | undefined,
-  reuse: TakeawayReuse | undefined,
+  reuse: BuildReuse | undefined,
 ): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
   // Made on first use: a rebuild whose every story is reused needs no builder.
   let builder: ReturnType<typeof createTakeawayBuilder> | undefined
   const build: ReturnType<typeof createTakeawayBuilder> = (...args) => (builder ??= createTakeawayBuilder(index, options, readings))(...args)
-  if (stories.length <= 1) return { takeaways: (stories[0] && reuse?.(stories[0], 0)) ?? build(disagreements) }
+  const kept = (story: Story) => reuse?.takeaways?.(story)
+  if (stories.length <= 1) return { takeaways: (stories[0] && kept(stories[0])) ?? build(disagreements) }
   const entriesOf = new Map<string, DisagreementEntry[]>()
   for (const entry of disagreements.entries ?? []) {
     const list = entriesOf.get(entry.storyId ?? '')
@@ -183,13 +184,17 @@ function buildStoryTakeaways(
     else claimsOf.set(storyId, [claim])
   }
   const storyTakeaways = new Map<string, TakeawayIndex>()
-  let firstId = 0
+  // Sentence numbers run on across stories; kept stories keep theirs (see `BuildReuse.freshTakeawayIds`).
+  let firstId = reuse?.freshTakeawayIds ?? 0
   for (const story of stories) {
-    const entries = entriesOf.get(story.id) ?? []
-    const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
-    const built = reuse?.(story, firstId) ?? build(own, story.sources, firstId)
+    let built = kept(story)
+    if (!built) {
+      const entries = entriesOf.get(story.id) ?? []
+      const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
+      built = build(own, story.sources, firstId)
+      firstId = built.nextId ?? firstId
+    }
     storyTakeaways.set(story.id, built)
-    firstId = built.nextId ?? firstId
   }
   return { takeaways: mergeStoryTakeaways(storyTakeaways.values()), storyTakeaways }
 }
@@ -202,7 +207,7 @@ function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayI
   for (const built of storyTakeaways) {
     first ??= built
     merged.push(...built.candidates)
-    nextId = built.nextId ?? nextId
+    nextId = Math.max(nextId, built.nextId ?? 0)
   }
   merged.sort((a, b) => b.score - a.score)
   return { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId }
@@ -212,7 +217,7 @@ function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayI
  * The engine's methods over a built index; `saved` holds derived data from a snapshot, `readings`
  * the build's NLP readings of the sentences (without them, stages read sentences again).
  */
-function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: TakeawayReuse): Engine {
+function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: BuildReuse): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -237,7 +242,8 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const { takeaways, storyTakeaways } = built
   // How a suggested question is checked: answered as a user would ask it.
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
-  const examples = saved.examples ?? timed('examples', onStage, () => suggestQuestions(index, answerPlainly))
+  const examples =
+    saved.examples ?? timed('examples', onStage, () => reuse?.examples?.((question) => answerPlainly(question).status === 'answered') ?? suggestQuestions(index, answerPlainly))
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,

@@ -6,17 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildEngineFromDir } from '../../adapters/build-engine.js'
 import { createBuildWorker, spawnBuildThread, type BuildWorker } from '../../adapters/build-worker.js'
 import { createCorpusReloader, SETTLE_REASON } from '../../adapters/reload.js'
-import type { Engine } from '../../src/index.js'
+import { reuseExamples, type Engine } from '../../src/index.js'
 import { createCaptureLogger } from '../fakes/capture-logger.js'
 import { fixtureDir } from '../helpers/engine.js'
 
 /** Questions any news corpus may be asked, plus the engine's own examples. */
 const QUESTIONS = ['How long did the talks last?', 'How many people were evacuated?', 'Who won the election?', 'When did the fire start?', 'What did the port cost?', 'What was agreed?']
 
-/** What a user can see of an engine, as JSON: stories, every story's takeaways, disagreements, answers. */
+/** What a user can see of an engine, as JSON: stories, every story's takeaways, disagreements, answers, example questions. */
 function visible(engine: Engine, questions: readonly string[]): Record<string, unknown> {
   const stories = engine.stories()
   return {
+    examples: engine.exampleQuestions(),
     stories,
     takeaways: engine.takeaways(),
     storyTakeaways: stories.map((story) => engine.takeaways({ storyId: story.id })),
@@ -49,14 +50,15 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
 
   /**
    * Builds `corpus` on the thread as a reload does and cold here. Stories, answers and disagreements
-   * are a cold build's at once; takeaways too once the settling build has ranked kept stories again.
+   * are a cold build's at once; takeaways and example questions too once the settling build has
+   * worked out again what the quick one kept.
    */
   async function expectSameAsCold() {
     const quick = await worker.build(corpus, { dir: false })
     const cold = await buildEngineFromDir(corpus, {}, { dir: false })
     const questions = [...QUESTIONS, ...cold.engine.exampleQuestions()]
-    const { takeaways: _quickTakeaways, storyTakeaways: _quickStories, ...quickRest } = visible(quick.engine, questions)
-    const { takeaways: _coldTakeaways, storyTakeaways: _coldStories, ...coldRest } = visible(cold.engine, questions)
+    const { takeaways: _quickTakeaways, storyTakeaways: _quickStories, examples: _quickExamples, ...quickRest } = visible(quick.engine, questions)
+    const { takeaways: _coldTakeaways, storyTakeaways: _coldStories, examples: _coldExamples, ...coldRest } = visible(cold.engine, questions)
     expect(JSON.stringify(quickRest)).toBe(JSON.stringify(coldRest))
     const settled = quick.timings.reused?.settled ? quick : await worker.build(corpus, { dir: false }, { exact: true })
     expect(settled.timings.reused?.readArticles).toBe(0)
@@ -93,6 +95,10 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
     const added = await worker.build(corpus, { dir: false })
     // The quick reload, not the settling one, already knows the new article.
     expect(added.timings.reused).toMatchObject({ readArticles: 1, settled: false })
+    // It keeps the last build's example questions, each still answered, rather than tallying every word again.
+    expect(added.timings.reused?.reusedExamples).toBe(true)
+    expect(added.engine.exampleQuestions()).toEqual(before.exampleQuestions())
+    for (const example of added.engine.exampleQuestions()) expect(added.engine.ask(example).status).toBe('answered')
     const answer = added.engine.ask(question)
     expect(answer.status).toBe('answered')
     expect(answer.quotes[0]?.source.id).toBe('oskar-tunnel-a')
@@ -169,5 +175,22 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
     const { engine } = await worker.build(corpus, { dir: false })
     expect(engine.stories().flatMap((story) => story.sources)).toContain('kessel-election-c')
     await expectSameAsCold()
+  })
+})
+
+describe('reuseExamples', () => {
+  const memory = { stories: new Map(), nextId: 0, examples: ['What do the sources say about the port?', 'What do the sources say about Velmora?'] }
+
+  it('keeps the last build\'s example questions when the new engine answers every one', () => {
+    let reused = 0
+    expect(reuseExamples(memory, () => reused++)(() => true)).toEqual(memory.examples)
+    expect(reused).toBe(1)
+  })
+
+  it('makes them afresh when the new engine would decline one of them, as after the article it was about is removed', () => {
+    let reused = 0
+    const kept = reuseExamples(memory, () => reused++)((question) => !question.includes('Velmora'))
+    expect(kept).toBeUndefined()
+    expect(reused).toBe(0)
   })
 })
