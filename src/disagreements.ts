@@ -2,6 +2,7 @@ import { stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
 import { askedKindOf, compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
+import { compareMargins } from './claims/margin.js'
 import { compareOfficeStatus } from './claims/office-status.js'
 import type { AnalyzedQuestion } from './question.js'
 import type { SentenceReadings } from './reading.js'
@@ -312,7 +313,7 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's
   // answering sentence there is read even when retrieval ranked its shorter passages higher.
   const passageIds = quotedFirst(index, context)
-  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf)]
+  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)]
   // A corpus-wide disagreement on the kind of value asked already shows the sources' answers; one on another kind does not.
   return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind && SAME_VALUES[disagreement.valueKind ?? 'number'].includes(other.valueKind ?? 'number')))]
 }

@@ -1,6 +1,7 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
-import { passageById, type CorpusIndex } from '../search.js'
-import type { Claim, Disagreement, Passage } from '../types.js'
+import type { CorpusIndex } from '../search.js'
+import type { Disagreement } from '../types.js'
+import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
 
 /**
  * Whether a named person still holds a post, as each source says it: "Is <person> still chair of
@@ -23,15 +24,6 @@ const ASKS_STATUS = /^\s*(?:is|was|are|does|did|has|remains?)\b/i
 /** Most words between the person's name and the post word for one to describe the other. */
 const MAX_GAP_WORDS = 5
 
-/** One source's reading of the person's status, with the sentence that states it. */
-interface StatusReading {
-  sourceId: string
-  status: OfficeStatus
-  display: string
-  passage: Passage
-  sentence: { start: number; end: number }
-}
-
 /**
  * The disagreement on whether the person a yes/no question names holds the post it names, within
  * each story; empty when the question names no person or no post, or the sources agree.
@@ -47,41 +39,11 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
     (question.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => !nameWords.has(word) && !QUESTION_STOP_WORDS.has(word) && word !== 'still' && word.length > 2).map(stem),
   )
   if (postStems.size === 0) return []
-  const readings: StatusReading[] = []
-  const seen = new Set<string>()
-  for (const id of passageIds) {
-    const passage = passageById(index, id)
-    if (!passage || seen.has(passage.sourceId)) continue
-    for (const sentence of passage.sentences) {
-      if (sentence.kind === 'table' || sentence.kind === 'heading') continue
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      const reading = statusIn(text, surname, postStems)
-      if (!reading) continue
-      seen.add(passage.sourceId)
-      readings.push({ sourceId: passage.sourceId, ...reading, passage, sentence })
-      break
-    }
-  }
-  const byStory = new Map<string, StatusReading[]>()
-  for (const reading of readings) byStory.set(storyOf(reading.sourceId), [...(byStory.get(storyOf(reading.sourceId)) ?? []), reading])
-  const disagreements: Disagreement[] = []
-  for (const group of byStory.values()) {
-    const sides = (['current', 'former'] as const).map((status) => group.filter((reading) => reading.status === status))
-    if (sides.some((side) => side.length === 0)) continue
-    const claims = sides.map((side): Claim => {
-      const [first, ...rest] = side as [StatusReading, ...StatusReading[]]
-      const sourceOf = (sourceId: string) => index.sourceById.get(sourceId) ?? { id: sourceId, title: sourceId }
-      return {
-        value: first.display,
-        text: first.passage.text.slice(first.sentence.start - first.passage.start, first.sentence.end - first.passage.start),
-        source: sourceOf(first.sourceId),
-        passageId: first.passage.id,
-        ...(rest.length > 0 ? { alsoIn: rest.map((reading) => sourceOf(reading.sourceId)) } : {}),
-      }
-    })
-    disagreements.push({ topic: `whether ${name} holds the post`, kind: 'role', valueKind: 'office', claims })
-  }
-  return disagreements
+  const readings = firstSidePerSource(index, passageIds, (text) => {
+    const found = statusIn(text, surname, postStems)
+    return found && { side: found.status, display: found.display }
+  })
+  return disagreementsOfSides(index, readings, ['current', 'former'], storyOf, { topic: `whether ${name} holds the post`, kind: 'role', valueKind: 'office' })
 }
 
 /**
