@@ -2,9 +2,11 @@ import { stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
 import { askedKindOf, compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
+import { compareMargins } from './claims/margin.js'
+import { compareOfficeStatus } from './claims/office-status.js'
 import type { AnalyzedQuestion } from './question.js'
 import type { SentenceReadings } from './reading.js'
-import { FEATURE, type CorpusIndex } from './search.js'
+import { FEATURE, passageById, type CorpusIndex } from './search.js'
 import type { Answer, Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
 /** What a question must name for a disagreement to bear on it. */
@@ -301,16 +303,41 @@ function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): bo
 export function disagreementsForQuestion(index: CorpusIndex, disagreements: DisagreementIndex, context: AnswerContext, options: CompareAnswersOptions = {}): Disagreement[] {
   const asked = askedKindOf(context.analyzed.text)
   // "On which day did the nurses walk out?" asks a day: how many walked out is another question.
-  const found = disagreementsFor(disagreements, context).filter((disagreement) => !(asked === 'date' || asked === 'duration') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked)
-  const compared = compareAnswers(index, context.analyzed, context.passageIds, options)
+  // A corpus-wide disagreement of another story (another event in the same corpus) does not bear on the answer's.
+  const story = context.quotes[0] && options.storyOf ? options.storyOf(context.quotes[0].source.id) : undefined
+  const found = disagreementsFor(disagreements, context).filter(
+    (disagreement) =>
+      (!(asked === 'date' || asked === 'duration') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
+      (story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)),
+  )
+  // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's
+  // answering sentence there is read even when retrieval ranked its shorter passages higher.
+  const passageIds = quotedFirst(index, context)
+  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)]
   // A corpus-wide disagreement on the kind of value asked already shows the sources' answers; one on another kind does not.
   return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind && SAME_VALUES[disagreement.valueKind ?? 'number'].includes(other.valueKind ?? 'number')))]
+}
+
+/**
+ * The answer's passages with each source's quoted passages moved before its other ones; the
+ * sources keep the order in which retrieval first found them.
+ */
+function quotedFirst(index: CorpusIndex, context: AnswerContext): string[] {
+  const quotedBySource = new Map<string, string[]>()
+  for (const quote of context.quotes) quotedBySource.set(quote.source.id, [...(quotedBySource.get(quote.source.id) ?? []), quote.passageId])
+  const ordered = new Set<string>()
+  for (const id of context.passageIds) {
+    const sourceId = passageById(index, id)?.sourceId
+    for (const quoted of (sourceId !== undefined ? quotedBySource.get(sourceId) : undefined) ?? []) ordered.add(quoted)
+    ordered.add(id)
+  }
+  return [...ordered]
 }
 
 /** The corpus-wide value kinds that state the same values as a compared answer of each asked kind. */
 const SAME_VALUES: Record<ValueKind, ValueKind[]> = {
   duration: ['duration'],
-  number: ['number', 'count', 'money', 'score'],
+  number: ['number', 'count', 'money', 'score', 'percent'],
   count: ['count', 'number'],
   money: ['money', 'number'],
   score: ['score', 'number'],

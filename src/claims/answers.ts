@@ -237,7 +237,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   if (total <= 0) return []
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}) }
+  const related = new Set(analyzed.terms.flatMap((term) => term.variants.map((variant) => variant.stem)))
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {

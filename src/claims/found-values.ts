@@ -27,6 +27,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** The stems of the question's words and of their synonyms in the corpus ("talk", "negoti"): what a measured thing must be to answer. */
+  related?: Set<string>
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -56,15 +58,15 @@ const PART_BEFORE = /\b(?:including|among them|among whom)\s+$/i
 /** What follows a figure stated per something else: "nurse for every four patients", "doctors per ward". */
 const RATIO_AFTER = /^\s*(?:\p{L}+\s+)?(?:for\s+(?:every|each)|per|to\s+every|for\s+all)\b/iu
 /** "between 2 and ": the low end of a range, its figure captured. */
-const BETWEEN_AND = /(?<=\bbetween\s+)([$€£¥]?\d[\d,.]*)\s+and\s+(?=[$€£¥]?\d)/gi
+const BETWEEN_AND = /(?<=\bbetween\s+)([$€£¥]?\d[\d,.]*(?:\s(?:million|billion|thousand|trillion))?)\s+and\s+(?=[$€£¥]?\d)/gi
 const NUMBER = new RegExp(
-  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:[-–]|to)\\s*(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion))?(?:\\s?%|[-\\s][\\p{L}]+)?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
+  `(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s(?:million|billion|thousand|trillion)(?=\\s+to\\s))?(?:\\s?(?:[-–]|to)\\s*(?:[$€£¥]\\s?)?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)?(?:\\s(?:million|billion|thousand|trillion)|(?:bn|m|k)\\b)?(?:\\s?%|[-\\s][\\p{L}]+)?|\\b(?:${NUMBER_WORDS})(?:[-\\s](?:${NUMBER_WORDS}))*[-\\s][\\p{L}]+`,
   'giu',
 )
 const MONTH_NAMES = MONTHS.map((month) => month.replace(/^./, (c) => c.toUpperCase()))
 const MONTH = `(?:${MONTH_NAMES.map((name) => `${name.slice(0, 3)}(?:${name.slice(3)}|\\.)?`).join('|')})`
 const WEEKDAY = `(?:${WEEKDAYS.map((day) => day.replace(/^./, (c) => c.toUpperCase())).join('|')})`
-const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`, 'g')
+const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})\\b`, 'g')
 const WEEKDAY_ONLY = new RegExp(`^${WEEKDAY}$`)
 const MONTH_PREFIXES = MONTH_NAMES.map((name) => new RegExp(`\\b${name.slice(0, 3)}`))
 const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|le)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}/gu
@@ -125,14 +127,29 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
     // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
+    // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.
+    if (kind === 'duration' && measuresOther(text.slice(at + raw.length, at + raw.length + 40), asked)) continue
     const number = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true)
     if (!number) continue
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
-    const part = PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at))
+    // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
+    const part = number.type === 'number' && number.unit !== '%' && (PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at)))
     const counted = countedNounOf(raw)
     found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
   return found
+}
+
+/**
+ * True when a duration is followed by "of" and a thing the question does not name ("two weeks of
+ * heavy rain" asked how long water flowed). A word counts as named when it shares its first four
+ * letters with a question word's stem or synonym ("negotiations" for "talks", "service" for "serve").
+ */
+function measuresOther(after: string, asked: AskedWords): boolean {
+  const of = /^\s+of\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(after)
+  if (!of?.[1] || !asked.related) return false
+  const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
+  return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
 }
 
 /** True when `text` holds one of the question's content words, compared by stem. */
@@ -275,7 +292,7 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge,
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
   const body = unitWord ? raw.slice(0, raw.length - (unitMatch?.[0].length ?? 0)) : raw
   // A range joins two figures ("5–7"); "forty-two" is one number.
-  const [lowText, highText] = body.split(/(?<=\d)\s?(?:[-–]|\bto\b)\s*(?=[\d$€£¥])/)
+  const [lowText, highText] = body.split(/(?<=\d|million|billion|thousand|trillion)\s?(?:[-–]|\bto\b)\s*(?=[\d$€£¥])/)
   const scale = /\b(million|billion|thousand|trillion)\b/.exec(body)?.[1]
   const parse = (text: string | undefined) => (text === undefined ? undefined : parseNumber([...text.split(/\s+/), ...(scale && !text.includes(scale) ? [scale] : [])]))
   const low = parse(lowText)
@@ -322,6 +339,8 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // People in general ("2,300 people") may be any of them ("2,000 residents").
   const specific = (value: FoundValue) => (value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) ? value.counted : undefined)
   if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
+  // An amount of money against a figure of a counted thing ("£30 million", "3m cubic metres") measures two things.
+  if ((x.unit !== '' && x.unit !== '%' && specific(b) !== undefined) || (y.unit !== '' && y.unit !== '%' && specific(a) !== undefined)) return false
   return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
 }
 
