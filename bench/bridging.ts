@@ -14,7 +14,7 @@ interface Variant {
 /**
  * The bridging pieces of issue 14, each measured on its own against `base` (today's defaults):
  * WordNet's derivational links, one hypernym step up or down for nouns, verbs' cause and
- * entailment links.
+ * entailment links, and the question's bridges (`QuestionBridgingOptions`) turned off one at a time.
  */
 const VARIANTS: Record<string, Variant> = {
   base: { wordNet: {} },
@@ -28,6 +28,11 @@ const VARIANTS: Record<string, Variant> = {
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
+  'no-lemmas': { wordNet: {}, answer: { bridging: { lemmas: false } } },
+  'no-same-word-forms': { wordNet: {}, answer: { bridging: { sameWordForms: false } } },
+  'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
+  'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
+  'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 
 /**
@@ -62,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

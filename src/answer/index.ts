@@ -24,7 +24,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
+  const { analyzed, shown } = resolveContext(index, analyzeQuestion(index, checked.text, settings.bridging), ask.context)
   const { quotes, passageIds } = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1)
   if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)

@@ -1,3 +1,5 @@
+import { DEFAULT_QUESTION_BRIDGING, type QuestionBridgingOptions } from '../question.js'
+
 /** How answers are chosen. Every threshold is a general one, tuned on our own question sets. */
 export interface AnswerOptions {
   /** Passages read for candidate sentences. Defaults to 20. */
@@ -105,6 +107,8 @@ export interface AnswerOptions {
   typedWidenChars?: number
   /** Weight a clip gives to keeping a value of the asked kind, against the question words' weights. Defaults to `2`. */
   clipValueWeight?: number
+  /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
+  bridging?: QuestionBridgingOptions
 }
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
@@ -132,4 +136,5 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   proximityCandidates: 30,
   typedWidenChars: 450,
   clipValueWeight: 2,
+  bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -8,9 +8,9 @@ const TUNE_FLOOR = 0.55
 const HELD_OUT_FLOOR = 0.33
 const FRESH_FLOOR = 0.18
 const NEWEST_FLOOR = 0.34
-const ROUND6_FLOOR = 0.32
+const ROUND6_FLOOR = 0.36
 /** Out-of-scope questions of the round-6 half declined, of 22, at today's level: the target is 95%. */
-const ROUND6_OUT_OF_SCOPE_DECLINED = 16
+const ROUND6_OUT_OF_SCOPE_DECLINED = 17
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -45,7 +45,7 @@ describe('ask with questions worded away from the articles', () => {
     expect(rightShare('newest')).toBeGreaterThanOrEqual(NEWEST_FLOOR)
   })
 
-  it('answers the round-6 paraphrases (three events in one corpus) with a quote that holds the answer, as before round 6 (17 of 52)', () => {
+  it('answers the round-6 paraphrases (three events in one corpus) with a quote that holds the answer more often than before round 6 (17 of 52)', () => {
     expect(rightShare('round6')).toBeGreaterThanOrEqual(ROUND6_FLOOR)
   })
 
@@ -54,7 +54,7 @@ describe('ask with questions worded away from the articles', () => {
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
-  // Today's level (README): 16 of 22. Six near misses share a name and a theme word with an article ("the Arlen jazz festival").
+  // Today's level (README): 17 of 22 (16 before round 6's bridges). Five near misses share a name and a theme word with an article ("the Arlen jazz festival").
   it('declines most of the round-6 out-of-scope questions', () => {
     const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half === 'round6')
     const declined = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer')

@@ -86,7 +86,7 @@ describe('stories of a corpus about three events', () => {
   it('splits an emergency landing, a food-poisoning outbreak and a sinkhole, three articles each, into three stories', async () => {
     const { engine } = await loadCheckedEngine(fixtureDir('paraphrase-landing-outbreak-sinkhole'))
     expect(engine.stories().map((story) => story.sources.length)).toEqual([3, 3, 3])
-  })
+  }, 120_000)
 })
 
 describe('stories of a corpus about one event', () => {
