@@ -14,7 +14,7 @@ interface Variant {
 /**
  * The bridging pieces of issue 14, each measured on its own against `base` (today's defaults):
  * WordNet's derivational links, one hypernym step up or down for nouns, verbs' cause and
- * entailment links.
+ * entailment links, and the question's bridges (`QuestionBridgingOptions`) turned off one at a time.
  */
 const VARIANTS: Record<string, Variant> = {
   base: { wordNet: {} },
@@ -32,6 +32,11 @@ const VARIANTS: Record<string, Variant> = {
   'quote-coverage-0.3': { wordNet: {}, answer: { quoteCoverageWeight: 0.3 } },
   'quote-coverage-0.6': { wordNet: {}, answer: { quoteCoverageWeight: 0.6 } },
   'both': { wordNet: {}, answer: { quoteCoverageWeight: 0.6, minArticleEvidence: 0.87 } },
+  'no-lemmas': { wordNet: {}, answer: { bridging: { lemmas: false } } },
+  'no-same-word-forms': { wordNet: {}, answer: { bridging: { sameWordForms: false } } },
+  'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
+  'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
+  'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 
 /**
@@ -66,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

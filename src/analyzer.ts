@@ -55,7 +55,9 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
     'tell know say said says please anything something thing things happen happened happening get got getting give gave given ' +
     'much many long ever also whose there\'s what\'s whats hey hi hello ok okay explain describe mean meant ' +
     // Chat filler: how people pad a question in a chat, never what it is about.
-    'exactly precisely quick question questions really actually basically just anyone someone thanks thank guys folks'
+    'exactly precisely quick question questions really actually basically just anyone someone thanks thank guys folks ' +
+    // Indefinite pronouns: "was anybody hurt?" asks about "hurt", as "was anyone hurt?" does.
+    'anybody somebody everybody everyone nobody'
   ).split(' '),
 )
 

@@ -7,7 +7,7 @@ export { createEngine, createEngineFromReadings, type BuildStage, type EngineOpt
 export { readArticle, type ArticleReading } from './reading.js'
 export { rememberStories, reuseExamples, reuseUnchangedStories, type BuildReuse, type ExampleReuse, type StoryMemory, type TakeawayReuse } from './rebuild.js'
 export { parseArticleFile, checkUniqueIds, frontMatterSchema, type FrontMatter } from './corpus.js'
-export { checkQuestion, MAX_QUESTION_CHARS } from './question.js'
+export { checkQuestion, DEFAULT_QUESTION_BRIDGING, MAX_QUESTION_CHARS, type QuestionBridgingOptions } from './question.js'
 export { DEFAULT_INDEX_OPTIONS, prepareSynsets, type IndexOptions } from './search.js'
 export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'

@@ -142,20 +142,62 @@ const CORPUS_WORDS = new Set(['source', 'sources', 'article', 'articles', 'corpu
 /** Misspelt function words ("waht", "sya") are dropped like the words they stand for. */
 const stopWordSpeller = createSpeller(new Map([...QUESTION_STOP_WORDS].map((word) => [word, 1])), { minLength: 3 })
 
+/**
+ * Bridges from a question's words to an article's other words for the same thing, besides spelling
+ * corrections, longer forms and the thesaurus's synonyms. Each was measured on its own on the
+ * paraphrase set and SQuAD (`npm run bench:bridging -- --variants …`; README, "Answers on corpora it
+ * has never seen").
+ */
+export interface QuestionBridgingOptions {
+  /**
+   * Reads a word through its lemma (wink-nlp's) too, where Porter stems the two apart: "experienced"
+   * reaches the article's "experience", "suing" the thesaurus's links of "sue". Defaults to `true`.
+   */
+  lemmas?: boolean
+  /**
+   * A thesaurus link between two stems that share their first five letters, or the first four when
+   * one is that short ("hospitalis" → "hospit", "evacue" → "evacu"), joins two forms of one word: it
+   * counts as evidence as the word itself does, at a longer form's weight. Defaults to `true`.
+   */
+  sameWordForms?: boolean
+  /**
+   * For a word the corpus never uses in any form, its thesaurus links in the corpus are how the
+   * articles say it ("injured" asked, "hurt" written): they count as evidence for answering, at a
+   * synonym's weight. A word the corpus does use keeps its synonyms for ranking only. Defaults to `true`.
+   */
+  unknownWordLinks?: boolean
+  /** "take place" is "happen", a question stop word: "place" after a form of "take" is no topic word. Defaults to `true`. */
+  takePlace?: boolean
+}
+
+export const DEFAULT_QUESTION_BRIDGING: Required<QuestionBridgingOptions> = { lemmas: true, sameWordForms: true, unknownWordLinks: true, takePlace: true }
+
+/** Forms of "take" that make "take place" ("happen") with a following "place". */
+const TAKE_FORMS: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'taken', 'taking'])
+
 /** Picks out a question's informative words, corrects their spelling against the corpus, and weighs them. */
-export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQuestion {
+export function analyzeQuestion(index: CorpusIndex, question: string, bridging: QuestionBridgingOptions = {}): AnalyzedQuestion {
+  const bridges = { ...DEFAULT_QUESTION_BRIDGING, ...bridging }
   const text = withoutChatMarkup(question)
   const cue = answerCueOf(text)
-  const posByStart = partsOfSpeech(text)
+  const { posByStart, lemmaByStart } = partsOfSpeech(text)
   const terms: QuestionTerm[] = []
   const seen = new Set<string>()
   let missingTopic: string | undefined
   // Name words by place, to judge a name of several words ("World Cup") whole: known only when every word is.
   const nameWords: NameWord[] = []
   const firstWordStart = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
+  let previousWord = ''
   for (const token of tokenize(text)) {
-    const word = token.word
-    if (QUESTION_STOP_WORDS.has(word) || CORPUS_WORDS.has(word) || cue?.cueWords.includes(word)) continue
+    const asked = token.word
+    const before = previousWord
+    previousWord = asked
+    if (QUESTION_STOP_WORDS.has(asked) || CORPUS_WORDS.has(asked) || cue?.cueWords.includes(asked)) continue
+    if (bridges.takePlace && asked === 'place' && TAKE_FORMS.has(before)) continue
+    const lemmaOf = lemmaByStart.get(token.start)
+    const lemma = bridges.lemmas && lemmaOf && lemmaOf !== asked && /^\p{L}+$/u.test(lemmaOf) ? lemmaOf : undefined
+    // The lemma stands for the word when Porter stems the two apart and only the lemma's stem is the corpus's ("experienced" → "experience").
+    const word = lemma && !index.docFreq.has(stemOf(index, asked)) && index.docFreq.has(stemOf(index, lemma)) ? lemma : asked
     const ownStem = stemOf(index, word)
     const known = index.docFreq.has(ownStem)
     // A real word the corpus lacks ("joke") is no typo of a corpus word ("joe"): it stays unknown.
@@ -177,13 +219,21 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
     seen.add(termStem)
-    const variants = variantsOf(index, termStem, ownStem, corrected ?? word)
+    const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma)
     const missing = name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
     if (missing) missingTopic ??= word
     if (name) nameWords.push({ start: token.start, end: token.end, found: !missing, proper: pos === 'PROPN' && index.docFreq.has(termStem) })
-    terms.push({ asked: word, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
+    terms.push({ asked, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
   }
+  // With no word of the question written in the corpus, bridged words are the only match and most
+  // likely a chance one ("where was the author educated?" reaching "source" and "prepared"): they rank only.
+  if (bridges.unknownWordLinks && !terms.some((term) => index.docFreq.has(term.stem))) for (const term of terms) markLinksAsSynonyms(term)
   return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || knownNameIn(text, nameWords) ? {} : { missingTopic }) }
+}
+
+/** Turns a word's thesaurus links back into synonyms: they rank passages but are no evidence for answering. */
+function markLinksAsSynonyms(term: QuestionTerm): void {
+  for (const variant of term.variants) if (variant.weight === SYNONYM_WEIGHT) variant.synonym = true
 }
 
 /**
@@ -227,23 +277,40 @@ export function withoutChatMarkup(question: string): string {
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
-function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string): TermVariant[] {
+function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma?: string): TermVariant[] {
   const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
   const add = (candidate: string, weight: number, synonym: boolean) => {
-    if ((variants.get(candidate)?.weight ?? 0) < weight) variants.set(candidate, { stem: candidate, weight, synonym })
+    const had = variants.get(candidate)
+    if (!had || had.weight < weight || (had.weight === weight && had.synonym && !synonym)) variants.set(candidate, { stem: candidate, weight, synonym })
   }
   if (termStem.length >= MIN_EXTENDABLE_STEM) {
     for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, false)
   }
   // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written).
-  for (const form of inflectionsOf(askedWord)) {
+  for (const form of new Set([...inflectionsOf(askedWord), ...(lemma ? inflectionsOf(lemma) : [])])) {
     const formStem = stemOf(index, form)
     if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, false)
   }
-  for (const from of new Set([termStem, askedStem])) {
-    for (const synonym of index.related.get(from) ?? []) add(synonym, SYNONYM_WEIGHT, true)
+  const froms = new Set([termStem, askedStem, ...(lemma ? [stemOf(index, lemma)] : [])])
+  // A word the corpus never uses: its links are the articles' words for it, so evidence too.
+  const linksAreEvidence = bridges.unknownWordLinks && [...froms].every((from) => !index.docFreq.has(from))
+  for (const from of froms) {
+    for (const synonym of index.related.get(from) ?? []) {
+      if (bridges.sameWordForms && isSameWordForm(from, synonym)) add(synonym, LONGER_FORM_WEIGHT, false)
+      else add(synonym, SYNONYM_WEIGHT, !linksAreEvidence)
+    }
   }
   return [...variants.values()]
+}
+
+/**
+ * Whether two related stems are forms of one word: they share their first five letters, or their
+ * first four when one of them is no longer ("hospitalis"/"hospit", "evacue"/"evacu"; not "pai"/"pay").
+ */
+function isSameWordForm(a: string, b: string): boolean {
+  let shared = 0
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++
+  return shared >= 5 || (shared >= 4 && (shared === a.length || shared === b.length))
 }
 
 /** Sorted-array range of stems with `prefix`, capped: a short prefix must not pull in half the vocabulary. */
@@ -257,20 +324,24 @@ function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] 
   return out
 }
 
-/** Part-of-speech tags by token start offset. */
-function partsOfSpeech(text: string): Map<number, string> {
+/** Part-of-speech tags and lemmas by token start offset. */
+function partsOfSpeech(text: string): { posByStart: Map<number, string>; lemmaByStart: Map<number, string> } {
   const nlp = getNlp()
   const doc = nlp.readDoc(text)
   const posByStart = new Map<number, string>()
+  const lemmaByStart = new Map<number, string>()
   const words = doc.tokens().out() as string[]
   const tags = doc.tokens().out(nlp.its.pos) as string[]
+  // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
+  const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.pos) as string[]
   let cursor = 0
   words.forEach((word, i) => {
     const at = text.indexOf(word, cursor)
     if (at >= 0) {
       posByStart.set(at, tags[i] ?? 'X')
+      lemmaByStart.set(at, (lemmas[i] ?? word).toLowerCase())
       cursor = at + word.length
     }
   })
-  return posByStart
+  return { posByStart, lemmaByStart }
 }

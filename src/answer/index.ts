@@ -24,7 +24,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const { analyzed, shown, shownBefore } = resolveContext(index, analyzeQuestion(index, checked.text), ask.context)
+  const { analyzed, shown, shownBefore } = resolveContext(index, analyzeQuestion(index, checked.text, settings.bridging), ask.context)
   const ranked = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1 + (shownBefore?.size ?? 0))
   const { passageIds } = ranked
   // "what happened next?" is not answered by what was just shown, unless nothing else is found.

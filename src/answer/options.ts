@@ -1,3 +1,5 @@
+import { DEFAULT_QUESTION_BRIDGING, type QuestionBridgingOptions } from '../question.js'
+
 /** How answers are chosen. Every threshold is a general one, tuned on our own question sets. */
 export interface AnswerOptions {
   /** Passages read for candidate sentences. Defaults to 20. */
@@ -119,6 +121,8 @@ export interface AnswerOptions {
   minArticleEvidence?: number
   /** Weight of the article's share in `minArticleEvidence`. Defaults to `0.5`. */
   articleCoverageWeight?: number
+  /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
+  bridging?: QuestionBridgingOptions
 }
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
@@ -149,4 +153,5 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   quoteCoverageWeight: 0,
   minArticleEvidence: 0,
   articleCoverageWeight: 0.5,
+  bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -5,7 +5,16 @@
  * ones (near misses on the same theme among them) must be declined.
  */
 export interface ParaphraseCase {
-  corpus: 'paraphrase-ferry' | 'paraphrase-election' | 'paraphrase-flood' | 'paraphrase-recall' | 'paraphrase-theft' | 'paraphrase-cablecar' | 'paraphrase-breach' | 'paraphrase-wildfire-rail'
+  corpus:
+    | 'paraphrase-ferry'
+    | 'paraphrase-election'
+    | 'paraphrase-flood'
+    | 'paraphrase-recall'
+    | 'paraphrase-theft'
+    | 'paraphrase-cablecar'
+    | 'paraphrase-breach'
+    | 'paraphrase-wildfire-rail'
+    | 'paraphrase-landing-outbreak-sinkhole'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -13,9 +22,12 @@ export interface ParaphraseCase {
    * to choose a setting, until round 3 tuned on them: they are now tuning questions too, reported
    * apart. `fresh`: written in round 3 with the cable-car and data-breach articles, before any run,
    * and never used to choose a setting. `newest`: written in round 5 with one corpus of two events
-   * (a wildfire and a freight derailment), before any run, and reported apart. Defaults to `tune`.
+   * (a wildfire and a freight derailment), before any run, and reported apart. `round6`: written in
+   * round 6 with one corpus of three events (an airliner's emergency landing, food poisoning at a
+   * festival, a sinkhole), before any run; its before-figures were recorded, then it was studied and
+   * tuned on, so it is a tuning set now, reported apart. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -221,4 +233,79 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'What is the best way to grow tomatoes?' },
   { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'How many goals were scored in the cup final?' },
   { corpus: 'paraphrase-wildfire-rail', half: 'newest', question: 'Did the earthquake damage the railway bridge?' },
+  // Round 6: one corpus of three events, written with its articles before any run (before: 17/52 right, 18 declined; 16/22 out of scope declined).
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Why did the jet go back to Hessel?', phrase: 'caught fire' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people were aboard?', phrase: '163 passengers' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Who piloted the jet?', phrase: 'Marta Quell' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How did passengers get off the aircraft?', phrase: 'emergency slides' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Were any passengers injured?', phrase: 'sprained ankles' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What caused the fire?', phrase: 'flock of geese' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What was discovered in the engine?', phrase: 'Remains of several birds' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Who is investigating the incident?', phrase: 'air accident bureau' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When will the first findings be published?', phrase: 'six weeks' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When was the plane last serviced?', phrase: 'January' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How long was the airport shut?', phrase: 'three hours' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many flights were held up?', phrase: '40 flights' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Where did the stranded travellers sleep?', phrase: 'three hotels' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When did the passengers finally arrive in Belmont?', phrase: 'Saturday morning' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What compensation did the airline give?', phrase: '250 euros' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How did the flight attendants behave?', phrase: 'stayed calm' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How experienced is the captain?', phrase: '22 years' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Where was the flight headed?', phrase: 'Belmont' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When did the emergency happen?', phrase: 'Friday afternoon' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How quickly was the fire extinguished?', phrase: 'within minutes' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people got sick?', phrase: 'More than 70 people' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many were hospitalised?', phrase: 'Twelve' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What was the source of the outbreak?', phrase: 'chicken skewers' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Which bacteria was found?', phrase: 'salmonella' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What symptoms did the victims have?', phrase: 'vomiting and fever' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people attended the festival?', phrase: '15,000 visitors' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What penalty did the vendor receive?', phrase: '8,000 euros' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How warm was the refrigerator?', phrase: '14 degrees' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What did the stall owner say?', phrase: 'devastated' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Can the stall owner keep selling food?', phrase: 'trading licence' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Will the festival take place again?', phrase: 'return next year' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How will safety be improved?', phrase: 'visit every stall' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Are the victims suing?', phrase: 'lawsuit' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How is the sick child doing?', phrase: 'breathing on her own' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How did local eateries suffer?', phrase: 'drop in customers' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Were vendors told about hygiene beforehand?', phrase: 'hygiene checklist' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How big was the hole?', phrase: '12 metres wide' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When did the sinkhole appear?', phrase: 'Wednesday morning' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Was anybody injured?', phrase: 'no one was hurt' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many homes were evacuated?', phrase: '30 nearby houses' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Where did the displaced residents stay overnight?', phrase: 'community centre' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What caused the sinkhole?', phrase: 'leaking water main' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How old was the pipe?', phrase: '1952' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Why was the pipe not replaced earlier?', phrase: 'budget cuts' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many households lost their water supply?', phrase: '4,000 homes' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Where can people get drinking water?', phrase: 'town hall' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Who will pay for fixing the road?', phrase: 'repair of the street' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How much will the repairs cost?', phrase: '1.5 million euros' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How was the hole filled in?', phrase: 'concrete' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When could people go back to their homes?', phrase: 'Sunday evening' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When will the road be open to cars again?', phrase: 'April' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How were the vehicles removed?', phrase: 'crane' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people died in the Hudson River plane landing?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Which airline\'s plane crashed in Nepal last year?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Why did the Boeing door blow out mid-flight?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many passengers were on the Lufthansa flight that diverted to Dublin?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When will the new runway at Hessel open?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How much does a ticket from Tarrow to Belmont cost?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Did the pilots\' union go on strike?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people got sick from listeria in cheese in France?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Which restaurant chain had an E. coli outbreak?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When is the Arlen jazz festival?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many people got food poisoning on the cruise ship?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Who won the cooking contest at the festival?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How deep was the sinkhole in Guatemala City?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How many cars fell into the sinkhole in Florida?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'When did the bridge collapse in Genoa?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Did the earthquake damage houses in Veldham?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How much does the water company\'s chief executive earn?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Who won the Veldham council election?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What is the capital of Canada?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How do I make chicken skewers at home?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What is the weather forecast for the weekend?' },
+  { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Which team won the cup final?' },
 ]
