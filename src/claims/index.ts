@@ -55,6 +55,7 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
   const { words, entities } = read
   if (CHANGE.test(read.text) || OTHER_OCCASION.test(read.text)) return scoreDrafts(read)
   const chunk = chunkIds(words)
+  const scores = scoreDrafts(read)
   const drafts: Draft[] = []
   for (const [i, entity] of entities.entries()) {
     // "between 2 and 3 million euros": the lower figure is no claim of its own but the low end of the next.
@@ -63,6 +64,8 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
     const first = span[0]
     const last = span[span.length - 1]
     if (!first || !last) continue
+    // The figures of a score or tally ("a vote of 7 to 4") are one value, not two counts.
+    if (scores.some((score) => first.start < score.spanEnd && score.spanStart < last.end)) continue
     const context: EntityContext = { type: entity.type, read, words, first: entity.first, last: entity.last, span, chunk, settings }
     const extract = EXTRACTORS[entity.type]
     const draft = extract?.(context)
@@ -70,7 +73,7 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
     const low = entities[i - 1] && rangeLow(words, entities[i - 1]!, entity)
     drafts.push({ spanStart: first.start, spanEnd: last.end, ...(low === undefined ? draft : widenToRange(draft, low, span, words[entities[i - 1]!.first]!)) })
   }
-  return [...drafts, ...scoreDrafts(read)]
+  return [...drafts, ...scores]
 }
 
 /** The figure of `entity` when it opens a range "between <entity> and <next>", else undefined. */

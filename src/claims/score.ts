@@ -3,30 +3,36 @@ import { OTHER_OCCASION } from './measured.js'
 import type { ReadSentence } from './read.js'
 import type { Draft } from './types.js'
 
-export const SCORE = /\b(\d{1,2})\s?[-–]\s?(\d{1,2})\b/g
-export const SCORE_CUE = /\b(won|win|wins|beat|beats|defeated|defeat|lost|lose|loses|draw|drew|drawn|victory|score|scoreline|result|final whistle|thrashed|edged)\b/i
+export const SCORE = /\b(\d{1,3})\s?(?:[-–]|(to))\s?(\d{1,3})\b/g
+export const SCORE_CUE = /\b(won|win|wins|beat|beats|defeated|defeat|lost|lose|loses|draw|drew|drawn|victory|score|scoreline|result|final whistle|thrashed|edged|votes?|voted|ballot)\b/i
+/** A tally of votes rather than a match's score: "passed by a vote of 7 to 4". */
+const VOTE_CUE = /\b(votes?|voted|ballot)\b/i
 
 /** Match scores ("won 3-1"): wink-nlp reads them as plain numbers, so a pattern finds them. */
 export function scoreDrafts(read: ReadSentence): Draft[] {
   if (!SCORE_CUE.test(read.text) || OTHER_OCCASION.test(read.text)) return []
   const drafts: Draft[] = []
+  const vote = VOTE_CUE.test(read.text)
   for (const match of read.text.matchAll(SCORE)) {
     const a = Number(match[1])
-    const b = Number(match[2])
+    const b = Number(match[3])
     const at = read.start + (match.index ?? 0)
+    const after = read.text.slice((match.index ?? 0) + match[0].length).trimStart()
     // "2024-25" and "3-hour" are not scores.
-    if (/^[-–]?\s?(hour|day|minute|week|year|month|point)/i.test(read.text.slice((match.index ?? 0) + match[0].length).trimStart())) continue
+    if (/^[-–]?\s?(hour|day|minute|week|year|month|point)/i.test(after)) continue
+    // "7 to 4" is a tally only where it ends a phrase: "from 5 to 7 percent" and "5 to 7 hours" are ranges.
+    if (match[2] && (/^\p{L}/u.test(after) && !/^(?:in|on|at|with|against|after|and|to|for)\b/i.test(after) || /\b(?:from|between)\s*$/i.test(read.text.slice(0, match.index)))) continue
     const label = `${Math.max(a, b)}-${Math.min(a, b)}`
     drafts.push({
       kind: 'quantity',
-      key: 'score:match',
-      topic: 'the final score',
+      key: vote ? 'score:vote' : 'score:match',
+      topic: vote ? 'the vote' : 'the final score',
       value: label,
       comparable: { type: 'label', label },
       spanStart: at,
       spanEnd: at + match[0].length,
-      contextStems: ['match', 'game', 'score', 'result', 'final', 'won', 'win', 'beat', 'lost'].map(stem),
-      focusStems: ['score', 'result', 'goal', 'won', 'win', 'beat'].map(stem),
+      contextStems: (vote ? ['vote', 'ballot', 'result', 'margin', 'tally', 'passed', 'approved'] : ['match', 'game', 'score', 'result', 'final', 'won', 'win', 'beat', 'lost']).map(stem),
+      focusStems: (vote ? ['vote', 'result', 'margin', 'tally'] : ['score', 'result', 'goal', 'won', 'win', 'beat']).map(stem),
       dimension: 'score',
     })
   }

@@ -36,4 +36,12 @@ describe('a corpus of two unrelated events (a mountain rescue and a budget vote)
     expect(dated.length).toBeGreaterThan(0)
     for (const takeaway of dated) expect(takeaway.text, takeaway.disagreementTopic).toMatch(day)
   })
+
+  it('reads a vote of 7 to 4 as one tally and sets it against the other article\'s 6 to 5', () => {
+    const answer = engine.ask('What was the vote?')
+    const tally = answer.disagreements.find((disagreement) => disagreement.claims.some((claim) => claim.text.includes('7 to 4')))
+    expect(tally, JSON.stringify(answer.disagreements.map((d) => d.topic))).toBeDefined()
+    expect(tally!.claims.map((claim) => claim.value).sort()).toEqual(['6-5', '7-4'])
+    expect(tally!.claims.find((claim) => claim.value === '6-5')?.text).toContain('6 to 5')
+  })
 })
