@@ -114,7 +114,7 @@ function rankSentences(
       fact,
       numbers: unit.numbers,
       vector: unit.vector,
-      phrases: phrasesOf(index, names, unit.text),
+      phrases: unit.phrases ?? phrasesOf(index, names, unit.text),
     })
   })
   candidates.sort((a, b) => b.score - a.score)
