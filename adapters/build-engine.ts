@@ -91,7 +91,8 @@ export interface BuiltEngine {
  * Reads a corpus folder and builds the engine over it, with WordNet query expansion. With the
  * snapshot cache on (the default), an engine built once for the same corpus, code and options is
  * read back from its snapshot instead of being rebuilt. A build reads the articles' sentences on
- * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them.
+ * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them,
+ * and ranks the stories' takeaways on as many threads (`buildOnThreads`).
  * With the `memory` of the previous build (a long-lived build thread keeps one), only new and changed
  * articles are read and only the stories they touch get their takeaways ranked again.
  */
