@@ -92,7 +92,7 @@ export interface BuiltEngine {
  * snapshot cache on (the default), an engine built once for the same corpus, code and options is
  * read back from its snapshot instead of being rebuilt. A build reads the articles' sentences on
  * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them,
- * and ranks the stories' takeaways on as many threads (`buildOnThreads`).
+ * and, with `threads.takeaways`, ranks the stories' takeaways on as many threads (`buildOnThreads`).
  * With the `memory` of the previous build (a long-lived build thread keeps one), only new and changed
  * articles are read and only the stories they touch get their takeaways ranked again.
  */
@@ -135,10 +135,10 @@ export async function buildEngineFromDir(
   const remembered = memory ? await readWithMemory(memory, dir, files, articles, options.passages, threads, incremental?.reuseStories ?? true) : undefined
   const read = remembered?.read ?? (await readArticles(articles, options.passages, threads))
   options.onStage?.('sentences', performance.now() - indexAt)
-  // Takeaways are ranked on the reading threads' count of threads too; a rebuild, which ranks only
-  // the stories a change touched, ranks them here.
+  // With `threads.takeaways`, takeaways are ranked on as many threads as the reading; a rebuild,
+  // which ranks only the stories a change touched, ranks them here.
   const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
-  const engine = await buildOnThreads(prepare, articles, remembered ? 1 : threadCount(articles, threads))
+  const engine = await buildOnThreads(prepare, articles, remembered || !threads.takeaways ? 1 : threadCount(articles, threads))
   remembered?.remember(engine)
   const builtAt = performance.now()
   const timings: BuildTimings = { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs: 0, from: 'build', ...(remembered ? { reused: remembered.counts } : {}) }

@@ -12,9 +12,14 @@ export interface ReadThreadsOptions {
    * Defaults to 1,000,000.
    */
   minCharsForThreads?: number
+  /**
+   * Whether a cold build also ranks the stories' takeaways on these threads (see `buildOnThreads`).
+   * Defaults to false: on the shared 2-core machine it was measured slower than one thread (README, Performance).
+   */
+  takeaways?: boolean
 }
 
-export const DEFAULT_READ_THREADS_OPTIONS: Required<ReadThreadsOptions> = { threads: availableParallelism(), minCharsForThreads: 1_000_000 }
+export const DEFAULT_READ_THREADS_OPTIONS: Required<ReadThreadsOptions> = { threads: availableParallelism(), minCharsForThreads: 1_000_000, takeaways: false }
 
 /** How many threads a build of `articles` uses, this one included: one for a small corpus (see `ReadThreadsOptions`). */
 export function threadCount(articles: readonly ArticleInput[], options: ReadThreadsOptions = {}): number {

@@ -22,7 +22,7 @@ describe('buildEngineFromDir on several threads', { timeout: 240_000 }, () => {
     const dir = fixtureDir('stories-mixed')
     const one = await buildEngineFromDir(dir, {}, { dir: false }, { threads: 1 })
     // The fixture is far below the size that starts threads: start them anyway.
-    const two = await buildEngineFromDir(dir, {}, { dir: false }, { threads: 2, minCharsForThreads: 0 })
+    const two = await buildEngineFromDir(dir, {}, { dir: false }, { threads: 2, minCharsForThreads: 0, takeaways: true })
     expect(one.engine.stories().length).toBeGreaterThan(2)
     expect(visible(two.engine)).toBe(visible(one.engine))
   })
