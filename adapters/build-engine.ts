@@ -3,11 +3,11 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
-  createEngineFromReadings,
   createEngineFromSnapshot,
   engineToSnapshot,
   isEngineSnapshot,
   loadLanguageModel,
+  prepareEngineFromReadings,
   SNAPSHOT_VERSION,
   type Engine,
   type EngineOptions,
@@ -15,7 +15,8 @@ import {
 } from '../src/index.js'
 import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readWithMemory, type BuildMemory, type ReuseCounts } from './build-memory.js'
-import { readArticles, type ReadThreadsOptions } from './read-articles.js'
+import { buildOnThreads } from './rank-takeaways.js'
+import { readArticles, threadCount, type ReadThreadsOptions } from './read-articles.js'
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
 
@@ -90,7 +91,8 @@ export interface BuiltEngine {
  * Reads a corpus folder and builds the engine over it, with WordNet query expansion. With the
  * snapshot cache on (the default), an engine built once for the same corpus, code and options is
  * read back from its snapshot instead of being rebuilt. A build reads the articles' sentences on
- * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them.
+ * `threads` (by default one per core, for a corpus large enough to gain from it), then merges them,
+ * and, with `threads.takeaways`, ranks the stories' takeaways on as many threads (`buildOnThreads`).
  * With the `memory` of the previous build (a long-lived build thread keeps one), only new and changed
  * articles are read and only the stories they touch get their takeaways ranked again.
  */
@@ -133,7 +135,10 @@ export async function buildEngineFromDir(
   const remembered = memory ? await readWithMemory(memory, dir, files, articles, options.passages, threads, incremental?.reuseStories ?? true) : undefined
   const read = remembered?.read ?? (await readArticles(articles, options.passages, threads))
   options.onStage?.('sentences', performance.now() - indexAt)
-  const engine = createEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
+  // With `threads.takeaways`, takeaways are ranked on as many threads as the reading; a rebuild,
+  // which ranks only the stories a change touched, ranks them here.
+  const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
+  const engine = await buildOnThreads(prepare, articles, remembered || !threads.takeaways ? 1 : threadCount(articles, threads))
   remembered?.remember(engine)
   const builtAt = performance.now()
   const timings: BuildTimings = { loadMs, thesaurusMs: indexAt - thesaurusAt, indexMs: builtAt - indexAt, snapshotMs: 0, modelMs: 0, snapshotWriteMs: 0, from: 'build', ...(remembered ? { reused: remembered.counts } : {}) }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { readArticle, type ArticleInput, type ArticleReading, type PassageOptions } from '../src/index.js'
+import { readArticle, type ArticleInput, type ArticleReading, type PassageOptions, type TakeawayIndex } from '../src/index.js'
 
 /** How `readArticles` spreads the reading across threads. */
 export interface ReadThreadsOptions {
@@ -12,9 +12,21 @@ export interface ReadThreadsOptions {
    * Defaults to 1,000,000.
    */
   minCharsForThreads?: number
+  /**
+   * Whether a cold build also ranks the stories' takeaways on these threads (see `buildOnThreads`).
+   * Defaults to false: on the shared 2-core machine it was measured slower than one thread (README, Performance).
+   */
+  takeaways?: boolean
 }
 
-export const DEFAULT_READ_THREADS_OPTIONS: Required<ReadThreadsOptions> = { threads: availableParallelism(), minCharsForThreads: 1_000_000 }
+export const DEFAULT_READ_THREADS_OPTIONS: Required<ReadThreadsOptions> = { threads: availableParallelism(), minCharsForThreads: 1_000_000, takeaways: false }
+
+/** How many threads a build of `articles` uses, this one included: one for a small corpus (see `ReadThreadsOptions`). */
+export function threadCount(articles: readonly ArticleInput[], options: ReadThreadsOptions = {}): number {
+  const settings = { ...DEFAULT_READ_THREADS_OPTIONS, ...options }
+  const chars = articles.reduce((sum, article) => sum + article.text.length, 0)
+  return chars < settings.minCharsForThreads ? 1 : Math.max(1, Math.min(settings.threads, articles.length))
+}
 
 /** What a reading thread is given: its share of the articles. */
 export interface ReadThreadInput {
@@ -22,15 +34,16 @@ export interface ReadThreadInput {
   passages: PassageOptions | undefined
 }
 
-/** What a reading thread posts: its articles' readings, or why it failed. */
-export type ReadThreadMessage = { kind: 'read'; readings: ArticleReading[] } | { kind: 'failed'; message: string }
+/** What a build's helper thread posts: its articles' readings, its stories' takeaways (by story id), or why it failed. */
+export type ReadThreadMessage = { kind: 'read'; readings: ArticleReading[] } | { kind: 'ranked'; ranked: Array<[string, TakeawayIndex]> } | { kind: 'failed'; message: string }
 
 /** Thrown when a reading thread fails; the message holds the thread's stack. */
 export class ReadThreadError extends Error {
   override name = 'ReadThreadError'
 }
 
-const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
+/** The entry of a build's helper threads, reading articles or ranking takeaways. */
+export const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
 
 /**
  * Reads every article with `readArticle` (passages and the one NLP reading of each sentence), on this
@@ -43,23 +56,12 @@ const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
  * thread builds what `createEngine` does. On SciFact this touches about 1 sentence in 1,000.
  */
 export async function readArticles(articles: ArticleInput[], passages?: PassageOptions, options: ReadThreadsOptions = {}): Promise<ArticleReading[]> {
-  const settings = { ...DEFAULT_READ_THREADS_OPTIONS, ...options }
-  const chars = articles.reduce((sum, article) => sum + article.text.length, 0)
-  const count = chars < settings.minCharsForThreads ? 1 : Math.max(1, Math.min(settings.threads, articles.length))
+  const count = threadCount(articles, options)
   const readHere = (share: ArticleInput[]) => share.map((article) => readArticle(article, passages))
   if (count === 1) return readHere(articles)
   const shares = shareByText(articles, count)
   const threads = shares.slice(1).map((share) => new Worker(THREAD_ENTRY, { workerData: { articles: share.map(({ id, text }) => ({ id, text })), passages } satisfies ReadThreadInput }))
-  const theirs = Promise.all(
-    threads.map(
-      (worker) =>
-        new Promise<ArticleReading[]>((resolve, reject) => {
-          worker.on('message', (message: ReadThreadMessage) => (message.kind === 'read' ? resolve(message.readings) : reject(new ReadThreadError(message.message))))
-          worker.on('error', reject)
-          worker.on('exit', (code) => reject(new ReadThreadError(`a reading thread exited (code ${code}) before it finished`)))
-        }),
-    ),
-  )
+  const theirs = Promise.all(threads.map((worker) => threadResult(worker, (message) => (message.kind === 'read' ? message.readings : undefined))))
   // Taken in after this thread's own share; until then, a failure must not count as unhandled.
   theirs.catch(() => {})
   try {
@@ -68,6 +70,22 @@ export async function readArticles(articles: ArticleInput[], passages?: PassageO
   } finally {
     await Promise.all(threads.map((worker) => worker.terminate()))
   }
+}
+
+/**
+ * What `worker` posts, as `accept` takes it; rejects when the thread fails, posts something `accept`
+ * does not take, or exits first.
+ */
+export function threadResult<T>(worker: Worker, accept: (message: ReadThreadMessage) => T | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.on('message', (message: ReadThreadMessage) => {
+      const taken = accept(message)
+      if (taken !== undefined) resolve(taken)
+      else reject(new ReadThreadError(message.kind === 'failed' ? message.message : `a helper thread posted an unexpected ${message.kind} message`))
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => reject(new ReadThreadError(`a helper thread exited (code ${code}) before it finished`)))
+  })
 }
 
 /** `articles` cut into `count` runs of consecutive articles with about equal text each. */

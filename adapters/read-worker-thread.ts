@@ -1,15 +1,23 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { readArticle } from '../src/index.js'
+import { rankStoryTakeawayWork, readArticle, type StoryTakeawayWork } from '../src/index.js'
 import type { ReadThreadInput, ReadThreadMessage } from './read-articles.js'
 
-/** A reading thread of `readArticles`: reads its share of the articles and posts their readings. */
-function main(port: NonNullable<typeof parentPort>, input: ReadThreadInput): void {
+/**
+ * A build's helper thread. Given articles (`readArticles`), it reads its share and posts their
+ * readings. Given `{ takeaways: true }` (`rankOnThreads`), it loads the code at once and waits for
+ * one message: the stories whose takeaways it ranks.
+ */
+function main(port: NonNullable<typeof parentPort>, input: ReadThreadInput | { takeaways: true }): void {
   const post = (message: ReadThreadMessage) => port.postMessage(message)
-  try {
-    post({ kind: 'read', readings: input.articles.map((article) => readArticle(article, input.passages)) })
-  } catch (error) {
-    post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  const run = (work: () => ReadThreadMessage) => {
+    try {
+      post(work())
+    } catch (error) {
+      post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    }
   }
+  if ('takeaways' in input) port.once('message', (work: StoryTakeawayWork) => run(() => ({ kind: 'ranked', ranked: rankStoryTakeawayWork(work) })))
+  else run(() => ({ kind: 'read', readings: input.articles.map((article) => readArticle(article, input.passages)) }))
 }
 
-if (parentPort) main(parentPort, workerData as ReadThreadInput)
+if (parentPort) main(parentPort, workerData as ReadThreadInput | { takeaways: true })

@@ -1,12 +1,12 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
-import type { ExtractedClaim } from './claims/index.js'
-import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementEntry, type DisagreementIndex } from './disagreements.js'
+import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
 import { buildStories, storyOfSource } from './stories.js'
-import { createTakeawayBuilder, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
+import { buildStoryTakeaways, disagreementsByStory, mergeStoryTakeaways, storyTakeawayWork, type StoryTakeawayWork } from './story-takeaways.js'
+import { createTakeawayBuilder, findNameStems, selectTakeaways, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
 import type { PassageOptions } from './passages.js'
-import { readArticle, sentenceReadings, type ArticleReading, type SentenceReadings } from './reading.js'
+import { readArticle, readingsBySource, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
 import type { BuildReuse } from './rebuild.js'
@@ -61,13 +61,79 @@ export function createEngine(articles: ArticleInput[], options: EngineOptions = 
  * sentence again. Throws when `articles` is empty.
  */
 export function createEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): Engine {
+  return prepareEngineFromReadings(articles, read, options, reuse).finish()
+}
+
+/**
+ * A build from readings, stopped before its takeaways, so that a caller with threads can rank some
+ * stories' takeaways elsewhere (`rankStoryTakeawayWork` on `takeawayWork(ids)`) while this thread
+ * ranks the others (`finish`). The engine is the same however the stories were shared out.
+ */
+export interface PendingEngine {
+  /** The corpus's stories, in build order. */
+  stories: Story[]
+  /** What another thread needs to rank the takeaways of the stories `storyIds`, as plain data. */
+  takeawayWork(storyIds: readonly string[]): StoryTakeawayWork
+  /** Ranks the takeaways of the stories `storyIds` here, as another thread would rank `takeawayWork(storyIds)`. */
+  rankStories(storyIds: readonly string[]): Map<string, TakeawayIndex>
+  /**
+   * Ranks the takeaways of the stories not in `ranked` (takeaways ranked elsewhere from
+   * `takeawayWork`, by story id), builds the rest and returns the engine. `rankedMs`, the time taken
+   * elsewhere before, is added to the takeaways stage that `onStage` is told of.
+   */
+  finish(ranked?: ReadonlyMap<string, TakeawayIndex>, rankedMs?: number): Engine
+}
+
+/**
+ * `createEngineFromReadings` up to its takeaways: merges the readings into one index and finds the
+ * stories and disagreements. Throws when `articles` is empty.
+ */
+export function prepareEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): PendingEngine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
   const passages = read.flatMap((article) => article.passages)
   const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
   // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
   const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
-  const index = timed('index', options.onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms))
-  return engineOver(index, options, {}, sentenceReadings(read), reuse)
+  const { onStage } = options
+  const index = timed('index', onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms))
+  const bySource = readingsBySource(read)
+  const readings: SentenceReadings = (sourceId, start) => bySource.get(sourceId)?.get(start)
+  const stories = timed('stories', onStage, () => storiesOf(index))
+  const disagreements = timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdLookup(stories) }, readings))
+  // Found once for the stories ranked here and those ranked elsewhere alike.
+  let names: Set<string> | undefined
+  const namesOf = () => (names ??= findNameStems(index))
+  let own: Map<string, DisagreementIndex> | undefined
+  const ownDisagreements = () => (own ??= disagreementsByStory(stories, disagreements))
+  const storiesIn = (storyIds: readonly string[]) => {
+    const wanted = new Set(storyIds)
+    return stories.filter((story) => wanted.has(story.id))
+  }
+  return {
+    stories,
+    takeawayWork(storyIds) {
+      return storyTakeawayWork(index, namesOf(), storiesIn(storyIds), ownDisagreements(), (sourceId) => bySource.get(sourceId), options.takeaways)
+    },
+    rankStories(storyIds) {
+      const build = createTakeawayBuilder(index, options.takeaways, readings, namesOf())
+      return new Map(storiesIn(storyIds).map((story) => [story.id, build(ownDisagreements().get(story.id) ?? { all: [] }, story.sources, 0)]))
+    },
+    finish(ranked, rankedMs = 0) {
+      const onStageAfter: EngineOptions['onStage'] = onStage && ((stage, ms) => onStage(stage, stage === 'takeaways' ? ms + rankedMs : ms))
+      return engineOver(index, { ...options, onStage: onStageAfter }, { stories, disagreements }, readings, reuse, ranked, ranked ? namesOf() : names)
+    },
+  }
+}
+
+/** The stories of an index's articles. */
+function storiesOf(index: CorpusIndex): Story[] {
+  return buildStories(index.sources.map((source) => ({ source, text: articleText(index, source.id) })))
+}
+
+/** The id of the story of a source, `''` for none. */
+function storyIdLookup(stories: readonly Story[]): (sourceId: string) => string {
+  const storyOf = storyOfSource(stories)
+  return (sourceId) => storyOf.get(sourceId) ?? ''
 }
 
 /** What an engine derives from its index when it is created; a snapshot keeps it so a start need not redo it. */
@@ -153,71 +219,18 @@ export function createEngineFromIndex(index: CorpusIndex, options: EngineOptions
 }
 
 /**
- * Takeaways per story, each story's sentences ranked against its own disagreements only. A corpus
- * of one story is ranked as a whole, exactly as before stories existed.
- */
-function buildStoryTakeaways(
-  index: CorpusIndex,
-  stories: Story[],
-  disagreements: DisagreementIndex,
-  options: TakeawayBuildOptions | undefined,
-  readings: SentenceReadings | undefined,
-  reuse: BuildReuse | undefined,
-): { takeaways: TakeawayIndex; storyTakeaways?: Map<string, TakeawayIndex> } {
-  // Made on first use: a rebuild whose every story is reused needs no builder.
-  let builder: ReturnType<typeof createTakeawayBuilder> | undefined
-  const build: ReturnType<typeof createTakeawayBuilder> = (...args) => (builder ??= createTakeawayBuilder(index, options, readings))(...args)
-  const kept = (story: Story) => reuse?.takeaways?.(story)
-  if (stories.length <= 1) return { takeaways: (stories[0] && kept(stories[0])) ?? build(disagreements) }
-  const entriesOf = new Map<string, DisagreementEntry[]>()
-  for (const entry of disagreements.entries ?? []) {
-    const list = entriesOf.get(entry.storyId ?? '')
-    if (list) list.push(entry)
-    else entriesOf.set(entry.storyId ?? '', [entry])
-  }
-  const storyOf = storyOfSource(stories)
-  const claimsOf = new Map<string, ExtractedClaim[]>()
-  for (const claim of disagreements.claims ?? []) {
-    const storyId = storyOf.get(claim.sourceId) ?? ''
-    const list = claimsOf.get(storyId)
-    if (list) list.push(claim)
-    else claimsOf.set(storyId, [claim])
-  }
-  const storyTakeaways = new Map<string, TakeawayIndex>()
-  // Sentence numbers run on across stories; kept stories keep theirs (see `BuildReuse.freshTakeawayIds`).
-  let firstId = reuse?.freshTakeawayIds ?? 0
-  for (const story of stories) {
-    let built = kept(story)
-    if (!built) {
-      const entries = entriesOf.get(story.id) ?? []
-      const own: DisagreementIndex = { all: entries.map((entry) => entry.disagreement), entries, claims: claimsOf.get(story.id) ?? [] }
-      built = build(own, story.sources, firstId)
-      firstId = built.nextId ?? firstId
-    }
-    storyTakeaways.set(story.id, built)
-  }
-  return { takeaways: mergeStoryTakeaways(storyTakeaways.values()), storyTakeaways }
-}
-
-/** The corpus-wide takeaways: every story's candidates, in story order, merged by score. */
-function mergeStoryTakeaways(storyTakeaways: Iterable<TakeawayIndex>): TakeawayIndex {
-  const merged: TakeawayIndex['candidates'] = []
-  let first: TakeawayIndex | undefined
-  let nextId = 0
-  for (const built of storyTakeaways) {
-    first ??= built
-    merged.push(...built.candidates)
-    nextId = Math.max(nextId, built.nextId ?? 0)
-  }
-  merged.sort((a, b) => b.score - a.score)
-  return { ranked: merged.map((candidate) => candidate.takeaway), candidates: merged, duplicateSimilarity: first?.duplicateSimilarity ?? 0, nextId }
-}
-
-/**
  * The engine's methods over a built index; `saved` holds derived data from a snapshot, `readings`
  * the build's NLP readings of the sentences (without them, stages read sentences again).
  */
-function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<EngineDerivedData> = {}, readings?: SentenceReadings, reuse?: BuildReuse): Engine {
+function engineOver(
+  index: CorpusIndex,
+  options: EngineOptions,
+  saved: Partial<EngineDerivedData> = {},
+  readings?: SentenceReadings,
+  reuse?: BuildReuse,
+  ranked?: ReadonlyMap<string, TakeawayIndex>,
+  names?: ReadonlySet<string>,
+): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -226,9 +239,8 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
     }
   }
   const { onStage } = options
-  const stories = saved.stories ?? timed('stories', onStage, () => buildStories(index.sources.map((source) => ({ source, text: articleText(index, source.id) }))))
-  const storyOf = storyOfSource(stories)
-  const storyIdOf = (sourceId: string) => storyOf.get(sourceId) ?? ''
+  const stories = saved.stories ?? timed('stories', onStage, () => storiesOf(index))
+  const storyIdOf = storyIdLookup(stories)
   const checkStory = (storyId: string | undefined) => {
     if (storyId !== undefined && !stories.some((story) => story.id === storyId)) {
       const known = stories.map((story) => story.id).join(', ')
@@ -238,7 +250,7 @@ function engineOver(index: CorpusIndex, options: EngineOptions, saved: Partial<E
   const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
-    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse))
+    : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse, ranked, names))
   const { takeaways, storyTakeaways } = built
   // How a suggested question is checked: answered as a user would ask it.
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer

@@ -3,7 +3,8 @@
  */
 export type * from './types.js'
 export { UserFacingError, CorpusError, type UserFacingErrorCode } from './errors.js'
-export { createEngine, createEngineFromReadings, type BuildStage, type EngineOptions } from './engine.js'
+export { createEngine, createEngineFromReadings, prepareEngineFromReadings, type BuildStage, type EngineOptions, type PendingEngine } from './engine.js'
+export { rankStoryTakeawayWork, type StoryTakeawayWork } from './story-takeaways.js'
 export { readArticle, type ArticleReading } from './reading.js'
 export { rememberStories, reuseExamples, reuseUnchangedStories, type BuildReuse, type ExampleReuse, type StoryMemory, type TakeawayReuse } from './rebuild.js'
 export { parseArticleFile, checkUniqueIds, frontMatterSchema, type FrontMatter } from './corpus.js'
@@ -16,7 +17,7 @@ export { engineToSnapshot, createEngineFromSnapshot } from './engine.js'
 export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
 /** The story of each source id: for grouping a question's passages or claims by story. */
 export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stories.js'
-export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './takeaways/index.js'
+export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'
 /** The label of a claim from the newest source of a disagreement: its other sides may be outdated. */

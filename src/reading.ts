@@ -140,8 +140,8 @@ function readParagraph(text: string, base: number, readAt: Map<number, SentenceR
   })
 }
 
-/** The lookup of the sentences read in `read`, by source id and start offset. */
-export function sentenceReadings(read: readonly ArticleReading[]): SentenceReadings {
+/** The sentences read in `read`, by source id, then by start offset. */
+export function readingsBySource(read: readonly ArticleReading[]): Map<string, Map<number, SentenceReading>> {
   const bySource = new Map<string, Map<number, SentenceReading>>()
   for (const article of read) {
     article.passages.forEach((passage, p) => {
@@ -153,6 +153,12 @@ export function sentenceReadings(read: readonly ArticleReading[]): SentenceReadi
       })
     })
   }
+  return bySource
+}
+
+/** The lookup of the sentences read in `read`, by source id and start offset. */
+export function sentenceReadings(read: readonly ArticleReading[]): SentenceReadings {
+  const bySource = readingsBySource(read)
   return (sourceId, start) => bySource.get(sourceId)?.get(start)
 }
 

@@ -17,3 +17,4 @@ export { DEFAULT_TAKEAWAY_BUILD_OPTIONS, DEFAULT_TAKEAWAY_OPTIONS, type Takeaway
 export type { TakeawayIndex } from './types.js'
 export { buildTakeawayIndex, createSentenceComparer, createTakeawayBuilder } from './rank.js'
 export { selectTakeaways } from './select.js'
+export { findNameStems } from './vectors.js'

@@ -27,14 +27,15 @@ export function buildTakeawayIndex(index: CorpusIndex, disagreements: Disagreeme
  * links) is read once, then each call ranks the sentences of `sourceIds` only (every source when
  * absent) against `disagreements`, numbering its sentences from `firstId` so the candidates of
  * several calls can be merged. Takeaways are per story: the engine calls it once per story.
+ * `names` are the index's `findNameStems`, for a caller that has found them already.
  */
 export function createTakeawayBuilder(
   index: CorpusIndex,
   options: TakeawayBuildOptions = {},
   readings?: SentenceReadings,
+  names: ReadonlySet<string> = findNameStems(index),
 ): (disagreements: DisagreementIndex, sourceIds?: readonly string[], firstId?: number) => TakeawayIndex {
   const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
-  const names = findNameStems(index)
   const similarity = createSoftSimilarity(index, names, settings)
   return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, sourceIds, firstId, readings)
 }
@@ -113,7 +114,7 @@ function rankSentences(
       fact,
       numbers: unit.numbers,
       vector: unit.vector,
-      phrases: phrasesOf(index, names, unit.text),
+      phrases: unit.phrases ?? phrasesOf(index, names, unit.text),
     })
   })
   candidates.sort((a, b) => b.score - a.score)

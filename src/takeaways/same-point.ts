@@ -1,4 +1,4 @@
-import { QUESTION_STOP_WORDS, tokenize } from '../analyzer.js'
+import { QUESTION_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
 import { readSentenceText, type SentenceReading } from '../reading.js'
 import { stemOf, type CorpusIndex } from '../search.js'
 import { LIGHT_VERBS } from './fact.js'
@@ -70,10 +70,10 @@ const PHRASE_CONTENT_WORDS = 2
 /**
  * Runs of `PHRASE_WORDS` words holding at least `PHRASE_CONTENT_WORDS` content words that are not
  * names ("invasion of the country in 2022"). A sentence that repeats such a run repeats its point,
- * as a summary line does with the paragraph after it.
+ * as a summary line does with the paragraph after it. `tokens` are the text's own, when tokenised already.
  */
-export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string): Set<string> {
-  const words = tokenize(text).map((token) => token.word)
+export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text)): Set<string> {
+  const words = tokens.map((token) => token.word)
   const content = words.map((word) => !QUESTION_STOP_WORDS.has(word) && !DISCOURSE_WORDS.has(word) && !names.has(stemOf(index, word)))
   const phrases = new Set<string>()
   for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {

@@ -47,6 +47,8 @@ export interface Unit {
   vector: Map<string, number>
   /** Numbers the sentence states, digits or words: two sentences with different numbers do not state the same point. */
   numbers: Set<string>
+  /** Its distinctive word runs (see `phrasesOf`), for a quotable sentence: what its candidate keeps. */
+  phrases?: Set<string>
   /** The build's NLP reading of the sentence, when it was read whole (not a list item's inner sentence). */
   reading?: SentenceReading
 }

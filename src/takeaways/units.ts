@@ -1,10 +1,11 @@
-import { tokenize } from '../analyzer.js'
+import { tokenize, type Token } from '../analyzer.js'
 import { splitSentences } from '../nlp.js'
 import type { SentenceReadings } from '../reading.js'
 import { allPassages, articleText, passageAt, storedFeatures, type CorpusIndex } from '../search.js'
 import type { Passage, Sentence } from '../types.js'
 import type { TakeawayBuildOptions } from './options.js'
 import { isQuotable } from './quotable.js'
+import { phrasesOf } from './same-point.js'
 import type { Unit } from './types.js'
 import { vectorOf } from './vectors.js'
 
@@ -63,21 +64,25 @@ export function collectUnits(
     }
     spans.forEach((span, i) => {
       const text = article.slice(span.start, span.end)
-      const vector = vectorOf(index, names, text)
+      // Tokenised once for its vector, numbers and phrases.
+      const tokens = tokenize(text)
+      const vector = vectorOf(index, names, text, tokens)
       if (vector.size === 0) return
       const reading = span.kind === 'list' ? undefined : readings?.(sourceId, span.start)
+      const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative)
       units.push({
         sourceId,
         passageId: span.passage.id,
         start: span.start,
         end: span.end,
         text,
-        quotable: span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative),
+        quotable,
         isList: span.kind === 'list',
         features: span.features,
         position: spans.length > 1 ? i / (spans.length - 1) : 0,
         vector,
-        numbers: numbersOf(text),
+        numbers: numbersOf(tokens),
+        ...(quotable ? { phrases: phrasesOf(index, names, text, tokens) } : {}),
         ...(reading ? { reading } : {}),
       })
     })
@@ -89,9 +94,9 @@ const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
 )
 
-function numbersOf(text: string): Set<string> {
+function numbersOf(tokens: readonly Token[]): Set<string> {
   const numbers = new Set<string>()
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (/\p{N}/u.test(token.word)) numbers.add(token.word.replace(/,/g, ''))
     else if (NUMBER_WORDS.has(token.word)) numbers.add(token.word)
   }

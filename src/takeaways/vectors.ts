@@ -1,4 +1,4 @@
-import { QUESTION_STOP_WORDS, tokenize } from '../analyzer.js'
+import { QUESTION_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
 import { articleText, idf, stemOf, type CorpusIndex } from '../search.js'
 
 /**
@@ -42,10 +42,10 @@ export function findNameStems(index: CorpusIndex): Set<string> {
   return names
 }
 
-/** L2-normalised TF-IDF weights of a text's content stems (function words dropped). */
-export function vectorOf(index: CorpusIndex, names: ReadonlySet<string>, text: string): Map<string, number> {
+/** L2-normalised TF-IDF weights of a text's content stems (function words dropped); `tokens` are its own, when tokenised already. */
+export function vectorOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text)): Map<string, number> {
   const vector = new Map<string, number>()
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (QUESTION_STOP_WORDS.has(token.word) || DISCOURSE_WORDS.has(token.word)) continue
     const term = stemOf(index, token.word)
     vector.set(term, (vector.get(term) ?? 0) + idf(index, term) * (names.has(term) ? NAME_WEIGHT : 1))
