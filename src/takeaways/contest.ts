@@ -1,6 +1,7 @@
 import { QUESTION_STOP_WORDS, tokenize } from '../analyzer.js'
 import type { DisagreementIndex } from '../disagreements.js'
 import { articleText, idf, passageById, stemOf, type CorpusIndex } from '../search.js'
+import type { ExtractedClaim } from '../claims/types.js'
 import type { Disagreement } from '../types.js'
 import type { Unit } from './types.js'
 
@@ -94,11 +95,16 @@ export function createContestCheck(index: CorpusIndex, disagreements: Disagreeme
   const spans: ContestSpan[] = []
   const topics: Array<{ weights: Map<string, number>; total: number; disagreement: Disagreement }> = []
   const entries = new Map((disagreements.entries ?? []).map((entry) => [entry.disagreement, entry]))
+  const claimsByKey = new Map<string, ExtractedClaim[]>()
+  for (const claim of disagreements.claims ?? []) {
+    const list = claimsByKey.get(claim.key)
+    if (list) list.push(claim)
+    else claimsByKey.set(claim.key, [claim])
+  }
   for (const disagreement of disagreements.all) {
     const entry = entries.get(disagreement)
     if (entry) {
-      const key = entry.claims[0]?.key
-      const group = (disagreements.claims ?? []).filter((claim) => claim.key === key)
+      const group = claimsByKey.get(entry.claims[0]?.key ?? '') ?? []
       const disputed = disputedValues(group.length > 0 ? group : entry.claims)
       // A sentence states a side when it gives any value of the disputed thing, also one the
       // disagreement does not quote ("taxes rise by 2.5 percent" in a third article).
@@ -134,9 +140,16 @@ export function createContestCheck(index: CorpusIndex, disagreements: Disagreeme
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0)
     if (total > 0) topics.push({ weights, total, disagreement })
   }
+  // Each sentence looks only at its own source's claims, as `createClaimLookup` does.
+  const spansBySource = new Map<string, ContestSpan[]>()
+  for (const span of spans) {
+    const list = spansBySource.get(span.sourceId)
+    if (list) list.push(span)
+    else spansBySource.set(span.sourceId, [span])
+  }
   return (unit) => {
-    for (const span of spans) {
-      if (span.sourceId !== unit.sourceId || span.start >= unit.end || unit.start >= span.end) continue
+    for (const span of spansBySource.get(unit.sourceId) ?? []) {
+      if (span.start >= unit.end || unit.start >= span.end) continue
       if (span.disagreement.kind !== 'role' || span.disputedValue || isAboutOffice(index, unit.text, span.officeStems)) return span.disagreement
     }
     for (const topic of topics) {
