@@ -112,6 +112,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       // Two words or more after "the" name a thing ("the Nintendo Entertainment System"), not a person.
       const afterThe = /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))
       if (kind === 'person' && (words.length < 2 ? !afterThe : afterThe)) continue
+      if (kind === 'person' && reportsOther(text, start, name, asked)) continue
       if (!name || MONTH_NAMES.includes(name) || WEEKDAY_ONLY.test(name)) continue
       if (kind === 'place' && !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) continue
       found.push({ kind, display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: offset + start, end: offset + start + name.length })
@@ -138,6 +139,22 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
   return found
+}
+
+/** A reporting verb right after a name: "Olav Grent said…", "Ada Brenn, told…". */
+const REPORTS_AFTER = /^,?\s+(?:said|says|told|tells|added|noted)\b/i
+const REPORTING_WORDS = ['said', 'say', 'says', 'told', 'tell', 'tells', 'added', 'noted']
+
+/**
+ * True when the name at `start` is a speaker reporting what someone else did ("Harbour master Olav
+ * Grent said the captain reported…", asked who the captain was): the speaker answers a question about
+ * who said something, or one whose words stand right before the name ("Its captain, Reidar Holm, told…").
+ */
+function reportsOther(text: string, start: number, name: string, asked: AskedWords): boolean {
+  if (!REPORTS_AFTER.test(text.slice(start + name.length, start + name.length + 12))) return false
+  if (REPORTING_WORDS.some((word) => asked.words.has(word))) return false
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase()
+  return ![...asked.words].some((word) => word.length > 3 && before.includes(word))
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { stem } from '../../src/analyzer.js'
 import { marginIn } from '../../src/claims/margin.js'
 import { statusIn } from '../../src/claims/office-status.js'
+import { valuesIn } from '../../src/claims/found-values.js'
 
 const post = (...words: string[]) => new Set(words.map(stem))
 
@@ -31,5 +32,19 @@ describe('marginIn', () => {
   it('reads no margin from a denied one or a sentence giving both', () => {
     expect(marginIn('It was not a landslide.')).toBeUndefined()
     expect(marginIn('Polls promised a landslide; the result was narrow.')).toBeUndefined()
+  })
+})
+
+describe('valuesIn, asked who', () => {
+  const who = (text: string, question: string) => valuesIn(text, 'person', 0, 0.2, { words: new Set(question.toLowerCase().match(/\p{L}+/gu) ?? []) }).map((value) => value.display)
+
+  it('does not take a speaker reporting what someone else did for the person asked about', () => {
+    expect(who('Harbour master Olav Grent said the captain reported a steering failure.', 'Who was the captain?')).toEqual([])
+    expect(who('Its captain, Reidar Holm, told investigators the steering had failed.', 'Who was the captain?')).toEqual(['Reidar Holm'])
+  })
+
+  it('keeps the speaker when the question asks who said it or names the speaker\'s own post', () => {
+    expect(who('Harbour master Olav Grent said the pier would reopen.', 'Who said the pier would reopen?')).toEqual(['Olav Grent'])
+    expect(who('Harbour master Olav Grent said the pier would reopen.', 'Who is the harbour master?')).toEqual(['Olav Grent'])
   })
 })
