@@ -2,7 +2,7 @@ import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
 import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
-import { FEATURE, passageById, stemOf, type CorpusIndex } from './search.js'
+import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -48,6 +48,8 @@ const MAX_NAME_DISTANCE = 3
 const OWN_WORD_FLOOR = 0.7
 /** Words borrowed from the sentence after the previous answer for "what happened next?": enough to find it among its neighbours. */
 const NEXT_SENTENCE_TERMS = 5
+/** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
+const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
@@ -57,6 +59,8 @@ const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+a
 const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|themselves)\b/i
 /** The pronouns among them that stand for people, who may be named in the previous answer. */
 const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
+/** A person's pronouns by kind: two of one kind in a row stand for the same person. */
+const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
 /** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
 const THING_PRONOUN = /\b(it|its|itself)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
@@ -176,7 +180,16 @@ export function resolveContext(
   // he meet the minister?" may be Kell himself.
   const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
-  const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
+  // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
+  // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
+  const role = roleAsked(index, previous.question)
+  const roleTerms = role === undefined ? [] : before.terms.filter((term) => term.stem === role)
+  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
+  const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
+  // "her" after "how long has she been flying?" is the same woman, whom the previous turn resolved
+  // already: not a name the answer to it gave in passing (the flight's airports).
+  const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
+  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, roleTerms.length > 0 ? roleTerms : before.terms) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
@@ -185,7 +198,6 @@ export function resolveContext(
   // The same pronoun twice in a row stands for the same thing: in "how long did it take to build?"
   // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
   // first question's own words ("take", "build") are only older context.
-  const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
   const samePronoun = previousContext.length > 0 && !referent && samePronounKind(previous.question, analyzed.text)
   if (referent) borrow(nameTerms, weights.previousQuestion)
   else if (samePronoun) borrow(previousContext, weights.previousQuestion)
@@ -278,6 +290,17 @@ function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: stri
 function strongestTerms(terms: readonly QuestionTerm[], count: number): QuestionTerm[] {
   const kept = new Set([...terms].sort((a, b) => b.weight * b.idf - a.weight * a.idf).slice(0, count))
   return terms.filter((term) => kept.has(term))
+}
+
+/**
+ * The stem of the role a "who is the …?" question asks the holder of: "captain" in "who was the
+ * captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word of the
+ * phrase is its head). Undefined for any other question.
+ */
+function roleAsked(index: CorpusIndex, question: string): string | undefined {
+  const phrase = WHO_IS_THE.exec(question)?.[1]
+  const head = phrase === undefined ? undefined : tokenize(phrase).at(-1)?.word
+  return head === undefined ? undefined : stemOf(index, head)
 }
 
 /** True for a noun or a name, by its weight (see `analyzeQuestion`'s weights by part of speech). */
