@@ -183,13 +183,14 @@ export function resolveContext(
   // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
   // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
   const role = roleAsked(index, previous.question)
-  const roleTerms = role === undefined ? [] : before.terms.filter((term) => term.stem === role)
   const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
   const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
   // "her" after "how long has she been flying?" is the same woman, whom the previous turn resolved
   // already: not a name the answer to it gave in passing (the flight's airports).
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
-  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, roleTerms.length > 0 ? roleTerms : before.terms) : []
+  // "how?" has no words of its own: what it asked about is what it borrowed.
+  const anchors = before.terms.length > 0 ? before.terms : previousContext
+  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
