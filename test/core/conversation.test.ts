@@ -191,23 +191,20 @@ describe('a conversation over a corpus of two stories', () => {
 })
 
 describe('a conversation over a corpus of a zoo escape and a ship find', () => {
-  let engine: Engine
-  beforeAll(async () => {
-    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-zoo-ship')))
-  }, 120_000)
+  const engineFor = createEngineCache(fixtureDir('').replace(/\/$/, ''))
 
-  it('reads "next" in "what happened next?" as when, not as a topic word, and stays on the story', () => {
-    const [, next] = answerConversation(engine, ['When did the leopard escape?', 'what happened next?'])
+  it('reads "next" in "what happened next?" as when, not as a topic word, and stays on the story', async () => {
+    const [, next] = answerConversation(await engineFor('conversation-zoo-ship'), ['When did the leopard escape?', 'what happened next?'])
     // As a topic word, "next" found the ship story's "lifted in sections next month".
     expect(next?.contextWords).not.toContain('next')
     expect(next?.quotes[0]?.source.id).toMatch(/-leopard$/)
-  })
+  }, 120_000)
 
-  it('answers "why … then?" with the reason behind the answer just given, not with a reason from the other story', () => {
-    const [, why] = answerConversation(engine, ['When did the fence last pass a safety inspection?', 'why did it fail then?'])
+  it('answers "why … then?" with the reason behind the answer just given, not with a reason from the other story', async () => {
+    const [, why] = answerConversation(await engineFor('conversation-zoo-ship'), ['When did the fence last pass a safety inspection?', 'why did it fail then?'])
     // "fail" is no word of the corpus, so it does not shrink the borrowed topic to nothing.
     expect(why?.quotes[0]?.text).toContain('not been designed to withstand a falling tree')
-  })
+  }, 120_000)
 })
 
 describe('the follow-up set', () => {
