@@ -193,6 +193,17 @@ describe('a conversation over a corpus of two stories', () => {
 describe('a conversation over a corpus of a zoo escape and a ship find', () => {
   const engineFor = createEngineCache(fixtureDir('').replace(/\/$/, ''))
 
+  it('finds the two events as two stories of three articles each (so stories.test leaves this fixture out)', async () => {
+    const stories = (await engineFor('conversation-zoo-ship')).stories()
+    expect(stories.map((story) => story.sources.map((source) => source.replace(/^.*-/, '')).sort())).toEqual(
+      expect.arrayContaining([
+        ['leopard', 'leopard', 'leopard'],
+        ['ship', 'ship', 'ship'],
+      ]),
+    )
+    expect(stories).toHaveLength(2)
+  }, 120_000)
+
   it('reads "next" in "what happened next?" as when, not as a topic word, and stays on the story', async () => {
     const [, next] = answerConversation(await engineFor('conversation-zoo-ship'), ['When did the leopard escape?', 'what happened next?'])
     // As a topic word, "next" found the ship story's "lifted in sections next month".
