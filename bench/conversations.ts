@@ -9,6 +9,7 @@ import { CONVERSATIONS, FORMER_HELD_OUT_CONVERSATIONS, type ConversationCase, ty
 import { HELD_OUT_CONVERSATIONS } from '../test/core/conversation-held-out.js'
 import { UNSEEN_CONVERSATIONS } from '../test/core/conversation-unseen.js'
 import { FLIGHT_TRIAL_CONVERSATIONS } from '../test/core/conversation-flight-trial.js'
+import { ZOO_SHIP_CONVERSATIONS } from '../test/core/conversation-zoo-ship.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -93,15 +94,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const heldOut = await runConversations(engineFor, HELD_OUT_CONVERSATIONS)
   const unseen = await runConversations(engineFor, UNSEEN_CONVERSATIONS)
   const flightTrial = await runConversations(engineFor, FLIGHT_TRIAL_CONVERSATIONS)
+  const zooShip = await runConversations(engineFor, ZOO_SHIP_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
           `round-4 held-out set (tuning material since its misses were studied):\n${renderConversations(heldOut)}`,
           `round-5 unseen set (tuning material since its misses were studied):\n${renderConversations(unseen)}`,
           `round-6 flight-and-trial set (two events in one corpus; run once before any round-6 change, then studied):\n${renderConversations(flightTrial)}`,
+          `round-7 zoo-and-ship set (two events in one corpus; run once before any round-7 change, then studied):\n${renderConversations(zooShip)}`,
         ].join('\n\n') + '\n',
   )
 }

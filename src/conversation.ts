@@ -1,7 +1,8 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
 import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
-import { FEATURE, stemOf, type CorpusIndex } from './search.js'
+import { parsePassageId } from './passage-table.js'
+import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -45,6 +46,10 @@ const MAX_NAME_DISTANCE = 3
  * 0.6 gained two turns and lost two.
  */
 const OWN_WORD_FLOOR = 0.7
+/** Words borrowed from the sentence after the previous answer for "what happened next?": enough to find it among its neighbours. */
+const NEXT_SENTENCE_TERMS = 5
+/** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
+const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
@@ -54,6 +59,8 @@ const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+a
 const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|themselves)\b/i
 /** The pronouns among them that stand for people, who may be named in the previous answer. */
 const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
+/** A person's pronouns by kind: two of one kind in a row stand for the same person. */
+const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
 /** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
 const THING_PRONOUN = /\b(it|its|itself)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
@@ -106,6 +113,11 @@ export interface ResolvedContext {
    * asks for something after them. Absent for any other question.
    */
   shownBefore?: ReadonlySet<string>
+  /**
+   * For "what happened next?" only: the question read on from the sentence after the previous
+   * answer's first quote, to ask when the topic's words find nothing not shown already.
+   */
+  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn'> & { sourceId: string }
 }
 
 /**
@@ -124,6 +136,10 @@ export function resolveContext(
 ): ResolvedContext {
   const previous = context?.at(-1)
   if (!previous || previous.question.trim() === '') return { analyzed, shown: {} }
+  // "then" ends "why did it fail then?" as "in that case", not "after that".
+  const next = WHY_QUESTION.test(analyzed.text) ? null : WHAT_NEXT.exec(analyzed.text)
+  // In "what happened next?" the "next" says when, not what about: as a topic word it finds "next month".
+  if (next) analyzed = withoutWords(analyzed, next[1] ?? '')
   // A question of verbs alone ("who is investigating?", "who paid?") says what happened but not to
   // what: in a conversation, that is the thing talked about.
   const ownNoun = analyzed.terms.some((term) => term.weight >= COMMON_NOUN_WEIGHT)
@@ -164,7 +180,17 @@ export function resolveContext(
   // he meet the minister?" may be Kell himself.
   const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
-  const names = carryNames ? namesIn(index, previous.quotes, asked, before.terms) : []
+  // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
+  // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
+  const role = roleAsked(index, previous.question)
+  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
+  const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
+  // "her" after "how long has she been flying?" is the same woman, whom the previous turn resolved
+  // already: not a name the answer to it gave in passing (the flight's airports).
+  const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
+  // "how?" has no words of its own: what it asked about is what it borrowed.
+  const anchors = before.terms.length > 0 ? before.terms : previousContext
+  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
@@ -173,23 +199,16 @@ export function resolveContext(
   // The same pronoun twice in a row stands for the same thing: in "how long did it take to build?"
   // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
   // first question's own words ("take", "build") are only older context.
-  const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
   const samePronoun = previousContext.length > 0 && !referent && samePronounKind(previous.question, analyzed.text)
   if (referent) borrow(nameTerms, weights.previousQuestion)
   else if (samePronoun) borrow(previousContext, weights.previousQuestion)
-  else borrow(before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
+  // "what happened next?" after "was Lamm found guilty?" asks about Lamm, past the verdict just
+  // given: the previous question's things carry over, its verbs ("found guilty") say what is done.
+  else borrow(next && before.terms.some(isNoun) ? before.terms.filter(isNoun) : before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
   if (samePronoun) borrow(before.terms, weights.previousContext)
   else if (!referent) borrow(previousContext, weights.previousContext)
   if (!referent) borrow(nameTerms, weights.answerName)
   if (borrowed.length === 0) return { analyzed, shown: {} }
-  // Borrowed words together weigh at most `maxShare` of the question's own: a long previous question
-  // must not outvote the word a follow-up asks about ("what did the governor do there?").
-  const mass = (terms: Array<{ term: QuestionTerm; factor: number }>) => terms.reduce((sum, { term, factor }) => sum + term.weight * term.idf * factor, 0)
-  // Own words count here as `OWN_WORD_FLOOR` of a noun at least: a verb alone still needs its topic.
-  const ownMass = mass(analyzed.terms.map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) })))
-  const borrowedMass = mass(borrowed)
-  const scale = ownMass > 0 && borrowedMass > weights.maxShare * ownMass ? (weights.maxShare * ownMass) / borrowedMass : 1
-  for (const entry of borrowed) entry.factor = Math.round(entry.factor * scale * 1000) / 1000
   const { answerFeatures } = withFormOf(index, analyzed, before)
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
   // ("because", "blamed", "after") about the topic counts as holding the answer.
@@ -200,19 +219,106 @@ export function resolveContext(
   // with no noun of its own ("why did it stop?") counts a reason for somewhat more; a reason is told
   // in too many ways ("because", "blamed", "due to") for it to count as much as a figure does.
   const typeOnly = analyzed.terms.length === 0 && answerFeatures !== 0
-  return {
-    // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
-    analyzed: {
-      ...analyzed,
-      answerFeatures,
-      contextTerms: borrowed.length,
-      terms: [...analyzed.terms, ...borrowed.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
-      ...(why ? { answerText: REASON_TEXT } : {}),
-      ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
-    },
-    shown: { contextWords: borrowed.map(({ term }) => term.asked), contextWeights: borrowed.map(({ factor }) => factor) },
-    ...(WHAT_NEXT.test(analyzed.text) ? { shownBefore: new Set(previous.quotes) } : {}),
+  const withBorrowed = (words: Array<{ term: QuestionTerm; factor: number }>): Omit<ResolvedContext, 'shownBefore' | 'readOn'> => {
+    const capped = capBorrowed(index, analyzed.terms, words, weights.maxShare)
+    return {
+      // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
+      analyzed: {
+        ...analyzed,
+        answerFeatures,
+        contextTerms: capped.length,
+        terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
+        ...(why ? { answerText: REASON_TEXT } : {}),
+        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
+      },
+      shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
+    }
   }
+  if (!next) return withBorrowed(borrowed)
+  // "what happened next?" when the topic finds nothing new: what the article tells after the answer
+  // just given. The words of the sentence that follows its first quote find it, though it may share
+  // no word with the topic.
+  const after = namesItself ? undefined : sentenceAfter(index, previous)
+  const afterTerms = after ? strongestTerms(analyzeQuestion(index, after.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+  return {
+    ...withBorrowed(borrowed),
+    shownBefore: new Set(previous.quotes),
+    ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
+  }
+}
+
+/**
+ * `borrowed` with each factor scaled so that together they weigh at most `maxShare` of the
+ * question's `own` words (by weight and IDF): a long previous question must not outvote the word a
+ * follow-up asks about ("what did the governor do there?"). A question with no word of its own
+ * ("why?") takes them as they are.
+ */
+function capBorrowed(index: CorpusIndex, own: readonly QuestionTerm[], borrowed: ReadonlyArray<{ term: QuestionTerm; factor: number }>, maxShare: number): Array<{ term: QuestionTerm; factor: number }> {
+  const mass = (terms: ReadonlyArray<{ term: QuestionTerm; factor: number }>) => terms.reduce((sum, { term, factor }) => sum + term.weight * term.idf * factor, 0)
+  // Own words count here as `OWN_WORD_FLOOR` of a noun at least: a verb alone still needs its topic.
+  // A word the corpus lacks in every form ("why did it fail?") matches nothing, so it outweighs nothing.
+  const ownMass = mass(own.filter((term) => isKnown(index, term)).map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) })))
+  const borrowedMass = mass(borrowed)
+  const scale = ownMass > 0 && borrowedMass > maxShare * ownMass ? (maxShare * ownMass) / borrowedMass : 1
+  return borrowed.map(({ term, factor }) => ({ term, factor: Math.round(factor * scale * 1000) / 1000 }))
+}
+
+/**
+ * The sentence its article tells right after the first quote of `turn`, and that article's id: the
+ * rest of the quote's passage, else the following passages', leaving out what the turn showed
+ * already. Undefined when the article ends there, or the turn was stored without its passages.
+ */
+function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
+  const quote = turn.quotes[0]
+  let passage = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
+  const at = quote === undefined || !passage ? -1 : passage.text.indexOf(quote)
+  if (!passage || quote === undefined || at < 0) return undefined
+  let from = passage.start + at + quote.length
+  const id = parsePassageId(passage.id)
+  for (let ordinal = (id?.ordinal ?? 0) + 1; passage; ordinal++) {
+    for (const sentence of passage.sentences) {
+      if (sentence.start < from) continue
+      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      if (!turn.quotes.some((shown) => shown.includes(text))) return { text, sourceId: passage.sourceId }
+    }
+    passage = id ? passageById(index, `${id.sourceId}#${ordinal}`) : undefined
+    from = 0
+  }
+  return undefined
+}
+
+/** The `count` terms that say most (by weight and IDF), in their order: enough to find their sentence. */
+function strongestTerms(terms: readonly QuestionTerm[], count: number): QuestionTerm[] {
+  const kept = new Set([...terms].sort((a, b) => b.weight * b.idf - a.weight * a.idf).slice(0, count))
+  return terms.filter((term) => kept.has(term))
+}
+
+/**
+ * The stem of the role a "who is the …?" question asks the holder of: "captain" in "who was the
+ * captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word of the
+ * phrase is its head). Undefined for any other question.
+ */
+function roleAsked(index: CorpusIndex, question: string): string | undefined {
+  const phrase = WHO_IS_THE.exec(question)?.[1]
+  const head = phrase === undefined ? undefined : tokenize(phrase).at(-1)?.word
+  return head === undefined ? undefined : stemOf(index, head)
+}
+
+/** True for a noun or a name, by its weight (see `analyzeQuestion`'s weights by part of speech). */
+function isNoun(term: QuestionTerm): boolean {
+  return term.weight >= COMMON_NOUN_WEIGHT
+}
+
+/** `analyzed` without the terms asked as one of the words of `text`. */
+function withoutWords(analyzed: AnalyzedQuestion, text: string): AnalyzedQuestion {
+  const words = new Set(tokenize(text).map((token) => token.word))
+  const terms = analyzed.terms.filter((term) => !words.has(term.asked))
+  return terms.length === analyzed.terms.length ? analyzed : { ...analyzed, terms }
+}
+
+/** True when the corpus holds `term` in any of its forms, corrections or synonyms. */
+function isKnown(index: CorpusIndex, term: QuestionTerm): boolean {
+  return term.variants.some((variant) => index.docFreq.has(variant.stem))
 }
 
 /**
@@ -264,6 +370,7 @@ export function conversationTurn(answer: Answer): ConversationTurn {
   return {
     question: answer.question,
     quotes: answer.quotes.map((quote) => quote.text),
+    passageIds: answer.quotes.map((quote) => quote.passageId),
     ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords } : {}),
   }
 }

@@ -1,7 +1,7 @@
 import { resolveContext } from '../conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
-import type { Answer, AskOptions } from '../types.js'
+import type { Answer, AskOptions, Quote } from '../types.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
 import { rankQuotes } from './rank-quotes.js'
 
@@ -24,11 +24,25 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (!checked.ok) {
     return { answer: { status: 'invalid', question: checked.text, message: checked.message, quotes: [], disagreements: [], hasMore: false }, passageIds: [] }
   }
-  const { analyzed, shown, shownBefore } = resolveContext(index, analyzeQuestion(index, checked.text, settings.bridging), ask.context)
-  const ranked = rankQuotes(index, analyzed, settings, ask.sourceId, offset + limit + 1 + (shownBefore?.size ?? 0))
+  const resolved = resolveContext(index, analyzeQuestion(index, checked.text, settings.bridging), ask.context)
+  const { shownBefore } = resolved
+  let { analyzed, shown } = resolved
+  const wanted = offset + limit + 1 + (shownBefore?.size ?? 0)
+  let ranked = rankQuotes(index, analyzed, settings, ask.sourceId, wanted)
+  // "what happened next?" is not answered by what was just shown: when the topic finds nothing else,
+  // it reads on from the answer just given, and shows it again only when nothing else is found.
+  const notShown = (quotes: Quote[]) => (shownBefore ? quotes.filter((quote) => !shownBefore.has(quote.text)) : [])
+  let unseen = notShown(ranked.quotes)
+  if (shownBefore && unseen.length === 0 && resolved.readOn) {
+    // Reading on is within the article of the answer just given.
+    const readOn = rankQuotes(index, resolved.readOn.analyzed, settings, resolved.readOn.sourceId, wanted)
+    if (notShown(readOn.quotes).length > 0) {
+      ;({ analyzed, shown } = resolved.readOn)
+      ranked = readOn
+      unseen = notShown(readOn.quotes)
+    }
+  }
   const { passageIds } = ranked
-  // "what happened next?" is not answered by what was just shown, unless nothing else is found.
-  const unseen = shownBefore ? ranked.quotes.filter((quote) => !shownBefore.has(quote.text)) : []
   const quotes = unseen.length > 0 ? unseen : ranked.quotes
   if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)

@@ -3,7 +3,8 @@ import { createStoredContextStore } from '../../adapters/conversation/stored-con
 import { createMemoryStore } from '../../adapters/store/memory.js'
 import { StoreUnavailableError, type KeyValueStore } from '../../adapters/store/store.js'
 
-const turns = [{ question: 'How long did the talks last?', quotes: ['The talks lasted three hours.'] }, { question: 'and who was there?', quotes: [], contextWords: ['talks'] }]
+// passageIds let "what happened next?" read on from the answer: a replica must get them too.
+const turns = [{ question: 'How long did the talks last?', quotes: ['The talks lasted three hours.'], passageIds: ['talks#2'] }, { question: 'and who was there?', quotes: [], contextWords: ['talks'] }]
 
 describe('createStoredContextStore', () => {
   it('gives a conversation written by one replica to another sharing the store', async () => {
