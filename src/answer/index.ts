@@ -1,7 +1,8 @@
 import { resolveContext } from '../conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
-import type { Answer, AskOptions } from '../types.js'
+import type { Answer, AskOptions, Quote } from '../types.js'
+import { isLinkedByNamesOnly } from './article-coverage.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
 import { rankQuotes } from './rank-quotes.js'
 
@@ -30,13 +31,28 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   // "what happened next?" is not answered by what was just shown, unless nothing else is found.
   const unseen = shownBefore ? ranked.quotes.filter((quote) => !shownBefore.has(quote.text)) : []
   const quotes = unseen.length > 0 ? unseen : ranked.quotes
-  if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings)) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {
     answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
     analyzed,
     passageIds,
   }
+}
+
+/** Least weight of a question word that says what it asks about, for `declineNamesOnly`: nouns, adjectives and verbs the corpus uses, not adverbs or light verbs. */
+const ASKED_WORD_MIN_WEIGHT = 0.4
+
+/**
+ * True when the quotes found are no answer: the question shares only names with the article of the
+ * best one (`AnswerOptions.declineNamesOnly`). A follow-up is left to the ranking's own checks: its
+ * borrowed words are the conversation's, not what it asks.
+ */
+function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
+  const first = quotes[0]
+  if (!settings.declineNamesOnly || !first || (analyzed.contextTerms ?? 0) > 0) return false
+  const source = index.sourceNumber.get(first.source.id)
+  return source !== undefined && isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)
 }
 
 /** The `no_answer` reply: honest, and pointing at what the bot can do. */
