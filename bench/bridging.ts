@@ -36,6 +36,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-same-word-forms': { wordNet: {}, answer: { bridging: { sameWordForms: false } } },
   'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
   'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
+  'no-names-only-decline': { wordNet: {}, answer: { declineNamesOnly: false } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 
