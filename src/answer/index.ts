@@ -44,15 +44,16 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
 const ASKED_WORD_MIN_WEIGHT = 0.4
 
 /**
- * True when the quotes found are no answer: the question shares only names with the article of the
- * best one (`AnswerOptions.declineNamesOnly`). A follow-up is left to the ranking's own checks: its
- * borrowed words are the conversation's, not what it asks.
+ * True when the quotes found are no answer: the question shares only names with the article of every
+ * one of them (`AnswerOptions.declineNamesOnly`). A quote from an article that does say what is
+ * asked keeps the answer, though a weaker one ranks first. A follow-up is not checked: its borrowed
+ * words are the conversation's, not what it asks.
  */
 function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
-  const first = quotes[0]
-  if (!settings.declineNamesOnly || !first || (analyzed.contextTerms ?? 0) > 0) return false
-  const source = index.sourceNumber.get(first.source.id)
-  return source !== undefined && isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)
+  if (!settings.declineNamesOnly || quotes.length === 0 || (analyzed.contextTerms ?? 0) > 0) return false
+  const sources = new Set(quotes.map((quote) => index.sourceNumber.get(quote.source.id)))
+  for (const source of sources) if (source === undefined || !isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)) return false
+  return true
 }
 
 /** The `no_answer` reply: honest, and pointing at what the bot can do. */

@@ -122,8 +122,8 @@ export interface AnswerOptions {
   /** Weight of the article's share in `minArticleEvidence`. Defaults to `0.5`. */
   articleCoverageWeight?: number
   /**
-   * Whether to decline a question whose names are its only link to the article of its first quote:
-   * none of its nouns, adjectives or verbs that the corpus uses is anywhere in that article
+   * Whether to decline a question whose names are its only link to the articles it would quote:
+   * none of its nouns, adjectives or verbs that the corpus uses is anywhere in any of them
    * (`isLinkedByNamesOnly`). "How much does a ticket to Marrow Park Zoo cost?" of articles about the
    * zoo's escaped leopard is answered otherwise with whatever sentence names the zoo and a number.
    * Measured in README, "Answers on corpora it has never seen". Defaults to `true`.
