@@ -36,6 +36,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-same-word-forms': { wordNet: {}, answer: { bridging: { sameWordForms: false } } },
   'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
   'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
+  'no-names-only-decline': { wordNet: {}, answer: { declineNamesOnly: false } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

@@ -1,3 +1,4 @@
+import type { QuestionTerm } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import { coverageOf, type JudgedTerms } from './coverage.js'
 
@@ -59,4 +60,27 @@ export function articleKnownCoverage(index: CorpusIndex, source: number, judged:
   if (judged.knownTotal <= 0) return 1
   for (let i = 0; i < questionStems.length; i++) hits[i] = articleHoldsStem(index, source, questionStems[i] as string) ? 1 : 0
   return (coverageOf(judged.terms, judged.weights, judged.numbers, hits, 0, judged.total, withSynonyms) * judged.total) / judged.knownTotal
+}
+
+/**
+ * True when the question's names are its only link to the article `source`: it names something the
+ * article speaks of ("Marrow Park Zoo"), but none of the common words that say what it asks about
+ * ("ticket", "cost") is anywhere in the article, in any form the question reaches (synonyms and other
+ * forms included). Words of less than `minWeight` (adverbs, light verbs, verbs the corpus never uses)
+ * and words the corpus never uses at all are left out: they are as often a paraphrase as another
+ * topic. False for a question without names, or without such words.
+ */
+export function isLinkedByNamesOnly(index: CorpusIndex, source: number, terms: readonly QuestionTerm[], minWeight: number): boolean {
+  let names = 0
+  let asked = 0
+  for (const term of terms) {
+    if (term.name) {
+      names++
+      continue
+    }
+    if (term.weight < minWeight || !term.variants.some((variant) => index.docFreq.has(variant.stem))) continue
+    asked++
+    if (term.variants.some((variant) => articleHoldsStem(index, source, variant.stem))) return false
+  }
+  return names > 0 && asked > 0
 }

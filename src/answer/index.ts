@@ -2,6 +2,7 @@ import { resolveContext } from '../conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
+import { isLinkedByNamesOnly } from './article-coverage.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
 import { rankQuotes } from './rank-quotes.js'
 
@@ -44,13 +45,29 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   const { passageIds } = ranked
   const quotes = unseen.length > 0 ? unseen : ranked.quotes
-  if (quotes.length === 0) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings)) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {
     answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
     analyzed,
     passageIds,
   }
+}
+
+/** Least weight of a question word that says what it asks about, for `declineNamesOnly`: nouns, adjectives and verbs the corpus uses, not adverbs or light verbs. */
+const ASKED_WORD_MIN_WEIGHT = 0.4
+
+/**
+ * True when the quotes found are no answer: the question shares only names with the article of every
+ * one of them (`AnswerOptions.declineNamesOnly`). A quote from an article that does say what is
+ * asked keeps the answer, though a weaker one ranks first. A follow-up is not checked: its borrowed
+ * words are the conversation's, not what it asks.
+ */
+function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
+  if (!settings.declineNamesOnly || quotes.length === 0 || (analyzed.contextTerms ?? 0) > 0) return false
+  const sources = new Set(quotes.map((quote) => index.sourceNumber.get(quote.source.id)))
+  for (const source of sources) if (source === undefined || !isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)) return false
+  return true
 }
 
 /** The `no_answer` reply: honest, and pointing at what the bot can do. */

@@ -121,6 +121,14 @@ export interface AnswerOptions {
   minArticleEvidence?: number
   /** Weight of the article's share in `minArticleEvidence`. Defaults to `0.5`. */
   articleCoverageWeight?: number
+  /**
+   * Whether to decline a question whose names are its only link to the articles it would quote:
+   * none of its nouns, adjectives or verbs that the corpus uses is anywhere in any of them
+   * (`isLinkedByNamesOnly`). "How much does a ticket to Marrow Park Zoo cost?" of articles about the
+   * zoo's escaped leopard is answered otherwise with whatever sentence names the zoo and a number.
+   * Measured in README, "Answers on corpora it has never seen". Defaults to `true`.
+   */
+  declineNamesOnly?: boolean
   /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
   bridging?: QuestionBridgingOptions
 }
@@ -153,5 +161,6 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   quoteCoverageWeight: 0,
   minArticleEvidence: 0,
   articleCoverageWeight: 0.5,
+  declineNamesOnly: true,
   bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -15,6 +15,7 @@ export interface ParaphraseCase {
     | 'paraphrase-breach'
     | 'paraphrase-wildfire-rail'
     | 'paraphrase-landing-outbreak-sinkhole'
+    | 'paraphrase-zoo-rocket'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -25,9 +26,11 @@ export interface ParaphraseCase {
    * (a wildfire and a freight derailment), before any run, and reported apart. `round6`: written in
    * round 6 with one corpus of three events (an airliner's emergency landing, food poisoning at a
    * festival, a sinkhole), before any run; its before-figures were recorded, then it was studied and
-   * tuned on, so it is a tuning set now, reported apart. Defaults to `tune`.
+   * tuned on, so it is a tuning set now, reported apart. `round7`: written in round 7 with one corpus
+   * of two events (a leopard's escape from a zoo, a rocket that exploded after lift-off), before any
+   * run; its before-figures are in the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -308,4 +311,36 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'How do I make chicken skewers at home?' },
   { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'What is the weather forecast for the weekend?' },
   { corpus: 'paraphrase-landing-outbreak-sinkhole', half: 'round6', question: 'Which team won the cup final?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How did the big cat get out?', phrase: 'service gate unlatched' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How long was the animal on the loose?', phrase: 'eleven hours' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Where was the leopard eventually caught?', phrase: 'allotment' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How was the leopard knocked out?', phrase: 'tranquilliser dart' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Was anyone injured during the escape?', phrase: 'Nobody was hurt' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What happened to the employee who left the gate open?', phrase: 'suspended' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How long will the zoo stay shut?', phrase: 'closed for three days' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Did the head of the zoo say sorry?', phrase: 'apologised' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Where did the leopard live before Dunmore?', phrase: 'Lyon' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What were schoolchildren told to do?', phrase: 'kept their pupils indoors' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'When did the rocket blow up?', phrase: '74 seconds after lift-off' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What was the rocket\'s cargo?', phrase: 'weather satellite' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Why did the launch go wrong?', phrase: 'fuel valve' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How much money was lost?', phrase: '90 million euros' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Was anybody hurt in the blast?', phrase: 'no one was injured' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How many times was the launch postponed?', phrase: 'delayed twice' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'When will the company try again?', phrase: 'within six months' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Has the rocket been banned from flying?', phrase: 'grounded' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Where did the wreckage land?', phrase: 'Debris fell into the sea' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What did fishermen have to do?', phrase: 'fishing boats' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How much does a ticket to Marrow Park Zoo cost?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'When was Marrow Park Zoo founded?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Did a tiger escape from a zoo in Lyon last year?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Who won the election for mayor of Dunmore?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What does the leopard eat every day?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How many people work for Corvane Aerospace?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Which rocket carried the first astronaut from Kestrel Point?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'What will the weather be like in Dunmore tomorrow?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Did another rocket explode at a different spaceport this year?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How much did the meteorological office pay for its new headquarters?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Who is the captain of the Dunmore football team?' },
+  { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How many lions escaped from Marrow Park Zoo?' },
 ]
