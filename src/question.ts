@@ -219,7 +219,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
     seen.add(termStem)
-    const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma)
+    const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma, name)
     const missing = name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
     if (missing) missingTopic ??= word
     if (name) nameWords.push({ start: token.start, end: token.end, found: !missing, proper: pos === 'PROPN' && index.docFreq.has(termStem) })
@@ -277,14 +277,17 @@ export function withoutChatMarkup(question: string): string {
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
-function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma?: string): TermVariant[] {
+function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma: string | undefined, name: boolean): TermVariant[] {
   const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
   const add = (candidate: string, weight: number, synonym: boolean) => {
     const had = variants.get(candidate)
     if (!had || had.weight < weight || (had.weight === weight && had.synonym && !synonym)) variants.set(candidate, { stem: candidate, weight, synonym })
   }
   if (termStem.length >= MIN_EXTENDABLE_STEM) {
-    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, false)
+    // A longer word the thesaurus does not relate to the asked one may be another word that happens to
+    // start the same ("police" and "policy", "spill" and "spillover"): it ranks, but is no evidence that
+    // the articles speak of the asked thing. Related ones are made evidence by the thesaurus loop below.
+    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, !name)
   }
   // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written).
   for (const form of new Set([...inflectionsOf(askedWord), ...(lemma ? inflectionsOf(lemma) : [])])) {

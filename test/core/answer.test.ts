@@ -179,6 +179,18 @@ describe('questions as chat delivers them', () => {
     expect(small.ask('What is the ticket fare price?').status).toBe('answered')
   })
 
+  it('does not take a longer word that only starts like the asked one as the articles speaking of it', async () => {
+    const council: ArticleInput = {
+      id: 'council',
+      title: 'Council news',
+      text: 'The council adopted a new parking policy on Monday.\n\nThe policy doubles the fees in the old town.\n\nCouncillors said the policies would be reviewed in a year.',
+    }
+    const small = createCheckedEngine([council], { synsets: await sharedSynsets() })
+    expect(small.ask('What does the parking policy do?').status).toBe('answered')
+    // "police" and "policy" stem to "polic" and "polici": the articles never speak of the police.
+    expect(small.ask('What did the police say?').status).toBe('no_answer')
+  })
+
   it('does not "correct" a name the corpus lacks, even one WordNet knows no synonym for, into a corpus word', async () => {
     const depot: ArticleInput = { id: 'depot', title: 'Depot news', text: 'Spare parts arrived at the depot on Monday.\n\nThe depot reopened on Tuesday after the delivery.' }
     const small = createCheckedEngine([depot], { synsets: await sharedSynsets() })
