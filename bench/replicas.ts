@@ -16,7 +16,8 @@ import { quantile } from './stats.js'
  * - answers per second for 1, 2 and 3 replicas (questions only), and one replica without Redis;
  * - the latency Redis adds per answer: one question at a time, one replica with and without Redis.
  * Latency is from posting an update to the webhook's 200, which comes after the reply was sent.
- * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--concurrency 40] [--latency-questions 300] [--kill-run-only] [--json]`
+ * `npm run bench:replicas -- [--questions 2000] [--users 200] [--replicas 1,2,3] [--concurrency 40] [--latency-questions 300] [--kill-runs 1] [--kill-run-only] [--json]`
+ * `--kill-runs N` repeats the issue's run N times (fresh replicas and Redis each time) and prints each.
  */
 
 /** One throughput or latency run. */
@@ -84,6 +85,37 @@ export async function runReplicaLoad(replicas: number, redis: boolean, options: 
   }
 }
 
+/** What one run with a replica SIGKILLed half-way shows. */
+interface KillRunSummary {
+  questions: number
+  answeredOnce: number
+  unanswered: number
+  deliveredAgain: number
+  answeredTwiceAfterRedelivery: number
+  answeredTooOften: number
+  presses: number
+  pressesServed: number
+  pressesServedTwice: number
+  pressNotices: string[]
+  answersPerSec: number
+}
+
+function summarize({ outcome, deliveredAgain, answersPerSec }: Awaited<ReturnType<typeof runReplicaLoad>>): KillRunSummary {
+  return {
+    questions: outcome.questions,
+    answeredOnce: outcome.answeredOnce,
+    unanswered: outcome.unanswered.length,
+    deliveredAgain,
+    answeredTwiceAfterRedelivery: outcome.answeredTwiceAfterRedelivery.length,
+    answeredTooOften: outcome.answeredTooOften.length,
+    presses: outcome.presses,
+    pressesServed: outcome.pressesServed,
+    pressesServedTwice: outcome.pressesServedTwice,
+    pressNotices: [...outcome.pressNotices.values()],
+    answersPerSec,
+  }
+}
+
 function round(value: number): number {
   return Math.round(value * 10) / 10
 }
@@ -104,9 +136,14 @@ async function main(): Promise<void> {
   const counts = (value('--replicas') ?? '1,2,3').split(',').map(Number)
   const say = (line: string) => process.stderr.write(`${line}\n`)
 
+  const killRuns = Number(value('--kill-runs') ?? 1)
+
   say(`load average before: ${load()}`)
-  const acceptance = await runReplicaLoad(3, true, { ...size, pressEvery: 3, killOne: true })
-  say(`three replicas, one killed: done (load ${load()})`)
+  const summaries: KillRunSummary[] = []
+  for (let i = 1; i <= killRuns; i++) {
+    summaries.push(summarize(await runReplicaLoad(3, true, { ...size, pressEvery: 3, killOne: true })))
+    say(`three replicas, one killed: run ${i} of ${killRuns} done (load ${load()})`)
+  }
   const killRunOnly = args.includes('--kill-run-only')
   const runs: ReplicaRun[] = killRunOnly ? [] : [await runReplicaLoad(1, false, size)]
   for (const count of killRunOnly ? [] : counts) runs.push(await runReplicaLoad(count, true, size))
@@ -118,20 +155,6 @@ async function main(): Promise<void> {
   const added = without && withRedis ? { p50Ms: round(withRedis.p50Ms - without.p50Ms), p99Ms: round(withRedis.p99Ms - without.p99Ms) } : undefined
   const loadAfter = load()
 
-  const { outcome } = acceptance
-  const summary = {
-    questions: outcome.questions,
-    answeredOnce: outcome.answeredOnce,
-    unanswered: outcome.unanswered.length,
-    deliveredAgain: acceptance.deliveredAgain,
-    answeredTwiceAfterRedelivery: outcome.answeredTwiceAfterRedelivery.length,
-    answeredTooOften: outcome.answeredTooOften.length,
-    presses: outcome.presses,
-    pressesServed: outcome.pressesServed,
-    pressesServedTwice: outcome.pressesServedTwice,
-    pressNotices: [...outcome.pressNotices.values()],
-    answersPerSec: acceptance.answersPerSec,
-  }
   const strip = ({ replicas, redis, questions, concurrency, answeredOnce, answersPerSec, p50Ms, p99Ms }: ReplicaRun): ReplicaRun => ({
     replicas,
     redis,
@@ -143,14 +166,16 @@ async function main(): Promise<void> {
     p99Ms,
   })
   if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ killRun: summary, throughput: runs.map(strip), latency: latency.map(strip), redisAddsMs: added, loadAfter })}\n`)
+    process.stdout.write(`${JSON.stringify({ killRun: summaries[0], killRuns: summaries, throughput: runs.map(strip), latency: latency.map(strip), redisAddsMs: added, loadAfter })}\n`)
     return
   }
-  process.stdout.write(`three replicas, every third press on another replica, one SIGKILLed half-way (${summary.questions} questions, ${size.users} people):\n`)
-  process.stdout.write(
-    `  answered once ${summary.answeredOnce}, unanswered ${summary.unanswered}, delivered again ${summary.deliveredAgain} (of which answered twice ${summary.answeredTwiceAfterRedelivery}), answered more often otherwise ${summary.answeredTooOften}\n`,
-  )
-  process.stdout.write(`  presses ${summary.presses}, served ${summary.pressesServed} (${summary.pressesServedTwice} twice after a redelivery), notices ${summary.pressNotices.length}${summary.pressNotices.length > 0 ? `: ${[...new Set(summary.pressNotices)].join(' | ')}` : ''}\n\n`)
+  for (const summary of summaries) {
+    process.stdout.write(`three replicas, every third press on another replica, one SIGKILLed half-way (${summary.questions} questions, ${size.users} people):\n`)
+    process.stdout.write(
+      `  answered once ${summary.answeredOnce}, unanswered ${summary.unanswered}, delivered again ${summary.deliveredAgain} (of which answered twice ${summary.answeredTwiceAfterRedelivery}), answered more often otherwise ${summary.answeredTooOften}\n`,
+    )
+    process.stdout.write(`  presses ${summary.presses}, served ${summary.pressesServed} (${summary.pressesServedTwice} twice after a redelivery), notices ${summary.pressNotices.length}${summary.pressNotices.length > 0 ? `: ${[...new Set(summary.pressNotices)].join(' | ')}` : ''}\n\n`)
+  }
   process.stdout.write('replicas | redis | questions | in flight | answered once | answers/s | p50 ms | p99 ms\n')
   for (const run of [...runs, ...latency]) {
     process.stdout.write(`${run.replicas} | ${run.redis ? 'yes' : 'no'} | ${run.questions} | ${run.concurrency} | ${run.answeredOnce} | ${run.answersPerSec} | ${run.p50Ms} | ${run.p99Ms}\n`)

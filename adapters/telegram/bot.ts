@@ -3,7 +3,7 @@ import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, InlineKeyboard, type BotConfig, type BotError, type Context } from 'grammy'
 import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
-import type { ConversationTurn, Quote, Source, Takeaway } from '../../src/index.js'
+import type { Answer, ConversationTurn, Quote, Source, Takeaway } from '../../src/index.js'
 import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
 import {
   MAX_MESSAGE_CHARS,
@@ -67,6 +67,14 @@ export interface TelegramBotOptions {
   conversations?: ContextStore
   /** 👍/👎 under every answer. Defaults to none: no vote buttons. */
   feedback?: Feedback
+  /**
+   * The reply travels in the webhook's answer (`startTelegram` sets it for replicas sharing a
+   * store, with grammY's `canUseWebhookReply`; see `webhook-reply.ts`). Then an answer is made to
+   * fit one message (fewer quotes, the rest behind "More quotes"), no typing action goes first,
+   * and a follow-up finds its conversation by the answer's buttons, as the message id never comes
+   * back. Defaults to false.
+   */
+  webhookReplies?: boolean
 }
 
 const DEFAULT_TELEGRAM_BOT_OPTIONS = {
@@ -76,6 +84,7 @@ const DEFAULT_TELEGRAM_BOT_OPTIONS = {
   autoRetry: { maxRetryAttempts: 3, maxDelaySeconds: 60 },
   quotesPerPage: 4,
   pagesPerWindow: 10,
+  webhookReplies: false,
 } satisfies TelegramBotOptions
 
 /** What a "More quotes" press gets when its page is unknown, expired, malformed or from another chat. */
@@ -167,20 +176,23 @@ export function createTelegramBot(token: string, deps: AdapterDeps, botConfig?: 
   /** Sends one page of an answer, with a "More quotes" button under it while the core has more. */
   const replyWithPage = async (ctx: Context, question: string, offset: number, outcome: Outcome, replyTo?: number, turns?: ConversationTurn[]): Promise<void> => {
     if (outcome.kind !== 'answer') return replyHtml(ctx, [escapeHtml(outcome.message)], { replyTo })
-    const { answer } = outcome
+    const answer = settings.webhookReplies ? fitOneMessage(outcome.answer, offset) : outcome.answer
     const nextOffset = offset + answer.quotes.length
     const chatId = ctx.chatId
     const more =
       answer.status === 'answered' && answer.hasMore && answer.quotes.length > 0 && nextOffset <= MAX_QUOTE_OFFSET && chatId !== undefined
         ? await moreQuotesButton(quotePages, { question, offset: nextOffset, chatId }, deps, ctx)
         : undefined
-    const sent: number[] = []
-    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons: withVoteButtons(ctx, settings.feedback, answer, more), onSent: (id) => sent.push(id) })
-    if (offset === 0) await rememberTurns(ctx, settings.conversations, deps, turns, answer, sent)
+    const sent: (number | undefined)[] = []
+    const buttons = withVoteButtons(ctx, settings.feedback, answer, more)
+    await replyHtml(ctx, formatAnswer(answer, { offset }), { replyTo, buttons, onSent: (id) => sent.push(id) })
+    if (offset === 0) await rememberTurns(ctx, settings.conversations, deps, turns, answer, sent, buttons)
   }
 
   const ask = async (ctx: Context, question: string): Promise<void> => {
-    await showTyping(ctx, deps)
+    // A webhook reply is sent as soon as the answer is ready: a typing action before it would only
+    // delay it by an API round trip.
+    if (!settings.webhookReplies) await showTyping(ctx, deps)
     const turns = await turnsRepliedTo(ctx, settings.conversations, deps)
     await replyWithPage(ctx, question, 0, askPage(ctx, question, 0, turns), undefined, turns)
   }
@@ -323,8 +335,8 @@ interface ReplyHtmlOptions {
   replyTo?: number | undefined
   /** Buttons under the last message. Defaults to none. */
   buttons?: InlineKeyboard | undefined
-  /** Called with the id of each message sent. */
-  onSent?: (messageId: number) => void
+  /** Called with the id of each message sent; `undefined` for one sent as a webhook reply, whose id never comes back. */
+  onSent?: (messageId: number | undefined) => void
 }
 
 /**
@@ -340,8 +352,24 @@ async function replyHtml(ctx: Context, messages: readonly string[], options: Rep
       ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(i === messages.length - 1 && options.buttons ? { reply_markup: options.buttons } : {}),
     })
-    options.onSent?.(sent.message_id)
+    // grammY resolves a webhook reply with `true`, whatever the method's result type says.
+    options.onSent?.((sent as Partial<typeof sent>).message_id)
   }
+}
+
+/**
+ * With webhook replies, the answer is the one message that travels in the webhook's answer (a
+ * second one would be an API call of its own, which a replica may send and then die, or which may
+ * overtake the first). So an answer too long for one message shows fewer quotes, and its "More
+ * quotes" button the rest. One quote with its disagreements that is still too long goes as it is.
+ */
+function fitOneMessage(answer: Answer, offset: number): Answer {
+  if (answer.status !== 'answered' || formatAnswer(answer, { offset }).length === 1) return answer
+  for (let shown = answer.quotes.length - 1; shown > 1; shown--) {
+    const fewer = { ...answer, quotes: answer.quotes.slice(0, shown), hasMore: true }
+    if (formatAnswer(fewer, { offset }).length === 1) return fewer
+  }
+  return { ...answer, quotes: answer.quotes.slice(0, 1), hasMore: answer.hasMore || answer.quotes.length > 1 }
 }
 
 /**

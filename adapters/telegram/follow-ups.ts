@@ -1,13 +1,17 @@
 import { InlineKeyboard, type Composer, type Context } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Answer, ConversationTurn } from '../../src/index.js'
 import type { AdapterDeps } from '../answering.js'
 import { CONTEXT_TTL_MS, withTurn, type ContextStore } from '../conversation/context-store.js'
 import { DOWN_REASONS, isDownReason, type DownReason, type Vote } from '../feedback/store.js'
 import { VOTE_TEXTS, type Feedback } from '../feedback/votes.js'
+import { parseMoreQuotesData } from './quote-pages.js'
 
 /**
  * Telegram's side of conversations and feedback: a reply to one of the bot's answers is a
- * follow-up (its turns are kept under the answer's message id), and every answer carries 👍/👎.
+ * follow-up (its turns are kept under the answer's message id, or, for an answer sent as a webhook
+ * reply, whose id never comes back, under the random id its buttons carry: a reply carries the
+ * replied message with its buttons), and every answer carries 👍/👎.
  * Buttons carry only the answer's random id; the vote is checked against the chat it was sent to.
  */
 
@@ -20,6 +24,25 @@ export function telegramContextKey(chatId: number, messageId: number): string {
   return `telegram:${chatId}:${messageId}`
 }
 
+/** The store key of the conversation an answer sent without a known message id ends, by its buttons' id. */
+function telegramButtonContextKey(chatId: number, buttonId: string): string {
+  return `telegram:${chatId}:buttons:${buttonId}`
+}
+
+/**
+ * The random id an answer's buttons carry: its "More quotes" page id, else its 👍/👎 answer id.
+ * `undefined` for a message without them. Telegram puts the replied message's buttons in a reply's
+ * `reply_to_message`, and only the bot can have made them (the reply's sender is checked first).
+ */
+function buttonIdOf(markup: InlineKeyboardMarkup | undefined): string | undefined {
+  for (const button of markup?.inline_keyboard.flat() ?? []) {
+    const data = 'callback_data' in button ? button.callback_data : undefined
+    const id = parseMoreQuotesData(data) ?? (data === undefined ? undefined : VOTE_DATA.exec(data)?.[1])
+    if (id !== undefined) return id
+  }
+  return undefined
+}
+
 /**
  * The turns a message follows up: those kept for the bot's message it replies to. None (a
  * stand-alone question) for a reply to someone else's message, to an answer deleted or older than
@@ -30,20 +53,37 @@ export async function turnsRepliedTo(ctx: Context, store: ContextStore | undefin
   const chatId = ctx.chatId
   if (!store || !replied || chatId === undefined || replied.from?.id !== ctx.me.id) return undefined
   try {
-    return await store.get(telegramContextKey(chatId, replied.message_id))
+    const byId = await store.get(telegramContextKey(chatId, replied.message_id))
+    const buttonId = buttonIdOf(replied.reply_markup)
+    return byId ?? (buttonId === undefined ? undefined : await store.get(telegramButtonContextKey(chatId, buttonId)))
   } catch (error) {
     deps.logger.warn({ err: error, adapter: 'telegram', ref: String(ctx.update.update_id) }, 'could not read the conversation: answering on its own')
     return undefined
   }
 }
 
-/** Keeps the conversation under each message of an answer, so a reply to any of them follows up. */
-export async function rememberTurns(ctx: Context, store: ContextStore | undefined, deps: AdapterDeps, before: ConversationTurn[] | undefined, answer: Answer, messageIds: number[]): Promise<void> {
+/**
+ * Keeps the conversation under each message of an answer, so a reply to any of them follows up:
+ * under its id, or, for the last message (the one with `buttons`) sent without a known id, under
+ * its buttons' id. `messageIds` are the answer's messages in order, `undefined` where unknown.
+ */
+export async function rememberTurns(
+  ctx: Context,
+  store: ContextStore | undefined,
+  deps: AdapterDeps,
+  before: ConversationTurn[] | undefined,
+  answer: Answer,
+  messageIds: readonly (number | undefined)[],
+  buttons?: InlineKeyboardMarkup,
+): Promise<void> {
   const chatId = ctx.chatId
   if (!store || chatId === undefined || answer.status === 'invalid') return
   const turns = withTurn(before, answer)
+  const keys = messageIds.flatMap((id) => (id === undefined ? [] : [telegramContextKey(chatId, id)]))
+  const buttonId = messageIds.at(-1) === undefined ? buttonIdOf(buttons) : undefined
+  if (buttonId !== undefined) keys.push(telegramButtonContextKey(chatId, buttonId))
   try {
-    await Promise.all(messageIds.map((id) => store.set(telegramContextKey(chatId, id), turns, CONTEXT_TTL_MS)))
+    await Promise.all(keys.map((key) => store.set(key, turns, CONTEXT_TTL_MS)))
   } catch (error) {
     deps.logger.warn({ err: error, adapter: 'telegram', ref: String(ctx.update.update_id) }, 'could not keep the conversation')
   }

@@ -9,11 +9,12 @@ import { TELEGRAM_COMMANDS, createTelegramBot, type TelegramBotOptions } from '.
 import type { TelegramSettings, TelegramWebhookSettings } from './config.js'
 import { createInFlightUpdates, type InFlightUpdates } from './in-flight.js'
 import { setTelegramNewsroomMenu } from './newsroom-commands.js'
+import { canUseWebhookReply, createWebhookReplyAdapter } from './webhook-reply.js'
 
 /** Tuning for `startTelegram`; the composition root passes none. */
 export interface StartTelegramOptions {
   /** Passed to `createTelegramBot`: rate limits and retries. Defaults to its defaults. */
-  bot?: Omit<TelegramBotOptions, 'inFlight'>
+  bot?: Omit<TelegramBotOptions, 'inFlight' | 'webhookReplies'>
   /** Longest wait for replies in flight when stopping; the app must be gone within 10 s. Defaults to 7_000: with the final `getUpdates` that confirms handled updates, a stop stays within 10 s. */
   stopTimeoutMs?: number
   /** Longest wait for Telegram at startup (`getMe`, which grammY retries on network errors). Defaults to 30_000. */
@@ -49,7 +50,17 @@ export class TelegramStartError extends Error {
 export async function startTelegram(settings: TelegramSettings, deps: AdapterDeps, options: StartTelegramOptions = {}): Promise<RunningTelegram> {
   const { stopTimeoutMs, startTimeoutMs } = { ...DEFAULT_START_TELEGRAM_OPTIONS, ...options }
   const inFlight = createInFlightUpdates()
-  const bot = createTelegramBot(settings.token, deps, { client: { apiRoot: settings.apiRoot } }, { ...options.bot, inFlight })
+  // Replicas answer inside the webhook's response, so that an update is answered exactly once even
+  // when a replica dies (see `webhook-reply.ts`). One process alone keeps sending its replies as
+  // API calls: it has no copy on another replica to guard against, and it keeps what a webhook
+  // reply gives up: the message ids, errors it can log and apologise for, retries of a 429.
+  const webhookReplies = settings.webhook !== undefined && options.bot?.sharedStore !== undefined
+  const bot = createTelegramBot(
+    settings.token,
+    deps,
+    { client: { apiRoot: settings.apiRoot, ...(webhookReplies ? { canUseWebhookReply } : {}) } },
+    { ...options.bot, inFlight, webhookReplies },
+  )
   await initBot(bot, settings, startTimeoutMs)
   try {
     await bot.api.setMyCommands(TELEGRAM_COMMANDS, undefined, timeoutSignal(startTimeoutMs))
@@ -59,7 +70,7 @@ export async function startTelegram(settings: TelegramSettings, deps: AdapterDep
     deps.logger.warn({ err: error, adapter: 'telegram' }, 'could not register the bot commands')
   }
   const running = settings.webhook
-    ? await serveWebhook(bot, settings.webhook, deps, inFlight, stopTimeoutMs)
+    ? await serveWebhook(bot, settings.webhook, deps, inFlight, stopTimeoutMs, webhookReplies)
     : await servePolling(bot, deps, inFlight, stopTimeoutMs)
   deps.logger.info({ adapter: 'telegram', username: bot.botInfo.username, mode: settings.webhook ? 'webhook' : 'polling' }, 'telegram bot serving')
   return running
@@ -127,12 +138,15 @@ async function serveWebhook(
   deps: AdapterDeps,
   inFlight: InFlightUpdates,
   stopTimeoutMs: number,
+  webhookReplies: boolean,
 ): Promise<RunningTelegram> {
   const secretToken = webhook.secretToken ?? randomBytes(32).toString('base64url')
   const path = new URL(webhook.url).pathname
   // Past the timeout Telegram gets its answer and the reply goes on in the background (counted
-  // in `inFlight`), rather than an error that would make Telegram send the update again.
-  const callback = webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS })
+  // in `inFlight`), rather than an error that would make Telegram send the update again; a reply
+  // meant for the webhook's answer then goes as an API call of its own.
+  const adapter = webhookReplies ? createWebhookReplyAdapter(bot.api) : 'http'
+  const callback = webhookCallback(bot, adapter, { secretToken, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS })
 
   const server = createServer((request, response) => {
     if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://localhost').pathname !== path) {

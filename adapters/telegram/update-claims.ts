@@ -40,10 +40,15 @@ function isReply(method: string, payload: Record<string, unknown>): boolean {
  * Before handling, a replica claims the update atomically (`SET NX PX`, a lease renewed while it
  * works); after handling, it marks the update done for `doneTtlMs`. A copy finding it done is
  * skipped; a copy finding a lease waits: when the holder finishes it is skipped, when the holder
- * died its lease lapses within `leaseMs` and the copy claims and answers it. One window stays: a
- * replica killed after sending its reply and before marking the update done (one store round
- * trip apart: the mark is written as the reply's API call returns) has its update answered twice. While the store is unreachable, claims fall
- * back to this process's memory: a copy on another replica would then be answered again.
+ * died its lease lapses within `leaseMs` and the copy claims and answers it.
+ *
+ * A reply sent by an API call of its own leaves one window: a replica killed after the call
+ * reached Telegram and before the mark is written (one store round trip: it is written as the
+ * call returns) has its update answered twice. Replicas therefore send the reply inside the
+ * webhook's answer (`webhook-reply.ts`), which Telegram gets together with the acknowledgement of
+ * the update, or not at all; the mark is then written once the answer is on the socket. While
+ * the store is unreachable, claims fall back to this process's memory: a copy on another replica
+ * would then be answered again.
  */
 export function claimUpdates(store: KeyValueStore, logger: Logger, options: UpdateClaimOptions = {}): MiddlewareFn<Context> {
   const { leaseMs, doneTtlMs, pollMs, maxWaitMs } = { ...DEFAULT_UPDATE_CLAIM_OPTIONS, ...options }
@@ -81,9 +86,9 @@ export function claimUpdates(store: KeyValueStore, logger: Logger, options: Upda
     let marked: Promise<unknown> | undefined
     const markDone = () =>
       (marked ??= store.replaceIfEqual(key, holder, DONE, doneTtlMs).catch((error: unknown) => logger.warn({ err: error, ref: String(updateId) }, 'could not mark an update handled')))
-    // The update counts as handled the moment its first reply is sent, not when the handler has
-    // also stored pages and conversations: that keeps the window in which a replica killed after
-    // replying has its update answered again down to one store round trip.
+    // The update counts as handled the moment its first reply is sent (or, as a webhook reply, on
+    // the socket), not when the handler has also stored pages and conversations: a copy waiting on
+    // the lease is skipped at once.
     ctx.api.config.use(async (prev, method, payload, signal) => {
       const result = await prev(method, payload, signal)
       if (result.ok && isReply(method, payload)) await markDone()

@@ -28,7 +28,8 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     api = await startFakeTelegramApi()
     replicas = await startReplicas(3, api, { REDIS_URL: redis.url, REDIS_PREFIX: 'replica-test:' })
     proxy = await startRoundRobinProxy(replicas.map((replica) => replica.webhookPort))
-  }, 120_000)
+    // Three processes loading the index at once take minutes on a loaded 2-core machine.
+  }, 180_000)
 
   afterAll(async () => {
     await stopAllApps()
@@ -44,19 +45,26 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     const outcome = outcomeOf(api, run)
 
     // Updates in flight on the killed replica came back as 502s and were delivered again.
+    const replies = repliesByMessage(api)
+    const unserved = run.presses.filter(({ status, answer }) => status !== 200 || replies.to(answer)?.length !== 1)
     console.info(
       `replica test: ${run.deliveredAgain.size} updates delivered again after the kill, ${outcome.answeredTwiceAfterRedelivery.length} of them answered twice; ${outcome.pressesServedTwice} presses served twice`,
+      unserved.map(({ update, status, deliveredAgain, answer }) => ({ update: update.update_id, status, deliveredAgain, pages: replies.to(answer)?.length ?? 0 })),
     )
-    // Every question is answered. Exactly once, but for one window no design closes against a
-    // Bot API that is not idempotent: a replica killed while its reply is on the wire (sent, not yet
-    // marked done) has that update answered again by the replica that gets the copy. So a second
-    // answer may only ever come for an update that was in flight on the killed replica. The same
-    // holds for a press: every press gets its page, a second one only if it was delivered again.
+    // Every question answered exactly once, those in flight on the killed replica too: a reply
+    // travels in the webhook's answer, so it reached Telegram only if the update was acknowledged.
+    expect(run.deliveredAgain.size).toBeGreaterThan(0)
     expect(outcome.unanswered).toEqual([])
+    expect(outcome.answeredTwiceAfterRedelivery).toEqual([])
     expect(outcome.answeredTooOften).toEqual([])
+    expect(outcome.answeredOnce).toBe(asks.length)
+    // Every press gets its page, once.
     expect(outcome.presses).toBeGreaterThan(5)
     expect(outcome.pressesServed).toBe(outcome.presses)
+    expect(outcome.pressesServedTwice).toBe(0)
     expect([...outcome.pressNotices.values()]).toEqual([])
+    // The replies did travel in the webhook's answers.
+    expect(api.callsTo('sendMessage').filter((call) => call.viaWebhookReply).length).toBeGreaterThanOrEqual(asks.length)
   }, 120_000)
 
   it('holds a person’s limit across replicas: over it on one, over it on the other', async () => {
@@ -66,7 +74,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     for (let i = 0; i < 12; i++) {
       const update = askUpdate(api, user, QUESTIONS[0]!)
       updates.push(update)
-      expect(await postUpdate(webhook(alive[i % 2]!), update)).toBe(200)
+      expect(await postUpdate(api, webhook(alive[i % 2]!), update)).toBe(200)
     }
     const replies = repliesByMessage(api)
     const texts = updates.map((update) => replies.to(update.message!)?.[0]?.text ?? '')
@@ -80,7 +88,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
   const askForButton = async (replica: Replica, user: number) => {
     for (const question of QUESTIONS) {
       const update = askUpdate(api, user, question)
-      await deliver(webhook(replica), update)
+      await deliver(api, webhook(replica), update)
       const answer = repliesByMessage(api).to(update.message!)?.at(-1)
       const data = moreButton(answer)
       if (answer !== undefined && data !== undefined) return { answer, data }
@@ -96,6 +104,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     const intervalMs = 200
     const outageStartIndex = 20
     let stoppedAt = Number.POSITIVE_INFINITY
+    let restartingAt = Number.POSITIVE_INFINITY
     let restartedAt = Number.POSITIVE_INFINITY
     let outage: Promise<void> | undefined
     const startedAt = performance.now()
@@ -109,6 +118,8 @@ describe('three Telegram webhook replicas sharing Redis', () => {
         await redis.stop()
         stoppedAt = performance.now()
         outage = new Promise((resolve) => setTimeout(resolve, 10_000)).then(async () => {
+          // Redis takes connections before `start` resolves (seconds later under load).
+          restartingAt = performance.now()
           await redis.start()
           restartedAt = performance.now()
         })
@@ -124,7 +135,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     expect(Math.max(...run.latenciesMs)).toBeLessThan(5_000)
     // Every press got its page or a clear word: during the outage that the memory is unreachable;
     // a page made during the outage on the other replica is unknown once Redis is back (it returned empty).
-    const during = run.presses.filter(({ sentAtMs }) => sentAtMs > stoppedAt + 500 && sentAtMs < restartedAt)
+    const during = run.presses.filter(({ sentAtMs }) => sentAtMs > stoppedAt + 500 && sentAtMs < restartingAt)
     expect(during.length).toBeGreaterThan(3)
     for (const { update } of during) expect(outcome.pressNotices.get(update.callback_query!.id)).toBe(STORE_UNAVAILABLE_TEXT)
     for (const { update, status, answer } of run.presses) {
@@ -145,7 +156,7 @@ describe('three Telegram webhook replicas sharing Redis', () => {
     // After recovery, a page made on one replica is served by the other again.
     const { answer, data } = await askForButton(alive[0]!, 30_002)
     const press = api.pushUpdate(callbackQueryUpdate(answer, data, fakeUser(30_002)))
-    expect(await postUpdate(webhook(alive[1]!), press)).toBe(200)
+    expect(await postUpdate(api, webhook(alive[1]!), press)).toBe(200)
     expect(repliesByMessage(api).to(answer)).toHaveLength(1)
   }, 90_000)
 })

@@ -64,6 +64,14 @@ describe('startTelegram with a webhook', () => {
     expect(api.sentTexts().at(-1)).toContain('<b>ceasefire</b>')
   })
 
+  it('alone (no shared store), sends its reply as an API call of its own and answers the webhook with an empty 200', async () => {
+    const before = api.calls.length
+    const response = await post({ update_id: ++updateId, ...textUpdate('was there a ceasefire?') })
+
+    expect(await response.text()).toBe('')
+    expect(api.calls.slice(before).map((call) => call.method)).toEqual(['sendChatAction', 'sendMessage'])
+  })
+
   it('answers 404 off the webhook path', async () => {
     const response = await post({ update_id: ++updateId, ...textUpdate('hi') }, undefined, '/elsewhere')
 

@@ -9,7 +9,8 @@ import { FAKE_BOT_INFO, FAKE_TOKEN, callbackQueryUpdate, fakeUser, type UpdateBo
  * It serves what the bot uses, with `getUpdates` as a real long poll that honours
  * `allowed_updates`, records every call, can fail or delay the next calls of a method, and
  * rejects what Telegram rejects: malformed HTML, `callback_data` over 64 bytes, an answer to a
- * button press it never delivered or already answered.
+ * button press it never delivered or already answered. It also plays Telegram's side of a webhook
+ * (`postWebhook`), performing the call a bot may make in its answer.
  * grammY reads the JSON body, not the HTTP status, so failures answer
  * `{ ok: false, error_code, description, parameters: { retry_after } }`.
  */
@@ -26,6 +27,8 @@ export interface ApiCall {
   failed?: boolean
   /** What the fake answered with when the call succeeded: for `sendMessage`, the message as sent. */
   result?: unknown
+  /** True for a call the bot made in its answer to a webhook delivery (see `postWebhook`). */
+  viaWebhookReply?: boolean
 }
 
 /** A Bot API error to answer with. */
@@ -66,6 +69,15 @@ export interface FakeTelegramApi {
    * (default user 1): queues the `callback_query` a client would send. Throws when it has none.
    */
   pressButton(sent: ApiCall, from?: User): Update
+  /**
+   * Delivers `update` to a webhook at `url` as Telegram does (POST, the secret in
+   * `X-Telegram-Bot-Api-Secret-Token`), and performs the one Bot API call the bot may put in a 200
+   * answer with a JSON body (`{ "method": ..., ...payload }`), recorded in `calls` like any other
+   * with `viaWebhookReply`. As with Telegram, its result or error never reaches the bot. Resolves
+   * with the HTTP status, or 0 when the connection was refused or dropped (Telegram would deliver
+   * the update again).
+   */
+  postWebhook(url: string, update: Update, secretToken?: string): Promise<number>
   /** The lowest `update_id` not yet confirmed by an `offset`. */
   confirmedOffset(): number
   /** Fails the next call of `method` (each call to `failNext` queues one failure). */
@@ -101,7 +113,7 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     for (const listener of [...listeners]) listener()
   }
 
-  const handlers: Record<string, (payload: Record<string, unknown>, response: ServerResponse) => unknown> = {
+  const handlers: Record<string, (payload: Record<string, unknown>, response?: ServerResponse) => unknown> = {
     getMe: () => botInfo,
     setMyCommands: () => true,
     deleteWebhook: () => true,
@@ -113,7 +125,7 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     sendMessage: (payload) => sendMessage(payload),
     answerCallbackQuery: (payload) => answerCallbackQuery(payload),
     answerInlineQuery: (payload) => answerInlineQuery(payload),
-    getUpdates: (payload, response) => getUpdates(payload, response),
+    getUpdates: (payload, response) => (response ? getUpdates(payload, response) : []),
   }
 
   function sendMessage(payload: Record<string, unknown>): Message.TextMessage {
@@ -218,11 +230,19 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     const [, requestToken, method = ''] = match
     const body = await readBody(request)
     const payload = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>)
-    const call: ApiCall = { method, payload, receivedAt: performance.now() }
+    await perform({ method, payload, receivedAt: performance.now() }, requestToken === token, response)
+  }
+
+  /**
+   * Records `call`, performs it as Telegram would, answers on `response` after any `delay` (a call
+   * made in a webhook's answer has none to answer on), and notes the outcome on the call.
+   */
+  async function perform(call: ApiCall, authorized: boolean, response?: ServerResponse): Promise<void> {
+    const { method, payload } = call
     calls.push(call)
     notify()
     const answer = async (): Promise<{ status: number; body: unknown }> => {
-      if (requestToken !== token) return { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } }
+      if (!authorized) return { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } }
       const failure = failures.get(method)?.shift()
       if (failure) {
         const { retry_after, ...error } = failure
@@ -237,14 +257,35 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
         return { status: error.code, body: { ok: false, error_code: error.code, description: error.message } }
       }
     }
-    const { status, body: result } = await answer()
+    const outcome = await answer()
     const delayMs = delays.get(method) ?? 0
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
-    call.failed = status !== 200
-    if (!call.failed) call.result = (result as { result: unknown }).result
-    send(response, status, result)
+    call.failed = outcome.status !== 200
+    if (!call.failed) call.result = (outcome.body as { result: unknown }).result
+    if (response) send(response, outcome.status, outcome.body)
     call.respondedAt = performance.now()
     notify()
+  }
+
+  async function postWebhook(url: string, update: Update, secretToken?: string): Promise<number> {
+    let response: Response
+    let text: string
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secretToken === undefined ? {} : { 'x-telegram-bot-api-secret-token': secretToken }) },
+        body: JSON.stringify(update),
+        signal: AbortSignal.timeout(30_000),
+      })
+      text = await response.text()
+    } catch {
+      return 0
+    }
+    if (response.status === 200 && text !== '' && response.headers.get('content-type')?.startsWith('application/json')) {
+      const { method, ...payload } = JSON.parse(text) as { method?: unknown } & Record<string, unknown>
+      if (typeof method === 'string') await perform({ method, payload, receivedAt: performance.now(), viaWebhookReply: true }, true)
+    }
+    return response.status
   }
 
   const server = createServer((request, response) => {
@@ -262,6 +303,7 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     callsTo: (method) => calls.filter((call) => call.method === method),
     sentTexts: () => calls.filter((call) => call.method === 'sendMessage' && !call.failed).map((call) => String(call.payload.text)),
     pushUpdate,
+    postWebhook,
     pressButton(sent, from = fakeUser(1)) {
       const message = sent.result as Message.TextMessage | undefined
       const button = message?.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b)

@@ -19,11 +19,11 @@ export async function startRoundRobinProxy(ports: readonly number[]): Promise<Ro
   let next = 0
   const servedBy = new Map<number, number>()
   const forward = (index: number, path: string, headers: IncomingMessage['headers'], body: Buffer) =>
-    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+    new Promise<{ status: number; contentType: string | undefined; body: Buffer }>((resolve, reject) => {
       const outgoing = httpRequest({ host: '127.0.0.1', port: ports[index], path, method: 'POST', headers: { ...headers, host: `127.0.0.1:${ports[index]}` } }, (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => resolve({ status: response.statusCode ?? 502, body: Buffer.concat(chunks) }))
+        response.on('end', () => resolve({ status: response.statusCode ?? 502, contentType: response.headers['content-type'], body: Buffer.concat(chunks) }))
         response.on('error', reject)
       })
       outgoing.on('error', reject)
@@ -41,7 +41,8 @@ export async function startRoundRobinProxy(ports: readonly number[]): Promise<Ro
           try {
             const answer = await forward(index, incoming.url ?? '/', incoming.headers, body)
             if (answer.status === 200) servedBy.set((JSON.parse(body.toString()) as { update_id: number }).update_id, index)
-            outgoing.writeHead(answer.status).end(answer.body)
+            // The content type with the body: a webhook's answer may carry a Bot API call (a webhook reply).
+            outgoing.writeHead(answer.status, answer.contentType === undefined ? {} : { 'content-type': answer.contentType }).end(answer.body)
             return
           } catch (error) {
             // Refused: this backend is down, try the next. Dropped mid-way: the update may be half done, let the sender redeliver.
