@@ -171,7 +171,8 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
     claims.push(toClaim(draft, draft, text, start, end))
   }
   if (anchors.size > 0) {
-    for (const draft of statusDrafts(anchors, statusSentences(index))) {
+    const surnames = [...new Set([...anchors.values()].map((anchor) => anchor.surname))]
+    for (const draft of statusDrafts(anchors, statusSentences(index, surnames))) {
       const text = articleText(index, draft.at.sourceId)
       const { start, end } = clauseAround(text, draft.at.sentence, draft.spanStart, draft.spanEnd, settings.maxClaimChars)
       claims.push(toClaim(draft, { ...draft.at, passageId: draft.at.passage.id }, text, start, end))
@@ -182,9 +183,10 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
   return claims
 }
 
-/** Every body sentence of the corpus, in order, for the status reader's second look. */
-function* statusSentences(index: CorpusIndex): Generator<StatusSentence> {
+/** The body sentences of the passages naming one of `surnames`, in order, for the status reader's second look. */
+function* statusSentences(index: CorpusIndex, surnames: string[]): Generator<StatusSentence> {
   for (const passage of allPassages(index)) {
+    if (!surnames.some((surname) => passage.text.includes(surname))) continue
     const text = articleText(index, passage.sourceId)
     for (const sentence of passage.sentences) {
       if (sentence.kind === 'table' || sentence.kind === 'heading') continue
