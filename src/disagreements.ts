@@ -231,6 +231,7 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
   for (const word of words) stems.add(stem(word))
   const asked = quantitiesIn(words)
   const hits = (set: Set<string>) => [...stems].filter((stem) => set.has(stem)).length
+  const asksWho = /^\s*(?:who|whom|whose)\b/i.test(context.analyzed.text)
   const scored: Array<{ disagreement: Disagreement; score: number }> = []
   for (const entry of disagreements.entries ?? []) {
     const contextHits = hits(entry.context)
@@ -240,7 +241,9 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     const named = kind === 'role' ? namesDissentingHolder(entry.claims, new Set(words)) : kind === 'quantity' && asked.some((quantity) => entry.claims.some((claim) => statesQuantity(claim, quantity)))
     // The quotes do not decide relevance: a quote that states a disputed value is often quoted for
     // another part of its sentence ("how many were evacuated" quoting "the storm killed 14 people").
-    const relevant = named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0))
+    // Whether a person holds a post does not answer who held it: "Who was chair before Ida Marsh?" names her only to point at someone else.
+    const asksWhoElse = asksWho && entry.claims[0]?.key.startsWith('status:') === true
+    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0)))
     if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
   return scored.sort((a, b) => b.score - a.score).map(({ disagreement }) => disagreement)
@@ -369,7 +372,11 @@ export function disputedAnswer(index: CorpusIndex, declined: Answer, analyzed: A
   // corpus about heaters), the figures are of something else. A role no source names ("the artist") is a paraphrase.
   const measures = ['number', 'duration', 'percent'].includes(askedKindOf(analyzed.text) ?? '')
   if (measures && analyzed.terms.some((term) => !term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))) return undefined
-  const compared = compareAnswers(index, analyzed, passageIds, { ...options, minAnswerShare: DECLINED_MIN_ANSWER_SHARE })
+  const compared = [
+    ...compareAnswers(index, analyzed, passageIds, { ...options, minAnswerShare: DECLINED_MIN_ANSWER_SHARE }),
+    ...compareOfficeStatus(index, analyzed.text, passageIds, options.storyOf),
+    ...compareMargins(index, analyzed.text, passageIds, options.storyOf),
+  ]
   if (compared.length === 0) return undefined
   const quotes: Quote[] = compared.flatMap((disagreement) =>
     disagreement.claims.map((claim) => ({ text: claim.text, source: claim.source, alsoIn: claim.alsoIn ?? [], passageId: claim.passageId, highlights: [], score: 0 })),

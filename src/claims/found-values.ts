@@ -74,6 +74,9 @@ const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|l
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'His', 'Her', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'After', 'Before', 'During', 'As', 'But', 'And', 'Or', 'If', 'When', 'While', 'Although', 'However', 'According', 'Since', 'From', 'For', 'With', 'By', 'Of', 'To', 'I', 'We', 'You', 'There', 'Here', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Saint', 'St', 'Former', 'Acting', 'Interim', 'Current', 'Outgoing', 'Incoming', 'Late', 'Then'])
 const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
 
+/** The words before a place name: "in", "at", "near", with or without "the". */
+const PLACE_BEFORE = /\b(?:in|at|near)\s+(?:the\s+)?$/i
+
 /** Every value of `kind` in `text` (a sentence), offsets relative to `offset`. */
 export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2, asked: AskedWords = { words: new Set() }): FoundValue[] {
   const found: FoundValue[] = []
@@ -113,8 +116,10 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       const afterThe = /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))
       if (kind === 'person' && (words.length < 2 ? !afterThe : afterThe)) continue
       if (kind === 'person' && reportsOther(text, start, name, asked)) continue
+      // "started the race in Quayside Park": a name where something happens is a place, not a person.
+      if (kind === 'person' && PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
       if (!name || MONTH_NAMES.includes(name) || WEEKDAY_ONLY.test(name)) continue
-      if (kind === 'place' && !/\b(?:in|at|near)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) continue
+      if (kind === 'place' && !PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
       found.push({ kind, display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: offset + start, end: offset + start + name.length })
     }
     return found

@@ -6,9 +6,11 @@ import { dateDraft, MONTHS, WEEKDAYS } from './date.js'
 import { durationDraft } from './duration.js'
 import type { EntityContext, EntityExtractor, KindDraft } from './entity.js'
 import { CHANGE, MEASURED_CLASSES, OTHER_OCCASION } from './measured.js'
+import { marginDraft } from './margin.js'
 import { moneyDraft } from './money.js'
 import { parseNumber, SMALL_NUMBERS } from './numbers.js'
 import { resolveRoles, type RoleMention, roleMentions } from './office.js'
+import { type StatusAnchor, statusAnchorsIn, statusDrafts, type StatusSentence } from './office-status.js'
 import { EVENT_STEMS, framingDrafts, mayHoldOutcome } from './outcome.js'
 import { percentDraft } from './percent.js'
 import { chunkIds, type ReadSentence, readSentence, type Word } from './read.js'
@@ -128,6 +130,7 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
   const claims: ExtractedClaim[] = []
   const mentions: RoleMention[] = []
   const pending: Array<{ read: ReadSentence; outcome: boolean }> = []
+  const anchors = new Map<string, StatusAnchor>()
   // Sources whose body has begun: a headline-like line after the first paragraph is a subheading.
   const inBody = new Set<string>()
   for (const passage of allPassages(index)) {
@@ -138,6 +141,12 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
       if (!headline && sentence.kind !== 'heading') inBody.add(passage.sourceId)
       if (sentence.kind === 'table') continue
       mentions.push(...roleMentions(text, passage.sourceId, passage, sentence, headline))
+      for (const [key, anchor] of statusAnchorsIn(sentenceText)) anchors.set(key, anchor)
+      const margin = marginDraft(sentenceText, sentence.start)
+      if (margin) {
+        const { start, end } = clauseAround(text, sentence, margin.spanStart, margin.spanEnd, settings.maxClaimChars)
+        claims.push(toClaim(margin, { sourceId: passage.sourceId, passageId: passage.id, headline }, text, start, end))
+      }
       const quantity = mayHoldQuantity(sentenceText)
       const outcome = mayHoldOutcome(sentenceText)
       if (!quantity && !outcome) continue
@@ -161,9 +170,29 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
     const { start, end } = clauseAround(text, draft.sentence, draft.spanStart, draft.spanEnd, settings.maxClaimChars)
     claims.push(toClaim(draft, draft, text, start, end))
   }
+  if (anchors.size > 0) {
+    const surnames = [...new Set([...anchors.values()].map((anchor) => anchor.surname))]
+    for (const draft of statusDrafts(anchors, statusSentences(index, surnames))) {
+      const text = articleText(index, draft.at.sourceId)
+      const { start, end } = clauseAround(text, draft.at.sentence, draft.spanStart, draft.spanEnd, settings.maxClaimChars)
+      claims.push(toClaim(draft, { ...draft.at, passageId: draft.at.passage.id }, text, start, end))
+    }
+  }
   settleImplicitCounts(claims)
   settleTopics(claims)
   return claims
+}
+
+/** The body sentences of the passages naming one of `surnames`, in order, for the status reader's second look. */
+function* statusSentences(index: CorpusIndex, surnames: string[]): Generator<StatusSentence> {
+  for (const passage of allPassages(index)) {
+    if (!surnames.some((surname) => passage.text.includes(surname))) continue
+    const text = articleText(index, passage.sourceId)
+    for (const sentence of passage.sentences) {
+      if (sentence.kind === 'table' || sentence.kind === 'heading') continue
+      yield { sourceId: passage.sourceId, passage, sentence, text: text.slice(sentence.start, sentence.end), headline: false }
+    }
+  }
 }
 
 /**

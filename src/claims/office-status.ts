@@ -1,7 +1,8 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
 import type { CorpusIndex } from '../search.js'
-import type { Disagreement } from '../types.js'
+import type { Disagreement, Passage, Sentence } from '../types.js'
 import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
+import type { Draft } from './types.js'
 
 /**
  * Whether a named person still holds a post, as each source says it: "Is <person> still chair of
@@ -13,10 +14,12 @@ import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
  */
 
 /** A status a source gives the person in the post. */
-export type OfficeStatus = 'former' | 'current'
+export type OfficeStatus = 'former' | 'current' | 'acting'
 
 /** Words before the post or between it and the name that place the holding in the past: general English. */
 const FORMER = /\b(?:former|ex-|then-|outgoing|late|previous|one-time|who\s+(?:was|had\s+been)|until|left|retired|resigned|stepped\s+down)\b/i
+/** Words before the post that say the holding is temporary: general English. */
+const ACTING = /\b(?:acting|interim|caretaker)\b/i
 /** A name of two capitalised words or more, not at the question's start. */
 const NAME_IN_QUESTION = /(?<!^)\b\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+/u
 /** A yes/no question about a named person's post: "Is X still mayor?", "Was X the chair?", "Does X still lead…?". */
@@ -43,7 +46,7 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
     const found = statusIn(text, surname, postStems)
     return found && { side: found.status, display: found.display }
   })
-  return disagreementsOfSides(index, readings, ['current', 'former'], storyOf, { topic: `whether ${name} holds the post`, kind: 'role', valueKind: 'office' })
+  return disagreementsOfSides(index, readings, ['current', 'former', 'acting'], storyOf, { topic: `whether ${name} holds the post`, kind: 'role', valueKind: 'office' })
 }
 
 /**
@@ -56,7 +59,8 @@ export function statusIn(text: string, surname: string, postStems: Set<string>):
   if (named < 0) return undefined
   const near = words
     .map((word, i) => ({ ...word, i }))
-    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && /^\p{Ll}/u.test(word.word) && postStems.has(stem(word.word.toLowerCase())))
+    // Lower case, or opening the sentence ("Mayor Piet Lund said"): a capitalised word elsewhere is part of a name.
+    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && (/^\p{Ll}/u.test(word.word) || word.i === 0) && postStems.has(stem(word.word.toLowerCase())))
   const post = near.sort((a, b) => Math.abs(a.i - named) - Math.abs(b.i - named))[0]
   if (!post) return undefined
   // The stretch joining name and post, with two words before whichever comes first ("the former mayor").
@@ -69,5 +73,91 @@ export function statusIn(text: string, surname: string, postStems: Set<string>):
   const tail = text.slice(end, end + 40)
   const former = FORMER.test(stretch) || (post.i > named && /^[^.;]{0,20}\b(?:until|from\s+\d{4}\s+to)\b/i.test(tail)) || /^\s*,?\s*who\s+(?:left|retired|resigned|stepped)\b/i.test(tail)
   const postWord = post.word.toLowerCase()
-  return { status: former ? 'former' : 'current', display: `${former ? 'former' : 'current'} ${postWord}` }
+  const status: OfficeStatus = former ? 'former' : ACTING.test(stretch) ? 'acting' : 'current'
+  return { status, display: `${status} ${postWord}` }
+}
+
+/** A sentence of the corpus as the corpus-wide status reader sees it. */
+export interface StatusSentence {
+  sourceId: string
+  passage: Passage
+  sentence: Sentence
+  text: string
+  headline: boolean
+}
+
+/** A person a sentence calls a former or acting holder of a post written in lower case: what the corpus-wide reader checks the other sources against. */
+export interface StatusAnchor {
+  name: string
+  surname: string
+  post: string
+  postStems: Set<string>
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+`
+const POST = String.raw`(?:[a-z][\p{L}-]*\s+){0,2}[a-z][\p{L}-]*`
+const PAST_OR_ACTING = '(?:[Ff]ormer|[Ee]x-|[Aa]cting|[Ii]nterim|[Cc]aretaker|[Oo]utgoing|[Tt]hen-)'
+/**
+ * The shapes that name a former or acting holder: "former chief executive Marion Pell", "Marion
+ * Pell, the hospital's former chief executive", "Hugo Brandt, chief executive until 2023". A post in
+ * title case ("Former President X") is read by `office.ts`.
+ */
+const ANCHORS: Array<{ pattern: RegExp; name: number; post: number }> = [
+  { pattern: new RegExp(String.raw`(?<![\p{L}-])${PAST_OR_ACTING}\s*(${POST})\s+(${NAME})`, 'gu'), name: 2, post: 1 },
+  { pattern: new RegExp(String.raw`(${NAME}),\s+(?:the\s+)?(?:\p{Lu}?[\p{L}-]+[’']s\s+)?${PAST_OR_ACTING}\s*(${POST})`, 'gu'), name: 1, post: 2 },
+  { pattern: new RegExp(String.raw`(${NAME}),\s+(${POST})\s+until\b`, 'gu'), name: 1, post: 2 },
+]
+const MAY_ANCHOR = new RegExp(String.raw`${PAST_OR_ACTING}|\buntil\b`)
+
+/** The former or acting holders a sentence names, keyed by surname and the post's last word: empty for most sentences. */
+export function statusAnchorsIn(text: string): Map<string, StatusAnchor> {
+  const anchors = new Map<string, StatusAnchor>()
+  if (!MAY_ANCHOR.test(text)) return anchors
+  for (const shape of ANCHORS) {
+    for (const match of text.matchAll(shape.pattern)) {
+      const name = match[shape.name]!
+      // "the former mayor of Dunmarra": the post ends before its complement.
+      const post = match[shape.post]!.replace(/(?:\s+(?:of|the|and|in|at|for|to|on|who|which|whose|said|says))+$/, '')
+      const surname = name.split(/\s+/).pop()!.replace(/[’']s$/, '')
+      const postStems = new Set((post.match(/\p{L}+/gu) ?? []).filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
+      if (postStems.size > 0) anchors.set(`${surname.toLowerCase()}:${stem(post.split(/\s+/).pop() ?? post)}`, { name, surname, post, postStems })
+    }
+  }
+  return anchors
+}
+
+/**
+ * Claims on whether a person holds a post, across the corpus: for each person a sentence calls a
+ * former or acting holder of a post (`statusAnchorsIn`), each source's first sentence that names
+ * the person beside that post, read by `statusIn`. A source calling the person the current holder
+ * and another the former one disagree once claims are grouped by key (see `sameLabel`); one person
+ * read at a time, so two people holding the post at different times never do.
+ */
+export function statusDrafts(anchors: Map<string, StatusAnchor>, sentences: Iterable<StatusSentence>): Array<Draft & { at: StatusSentence }> {
+  const drafts: Array<Draft & { at: StatusSentence }> = []
+  const seen = new Set<string>()
+  for (const sentence of sentences) {
+    for (const [key, anchor] of anchors) {
+      if (seen.has(`${key}\u0000${sentence.sourceId}`) || !sentence.text.includes(anchor.surname)) continue
+      const found = statusIn(sentence.text, anchor.surname, anchor.postStems)
+      if (!found) continue
+      seen.add(`${key}\u0000${sentence.sourceId}`)
+      const person = anchor.surname.toLowerCase()
+      const at = sentence.text.indexOf(anchor.surname)
+      drafts.push({
+        at: sentence,
+        kind: 'role',
+        key: `status:${key}`,
+        topic: `whether ${anchor.name} is ${anchor.post}`,
+        value: `${found.status} ${anchor.post}`,
+        comparable: { type: 'label', label: found.status === 'current' ? person : `${found.status}:${person}` },
+        spanStart: sentence.sentence.start + at,
+        spanEnd: sentence.sentence.start + at + anchor.surname.length,
+        // The person is what is disputed: a question naming the post alone ("Who was minister until March?") asks about someone else.
+        contextStems: anchor.name.toLowerCase().split(/\s+/),
+        focusStems: [...anchor.postStems],
+      })
+    }
+  }
+  return drafts
 }

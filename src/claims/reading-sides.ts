@@ -11,13 +11,14 @@ export interface SidedReading<S extends string> {
 }
 
 /**
- * The disagreements between sources reading one question on two sides, one per story holding
- * both sides: each side quoted from its first source, the others that take it listed with it.
+ * The disagreements between sources reading one question on two or more sides, one per story
+ * holding at least two of them: each side taken quoted from its first source, the others that take
+ * it listed with it.
  */
 export function disagreementsOfSides<S extends string>(
   index: CorpusIndex,
   readings: Array<SidedReading<S>>,
-  sides: readonly [S, S],
+  sides: readonly S[],
   storyOf: (sourceId: string) => string,
   about: { topic: string; kind: DisagreementKind; valueKind: ValueKind },
 ): Disagreement[] {
@@ -26,8 +27,8 @@ export function disagreementsOfSides<S extends string>(
   const sourceOf = (sourceId: string) => index.sourceById.get(sourceId) ?? { id: sourceId, title: sourceId }
   const disagreements: Disagreement[] = []
   for (const group of byStory.values()) {
-    const taken = sides.map((side) => group.filter((reading) => reading.side === side))
-    if (taken.some((side) => side.length === 0)) continue
+    const taken = sides.map((side) => group.filter((reading) => reading.side === side)).filter((side) => side.length > 0)
+    if (taken.length < 2) continue
     const claims = taken.map((side): Claim => {
       const [first, ...rest] = side as [SidedReading<S>, ...Array<SidedReading<S>>]
       return {
@@ -43,13 +44,21 @@ export function disagreementsOfSides<S extends string>(
   return disagreements
 }
 
-/** Each source's first sentence among `passageIds` that `read` gives a side, in the order retrieval found the sources. */
-export function firstSidePerSource<S extends string>(index: CorpusIndex, passageIds: string[], read: (text: string) => { side: S; display: string } | undefined): Array<SidedReading<S>> {
+/**
+ * Each source's first sentence among `passageIds` that `read` gives a side, in the order retrieval
+ * found the sources; with `about`, only in passages whose text it accepts.
+ */
+export function firstSidePerSource<S extends string>(
+  index: CorpusIndex,
+  passageIds: string[],
+  read: (text: string) => { side: S; display: string } | undefined,
+  about: (passageText: string) => boolean = () => true,
+): Array<SidedReading<S>> {
   const readings: Array<SidedReading<S>> = []
   const seen = new Set<string>()
   for (const id of passageIds) {
     const passage = passageById(index, id)
-    if (!passage || seen.has(passage.sourceId)) continue
+    if (!passage || seen.has(passage.sourceId) || !about(passage.text)) continue
     for (const sentence of passage.sentences) {
       if (sentence.kind === 'table' || sentence.kind === 'heading') continue
       const found = read(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { stem } from '../../src/analyzer.js'
-import { marginIn } from '../../src/claims/margin.js'
-import { statusIn } from '../../src/claims/office-status.js'
+import { marginDraft, marginIn } from '../../src/claims/margin.js'
+import { statusAnchorsIn, statusIn } from '../../src/claims/office-status.js'
 import { valuesIn } from '../../src/claims/found-values.js'
 
 const post = (...words: string[]) => new Set(words.map(stem))
@@ -17,9 +17,39 @@ describe('statusIn', () => {
     expect(statusIn('Vera Holm, chair of the Tessa Water Board, spoke first.', 'Holm', post('chair', 'water', 'board'))?.display).toBe('current chair')
   })
 
+  it('reads an acting or interim holder apart from the current one', () => {
+    expect(statusIn('Acting mayor Vera Holm opened the bridge.', 'Holm', post('mayor'))?.status).toBe('acting')
+    expect(statusIn('Mayor Vera Holm opened the bridge.', 'Holm', post('mayor'))?.status).toBe('current')
+  })
+
   it('reads nothing when the post is far from the name or the person is not named', () => {
     expect(statusIn('Holm spoke for an hour about roads, schools, parks and the new bridge before the mayor arrived.', 'Holm', post('mayor'))).toBeUndefined()
     expect(statusIn('The former mayor spoke first.', 'Holm', post('mayor'))).toBeUndefined()
+  })
+})
+
+describe('statusAnchorsIn', () => {
+  const anchors = (text: string) => [...statusAnchorsIn(text).values()].map((anchor) => `${anchor.name}: ${anchor.post}`)
+
+  it('finds a former or acting holder of a post written in lower case, before or after the name', () => {
+    expect(anchors('Former mines minister Clara Voss called for an inquiry.')).toEqual(['Clara Voss: mines minister'])
+    expect(anchors("Marion Pell, the hospital's former chief executive, said so.")).toEqual(['Marion Pell: chief executive'])
+    expect(anchors('Vera Holm, the former mayor of Tessa, spoke.')).toEqual(['Vera Holm: mayor'])
+    expect(anchors('Hugo Brandt, chief executive until 2023, said so.')).toEqual(['Hugo Brandt: chief executive'])
+  })
+
+  it('finds nothing in a sentence naming no former or acting holder', () => {
+    expect(anchors('Chief executive Marion Pell said no patient had come to harm.')).toEqual([])
+    expect(anchors('The former mayor spoke first.')).toEqual([])
+  })
+})
+
+describe('marginDraft', () => {
+  it('claims a margin only beside a word of winning or voting', () => {
+    expect(marginDraft('Bekele won the race in a runaway victory.', 0)?.comparable).toEqual({ type: 'label', label: 'wide' })
+    expect(marginDraft('Nurses voted to strike by a landslide.', 0)?.comparable).toEqual({ type: 'label', label: 'wide' })
+    expect(marginDraft('It was a narrow victory: Kiprono held on.', 0)?.comparable).toEqual({ type: 'label', label: 'narrow' })
+    expect(marginDraft('Runners squeezed through the narrow streets of the old town.', 0)).toBeUndefined()
   })
 })
 
