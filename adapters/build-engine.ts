@@ -8,15 +8,17 @@ import {
   isEngineSnapshot,
   loadLanguageModel,
   prepareEngineFromReadings,
+  prepareSynsets,
   SNAPSHOT_VERSION,
   type Engine,
   type EngineOptions,
   type EngineSnapshot,
+  type Synsets,
 } from '../src/index.js'
 import { parseCorpusFiles, readCorpusFiles, type CorpusFile } from './load-corpus.js'
 import { readWithMemory, type BuildMemory, type ReuseCounts } from './build-memory.js'
 import { buildOnThreads } from './rank-takeaways.js'
-import { readArticles, threadCount, type ReadThreadsOptions } from './read-articles.js'
+import { startReadingArticles, threadCount, type ReadThreadsOptions } from './read-articles.js'
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js'
 import { loadWordNetSynsets } from './wordnet.js'
 
@@ -126,14 +128,23 @@ export async function buildEngineFromDir(
   const articles = parseCorpusFiles(files)
   const loadMs = performance.now() - startedAt
   const thesaurusAt = performance.now()
-  // A long-lived build thread reads WordNet once, for its first build.
   const memory = incremental?.memory
-  const synsets = options.synsets ?? memory?.synsets ?? (await loadWordNetSynsets())
+  // The one pass of the NLP library over every sentence, spread across threads; the rest builds here.
+  // A cold build starts the helper threads first: they load the code while this thread reads WordNet.
+  const reading = memory ? undefined : startReadingArticles(articles, options.passages, threads)
+  let synsets: Synsets
+  try {
+    // A long-lived build thread reads WordNet once, for its first build.
+    synsets = options.synsets ?? memory?.synsets ?? (await loadWordNetSynsets())
+  } catch (error) {
+    await reading?.cancel()
+    throw error
+  }
   if (memory) memory.synsets = synsets
   const indexAt = performance.now()
-  // The one pass of the NLP library over every sentence, spread across threads; the rest builds here.
   const remembered = memory ? await readWithMemory(memory, dir, files, articles, options.passages, threads, incremental?.reuseStories ?? true) : undefined
-  const read = remembered?.read ?? (await readArticles(articles, options.passages, threads))
+  // What the index needs of WordNet alone is worked out while the helper threads finish their shares.
+  const read = remembered?.read ?? (await (reading ?? startReadingArticles(articles, options.passages, threads)).finish(() => prepareSynsets(synsets)))
   options.onStage?.('sentences', performance.now() - indexAt)
   // With `threads.takeaways`, takeaways are ranked on as many threads as the reading; a rebuild,
   // which ranks only the stories a change touched, ranks them here.

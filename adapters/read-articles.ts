@@ -56,19 +56,56 @@ export const THREAD_ENTRY = new URL('./read-worker-entry.mjs', import.meta.url)
  * thread builds what `createEngine` does. On SciFact this touches about 1 sentence in 1,000.
  */
 export async function readArticles(articles: ArticleInput[], passages?: PassageOptions, options: ReadThreadsOptions = {}): Promise<ArticleReading[]> {
+  return startReadingArticles(articles, passages, options).finish()
+}
+
+/** A reading started on the helper threads (`startReadingArticles`), with this thread's share still to read. */
+export interface StartedReading {
+  /**
+   * Reads this thread's share, then takes in the helper threads'; the readings in the order of the
+   * articles. `meanwhile` runs after this thread's share, while the helper threads may still be reading.
+   */
+  finish(meanwhile?: () => void): Promise<ArticleReading[]>
+  /** Ends the helper threads without reading: for a build that fails before `finish`. */
+  cancel(): Promise<void>
+}
+
+/**
+ * `readArticles` in two steps: the helper threads start now, and this thread reads its share at
+ * `finish`. A build does something else in between (reading WordNet), while the helper threads load
+ * the code and the language model, which takes them about a second. The shares are those of
+ * `readArticles`, so the readings are the same.
+ */
+export function startReadingArticles(articles: ArticleInput[], passages?: PassageOptions, options: ReadThreadsOptions = {}): StartedReading {
   const count = threadCount(articles, options)
   const readHere = (share: ArticleInput[]) => share.map((article) => readArticle(article, passages))
-  if (count === 1) return readHere(articles)
+  if (count === 1) {
+    return {
+      async finish(meanwhile) {
+        const read = readHere(articles)
+        meanwhile?.()
+        return read
+      },
+      cancel: async () => {},
+    }
+  }
   const shares = shareByText(articles, count)
   const threads = shares.slice(1).map((share) => new Worker(THREAD_ENTRY, { workerData: { articles: share.map(({ id, text }) => ({ id, text })), passages } satisfies ReadThreadInput }))
   const theirs = Promise.all(threads.map((worker) => threadResult(worker, (message) => (message.kind === 'read' ? message.readings : undefined))))
   // Taken in after this thread's own share; until then, a failure must not count as unhandled.
   theirs.catch(() => {})
-  try {
-    const mine = readHere(shares[0] ?? [])
-    return [mine, ...(await theirs)].flat()
-  } finally {
-    await Promise.all(threads.map((worker) => worker.terminate()))
+  const end = () => Promise.all(threads.map((worker) => worker.terminate())).then(() => {})
+  return {
+    async finish(meanwhile) {
+      try {
+        const mine = readHere(shares[0] ?? [])
+        meanwhile?.()
+        return [mine, ...(await theirs)].flat()
+      } finally {
+        await end()
+      }
+    },
+    cancel: end,
   }
 }
 

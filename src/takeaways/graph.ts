@@ -1,4 +1,4 @@
-import type { SoftSimilarity } from './similarity.js'
+import type { CompiledVector, SoftSimilarity } from './similarity.js'
 import type { Edges, Unit } from './types.js'
 
 /**
@@ -7,56 +7,72 @@ import type { Edges, Unit } from './types.js'
  * bound reaches `min` are scored.
  */
 export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number): Edges[] {
+  // Sentences are read by term numbers (`SoftSimilarity.compile`): a build makes millions of lookups here.
+  const vectors = units.map((unit) => similarity.compile(unit.vector))
   // Per stem, the units holding it in ascending order, with its weight in each; `from` is the first
-  // unit after the one being scored, so each pair is reached once, from its first unit.
-  const postings = new Map<string, { units: number[]; weights: number[]; from: number }>()
-  units.forEach((unit, i) => {
-    for (const [term, weight] of unit.vector) {
-      let list = postings.get(term)
-      if (!list) postings.set(term, (list = { units: [], weights: [], from: 0 }))
-      list.units.push(i)
-      list.weights.push(weight)
+  // unit after the one being scored, so each pair is reached once, from its first unit. Stems are
+  // numbered here in order of first occurrence (`slotOf` maps a term number to its slot).
+  const slotOf = new Map<number, number>()
+  const holders: number[][] = []
+  const holderWeights: number[][] = []
+  vectors.forEach((vector, i) => {
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] as number
+      let slot = slotOf.get(id)
+      if (slot === undefined) {
+        slotOf.set(id, (slot = holders.length))
+        holders.push([])
+        holderWeights.push([])
+      }
+      holders[slot]?.push(i)
+      holderWeights[slot]?.push(vector.weights[k] as number)
     }
   })
   // The cap that keeps a huge story bounded: a stem in more sentences than this is too common to
   // find neighbours by (its weight is low anyway), so each sentence reads at most this many per stem.
   // Pairs sharing only such stems are not scored. Stories of news events stay far below it.
-  for (const [term, list] of postings) if (list.units.length > MAX_TERM_SENTENCES) postings.delete(term)
+  for (const [id, slot] of slotOf) if ((holders[slot]?.length ?? 0) > MAX_TERM_SENTENCES) slotOf.delete(id)
+  const from = new Int32Array(holders.length)
   const neighbours: Edges[] = units.map(() => [])
   // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
   const bounds = new Float64Array(units.length)
   const seen = new Uint8Array(units.length)
-  units.forEach((unit, i) => {
-    const touched: number[] = []
-    const add = (term: string, weight: number) => {
-      const list = postings.get(term)
-      if (!list) return
-      const { units: holders, weights } = list
-      while (list.from < holders.length && (holders[list.from] as number) <= i) list.from++
-      for (let k = list.from; k < holders.length; k++) {
-        const j = holders[k] as number
-        if (!seen[j]) {
-          seen[j] = 1
-          touched.push(j)
-        }
-        bounds[j] = (bounds[j] ?? 0) + weight * (weights[k] as number)
+  const touched: number[] = []
+  const add = (i: number, id: number, weight: number) => {
+    const slot = slotOf.get(id)
+    if (slot === undefined) return
+    const list = holders[slot] as number[]
+    const weights = holderWeights[slot] as number[]
+    let k = from[slot] as number
+    while (k < list.length && (list[k] as number) <= i) k++
+    from[slot] = k
+    for (; k < list.length; k++) {
+      const j = list[k] as number
+      if (!seen[j]) {
+        seen[j] = 1
+        touched.push(j)
       }
+      bounds[j] = (bounds[j] as number) + weight * (weights[k] as number)
     }
-    for (const [term, weight] of unit.vector) {
-      add(term, weight)
-      for (const link of similarity.links(term)) add(link.term, weight * link.weight)
+  }
+  vectors.forEach((vector, i) => {
+    touched.length = 0
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] as number
+      const weight = vector.weights[k] as number
+      add(i, id, weight)
+      const links = similarity.linkIds(id, vector.terms[k] as string)
+      for (let l = 0; l < links.ids.length; l++) add(i, links.ids[l] as number, weight * (links.weights[l] as number))
     }
     // A sentence of a huge story can reach thousands of others: score only the most promising few.
-    let reached = touched.filter((j) => (bounds[j] ?? 0) >= min)
-    if (reached.length > MAX_SCORED_NEIGHBOURS) reached = reached.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b).slice(0, MAX_SCORED_NEIGHBOURS)
+    let reached = touched.filter((j) => (bounds[j] as number) >= min)
+    if (reached.length > MAX_SCORED_NEIGHBOURS) reached = reached.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b).slice(0, MAX_SCORED_NEIGHBOURS)
     for (const j of touched) {
       seen[j] = 0
       bounds[j] = 0
     }
     for (const j of reached) {
-      const other = units[j]
-      if (!other) continue
-      const value = similarity.between(unit.vector, other.vector)
+      const value = similarity.betweenCompiled(vector, vectors[j] as CompiledVector)
       if (value < min) continue
       neighbours[i]?.push({ unit: j, similarity: value })
       neighbours[j]?.push({ unit: i, similarity: value })
@@ -80,26 +96,47 @@ export function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: nu
   const n = units.length
   if (n === 0) return []
   const damping = 0.85
-  const weightOf = (i: number, j: number, similarity: number) => (units[i]?.sourceId === units[j]?.sourceId ? sameSourceWeight : 1) * similarity
-  const outWeight = neighbours.map((edges, i) => edges.reduce((sum, edge) => sum + weightOf(i, edge.unit, edge.similarity), 0))
-  let rank = new Array<number>(n).fill(1 / n)
+  // Each edge's weight is worked out once, not in each of the 50 iterations: `first[i]` is where unit
+  // i's edges start in `targets` and `weights`.
+  const first = new Int32Array(n + 1)
+  neighbours.forEach((edges, i) => (first[i + 1] = (first[i] as number) + edges.length))
+  const targets = new Int32Array(first[n] as number)
+  const weights = new Float64Array(first[n] as number)
+  const outWeight = new Float64Array(n)
+  neighbours.forEach((edges, i) => {
+    let out = 0
+    edges.forEach((edge, e) => {
+      const weight = (units[i]?.sourceId === units[edge.unit]?.sourceId ? sameSourceWeight : 1) * edge.similarity
+      targets[(first[i] as number) + e] = edge.unit
+      weights[(first[i] as number) + e] = weight
+      out += weight
+    })
+    outWeight[i] = out
+  })
+  let rank = new Float64Array(n).fill(1 / n)
   for (let iteration = 0; iteration < 50; iteration++) {
-    const next = new Array<number>(n).fill((1 - damping) / n)
+    const next = new Float64Array(n).fill((1 - damping) / n)
     let dangling = 0
     for (let i = 0; i < n; i++) {
-      const out = outWeight[i] ?? 0
-      const share = rank[i] ?? 0
+      const out = outWeight[i] as number
+      const share = rank[i] as number
       if (out === 0) {
         dangling += share
         continue
       }
-      for (const edge of neighbours[i] ?? []) next[edge.unit] = (next[edge.unit] ?? 0) + (damping * share * weightOf(i, edge.unit, edge.similarity)) / out
+      for (let e = first[i] as number; e < (first[i + 1] as number); e++) {
+        const j = targets[e] as number
+        next[j] = (next[j] as number) + (damping * share * (weights[e] as number)) / out
+      }
     }
     // A sentence like no other spreads its rank evenly, so ranks keep summing to one.
-    for (let i = 0; i < n; i++) next[i] = (next[i] ?? 0) + (damping * dangling) / n
-    const change = next.reduce((sum, value, i) => sum + Math.abs(value - (rank[i] ?? 0)), 0)
+    let change = 0
+    for (let i = 0; i < n; i++) {
+      next[i] = (next[i] as number) + (damping * dangling) / n
+      change += Math.abs((next[i] as number) - (rank[i] as number))
+    }
     rank = next
     if (change < 1e-9) break
   }
-  return rank
+  return Array.from(rank)
 }

@@ -23,11 +23,14 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i
  */
 const PRONOUN_START = /^["“‘']?(?:he|she|it|they|him|them|his|her|its|their)\b/i
 
-/** Whether a sentence can stand alone as a takeaway: a whole declarative sentence, no boilerplate or advice. */
-export function isQuotable(text: string, settings: Required<TakeawayBuildOptions>, imperative?: boolean): boolean {
+/**
+ * Whether a sentence can stand alone as a takeaway: a whole declarative sentence, no boilerplate or
+ * advice. `tokenCount` is the number of its `tokenize` tokens, when counted already.
+ */
+export function isQuotable(text: string, settings: Required<TakeawayBuildOptions>, imperative?: boolean, tokenCount?: number): boolean {
   if (text.length < settings.minChars || text.length > settings.maxChars) return false
   if (!OPENS_SENTENCE.test(text) || !CLOSES_SENTENCE.test(text)) return false
-  if (tokenize(text).length < 6) return false
+  if ((tokenCount ?? tokenize(text).length) < 6) return false
   if (SELF_REFERENCE.test(text) || BOILERPLATE.test(text) || PRESCRIPTIVE.test(text)) return false
   if (SECOND_PERSON.test(withoutQuotations(text))) return false
   if (PRONOUN_START.test(text)) return false

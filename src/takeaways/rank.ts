@@ -10,7 +10,7 @@ import { MIN_SHARED_TERMS, createPointCheck, numbersAgree, phrasesOf } from './s
 import { type SoftSimilarity, createSoftSimilarity } from './similarity.js'
 import type { Candidate, TakeawayIndex } from './types.js'
 import { collectUnits } from './units.js'
-import { findNameStems, vectorOf } from './vectors.js'
+import { createWordTerms, findNameStems, vectorOf, type WordTerms } from './vectors.js'
 
 /**
  * Ranks every quotable sentence of the corpus as a candidate takeaway: LexRank centrality over a
@@ -37,7 +37,8 @@ export function createTakeawayBuilder(
 ): (disagreements: DisagreementIndex, sourceIds?: readonly string[], firstId?: number) => TakeawayIndex {
   const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
   const similarity = createSoftSimilarity(index, names, settings)
-  return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, sourceIds, firstId, readings)
+  const terms = createWordTerms(index, names)
+  return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, terms, sourceIds, firstId, readings)
 }
 
 function rankSentences(
@@ -46,11 +47,12 @@ function rankSentences(
   settings: Required<TakeawayBuildOptions>,
   names: ReadonlySet<string>,
   similarity: SoftSimilarity,
+  terms: WordTerms,
   sourceIds: readonly string[] | undefined,
   firstId: number,
   readings: SentenceReadings | undefined,
 ): TakeawayIndex {
-  const units = collectUnits(index, names, settings, sourceIds, readings)
+  const units = collectUnits(index, names, settings, sourceIds, readings, terms)
   const neighbours = similarityGraph(units, similarity, settings.graphSimilarity)
   const centrality = lexRank(units, neighbours, settings.sameSourceWeight)
   const contest = createContestCheck(index, disagreements)

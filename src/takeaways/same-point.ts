@@ -4,7 +4,7 @@ import { stemOf, type CorpusIndex } from '../search.js'
 import { LIGHT_VERBS } from './fact.js'
 import type { SoftSimilarity } from './similarity.js'
 import type { Unit } from './types.js'
-import { DISCOURSE_WORDS } from './vectors.js'
+import { DISCOURSE_WORDS, type WordTerms } from './vectors.js'
 
 /** Who does what in a sentence, as far as telling two points apart needs. */
 interface PointRoles {
@@ -70,14 +70,23 @@ const PHRASE_CONTENT_WORDS = 2
 /**
  * Runs of `PHRASE_WORDS` words holding at least `PHRASE_CONTENT_WORDS` content words that are not
  * names ("invasion of the country in 2022"). A sentence that repeats such a run repeats its point,
- * as a summary line does with the paragraph after it. `tokens` are the text's own, when tokenised already.
+ * as a summary line does with the paragraph after it. `tokens` are the text's own, when tokenised
+ * already, and `terms` a build's memo of words (`createWordTerms`).
  */
-export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text)): Set<string> {
+export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text), terms?: WordTerms): Set<string> {
+  const termOf = terms ?? ((word: string) => ({ stop: QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word), name: names.has(stemOf(index, word)) }))
   const words = tokens.map((token) => token.word)
-  const content = words.map((word) => !QUESTION_STOP_WORDS.has(word) && !DISCOURSE_WORDS.has(word) && !names.has(stemOf(index, word)))
+  const content = words.map((word) => {
+    const { stop, name } = termOf(word)
+    return !stop && !name
+  })
   const phrases = new Set<string>()
+  // Content words in the run of `PHRASE_WORDS` words starting at i, kept as the run slides along.
+  let inRun = 0
+  for (let i = 0; i < Math.min(PHRASE_WORDS, words.length); i++) if (content[i]) inRun++
   for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
-    if (content.slice(i, i + PHRASE_WORDS).filter(Boolean).length >= PHRASE_CONTENT_WORDS) phrases.add(words.slice(i, i + PHRASE_WORDS).join(' '))
+    if (i > 0) inRun += (content[i + PHRASE_WORDS - 1] ? 1 : 0) - (content[i - 1] ? 1 : 0)
+    if (inRun >= PHRASE_CONTENT_WORDS) phrases.add(words.slice(i, i + PHRASE_WORDS).join(' '))
   }
   return phrases
 }

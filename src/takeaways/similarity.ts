@@ -10,6 +10,15 @@ export interface SoftSimilarity {
   between(a: Map<string, number>, b: Map<string, number>): number
   /** Words (not names) of `a` that `b` states too, or through a synonym or another form, and that are not spread across most of the corpus. */
   sharedSpecificTerms(a: Map<string, number>, b: Map<string, number>): number
+  /**
+   * `vector` as term numbers and weights, made once per vector: `similarityGraph` reads sentences by
+   * these numbers, so that the millions of lookups of a build are array reads, not string-keyed maps.
+   */
+  compile(vector: Map<string, number>): CompiledVector
+  /** `links(term)` as term numbers and weights, in the same order; `id` is `term`'s number. */
+  linkIds(id: number, term: string): CompiledLinks
+  /** `between` over vectors compiled already. */
+  betweenCompiled(a: CompiledVector, b: CompiledVector): number
 }
 
 /**
@@ -53,7 +62,7 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     if (id === undefined) termIds.set(term, (id = termIds.size))
     return id
   }
-  const linkIds: Array<{ ids: Int32Array; weights: Float64Array } | undefined> = []
+  const linkIds: Array<CompiledLinks | undefined> = []
   const linksOf = (id: number, term: string) => {
     let found = linkIds[id]
     if (!found) {
@@ -63,11 +72,15 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     }
     return found
   }
+  const grow = <T extends Uint8Array | Int32Array | Float64Array>(old: T, made: T) => (made.set(old), made)
   const compiled = new WeakMap<Map<string, number>, CompiledVector>()
   const compile = (vector: Map<string, number>) => {
     let found = compiled.get(vector)
     if (!found) {
-      found = { ids: Int32Array.from(vector.keys(), idOf), weights: Float64Array.from(vector.values()), terms: [...vector.keys()] }
+      const terms = [...vector.keys()]
+      const ids = new Int32Array(terms.length)
+      for (let k = 0; k < terms.length; k++) ids[k] = idOf(terms[k] as string)
+      found = { ids, weights: Float64Array.from(vector.values()), terms }
       compiled.set(vector, found)
     }
     return found
@@ -82,20 +95,17 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
   let markX = 0
   let markY = 0
   let markTaken = 0
-  let inX: Map<string, number> | undefined
+  let inX: CompiledVector | undefined
   const fit = () => {
     if (stampX.length >= termIds.size) return
     const size = Math.max(1024, termIds.size * 2)
-    const grow = <T extends Int32Array | Float64Array>(old: T, made: T) => (made.set(old), made)
     stampX = grow(stampX, new Int32Array(size))
     valueX = grow(valueX, new Float64Array(size))
     stampY = grow(stampY, new Int32Array(size))
     valueY = grow(valueY, new Float64Array(size))
     stampTaken = grow(stampTaken, new Int32Array(size))
   }
-  const place = (a: Map<string, number>, b: Map<string, number>) => {
-    const left = compile(a)
-    const right = compile(b)
+  const place = (left: CompiledVector, right: CompiledVector) => {
     fit()
     if (markTaken > MAX_MARK) {
       // Stamps are counters: start them again long before they could wrap around.
@@ -104,20 +114,19 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
       inX = undefined
     }
     // The first vector stays placed while one sentence is scored against its candidates.
-    if (inX !== a) {
+    if (inX !== left) {
       markX++
       for (let k = 0; k < left.ids.length; k++) {
         stampX[left.ids[k] as number] = markX
         valueX[left.ids[k] as number] = left.weights[k] as number
       }
-      inX = a
+      inX = left
     }
     markY++
     for (let k = 0; k < right.ids.length; k++) {
       stampY[right.ids[k] as number] = markY
       valueY[right.ids[k] as number] = right.weights[k] as number
     }
-    return { left, right }
   }
   // How term `id` of `own` is matched in `other`: itself, else its best link that `own` does not state
   // itself and that no other word of `own` has taken (when `take`), so one word of `other` cannot stand for several.
@@ -144,29 +153,47 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     for (let k = 0; k < a.ids.length; k++) sum += (a.weights[k] as number) * matchOf(a.ids[k] as number, a.terms[k] as string, own, ownMark, other, otherValue, otherMark, true)
     return sum
   }
+  const betweenCompiled = (left: CompiledVector, right: CompiledVector) => {
+    place(left, right)
+    return (directed(left, stampX, markX, stampY, valueY, markY) + directed(right, stampY, markY, stampX, valueX, markX)) / 2
+  }
+  // Per term number: 1 when the term is specific (see `sharedSpecificTerms`), 2 when not, 0 not yet known.
+  let specific = new Uint8Array(0)
+  const isSpecific = (id: number, term: string) => {
+    if (id >= specific.length) specific = grow(specific, new Uint8Array(Math.max(1024, termIds.size * 2)))
+    if (specific[id] === 0) specific[id] = !names.has(term) && idf(index, term) >= SPECIFIC_IDF ? 1 : 2
+    return specific[id] === 1
+  }
   return {
     links,
-    between(a, b) {
-      const { left, right } = place(a, b)
-      return (directed(left, stampX, markX, stampY, valueY, markY) + directed(right, stampY, markY, stampX, valueX, markX)) / 2
-    },
+    compile,
+    linkIds: linksOf,
+    betweenCompiled,
+    between: (a, b) => betweenCompiled(compile(a), compile(b)),
     sharedSpecificTerms(a, b) {
-      const { left } = place(a, b)
+      const left = compile(a)
+      place(left, compile(b))
       let shared = 0
       for (let k = 0; k < left.ids.length; k++) {
         const term = left.terms[k] as string
-        if (!names.has(term) && idf(index, term) >= SPECIFIC_IDF && matchOf(left.ids[k] as number, term, stampX, markX, stampY, valueY, markY, false) > 0) shared++
+        if (isSpecific(left.ids[k] as number, term) && matchOf(left.ids[k] as number, term, stampX, markX, stampY, valueY, markY, false) > 0) shared++
       }
       return shared
     },
   }
 }
 
+/** A term's links as term numbers and weights, in the order of `SoftSimilarity.links`. */
+export interface CompiledLinks {
+  ids: Int32Array
+  weights: Float64Array
+}
+
 /** Highest stamp before the scratch tables are cleared: a build of millions of sentences scores hundreds of millions of pairs. */
 const MAX_MARK = 1 << 30
 
 /** A vector as term numbers and weights, in the order of its map. */
-interface CompiledVector {
+export interface CompiledVector {
   ids: Int32Array
   weights: Float64Array
   terms: string[]

@@ -7,20 +7,24 @@ import type { TakeawayBuildOptions } from './options.js'
 import { isQuotable } from './quotable.js'
 import { phrasesOf } from './same-point.js'
 import type { Unit } from './types.js'
-import { vectorOf } from './vectors.js'
+import { createWordTerms, vectorOf, type WordTerms } from './vectors.js'
 
 const LIST_MARK = /^\s*(?:[-*•‣◦]|\d{1,2}[.)])\s+/u
 
 /** "Label: " before a list item's sentence, as in "Energy Dynamics: Ongoing disagreements…". */
 const LIST_LABEL = /^[^.!?:;]{2,60}:\s+(?=["“‘']?\p{Lu})/u
 
-/** The corpus's sentences with their vectors; list items are read as the sentences after their mark and label. */
+/**
+ * The corpus's sentences with their vectors; list items are read as the sentences after their mark
+ * and label. `terms` is the build's memo of words, shared by every story.
+ */
 export function collectUnits(
   index: CorpusIndex,
   names: ReadonlySet<string>,
   settings: Required<TakeawayBuildOptions>,
   sourceIds?: readonly string[],
   readings?: SentenceReadings,
+  terms: WordTerms = createWordTerms(index, names),
 ): Unit[] {
   const units: Unit[] = []
   const bySource = new Map<string, Passage[]>()
@@ -66,10 +70,10 @@ export function collectUnits(
       const text = article.slice(span.start, span.end)
       // Tokenised once for its vector, numbers and phrases.
       const tokens = tokenize(text)
-      const vector = vectorOf(index, names, text, tokens)
+      const vector = vectorOf(index, names, text, tokens, terms)
       if (vector.size === 0) return
       const reading = span.kind === 'list' ? undefined : readings?.(sourceId, span.start)
-      const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative)
+      const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative, tokens.length)
       units.push({
         sourceId,
         passageId: span.passage.id,
@@ -82,7 +86,7 @@ export function collectUnits(
         position: spans.length > 1 ? i / (spans.length - 1) : 0,
         vector,
         numbers: numbersOf(tokens),
-        ...(quotable ? { phrases: phrasesOf(index, names, text, tokens) } : {}),
+        ...(quotable ? { phrases: phrasesOf(index, names, text, tokens, terms) } : {}),
         ...(reading ? { reading } : {}),
       })
     })

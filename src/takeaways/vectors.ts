@@ -42,13 +42,57 @@ export function findNameStems(index: CorpusIndex): Set<string> {
   return names
 }
 
-/** L2-normalised TF-IDF weights of a text's content stems (function words dropped); `tokens` are its own, when tokenised already. */
-export function vectorOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text)): Map<string, number> {
+/** A word as takeaways read it: its stem, what it adds to a sentence's vector, and whether it is a function word or a name. */
+export interface WordTerm {
+  /** The word's stem, as the index stores it. */
+  term: string
+  /** What one occurrence adds to a vector: the stem's IDF, less for a name (`NAME_WEIGHT`). */
+  weight: number
+  /** A question stop word or a discourse word: no vector or phrase counts it. */
+  stop: boolean
+  /** Its stem is a name's (`findNameStems`). */
+  name: boolean
+}
+
+/** How takeaways read a word (see `createWordTerms`). */
+export type WordTerms = (word: string) => WordTerm
+
+/** Most words `createWordTerms` remembers before it starts again, so a huge corpus cannot exhaust memory through it. */
+const MAX_WORD_TERMS = 500_000
+
+/**
+ * `WordTerm`s, each worked out once: a build reads every token of every sentence, and a word's stem,
+ * IDF and name check are the same each time it is met.
+ */
+export function createWordTerms(index: CorpusIndex, names: ReadonlySet<string>): WordTerms {
+  const known = new Map<string, WordTerm>()
+  return (word) => {
+    let found = known.get(word)
+    if (!found) {
+      if (known.size >= MAX_WORD_TERMS) known.clear()
+      known.set(word, (found = wordTerm(index, names, word)))
+    }
+    return found
+  }
+}
+
+function wordTerm(index: CorpusIndex, names: ReadonlySet<string>, word: string): WordTerm {
+  const term = stemOf(index, word)
+  const name = names.has(term)
+  return { term, weight: idf(index, term) * (name ? NAME_WEIGHT : 1), stop: QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word), name }
+}
+
+/**
+ * L2-normalised TF-IDF weights of a text's content stems (function words dropped); `tokens` are its
+ * own, when tokenised already, and `terms` a build's memo of words (`createWordTerms`).
+ */
+export function vectorOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text), terms?: WordTerms): Map<string, number> {
+  const termOf = terms ?? ((word: string) => wordTerm(index, names, word))
   const vector = new Map<string, number>()
   for (const token of tokens) {
-    if (QUESTION_STOP_WORDS.has(token.word) || DISCOURSE_WORDS.has(token.word)) continue
-    const term = stemOf(index, token.word)
-    vector.set(term, (vector.get(term) ?? 0) + idf(index, term) * (names.has(term) ? NAME_WEIGHT : 1))
+    const { term, weight, stop } = termOf(token.word)
+    if (stop) continue
+    vector.set(term, (vector.get(term) ?? 0) + weight)
   }
   let norm = 0
   for (const weight of vector.values()) norm += weight * weight
