@@ -286,8 +286,10 @@ function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, ask
   if (termStem.length >= MIN_EXTENDABLE_STEM) {
     // A longer word the thesaurus does not relate to the asked one may be another word that happens to
     // start the same ("police" and "policy", "spill" and "spillover"): it ranks, but is no evidence that
-    // the articles speak of the asked thing. Related ones are made evidence by the thesaurus loop below.
-    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, !name)
+    // the articles speak of the asked thing. Related ones are made evidence by the thesaurus loop below;
+    // an index built without a thesaurus cannot tell, and counts them all.
+    const unrelatedIsSynonym = !name && index.related.size > 0
+    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, unrelatedIsSynonym)
   }
   // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written).
   for (const form of new Set([...inflectionsOf(askedWord), ...(lemma ? inflectionsOf(lemma) : [])])) {
