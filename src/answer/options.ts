@@ -31,8 +31,9 @@ export interface AnswerOptions {
    * quote 74.9% at 0.8, 75.1% at 1, 75.2% at 1.1). Above 0.8 a sentence that says the question's words
    * outranks one that answers it in other words: 1.1 ranked "talks" above "after seven hours of
    * intense negotiations" for "How long did the talks last?" in the bundled set, and 0.85 left "The
-   * operator, Skerry Lines, said…" out of the answer to "Which company operates the ferry?".
-   * Defaults to `0.8`.
+   * operator, Skerry Lines, said…" out of the answer to "Which company operates the ferry?", and
+   * 0.8 answered the follow-up "by how much?" with the winner's name rather than her share of the
+   * vote. Defaults to `0.75`.
    */
   sentenceWeight?: number
   /** Weight of how much of the question its passage covers. Defaults to `0.75`. */
@@ -161,7 +162,7 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   sameSourceFactor: 0.85,
   duplicateSimilarity: 0.6,
   relativeScoreFloor: 0.6,
-  sentenceWeight: 0.8,
+  sentenceWeight: 0.75,
   passageCoverageWeight: 0.75,
   passageScoreWeight: 0.2,
   sentenceLengthNorm: 0,
