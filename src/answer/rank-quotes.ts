@@ -233,10 +233,11 @@ export function rankQuotes(
       if (!quote) continue
     }
     // A sentence that repeats another but for its figures is no repeat: it is the other side of a disagreement.
-    const duplicate = quotes.find((other) => {
-      const [x, y] = [spans.get(other)?.stems, spans.get(quote)?.stems]
-      return (jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y)) || overlaps(other, quote)
-    })
+    // A quote chosen for what its neighbour adds says that neighbour too: compare both sentences.
+    const sentencesOf = (of: Quote) => [spans.get(of)?.stems, spans.get(of)?.neighbourStems]
+    const duplicate = quotes.find(
+      (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
+    )
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)
