@@ -83,3 +83,41 @@ export function nearShareOf(near: Uint8Array, weights: readonly number[], total:
   for (let t = 0; t < near.length && t < weights.length; t++) if (near[t] === 1) sum += weights[t] as number
   return total > 0 ? sum / total : 0
 }
+
+const ARTICLES = new Set(['the', 'a', 'an'])
+
+/** The question's word pairs as said in it, by their stems, and the question terms each pair stands for. */
+export type QuestionPairs = Map<string, number[]>
+
+/**
+ * The pairs of adjacent tokens of `question` (by stem) that hold at least one question term, with
+ * its term numbers: "named after", "effort to". Small words are kept, since a sentence that says
+ * "was named after" as the question does is more likely the one it was written from than one that
+ * says "named" and "after" apart.
+ */
+export function questionPairsOf(index: CorpusIndex, question: string, termOf: ReadonlyMap<string, number>): QuestionPairs {
+  const { stems } = stemmedTokens(index, question)
+  const pairs: QuestionPairs = new Map()
+  for (let i = 0; i + 1 < stems.length; i++) {
+    // "the talks" is said of any talks: an article is no phrasing.
+    if (ARTICLES.has(stems[i] as string)) continue
+    const terms = [termOf.get(stems[i] as string), termOf.get(stems[i + 1] as string)].filter((term): term is number => term !== undefined)
+    if (terms.length === 0) continue
+    const key = `${stems[i] as string} ${stems[i + 1] as string}`
+    pairs.set(key, [...(pairs.get(key) ?? []), ...terms])
+  }
+  return pairs
+}
+
+/** Flags in `said` (by term number) the terms of every pair of `pairs` that `text` says as the question does. */
+export function markPairs(index: CorpusIndex, text: string, pairs: QuestionPairs, said: Uint8Array, gap = 0): void {
+  said.fill(0)
+  if (pairs.size === 0) return
+  const { stems } = stemmedTokens(index, text)
+  for (let i = 0; i + 1 < stems.length; i++) {
+    for (let j = i + 1; j <= i + 1 + gap && j < stems.length; j++) {
+      const terms = pairs.get(`${stems[i] as string} ${stems[j] as string}`)
+      if (terms) for (const term of terms) said[term] = 1
+    }
+  }
+}

@@ -7,13 +7,9 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
-import { nearShareOf, proximityOf } from './proximity.js'
+import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
 import type { AnswerOptions } from './options.js'
 
-/** Score bonus for a sentence holding the kind of thing the question asks for (a duration for "how long"). */
-const ANSWER_TYPE_BONUS = 0.3
-/** Score malus for a sentence without the kind of thing the question asks for. */
-const MISSING_TYPE_PENALTY = 0.25
 /** BM25's term saturation for sentences; every matched word counts once, so it only shapes the length normalisation. */
 const SENTENCE_K = 1.2
 const KIND_PENALTY: Record<string, number> = { text: 0, list: 0.05, heading: 0.35, table: 0.3 }
@@ -93,6 +89,7 @@ export function rankQuotes(
   let bestArticleEvidence = 0
   const articleCoverage = new Map<number, number>()
   const scratchHits = new Uint8Array(stemCount)
+  const readWindows = settings.quoteCoverageWeight > 0 || settings.neighbourCoverageWeight > 0
   const coverWithSynonyms = (hits: Uint8Array, offset: number) => coverageOf(terms, termWeights, variantNumbers, hits, offset, total)
   for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
@@ -164,10 +161,13 @@ export function rankQuotes(
       const typeMatch = (analyzed.answerFeatures !== 0 && ((features[sentenceIndex] ?? 0) & analyzed.answerFeatures) !== 0) || textMatches(passage, sentence)
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
-      if (settings.quoteCoverageWeight > 0) value += settings.quoteCoverageWeight * quoteWindowCoverage(sentences, sentenceIndex, sentenceHits, stemCount, scratchHits, settings.maxQuoteChars, coverWithSynonyms)
-      if (typeMatch) value += ANSWER_TYPE_BONUS * typeWeight
+      if (readWindows) {
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceHits, stemCount, scratchHits, settings.maxQuoteChars, coverWithSynonyms)
+        value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
+      }
+      if (typeMatch) value += settings.answerTypeBonus * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.
-      else if (wantsType) value -= MISSING_TYPE_PENALTY * typeWeight
+      else if (wantsType) value -= settings.missingTypePenalty * typeWeight
       value -= KIND_PENALTY[sentence.kind] ?? 0
       if (sentence.end - sentence.start < 40) value -= 0.15
       const last = lastVisibleChar(passage.text, sentence.start - passage.start, sentence.end - passage.start)
@@ -191,11 +191,18 @@ export function rankQuotes(
   const asked = analyzed.answerFeatures !== 0 ? { features: analyzed.answerFeatures, termOf } : undefined
   // Second stage, for the best candidates only: where in the sentence the question's words stand.
   const reranked = candidates.slice(0, settings.proximityCandidates)
+  const pairs = settings.phraseWeight > 0 ? questionPairsOf(index, analyzed.text, termOf) : undefined
+  const said = new Uint8Array(terms.length)
   for (const candidate of reranked) {
     const { passage } = candidate
     const sentence = passage.sentences[candidate.sentenceIndex] as Passage['sentences'][number]
-    const { near } = proximityOf(index, passage.text.slice(sentence.start - passage.start, sentence.end - passage.start), termOf, terms.length, 0, settings.proximityWindow)
+    const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+    const { near } = proximityOf(index, text, termOf, terms.length, 0, settings.proximityWindow)
     candidate.score += settings.proximityWeight * nearShareOf(near, termWeights, total)
+    if (pairs) {
+      markPairs(index, text, pairs, said, settings.phraseGap)
+      candidate.score += settings.phraseWeight * nearShareOf(said, termWeights, total)
+    }
   }
   reranked.sort((a, b) => b.score - a.score)
   candidates.splice(0, reranked.length, ...reranked)
@@ -226,10 +233,11 @@ export function rankQuotes(
       if (!quote) continue
     }
     // A sentence that repeats another but for its figures is no repeat: it is the other side of a disagreement.
-    const duplicate = quotes.find((other) => {
-      const [x, y] = [spans.get(other)?.stems, spans.get(quote)?.stems]
-      return (jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y)) || overlaps(other, quote)
-    })
+    // A quote chosen for what its neighbour adds says that neighbour too: compare both sentences.
+    const sentencesOf = (of: Quote) => [spans.get(of)?.stems, spans.get(of)?.neighbourStems]
+    const duplicate = quotes.find(
+      (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
+    )
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)

@@ -241,6 +241,15 @@ describe('the sentence that holds the answer', () => {
     // Both sentences hold "city", "manned", "spacecraft" and "center"; only the second says them as one name.
     expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
   })
+
+  it('prefers the sentence that says the question\'s words as the question words them, small words included', async () => {
+    const engine = await engineOver([
+      'After its first season on the lakes and a long refit over the winter in the yard at the southern end of the bay, a travel magazine named the ferry the cleanest vessel in the whole region.',
+      'Much later, when the company that owned it changed hands for the second time, the ferry was named after a river that runs through the mountains to the north of the harbour and the town.',
+    ])
+    // Both sentences hold "ferry" and "named" close together; only the second says "named after".
+    expect(engine.ask('What was the ferry named after?').quotes[0]?.text).toMatch(/^Much later/)
+  })
 })
 
 describe('two sources writing one sentence with different figures', () => {
