@@ -86,8 +86,11 @@ export function nearShareOf(near: Uint8Array, weights: readonly number[], total:
 
 const ARTICLES = new Set(['the', 'a', 'an'])
 
-/** The question's word pairs as said in it, by their stems, and the question terms each pair stands for. */
-export type QuestionPairs = Map<string, number[]>
+/**
+ * The question's word pairs as said in it, by their stems (first stem, then second), and the
+ * question terms each pair stands for: looked up word by word, with no pair string built per token.
+ */
+export type QuestionPairs = Map<string, Map<string, number[]>>
 
 /**
  * The pairs of adjacent tokens of `question` (by stem) that hold at least one question term, with
@@ -103,8 +106,10 @@ export function questionPairsOf(index: CorpusIndex, question: string, termOf: Re
     if (ARTICLES.has(stems[i] as string)) continue
     const terms = [termOf.get(stems[i] as string), termOf.get(stems[i + 1] as string)].filter((term): term is number => term !== undefined)
     if (terms.length === 0) continue
-    const key = `${stems[i] as string} ${stems[i + 1] as string}`
-    pairs.set(key, [...(pairs.get(key) ?? []), ...terms])
+    const [first, second] = [stems[i] as string, stems[i + 1] as string]
+    let after = pairs.get(first)
+    if (!after) pairs.set(first, (after = new Map()))
+    after.set(second, [...(after.get(second) ?? []), ...terms])
   }
   return pairs
 }
@@ -115,8 +120,10 @@ export function markPairs(index: CorpusIndex, text: string, pairs: QuestionPairs
   if (pairs.size === 0) return
   const { stems } = stemmedTokens(index, text)
   for (let i = 0; i + 1 < stems.length; i++) {
+    const after = pairs.get(stems[i] as string)
+    if (!after) continue
     for (let j = i + 1; j <= i + 1 + gap && j < stems.length; j++) {
-      const terms = pairs.get(`${stems[i] as string} ${stems[j] as string}`)
+      const terms = after.get(stems[j] as string)
       if (terms) for (const term of terms) said[term] = 1
     }
   }
