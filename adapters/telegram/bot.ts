@@ -2,21 +2,17 @@ import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry'
 import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, InlineKeyboard, type BotConfig, type BotError, type Context } from 'grammy'
-import type { BotCommand, InlineQueryResultArticle, InlineQueryResultsButton } from 'grammy/types'
-import type { Answer, ConversationTurn, Quote, Source, Takeaway } from '../../src/index.js'
+import type { BotCommand } from 'grammy/types'
+import type { Answer, ConversationTurn, Source } from '../../src/index.js'
 import { answerQuestion, apologyFor, callCore, type AdapterDeps, type Outcome } from '../answering.js'
 import {
-  MAX_MESSAGE_CHARS,
   escapeHtml,
   formatAnswer,
   formatDisagreements,
   formatHelp,
-  formatQuote,
   formatRateLimited,
   formatSources,
   formatTakeaways,
-  packMessages,
-  truncate,
 } from './format.js'
 import { StoreUnavailableError, type KeyValueStore } from '../store/store.js'
 import type { InFlightUpdates } from './in-flight.js'
@@ -28,6 +24,7 @@ import { createQuotePageStore, createStoredQuotePages, moreQuotesData, parseMore
 import type { ContextStore } from '../conversation/context-store.js'
 import type { Feedback } from '../feedback/votes.js'
 import { registerVoteButtons, rememberTurns, turnsRepliedTo, withVoteButtons } from './follow-ups.js'
+import { INLINE_CACHE_SECONDS, INLINE_QUOTE_LIMIT, answerInlineWithNotice, quoteResult, startButton, takeawayResult } from './inline-results.js'
 
 /** The commands `startTelegram` registers with `setMyCommands`, in menu order. */
 export const TELEGRAM_COMMANDS: BotCommand[] = [
@@ -98,14 +95,6 @@ const TOO_MANY_PAGES_TEXT = 'You are paging faster than I can answer: wait a lit
 /** A hundred quotes deep is past any use, and a cap keeps a button from offering pages forever. */
 const MAX_QUOTE_OFFSET = 100
 
-/** Telegram shows at most 50 inline results; a handful of quotes is what fits a phone screen. */
-const INLINE_QUOTE_LIMIT = 8
-/** Seconds Telegram may cache inline results; short, so a corpus reload shows soon. */
-const INLINE_CACHE_SECONDS = 60
-/** Telegram's limit on an inline result's title and description is not documented; keep them short. */
-const INLINE_TEXT_CHARS = 200
-/** Button labels above inline results are cut by clients at about 64 characters. */
-const INLINE_BUTTON_CHARS = 64
 
 /**
  * Creates the Telegram bot: commands, questions in private chats and groups with a "More quotes"
@@ -467,40 +456,4 @@ function exampleQuestion(deps: AdapterDeps, ctx: Context): string {
 function findSource(sources: readonly Source[], wanted: string): Source | undefined {
   const key = wanted.toLowerCase()
   return sources.find((s) => s.id.toLowerCase() === key) ?? sources.find((s) => s.outlet?.toLowerCase() === key)
-}
-
-function quoteResult(quote: Quote, i: number): InlineQueryResultArticle {
-  return {
-    type: 'article',
-    id: `quote-${i}`,
-    title: truncate(quote.source.outlet ? `${quote.source.outlet}: ${quote.source.title}` : quote.source.title, INLINE_TEXT_CHARS),
-    description: truncate(quote.text, INLINE_TEXT_CHARS),
-    input_message_content: inlineMessage(formatQuote(quote)),
-  }
-}
-
-function takeawayResult(takeaway: Takeaway, i: number): InlineQueryResultArticle {
-  const quote: Quote = { text: takeaway.text, source: takeaway.source, alsoIn: [], passageId: takeaway.passageId, highlights: [], score: 0 }
-  return {
-    type: 'article',
-    id: `takeaway-${i}`,
-    title: truncate(`Takeaway ${i + 1}: ${takeaway.source.outlet ?? takeaway.source.title}`, INLINE_TEXT_CHARS),
-    description: truncate(takeaway.text, INLINE_TEXT_CHARS),
-    input_message_content: inlineMessage(formatQuote(quote)),
-  }
-}
-
-function inlineMessage(html: string) {
-  // An inline result is one message: a quote too long for it keeps its first part.
-  const [text = ''] = packMessages([html], MAX_MESSAGE_CHARS)
-  return { message_text: text, parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } }
-}
-
-/** No results, with the reason on the button above them (which opens a private chat with the bot). */
-function answerInlineWithNotice(ctx: Context, message: string) {
-  return ctx.answerInlineQuery([], { cache_time: 0, button: startButton(message) })
-}
-
-function startButton(text: string): InlineQueryResultsButton {
-  return { text: truncate(text, INLINE_BUTTON_CHARS), start_parameter: 'inline' }
 }
