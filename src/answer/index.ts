@@ -37,10 +37,11 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (shownBefore && unseen.length === 0 && resolved.readOn) {
     // Reading on is within the article of the answer just given.
     const readOn = rankQuotes(index, resolved.readOn.analyzed, settings, resolved.readOn.sourceId, wanted)
-    if (notShown(readOn.quotes).length > 0) {
+    const readOnUnseen = notShown(readOn.quotes)
+    if (readOnUnseen.length > 0) {
       ;({ analyzed, shown } = resolved.readOn)
       ranked = readOn
-      unseen = notShown(readOn.quotes)
+      unseen = readOnUnseen
     }
   }
   const { passageIds } = ranked
