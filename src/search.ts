@@ -100,6 +100,14 @@ export function stemsOf(index: CorpusIndex, text: string): Set<string> {
   return stems
 }
 
+/**
+ * The stems of `text`'s tokens in order, as `stemmedTokens` gives them, without keeping the text: for
+ * a question, which would only churn a cache meant for the sentences quoted again and again.
+ */
+export function tokenStems(index: CorpusIndex, text: string): string[] {
+  return tokenize(text).map((token) => stemOf(index, token.word))
+}
+
 /** Texts whose tokens `stemmedTokens` keeps: quotes are a sentence or two, and a chat reply shows few. */
 const MAX_TOKEN_CACHE_ENTRIES = 10_000
 

@@ -1,6 +1,6 @@
 import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
-import { stemmedTokens, type CorpusIndex } from '../search.js'
+import { stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
 
 /**
  * Where the question's words stand in a sentence, read from its tokens: which of them are said
@@ -99,7 +99,7 @@ export type QuestionPairs = Map<string, Map<string, number[]>>
  * says "named" and "after" apart.
  */
 export function questionPairsOf(index: CorpusIndex, question: string, termOf: ReadonlyMap<string, number>): QuestionPairs {
-  const { stems } = stemmedTokens(index, question)
+  const stems = tokenStems(index, question)
   const pairs: QuestionPairs = new Map()
   for (let i = 0; i + 1 < stems.length; i++) {
     // "the talks" is said of any talks: an article is no phrasing.
