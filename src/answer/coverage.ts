@@ -23,6 +23,42 @@ export function coverageOf(terms: AnalyzedQuestion['terms'], termWeights: number
   return covered / total
 }
 
+/**
+ * Each term's best variant weight among the stems flagged in `hits` from `offset` (0 when it holds
+ * none), written to `out` from `at`: what `coverageOf` sums. Kept per sentence, a window of two
+ * sentences (which covers the best variant either holds) is scored from them with `coverageOfBest`
+ * without reading its stems again.
+ */
+export function bestVariantWeights(terms: AnalyzedQuestion['terms'], variantNumbers: number[][], hits: Uint8Array, offset: number, withSynonyms: boolean, out: Float64Array, at: number): void {
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t] as AnalyzedQuestion['terms'][number]
+    const numbers = variantNumbers[t] as number[]
+    let best = 0
+    for (let v = 0; v < term.variants.length; v++) {
+      const variant = term.variants[v] as AnalyzedQuestion['terms'][number]['variants'][number]
+      if (variant.weight > best && (withSynonyms || !variant.synonym) && hits[offset + (numbers[v] as number)] === 1) best = variant.weight
+    }
+    out[at + t] = best
+  }
+}
+
+/**
+ * `coverageOf` the texts whose `bestVariantWeights` rows start at `a` and `b` in `best` (`b` -1 for
+ * none) and, when given, `extra`'s row at 0, together: each of the first `termWeights.length` terms
+ * counts through the best variant any of them holds. The same sum in the same order as `coverageOf`
+ * of their flags joined, so the same number.
+ */
+export function coverageOfBest(termWeights: readonly number[], total: number, best: Float64Array, a: number, b: number, extra?: Float64Array): number {
+  let covered = 0
+  for (let t = 0; t < termWeights.length; t++) {
+    let weight = best[a + t] as number
+    if (b >= 0) weight = Math.max(weight, best[b + t] as number)
+    if (extra) weight = Math.max(weight, extra[t] as number)
+    covered += (termWeights[t] as number) * weight
+  }
+  return covered / total
+}
+
 /** True when the question has names and `hits` holds every one of them by the word itself. */
 export function namesHeld(terms: AnalyzedQuestion['terms'], variantNumbers: number[][], hits: Uint8Array): boolean {
   let names = 0

@@ -4,7 +4,7 @@ import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search
 import type { Passage, Quote } from '../types.js'
 import { articleKnownCoverage } from './article-coverage.js'
 import { buildQuote, type Candidate } from './build-quote.js'
-import { coverageOf, judgedTerms, namesHeld } from './coverage.js'
+import { bestVariantWeights, coverageOf, coverageOfBest, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
@@ -90,7 +90,12 @@ export function rankQuotes(
   const articleCoverage = new Map<number, number>()
   const scratchHits = new Uint8Array(stemCount)
   const readWindows = settings.quoteCoverageWeight > 0 || settings.neighbourCoverageWeight > 0
-  const coverWithSynonyms = (hits: Uint8Array, offset: number) => coverageOf(terms, termWeights, variantNumbers, hits, offset, total)
+  // Each sentence's best variant weight per term (`bestVariantWeights`), with synonyms and as the
+  // evidence counts them, and the title's: every window of one or two sentences is scored from these.
+  const termCount = terms.length
+  let sentenceBest = new Float64Array(termCount * 8)
+  let evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(termCount * 8)
+  const titleBest = new Float64Array(termCount)
   for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
@@ -129,15 +134,29 @@ export function rankQuotes(
     // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
     // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
     bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
+    if (sentenceBest.length < sentences.length * termCount) {
+      sentenceBest = new Float64Array(sentences.length * termCount)
+      evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(sentences.length * termCount)
+    }
+    for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+      bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, true, sentenceBest, sentenceIndex * termCount)
+      if (!settings.evidenceSynonyms) bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, false, evidenceBest, sentenceIndex * termCount)
+    }
+    if (settings.titleEvidence) bestVariantWeights(terms, variantNumbers, titleHits, 0, settings.evidenceSynonyms, titleBest, 0)
+    // The flags of the window at a sentence (it, the next one and the title), for `namesHeld`.
+    const windowHitsAt = (sentenceIndex: number) => {
+      const row = sentenceIndex * stemCount
+      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
+      return windowHits
+    }
     // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
     let passageKnownCoverage = 0
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
-      const row = sentenceIndex * stemCount
-      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
-      let windowCoverage = coverageOf(judged.terms, judged.weights, judged.numbers, windowHits, 0, judged.total, settings.evidenceSynonyms)
+      const next = sentenceIndex + 1 < sentences.length ? (sentenceIndex + 1) * termCount : -1
+      let windowCoverage = coverageOfBest(judged.weights, judged.total, evidenceBest, sentenceIndex * termCount, next, settings.titleEvidence ? titleBest : undefined)
       if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
-      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHits)) windowCoverage = settings.minSentenceCoverage
+      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
       bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
     }
     bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
@@ -153,7 +172,7 @@ export function rankQuotes(
     sentenceMatches.set(passage.id, matches)
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
-      const sentenceCoverage = coverageOf(terms, termWeights, variantNumbers, sentenceHits, sentenceIndex * stemCount, total)
+      const sentenceCoverage = coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, -1)
       const length = bySentence[sentenceIndex]?.size ?? meanLength
       // BM25 with every matched word counted once: a short sentence holding the words beats a long one.
       const sentenceMatch = (sentenceCoverage * (1 + SENTENCE_K)) / (1 + SENTENCE_K * (1 - lengthNorm + (lengthNorm * length) / meanLength))
@@ -162,7 +181,7 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
       if (readWindows) {
-        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceHits, stemCount, scratchHits, settings.maxQuoteChars, coverWithSynonyms)
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, (other) => coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount), settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       if (typeMatch) value += settings.answerTypeBonus * typeWeight
@@ -253,27 +272,17 @@ export function rankQuotes(
 
 /**
  * The largest share of the question that a quote around sentence `sentenceIndex` can show: the
- * sentence alone, or with a neighbouring sentence of prose when the two fit in `maxChars`. The
- * answer is often in the sentence next to the one that repeats the question's words.
- * `hits[sentence * stemCount + i]` flags question stem `i` in a sentence; `scratch` holds one row.
+ * sentence alone (`ownCoverage`), or with a neighbouring sentence of prose when the two fit in
+ * `maxChars` (`coverWith(neighbour)`). The answer is often in the sentence next to the one that
+ * repeats the question's words.
  */
-function quoteWindowCoverage(
-  sentences: Passage['sentences'],
-  sentenceIndex: number,
-  hits: Uint8Array,
-  stemCount: number,
-  scratch: Uint8Array,
-  maxChars: number,
-  cover: (hits: Uint8Array, offset: number) => number,
-): number {
+function quoteWindowCoverage(sentences: Passage['sentences'], sentenceIndex: number, ownCoverage: number, coverWith: (other: number) => number, maxChars: number): number {
   const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
-  const row = sentenceIndex * stemCount
-  let best = cover(hits, row)
+  let best = ownCoverage
   for (const other of [sentenceIndex - 1, sentenceIndex + 1]) {
     const neighbour = sentences[other]
     if (!neighbour || neighbour.kind !== 'text' || Math.max(sentence.end, neighbour.end) - Math.min(sentence.start, neighbour.start) > maxChars) continue
-    for (let i = 0; i < stemCount; i++) scratch[i] = (hits[row + i] as number) | (hits[other * stemCount + i] as number)
-    best = Math.max(best, cover(scratch, 0))
+    best = Math.max(best, coverWith(other))
   }
   return best
 }
