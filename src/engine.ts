@@ -11,7 +11,7 @@ import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, p
 import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
 import type { BuildReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
-import type { ArticleInput, Engine, SourceSummary, Story } from './types.js'
+import type { ArticleInput, Disagreement, Engine, SourceSummary, Story } from './types.js'
 
 /** Every tunable of the core, grouped by stage. Each stage documents its own defaults. */
 export interface EngineOptions {
@@ -145,6 +145,12 @@ export interface EngineDerivedData {
   stories: Story[]
   /** Per story id, that story's takeaways; absent for a corpus of one story, whose takeaways are `takeaways`. */
   storyTakeaways?: Map<string, TakeawayIndex>
+  /**
+   * Per story id, that story's disagreements in `disagreements.all`'s order (a story with none has no
+   * entry). Only a snapshot of several stories holds it, so that `disagreements --story` decodes one
+   * story's rather than every story's claims on its first read.
+   */
+  storyDisagreements?: Map<string, Disagreement[]>
 }
 
 /**
@@ -183,8 +189,18 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
   try {
     // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
     // again when they are first asked for, rather than the snapshot holding every sentence twice.
-    const { storyTakeaways } = internals.derived
-    derived = packParts({ ...internals.derived, takeaways: storyTakeaways ? undefined : internals.derived.takeaways }, DERIVED_PACK_DEPTH)
+    const { storyTakeaways, stories, disagreements } = internals.derived
+    // The same for disagreements: each story's apart, and the corpus-wide list made from `entries`.
+    const storyDisagreements = stories.length > 1 && disagreements.entries ? disagreementsOfStories(disagreements) : undefined
+    derived = packParts(
+      {
+        ...internals.derived,
+        takeaways: storyTakeaways ? undefined : internals.derived.takeaways,
+        disagreements: storyDisagreements ? { ...disagreements, all: undefined } : disagreements,
+        storyDisagreements,
+      },
+      DERIVED_PACK_DEPTH,
+    )
   } catch (error) {
     // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
     if (!(error instanceof NotSerializableError)) throw error
@@ -206,8 +222,22 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
     for (const key of ['ranked', 'candidates', 'duplicateSimilarity', 'nextId'] as const) defineLazily(merged, key, () => (made ??= mergeStoryTakeaways(storyTakeaways.values()))[key])
     derived.takeaways = merged as TakeawayIndex
   }
+  const savedDisagreements = derived?.disagreements
+  if (savedDisagreements && !Object.hasOwn(savedDisagreements, 'all')) defineLazily(savedDisagreements, 'all', () => (savedDisagreements.entries ?? []).map((entry) => entry.disagreement))
   // Options other than the index's and synonyms' shape only what is derived at load: keep them.
   return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways'>, derived)
+}
+
+/** `disagreements.all` by story, each story's in the same order as in `all`. */
+function disagreementsOfStories(disagreements: DisagreementIndex): Map<string, Disagreement[]> {
+  const byStory = new Map<string, Disagreement[]>()
+  for (const entry of disagreements.entries ?? []) {
+    if (entry.storyId === undefined) continue
+    const list = byStory.get(entry.storyId)
+    if (list) list.push(entry.disagreement)
+    else byStory.set(entry.storyId, [entry.disagreement])
+  }
+  return byStory
 }
 
 /**
@@ -305,6 +335,7 @@ function engineOver(
     disagreements(options = {}) {
       checkStory(options.storyId)
       if (options.storyId === undefined || stories.length === 1) return disagreements.all
+      if (saved.storyDisagreements) return saved.storyDisagreements.get(options.storyId) ?? []
       return (disagreements.entries ?? []).filter((entry) => entry.storyId === options.storyId).map((entry) => entry.disagreement)
     },
     stories: () => stories,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createEngine, createEngineFromSnapshot, engineToSnapshot, type ArticleInput, type Engine, type EngineSnapshot } from '../../src/index.js'
 import { decodeValue, encodeValue } from '../../src/snapshot.js'
 import { buildStories } from '../../src/stories.js'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { BUNDLED_DIR, fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 /** The event each article of `stories-mixed` reports, by its file name's prefix: the fixture's own labelling. */
@@ -70,6 +71,21 @@ describe('stories of a corpus holding several events', () => {
     expect(loaded.takeaways()).toEqual(built.takeaways())
     for (const story of built.stories()) expect(loaded.disagreements({ storyId: story.id })).toEqual(built.disagreements({ storyId: story.id }))
     expect(loaded.disagreements()).toEqual(built.disagreements())
+  })
+})
+
+describe('disagreements of a corpus of several stories, from a snapshot', () => {
+  it('gives each story its own disagreements, the same as the engine built, and the corpus-wide list after them', async () => {
+    // The bundled summit and two invented events, each with disagreements of its own.
+    const articles = [...(await loadCorpusDir(BUNDLED_DIR)), ...(await loadCorpusDir(fixtureDir('plant-fire'))), ...(await loadCorpusDir(fixtureDir('storm-toll')))]
+    const built = createEngine(articles)
+    const loaded = createEngineFromSnapshot(decodeValue(JSON.parse(JSON.stringify(encodeValue(engineToSnapshot(built))))) as EngineSnapshot)
+    const stories = built.stories()
+    expect(stories.filter((story) => built.disagreements({ storyId: story.id }).length > 0).length).toBeGreaterThanOrEqual(3)
+    // Story by story first: the snapshot reads one story's without the others'.
+    for (const story of stories) expect(loaded.disagreements({ storyId: story.id }), story.id).toEqual(built.disagreements({ storyId: story.id }))
+    expect(loaded.disagreements()).toEqual(built.disagreements())
+    for (const story of stories) expect(loaded.disagreements({ storyId: story.id })).toEqual(built.disagreements({ storyId: story.id }))
   })
 })
 
