@@ -190,17 +190,10 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
     // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
     // again when they are first asked for, rather than the snapshot holding every sentence twice.
     const { storyTakeaways, stories, disagreements } = internals.derived
-    // The same for disagreements: each story's apart, and the corpus-wide list made from `entries`.
+    // Each story's disagreements apart too (a copy of `all`'s, which is small beside the claims), so
+    // that one story's are read without decoding every story's.
     const storyDisagreements = stories.length > 1 && disagreements.entries ? disagreementsOfStories(disagreements) : undefined
-    derived = packParts(
-      {
-        ...internals.derived,
-        takeaways: storyTakeaways ? undefined : internals.derived.takeaways,
-        disagreements: storyDisagreements ? { ...disagreements, all: undefined } : disagreements,
-        storyDisagreements,
-      },
-      DERIVED_PACK_DEPTH,
-    )
+    derived = packParts({ ...internals.derived, takeaways: storyTakeaways ? undefined : internals.derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
   } catch (error) {
     // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
     if (!(error instanceof NotSerializableError)) throw error
@@ -222,8 +215,6 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
     for (const key of ['ranked', 'candidates', 'duplicateSimilarity', 'nextId'] as const) defineLazily(merged, key, () => (made ??= mergeStoryTakeaways(storyTakeaways.values()))[key])
     derived.takeaways = merged as TakeawayIndex
   }
-  const savedDisagreements = derived?.disagreements
-  if (savedDisagreements && !Object.hasOwn(savedDisagreements, 'all')) defineLazily(savedDisagreements, 'all', () => (savedDisagreements.entries ?? []).map((entry) => entry.disagreement))
   // Options other than the index's and synonyms' shape only what is derived at load: keep them.
   return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways'>, derived)
 }
