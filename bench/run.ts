@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +14,7 @@ import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnaps
 import { forgetSentenceReadings } from '../src/claims/sentence-memo.js'
 import { splitPassages } from '../src/passages.js'
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
-import { collectGarbage, fmt, machine, mb, table, timed, timeEach, type LatencySummary } from './stats.js'
+import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
 
 /**
  * `npm run bench`: the bundled corpus end to end. Startup (cold build against snapshot), a whole
@@ -85,6 +86,8 @@ export interface BenchReport {
     spin: LatencySummary
     askOverMinisearchP50: number
     askOverMinisearchP99: number
+    /** Where the steady-state ask's tail comes from: see `AskTail`. */
+    askTail: AskTail
   }
   adapters: AdapterLoadFigures[]
   targets: Record<string, { target: string; measured: string; met: boolean }>
@@ -113,7 +116,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  const { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
+  const { ask, askTail, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
 
   const adapters = options.adapters === false ? [] : [
     await runAdapterLoad('telegram', './telegram-load.js', 'runTelegramLoad', smoke ? { users: 5, questionsPerUser: 2 } : {}),
@@ -125,7 +128,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: await machine(),
     corpus: { articles: articles.length, passages, questions: questions.length },
     startup: { loadCorpusMs, wordNetMs, coldBuildMs, warmBuildMs, snapshotBytes, ...start },
-    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99 },
+    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail },
     adapters,
     targets: {
       'ask p99': { target: `< ${BUNDLED_TARGETS.askP99Ms} ms`, measured: `${fmt(ask.p99Ms)} ms`, met: ask.p99Ms < BUNDLED_TARGETS.askP99Ms },
@@ -143,6 +146,60 @@ function plainMinisearchOver(articles: ArticleInput[]): MiniSearch {
   return mini
 }
 
+/**
+ * Where the steady-state ask's p99 comes from, from the same timed asks as `latency.ask`: the asks
+ * during which V8 collected garbage (a young-generation scavenge pauses the answering thread) apart
+ * from the others, and the questions that are slowest every time (real work).
+ */
+export interface AskTail {
+  /** Timed asks during which a garbage collection ran, and their latencies. */
+  duringGc: LatencySummary
+  /** The other timed asks. */
+  withoutGc: LatencySummary
+  /** Collections during the timed asks, and their total pause. */
+  collections: number
+  gcPauseMs: number
+  /** The three questions with the highest median, each with its median. */
+  slowest: Array<{ question: string; p50Ms: number }>
+}
+
+/** Times `ask` over `questions` for `rounds` rounds as `timeEach` does, noting which asks a garbage collection ran in. */
+async function timeAsksWithGc(questions: readonly string[], rounds: number, ask: (question: string) => unknown): Promise<{ ask: LatencySummary; tail: AskTail }> {
+  const pauses: Array<[number, number]> = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.startTime + entry.duration])
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  const samples: Array<{ question: string; startedAt: number; ms: number }> = []
+  for (let round = 0; round < rounds; round++) {
+    for (const question of questions) {
+      const startedAt = performance.now()
+      ask(question)
+      samples.push({ question, startedAt, ms: performance.now() - startedAt })
+    }
+  }
+  // The observer is told of collections after the fact, on the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  observer.disconnect()
+  const inGc = (sample: (typeof samples)[number]) => pauses.some(([from, to]) => from < sample.startedAt + sample.ms && to > sample.startedAt)
+  const byQuestion = new Map<string, number[]>()
+  for (const sample of samples) byQuestion.set(sample.question, [...(byQuestion.get(sample.question) ?? []), sample.ms])
+  const slowest = [...byQuestion]
+    .map(([question, ms]) => ({ question, p50Ms: quantile([...ms].sort((a, b) => a - b), 0.5) }))
+    .sort((a, b) => b.p50Ms - a.p50Ms)
+    .slice(0, 3)
+  return {
+    ask: summarize(samples.map((sample) => sample.ms)),
+    tail: {
+      duringGc: summarize(samples.filter(inGc).map((sample) => sample.ms)),
+      withoutGc: summarize(samples.filter((sample) => !inGc(sample)).map((sample) => sample.ms)),
+      collections: pauses.length,
+      gcPauseMs: pauses.reduce((sum, [from, to]) => sum + to - from, 0),
+      slowest,
+    },
+  }
+}
+
 interface ChildFigures {
   snapshotStartMs: number
   snapshotReadMs: number
@@ -151,6 +208,7 @@ interface ChildFigures {
   firstAskAfterSnapshotMs: number
   askWarmingUp: LatencySummary
   ask: LatencySummary
+  askTail: AskTail
   askSentencesUnread: LatencySummary
   search: LatencySummary
   minisearch: LatencySummary
@@ -206,7 +264,8 @@ async function childMain(file: string, rounds: number): Promise<ChildFigures> {
   // these 2 shared cores the compiler threads and the answering thread compete): timed on their
   // own, then every system gets the same warm-up before its steady-state timing.
   const askWarmingUp = timeEach(questions, WARMUP_ROUNDS, (question) => engine.ask(question), 0)
-  const ask = timeAfterCollecting((question) => engine.ask(question), 0)
+  collectGarbage()
+  const { ask, tail: askTail } = await timeAsksWithGc(questions, rounds, (question) => engine.ask(question))
   return {
     snapshotStartMs: readyAt - startedAt,
     snapshotReadMs: parsedAt - startedAt,
@@ -215,6 +274,7 @@ async function childMain(file: string, rounds: number): Promise<ChildFigures> {
     firstAskAfterSnapshotMs: askedAt - modelAt,
     askWarmingUp,
     ask,
+    askTail,
     askSentencesUnread: timeAfterCollecting((question) => {
       forgetSentenceReadings()
       return engine.ask(question)
@@ -271,6 +331,10 @@ export function renderBench(report: BenchReport): string {
       [`per question (after ${WARMUP_ROUNDS} rounds of warm-up)`, 'p50 ms', 'p99 ms', 'mean ms', 'p50 vs minisearch'],
       [
         ['engine.ask (whole pipeline)', fmt(latency.ask.p50Ms), fmt(latency.ask.p99Ms), fmt(latency.ask.meanMs), `${fmt(latency.askOverMinisearchP50)}×`],
+        // No sample gives NaN, which the child's JSON turns into null.
+        [`engine.ask, the ${latency.askTail.duringGc.samples} asks a garbage collection ran in (${latency.askTail.collections} collections, ${fmt(latency.askTail.gcPauseMs)} ms)`, ...[latency.askTail.duringGc.p50Ms, latency.askTail.duringGc.p99Ms, latency.askTail.duringGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
+        ['engine.ask, the other asks', ...[latency.askTail.withoutGc.p50Ms, latency.askTail.withoutGc.p99Ms, latency.askTail.withoutGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
+        ...latency.askTail.slowest.map(({ question, p50Ms }) => [`engine.ask, slow question: "${question}"`, fmt(p50Ms), '', '', `${fmt(p50Ms / latency.ask.p50Ms)}× the median`]),
         ['engine.ask, sentences read by the comparison forgotten before each ask', fmt(latency.askSentencesUnread.p50Ms), fmt(latency.askSentencesUnread.p99Ms), fmt(latency.askSentencesUnread.meanMs), `${fmt(latency.askSentencesUnread.p50Ms / latency.minisearch.p50Ms)}×`],
         [`engine.ask, first ${latency.askWarmingUp.samples} questions after start (warming up)`, fmt(latency.askWarmingUp.p50Ms), fmt(latency.askWarmingUp.p99Ms), fmt(latency.askWarmingUp.meanMs), ''],
         ['engine.search (BM25 only, top 10)', fmt(latency.search.p50Ms), fmt(latency.search.p99Ms), fmt(latency.search.meanMs), `${fmt(latency.search.p50Ms / latency.minisearch.p50Ms)}×`],
