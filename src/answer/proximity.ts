@@ -38,16 +38,19 @@ function isValue(word: string, written: string, features: number, first: boolean
   return false
 }
 
+let termAtScratch = new Int32Array(256)
+
 /**
  * The proximity evidence of `text` for a question of `termCount` terms whose stems map to term
  * numbers in `termOf`; `features` are the asked kind's `FEATURE` bits (0 when it asks for no kind).
  */
 export function proximityOf(index: CorpusIndex, text: string, termOf: ReadonlyMap<string, number>, termCount: number, features: number, window: number): SentenceProximity {
   const { spans, stems } = stemmedTokens(index, text)
-  const termAt = new Int32Array(stems.length).fill(-1)
-  stems.forEach((stem, i) => {
-    termAt[i] = termOf.get(stem) ?? -1
-  })
+  // Each token's question term, in one buffer for every call (the 30 reranked sentences and each
+  // quote's values): answering is synchronous, so no two calls use it at once.
+  if (termAtScratch.length < stems.length) termAtScratch = new Int32Array(Math.max(stems.length, 2 * termAtScratch.length))
+  const termAt = termAtScratch
+  for (let i = 0; i < stems.length; i++) termAt[i] = termOf.get(stems[i] as string) ?? -1
   const near = new Uint8Array(termCount)
   const values: number[] = []
   for (let i = 0; i < stems.length; i++) {

@@ -279,7 +279,8 @@ export function rankQuotes(
 function quoteWindowCoverage(sentences: Passage['sentences'], sentenceIndex: number, ownCoverage: number, coverWith: (other: number) => number, maxChars: number): number {
   const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
   let best = ownCoverage
-  for (const other of [sentenceIndex - 1, sentenceIndex + 1]) {
+  // The sentence before, then the one after.
+  for (let other = sentenceIndex - 1; other <= sentenceIndex + 1; other += 2) {
     const neighbour = sentences[other]
     if (!neighbour || neighbour.kind !== 'text' || Math.max(sentence.end, neighbour.end) - Math.min(sentence.start, neighbour.start) > maxChars) continue
     best = Math.max(best, coverWith(other))
