@@ -10,17 +10,18 @@ import type { CorpusIndex } from '../search.js'
  */
 export function coverageOf(terms: AnalyzedQuestion['terms'], termWeights: number[], variantNumbers: number[][], hits: Uint8Array, offset: number, total: number, withSynonyms = true): number {
   let covered = 0
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t] as AnalyzedQuestion['terms'][number]
-    const numbers = variantNumbers[t] as number[]
-    let best = 0
-    for (let v = 0; v < term.variants.length; v++) {
-      const variant = term.variants[v] as AnalyzedQuestion['terms'][number]['variants'][number]
-      if (variant.weight > best && (withSynonyms || !variant.synonym) && hits[offset + (numbers[v] as number)] === 1) best = variant.weight
-    }
-    covered += (termWeights[t] as number) * best
-  }
+  for (let t = 0; t < terms.length; t++) covered += (termWeights[t] as number) * bestVariantWeight(terms[t] as AnalyzedQuestion['terms'][number], variantNumbers[t] as number[], hits, offset, withSynonyms)
   return covered / total
+}
+
+/** The weight of `term`'s best variant among the stems flagged in `hits` from `offset`, 0 for none; `numbers[v]` is variant `v`'s stem number. */
+function bestVariantWeight(term: AnalyzedQuestion['terms'][number], numbers: number[], hits: Uint8Array, offset: number, withSynonyms: boolean): number {
+  let best = 0
+  for (let v = 0; v < term.variants.length; v++) {
+    const variant = term.variants[v] as AnalyzedQuestion['terms'][number]['variants'][number]
+    if (variant.weight > best && (withSynonyms || !variant.synonym) && hits[offset + (numbers[v] as number)] === 1) best = variant.weight
+  }
+  return best
 }
 
 /**
@@ -30,16 +31,7 @@ export function coverageOf(terms: AnalyzedQuestion['terms'], termWeights: number
  * without reading its stems again.
  */
 export function bestVariantWeights(terms: AnalyzedQuestion['terms'], variantNumbers: number[][], hits: Uint8Array, offset: number, withSynonyms: boolean, out: Float64Array, at: number): void {
-  for (let t = 0; t < terms.length; t++) {
-    const term = terms[t] as AnalyzedQuestion['terms'][number]
-    const numbers = variantNumbers[t] as number[]
-    let best = 0
-    for (let v = 0; v < term.variants.length; v++) {
-      const variant = term.variants[v] as AnalyzedQuestion['terms'][number]['variants'][number]
-      if (variant.weight > best && (withSynonyms || !variant.synonym) && hits[offset + (numbers[v] as number)] === 1) best = variant.weight
-    }
-    out[at + t] = best
-  }
+  for (let t = 0; t < terms.length; t++) out[at + t] = bestVariantWeight(terms[t] as AnalyzedQuestion['terms'][number], variantNumbers[t] as number[], hits, offset, withSynonyms)
 }
 
 /**
