@@ -148,7 +148,8 @@ export async function buildEngineFromDir(
   options.onStage?.('sentences', performance.now() - indexAt)
   // With `threads.takeaways`, takeaways are ranked on as many threads as the reading; a rebuild,
   // which ranks only the stories a change touched, ranks them here.
-  const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
+  // A cold build's readings are its own, to drop; a rebuild's are its memory's, kept for the next one.
+  const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse, !remembered)
   const engine = await buildOnThreads(prepare, articles, remembered || !threads.takeaways ? 1 : threadCount(articles, threads))
   remembered?.remember(engine)
   const builtAt = performance.now()

@@ -86,16 +86,16 @@ export interface PendingEngine {
 
 /**
  * `createEngineFromReadings` up to its takeaways: merges the readings into one index and finds the
- * stories and disagreements. Throws when `articles` is empty.
+ * stories and disagreements. With `releaseTerms` (for a caller that drops `read` after the build;
+ * defaults to false), each reading's index tallies (`ArticleReading.terms`) are deleted once the
+ * index is built. Throws when `articles` is empty.
  */
-export function prepareEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): PendingEngine {
+export function prepareEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse, releaseTerms = false): PendingEngine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
-  const passages = read.flatMap((article) => article.passages)
-  const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
-  // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
-  const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
   const { onStage } = options
-  const index = timed('index', onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms))
+  const index = timed('index', onStage, () => indexOfReadings(articles, read, options))
+  // The index tallies are most of a reading's memory after its tokens, and nothing after the index reads them.
+  if (releaseTerms) for (const article of read) delete (article as ArticleReading).terms
   const bySource = readingsBySource(read)
   const readings: SentenceReadings = (sourceId, start) => bySource.get(sourceId)?.get(start)
   const stories = timed('stories', onStage, () => storiesOf(index))
@@ -123,6 +123,18 @@ export function prepareEngineFromReadings(articles: ArticleInput[], read: readon
       return engineOver(index, { ...options, onStage: onStageAfter }, { stories, disagreements }, readings, reuse, ranked, ranked ? namesOf() : names)
     },
   }
+}
+
+/**
+ * The index over `read`, made apart from `prepareEngineFromReadings` so that the merged lists of
+ * passages, answer-type bits and tallies are dropped once it is built, not kept by its closures.
+ */
+function indexOfReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions): CorpusIndex {
+  const passages = read.flatMap((article) => article.passages)
+  const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
+  // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
+  const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
+  return buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms)
 }
 
 /** The stories of an index's articles. */
