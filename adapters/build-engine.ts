@@ -148,7 +148,8 @@ export async function buildEngineFromDir(
   options.onStage?.('sentences', performance.now() - indexAt)
   // With `threads.takeaways`, takeaways are ranked on as many threads as the reading; a rebuild,
   // which ranks only the stories a change touched, ranks them here.
-  const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse)
+  // A cold build's readings are its own, to drop; a rebuild's are its memory's, kept for the next one.
+  const prepare = () => prepareEngineFromReadings(articles, read, { ...options, synsets }, remembered?.reuse, !remembered)
   const engine = await buildOnThreads(prepare, articles, remembered || !threads.takeaways ? 1 : threadCount(articles, threads))
   remembered?.remember(engine)
   const builtAt = performance.now()
@@ -156,7 +157,7 @@ export async function buildEngineFromDir(
   // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
   // the settling build (and every start) would read it back for this corpus.
   if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
-  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: (snapshot) => writeSnapshot(file, engine, onSkip, snapshot) }
+  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: laterSnapshotWriter(file, engine, onSkip) }
   if (file) await writeSnapshot(file, engine, onSkip)
   timings.snapshotWriteMs = file ? performance.now() - builtAt : 0
   return { engine, articles: articles.length, timings }
@@ -208,6 +209,14 @@ async function readSnapshot(file: string, onSkip: NonNullable<SnapshotCacheOptio
     onSkip(`the index snapshot ${file} is damaged; rebuilding`, error)
     return undefined
   }
+}
+
+/**
+ * `BuiltEngine.writeSnapshot`, made out here: a closure made in `buildEngineFromDir` would keep alive
+ * every variable of it that a closure there reads, the build's sentence readings among them.
+ */
+function laterSnapshotWriter(file: string, engine: Engine, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): NonNullable<BuiltEngine['writeSnapshot']> {
+  return (snapshot) => writeSnapshot(file, engine, onSkip, snapshot)
 }
 
 /** Writes `snapshot`, else `engine`'s (a caller that has already taken it need not take it twice). */

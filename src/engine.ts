@@ -86,16 +86,16 @@ export interface PendingEngine {
 
 /**
  * `createEngineFromReadings` up to its takeaways: merges the readings into one index and finds the
- * stories and disagreements. Throws when `articles` is empty.
+ * stories and disagreements. With `releaseTerms` (for a caller that drops `read` after the build;
+ * defaults to false), each reading's index tallies (`ArticleReading.terms`) are deleted once the
+ * index is built. Throws when `articles` is empty.
  */
-export function prepareEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse): PendingEngine {
+export function prepareEngineFromReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions = {}, reuse?: BuildReuse, releaseTerms = false): PendingEngine {
   if (articles.length === 0) throw new Error('createEngine: the corpus has no articles')
-  const passages = read.flatMap((article) => article.passages)
-  const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
-  // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
-  const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
   const { onStage } = options
-  const index = timed('index', onStage, () => buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms))
+  const index = timed('index', onStage, () => indexOfReadings(articles, read, options))
+  // The index tallies are most of a reading's memory after its tokens, and nothing after the index reads them.
+  if (releaseTerms) for (const article of read) delete (article as ArticleReading).terms
   const bySource = readingsBySource(read)
   const readings: SentenceReadings = (sourceId, start) => bySource.get(sourceId)?.get(start)
   const stories = timed('stories', onStage, () => storiesOf(index))
@@ -123,6 +123,18 @@ export function prepareEngineFromReadings(articles: ArticleInput[], read: readon
       return engineOver(index, { ...options, onStage: onStageAfter }, { stories, disagreements }, readings, reuse, ranked, ranked ? namesOf() : names)
     },
   }
+}
+
+/**
+ * The index over `read`, made apart from `prepareEngineFromReadings` so that the merged lists of
+ * passages, answer-type bits and tallies are dropped once it is built, not kept by its closures.
+ */
+function indexOfReadings(articles: ArticleInput[], read: readonly ArticleReading[], options: EngineOptions): CorpusIndex {
+  const passages = read.flatMap((article) => article.passages)
+  const features = read.flatMap((article) => article.readings.map((sentences) => sentences.map((reading) => reading.features)))
+  // Readings made elsewhere may lack the tallies: then the index makes them for every passage.
+  const terms = read.every((article) => article.terms) ? read.flatMap((article) => article.terms ?? []) : undefined
+  return buildCorpusIndex(articles, passages, options.index, options.synsets, features, terms)
 }
 
 /** The stories of an index's articles. */
@@ -253,22 +265,29 @@ function engineOver(
   names?: ReadonlySet<string>,
 ): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
-  const checkSource = (sourceId: string | undefined) => {
-    if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
-      const known = index.sources.map((source) => source.id).join(', ')
-      throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
-    }
-  }
+  const derived = deriveEngineData(index, options, answerOptions, saved, readings, reuse, ranked, names)
+  return engineMethods(index, answerOptions, options.takeaways, derived)
+}
+
+/**
+ * What an engine derives from its index, `saved` used as it is and the rest built. Kept apart from
+ * `engineMethods`: the engine's methods are closures, and a closure keeps alive every variable of
+ * its function that any closure there reads, so the build's sentence readings, synonym sets and
+ * reuse must not be variables of the function that makes them.
+ */
+function deriveEngineData(
+  index: CorpusIndex,
+  options: EngineOptions,
+  answerOptions: Required<AnswerOptions>,
+  saved: Partial<EngineDerivedData>,
+  readings: SentenceReadings | undefined,
+  reuse: BuildReuse | undefined,
+  ranked: ReadonlyMap<string, TakeawayIndex> | undefined,
+  names: ReadonlySet<string> | undefined,
+): EngineDerivedData {
   const { onStage } = options
   const stories = saved.stories ?? timed('stories', onStage, () => storiesOf(index))
-  const storyIdOf = storyIdLookup(stories)
-  const checkStory = (storyId: string | undefined) => {
-    if (storyId !== undefined && !stories.some((story) => story.id === storyId)) {
-      const known = stories.map((story) => story.id).join(', ')
-      throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
-    }
-  }
-  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdOf }, readings))
+  const disagreements = saved.disagreements ?? timed('claims', onStage, () => buildDisagreementIndex(index, { storyOf: storyIdLookup(stories) }, readings))
   const built = saved.takeaways
     ? { takeaways: saved.takeaways, storyTakeaways: saved.storyTakeaways }
     : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse, ranked, names))
@@ -277,6 +296,26 @@ function engineOver(
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
   const examples =
     saved.examples ?? timed('examples', onStage, () => reuse?.examples?.((question) => answerPlainly(question).status === 'answered') ?? suggestQuestions(index, answerPlainly))
+  return { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}) }
+}
+
+/** The engine's methods over a built index and what is derived from it. */
+function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions>, takeawayOptions: TakeawayBuildOptions | undefined, derived: EngineDerivedData): Engine {
+  const { disagreements, takeaways, examples, stories, storyTakeaways } = derived
+  const checkSource = (sourceId: string | undefined) => {
+    if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
+      const known = index.sources.map((source) => source.id).join(', ')
+      throw new UserFacingError('unknown-source', `I have no source called "${sourceId}". The sources are: ${known}.`)
+    }
+  }
+  const storyIdOf = storyIdLookup(stories)
+  const checkStory = (storyId: string | undefined) => {
+    if (storyId !== undefined && !stories.some((story) => story.id === storyId)) {
+      const known = stories.map((story) => story.id).join(', ')
+      throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
+    }
+  }
+  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,
@@ -333,6 +372,6 @@ function engineOver(
     sources: () => summaries,
     exampleQuestions: () => examples,
   }
-  engineInternals.set(engine, { index, options: { answer: answerOptions, ...(options.takeaways ? { takeaways: options.takeaways } : {}) }, derived: { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}) } })
+  engineInternals.set(engine, { index, options: { answer: answerOptions, ...(takeawayOptions ? { takeaways: takeawayOptions } : {}) }, derived })
   return engine
 }
