@@ -316,7 +316,10 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's
   // answering sentence there is read even when retrieval ranked its shorter passages higher.
   const passageIds = quotedFirst(index, context)
-  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)]
+  // Likewise the compared answers: another story's sources answer the question's words, not its subject.
+  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)].filter(
+    (disagreement) => story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story),
+  )
   // A corpus-wide disagreement on the kind of value asked already shows the sources' answers; one on another kind does not.
   return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind && SAME_VALUES[disagreement.valueKind ?? 'number'].includes(other.valueKind ?? 'number')))]
 }
