@@ -1,4 +1,4 @@
-import { stem, tokenize } from './analyzer.js'
+import { QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
 import { askedKindOf, compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
@@ -243,10 +243,22 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     // another part of its sentence ("how many were evacuated" quoting "the storm killed 14 people").
     // Whether a person holds a post does not answer who held it: "Who was chair before Ida Marsh?" names her only to point at someone else.
     const asksWhoElse = asksWho && entry.claims[0]?.key.startsWith('status:') === true
-    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0)))
+    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
     if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
   return scored.sort((a, b) => b.score - a.score).map(({ disagreement }) => disagreement)
+}
+
+/**
+ * True for a disputed sum of money whose sentences name none of the question's subject, the words
+ * left once the words of measuring it are set aside: "bribes worth €250,000" does not answer "How much
+ * was the harbour contract worth?", though "worth" is the key of both.
+ */
+function aboutOtherThing(entry: DisagreementEntry, words: string[]): boolean {
+  if (!entry.claims.every((claim) => claim.dimension === 'money')) return false
+  const subject = words.filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem).filter((word) => !entry.context.has(word) && !entry.focus.has(word))
+  if (subject.length === 0) return false
+  return !entry.claims.some((claim) => tokenize(claim.text).some((token) => subject.includes(stem(token.word))))
 }
 
 /** A number with what follows it in a question: "12 hours", "12-hour", "15 workers". */
@@ -316,7 +328,12 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's
   // answering sentence there is read even when retrieval ranked its shorter passages higher.
   const passageIds = quotedFirst(index, context)
-  const compared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)]
+  // Likewise the compared answers, once the quoted story has one of its own: another story's sources then
+  // answer the question's words, not its subject. Without one, the quote may stand in a story of its own
+  // (on RAMDocs, where every document is about the question, keeping them all finds 21 more of 428).
+  const everyCompared = [...compareAnswers(index, context.analyzed, passageIds, options), ...compareOfficeStatus(index, context.analyzed.text, passageIds, options.storyOf), ...compareMargins(index, context.analyzed.text, passageIds, options.storyOf)]
+  const inStory = (disagreement: Disagreement) => story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)
+  const compared = everyCompared.some(inStory) ? everyCompared.filter(inStory) : everyCompared
   // A corpus-wide disagreement on the kind of value asked already shows the sources' answers; one on another kind does not.
   return [...found, ...compared.filter((disagreement) => !found.some((other) => other.kind === disagreement.kind && SAME_VALUES[disagreement.valueKind ?? 'number'].includes(other.valueKind ?? 'number')))]
 }

@@ -2,7 +2,7 @@ import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
-import { comparableValues, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
+import { comparableValues, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
@@ -98,7 +98,7 @@ export function asksForSeveral(question: string): boolean {
 const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gather|came\\b|come\\b|went\\b|go\\b|travel|arriv|spoke\\b|speak|testif|sat\\b|sit\\b'
 
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
-const YES_NO = /^\s*(?:was|were|did|has|have|had)\s+(?!there\b)/
+const YES_NO = /^\s*(?:was|were|did|does|do|will|has|have|had)\s+(?!there\b)/
 
 /** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
 function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
@@ -111,6 +111,12 @@ function sentenceText(passage: Passage, sentence: { start: number; end: number }
  * on both (0.25: 302).
  */
 const ANSWERING_SHARE = 0.35
+
+/**
+ * How much more of the question a source outside every side must answer than the sides' best for
+ * their disagreement to be about something else.
+ */
+const BYSTANDER_LEAD = 1.5
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
 export interface SourceAnswer {
@@ -285,8 +291,14 @@ function answerOf(
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
+  // An article's headline names its subject, which its short paragraphs leave out ("No arrests have
+  // been made"): asked whether something happened, the headline's words count towards a passage and
+  // a sentence being about the question. Only then: the sentence must still state the asked action,
+  // whereas a figure or a name stands in most sentences of an article.
+  const source = index.sourceById.get(sourceId)
+  const headline = kind === 'outcome' && source && source.titleSource !== 'derived' ? stemmedTokens(index, source.title).stems.filter((stem) => weightOf.has(stem)) : []
   for (const passage of passages) {
-    const covered = new Set<string>()
+    const covered = new Set<string>(headline)
     // The sentences' stems are cached by the index (answering reads them too): score from them, tokenize only what may answer.
     const stemSets = sentenceStems(index, passage)
     const read = passage.sentences.flatMap((sentence, i) => {
@@ -298,12 +310,12 @@ function answerOf(
         covered.add(stem)
         score += weight
       }
-      return [{ sentence, score, next: passage.sentences[i + 1] }]
+      return [{ sentence, score, next: passage.sentences[i + 1], stems: stemSets[i] }]
     })
     const passageScore = [...covered].reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
     // The passage must be about what the question asks: its words, most of them, not a passing mention.
     if (passageScore < settings.minCoverage * total) continue
-    for (const { sentence, score, next } of read) {
+    for (const { sentence, score, next, stems: sentenceStemSet } of read) {
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
       sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
@@ -323,7 +335,9 @@ function answerOf(
       }
       const value = [...values].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
-      if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: score, passage, sentence, value }
+      // The headline's words the sentence leaves out count towards its share of the question too.
+      const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
+      if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: named, passage, sentence, value }
     }
   }
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
@@ -353,7 +367,10 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))
-  const group = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare))
+  // The best answer's value sets what the question measures: a figure that cannot be compared with it
+  // (a share against a fine in pounds) answers something else.
+  const best = all.find((answer) => answer.score === bestScore)
+  const group = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare) && (!best || measureAlike(best.value, answer.value)))
   if (group.length < 2) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.
@@ -366,6 +383,10 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
     sides.some((other) => other !== side && comparableValues(side[0]!.value, other[0]!.value) && !other.some((answer) => states(answer, side[0]!.value)) && !side.some((answer) => states(answer, other[0]!.value))),
   )
   if (contested.length < 2) return undefined
+  // The source that answers the question best, and by far, takes no side: the sides answer another
+  // question ("Two of the hostages were treated for shock" against six and eight hostages held).
+  const sideScore = Math.max(...contested.flat().map((answer) => answer.score))
+  if (group.some((answer) => answer.score > BYSTANDER_LEAD * sideScore && !contested.flat().includes(answer))) return undefined
   const newest = newestSource(index, contested.flat().map((answer) => answer.sourceId))
   const claims: Claim[] = contested.map((side) => {
     const [first, ...rest] = side as [SourceAnswer, ...SourceAnswer[]]

@@ -2,8 +2,9 @@ import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
 import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
 import { GENERIC_COUNTED } from './measured.js'
-import { CURRENCY_SYMBOLS } from './money.js'
+import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
 import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
+import { outcomeReadings } from './outcome-answer.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import type { ClaimValue } from './types.js'
@@ -50,13 +51,13 @@ export interface FoundValue {
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'
-const HEDGES = /(?:about|around|roughly|approximately|nearly|almost|some|estimated|an estimated|over|more than|at least|up to|under|less than|fewer than)\s+$/i
+const HEDGES = /(?:about|around|roughly|approximately|nearly|almost|some|estimated|an estimated|over|more than|at least|up to|under|less than|fewer than)\s+(?:an?\s+)?$/i
 /** A figure counting part of a group: "five of the trapped workers", "12 of them". */
 const PART_AFTER = /^\S+(?:[-\s]\p{L}+)?\s+of\s+(?:the|them|those|these|whom|which)\b/iu
 /** A figure after "including" or "among them": part of a group named before. */
 const PART_BEFORE = /\b(?:including|among them|among whom)\s+$/i
 /** What follows a figure stated per something else: "nurse for every four patients", "doctors per ward". */
-const RATIO_AFTER = /^\s*(?:\p{L}+\s+)?(?:for\s+(?:every|each)|per|to\s+every|for\s+all)\b/iu
+const RATIO_AFTER = /^\s*(?:\p{L}+\s+)?(?:for\s+(?:every|each)|per|to\s+every|for\s+all|an?\s+(?:year|month|week|day)\b|annually\b|yearly\b)/iu
 /** "between 2 and ": the low end of a range, its figure captured. */
 const BETWEEN_AND = /(?<=\bbetween\s+)([$€£¥]?\d[\d,.]*(?:\s(?:million|billion|thousand|trillion))?)\s+and\s+(?=[$€£¥]?\d)/gi
 const NUMBER = new RegExp(
@@ -141,7 +142,10 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
     const part = number.type === 'number' && number.unit !== '%' && (PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at)))
     const counted = countedNounOf(raw)
-    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + raw.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
+    // "$1.2 million against the company": a function word after the figure is no part of it.
+    const shown = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
+    const written = shown !== undefined && QUESTION_STOP_WORDS.has(shown) && !/\d\s*[-–]/.test(raw) ? raw.slice(0, raw.length - shown.length - 1) : raw
+    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + written.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
   return found
 }
@@ -246,15 +250,14 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
  * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
  */
 function outcomeValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
-  const stems = askedStemsOf(asked.words)
-  const tagged = tagSentence(text)
-  return tagged.flatMap((word, i) => {
-    if (word.pos !== 'VERB' || !stems.has(stem(word.lower))) return []
-    // From the negating word to the verb: "was not signed", "did not arrest".
-    const from = word.negated ? tagged.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no')?.start ?? word.start : word.start
-    const label = word.negated ? 'no' : 'yes'
-    return [{ kind: 'outcome' as const, display: text.slice(from, word.end), comparable: { type: 'label' as const, label }, start: offset + from, end: offset + word.end, typed: true }]
-  })
+  return outcomeReadings(tagSentence(text), askedStemsOf(asked.words)).map(({ start, end, label }) => ({
+    kind: 'outcome' as const,
+    display: text.slice(start, end),
+    comparable: { type: 'label' as const, label },
+    start: offset + start,
+    end: offset + end,
+    typed: true,
+  }))
 }
 
 /** The stems of a question's words, once per question (per `AskedWords.words` set): every answering sentence is read against them. */
@@ -363,7 +366,17 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
   // An amount of money against a figure of a counted thing ("£30 million", "3m cubic metres") measures two things.
   if ((x.unit !== '' && x.unit !== '%' && specific(b) !== undefined) || (y.unit !== '' && y.unit !== '%' && specific(a) !== undefined)) return false
-  return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit)
+  // Amounts in two currencies compare only when no rate could make them one ("$6 million", "€1.5 million").
+  return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit) || currenciesApart(x, y)
+}
+
+/**
+ * True when two values measure one kind of thing, comparable or not: two amounts of money in any
+ * currencies, or values `comparableValues` compares. A share and a sum of money measure two things.
+ */
+export function measureAlike(a: FoundValue, b: FoundValue): boolean {
+  const money = (value: FoundValue) => value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
+  return comparableValues(a, b) || (money(a) && money(b))
 }
 
 /** The last word of a label: the kind of thing it names. */

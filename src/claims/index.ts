@@ -7,7 +7,7 @@ import { durationDraft } from './duration.js'
 import type { EntityContext, EntityExtractor, KindDraft } from './entity.js'
 import { CHANGE, MEASURED_CLASSES, OTHER_OCCASION } from './measured.js'
 import { marginDraft } from './margin.js'
-import { moneyDraft } from './money.js'
+import { CURRENCY_SYMBOLS, moneyDraft } from './money.js'
 import { parseNumber, SMALL_NUMBERS } from './numbers.js'
 import { resolveRoles, type RoleMention, roleMentions } from './office.js'
 import { type StatusAnchor, statusAnchorsIn, statusDrafts, type StatusSentence } from './office-status.js'
@@ -62,14 +62,17 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
   for (const [i, entity] of entities.entries()) {
     // "between 2 and 3 million euros": the lower figure is no claim of its own but the low end of the next.
     if (rangeLow(words, entity, entities[i + 1]) !== undefined) continue
-    const span = words.slice(entity.first, entity.last + 1)
+    // wink-nlp reads "£3 million" and "€1.5 million" as a bare number after a symbol: the symbol makes it money.
+    const symbol = entity.type === 'CARDINAL' && CURRENCY_SYMBOLS[words[entity.first - 1]?.text ?? ''] !== undefined ? 1 : 0
+    const type = symbol ? 'MONEY' : entity.type
+    const span = words.slice(entity.first - symbol, entity.last + 1)
     const first = span[0]
     const last = span[span.length - 1]
     if (!first || !last) continue
     // The figures of a score or tally ("a vote of 7 to 4") are one value, not two counts.
     if (scores.some((score) => first.start < score.spanEnd && score.spanStart < last.end)) continue
-    const context: EntityContext = { type: entity.type, read, words, first: entity.first, last: entity.last, span, chunk, settings }
-    const extract = EXTRACTORS[entity.type]
+    const context: EntityContext = { type, read, words, first: entity.first - symbol, last: entity.last, span, chunk, settings }
+    const extract = EXTRACTORS[type]
     const draft = extract?.(context)
     if (!draft) continue
     const low = entities[i - 1] && rangeLow(words, entities[i - 1]!, entity)

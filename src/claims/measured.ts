@@ -66,6 +66,11 @@ export function nounAfter(words: Word[], last: number, chunk: number[], allowOf:
     const word = words[i]
     if (!word) break
     if (isNoun(word)) return word
+    // A possessive name is a determiner: "40 percent of Sunday's departures".
+    if (word.pos === 'PROPN' && /^[’']s$/.test(words[i + 1]?.text ?? '')) {
+      i++
+      continue
+    }
     if (!['ADJ', 'ADV', 'DET', 'NUM'].includes(word.pos) && word.text !== '-') return undefined
   }
   return undefined

@@ -6,6 +6,25 @@ import type { EntityContext, KindDraft } from './entity.js'
 /** Currency symbols and names, to one symbol: general English, extend with any currency. */
 export const CURRENCY_SYMBOLS: Record<string, string> = { $: '$', '€': '€', '£': '£', '¥': '¥', dollar: '$', dollars: '$', euro: '€', euros: '€', pound: '£', pounds: '£', yen: '¥' }
 
+/** Currencies whose rates to one another stayed within a factor of two for decades: dollars, euros, pounds. */
+const CLOSE_CURRENCIES = new Set(['$', '€', '£'])
+
+/**
+ * Least ratio between two amounts in close currencies for them to contradict: "$4 million" may be
+ * "€2.5 million" converted, but "$6 million" is not "€1.5 million" at any rate of the last decades.
+ */
+export const CURRENCY_RATIO = 2
+
+/**
+ * True when two amounts in different currencies cannot be one amount converted: both in close
+ * currencies (`CLOSE_CURRENCIES`) and more than `CURRENCY_RATIO` apart, whatever the hedges.
+ */
+export function currenciesApart(a: { low: number; high: number; unit: string }, b: { low: number; high: number; unit: string }): boolean {
+  if (a.unit === b.unit || !CLOSE_CURRENCIES.has(a.unit) || !CLOSE_CURRENCIES.has(b.unit)) return false
+  const [lower, higher] = a.high < b.low ? [a, b] : [b, a]
+  return lower.high > 0 && higher.low > CURRENCY_RATIO * lower.high
+}
+
 /**
  * Money: an amount with its currency ("$2.3 billion", "40 million euros", "$12 a share"). Amounts
  * in different currencies are different values, never compared (their rate is not in the text).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itComparesUnseenEvents, loadUnseenEvents } from './unseen-events.js'
+import { itComparesUnseenEvents, itListsCorpusWideExactly, loadUnseenEvents } from './unseen-events.js'
 
 /**
  * A second held-out set, written before the code that finds its conflicts (test/fixtures/
@@ -11,20 +11,12 @@ import { itComparesUnseenEvents, loadUnseenEvents } from './unseen-events.js'
  * fixture's `compare.json` (`missed`, `falseAlarms`) and not asserted here.
  */
 const unseen = loadUnseenEvents(['compare-hospital', 'compare-marathon', 'compare-mine'])
-const { events, together, texts, eventOf } = unseen
+const { together } = unseen
 
 describe('disagreements on three more unseen events read as one corpus', () => {
   itComparesUnseenEvents(unseen)
 
-  it('lists corpus-wide exactly the planted conflicts it finds, each within one event, quoted verbatim', () => {
-    const listed = together.disagreements()
-    for (const disagreement of listed) {
-      expect(new Set(disagreement.claims.map((claim) => eventOf.get(claim.source.id))).size).toBe(1)
-      for (const claim of disagreement.claims) expect(texts.get(claim.source.id)).toContain(claim.text)
-    }
-    const values = listed.map((disagreement) => [...new Set(disagreement.claims.map((claim) => claim.value))].sort())
-    expect(values.sort()).toEqual(events.flatMap((event) => (event.labels.corpusWide ?? []).map((sides) => [...sides].sort())).sort())
-  })
+  itListsCorpusWideExactly(unseen)
 
   it('reads a former holder and an acting one corpus-wide, but not a post someone held until a date', () => {
     const offices = together.disagreements().filter((disagreement) => disagreement.valueKind === 'office')

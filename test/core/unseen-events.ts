@@ -63,3 +63,16 @@ export function itComparesUnseenEvents({ events, together, texts, eventOf }: Uns
     expect(together.ask(question).disagreements.map((disagreement) => disagreement.claims.map((claim) => claim.value))).toEqual([])
   })
 }
+
+/** Every disagreement `npm run disagreements` lists is within one event and quoted verbatim, and they are exactly the fixtures' `corpusWide` sides. */
+export function itListsCorpusWideExactly({ events, together, texts, eventOf }: UnseenEvents): void {
+  it('lists corpus-wide exactly the planted conflicts it finds, each within one event, quoted verbatim', () => {
+    const listed = together.disagreements()
+    for (const disagreement of listed) {
+      expect(new Set(disagreement.claims.map((claim) => eventOf.get(claim.source.id))).size).toBe(1)
+      for (const claim of disagreement.claims) expect(texts.get(claim.source.id)).toContain(claim.text)
+    }
+    const values = listed.map((disagreement) => [...new Set(disagreement.claims.map((claim) => claim.value))].sort())
+    expect(values.sort()).toEqual(events.flatMap((event) => (event.labels.corpusWide ?? []).map((sides) => [...sides].sort())).sort())
+  })
+}

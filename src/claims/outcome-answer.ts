@@ -1,0 +1,60 @@
+import { stem } from '../analyzer.js'
+import type { TaggedWord } from './phrase.js'
+
+/**
+ * Whether a sentence says the thing a yes/no question asks about happened ("Was the deal signed?",
+ * "Has anyone been arrested?", "Was the gunman killed?"), read from wink-nlp's tags and negation
+ * flags with a few general English word groups: verbs that deny the verb they govern ("refused to
+ * pay"), and the two states of a living thing (dead, alive). No word of any one event.
+ */
+
+/** One side of an outcome: where it stands in the sentence (offsets relative to it) and yes or no. */
+export interface OutcomeReading {
+  start: number
+  end: number
+  label: 'yes' | 'no'
+}
+
+/** Verbs that deny the verb after their "to": "refused to pay", "declined to sign", "failed to agree". */
+const REFUSING = new Set(['refuse', 'refused', 'refuses', 'decline', 'declined', 'declines', 'fail', 'failed', 'fails'].map(stem))
+
+/** The two states of a living thing, in general English: asked one, a sentence stating the other answers no. */
+const DEAD = new Set(['dead', 'kill', 'killed', 'die', 'died', 'death', 'slain', 'fatal', 'fatally'].map(stem))
+const ALIVE = new Set(['alive', 'survive', 'survived', 'unharmed', 'unhurt', 'uninjured', 'unscathed'].map(stem))
+
+/**
+ * The outcomes `words` (a tagged sentence) states of what the question asks, its words given by
+ * their stems: the question's verb, yes unless negated or refused ("was not signed", "refused to
+ * sign"); a noun of its action after "no" ("No arrests have been made"); and, asked whether
+ * something died or lived, a word of either state ("shot dead", "captured alive").
+ */
+export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): OutcomeReading[] {
+  const asksLife = [...askedStems].some((asked) => DEAD.has(asked) || ALIVE.has(asked))
+  const asksDeath = [...askedStems].some((asked) => DEAD.has(asked))
+  const found: OutcomeReading[] = []
+  words.forEach((word, i) => {
+    const wordStem = stem(word.lower)
+    if (asksLife && (DEAD.has(wordStem) || ALIVE.has(wordStem)) && (word.pos === 'ADJ' || word.pos === 'VERB' || word.pos === 'ADV')) {
+      // "shot dead", "captured alive": the state with the verb that brought it about.
+      const previous = words[i - 1]
+      const start = previous && previous.pos === 'VERB' && (word.pos === 'ADJ' || word.pos === 'ADV') ? previous.start : word.start
+      const dead = DEAD.has(wordStem) !== word.negated
+      found.push({ start, end: word.end, label: dead === asksDeath ? 'yes' : 'no' })
+      return
+    }
+    if (!askedStems.has(wordStem)) return
+    if (word.pos === 'VERB') {
+      // From the negating word to the verb: "was not signed", "did not arrest"; "refused to pay" denies "pay".
+      const refusal = words[i - 1]?.lower === 'to' && words[i - 2] && REFUSING.has(stem(words[i - 2]!.lower)) ? words[i - 2] : undefined
+      const negator = word.negated ? words.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no') : undefined
+      // "agreed to pay": the verb that governs it is part of what the sentence states.
+      const governing = words[i - 1]?.lower === 'to' && words[i - 2]?.pos === 'VERB' ? words[i - 2] : undefined
+      const start = refusal?.start ?? (word.negated ? (negator?.start ?? word.start) : (governing?.start ?? word.start))
+      found.push({ start, end: word.end, label: word.negated || refusal ? 'no' : 'yes' })
+      return
+    }
+    // "No arrests have been made": the action's noun after "no" denies it; a bare noun states nothing.
+    if (word.pos === 'NOUN' && words[i - 1]?.lower === 'no') found.push({ start: words[i - 1]!.start, end: word.end, label: 'no' })
+  })
+  return found
+}
