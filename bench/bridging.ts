@@ -37,6 +37,8 @@ const VARIANTS: Record<string, Variant> = {
   'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
   'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
   'no-names-only-decline': { wordNet: {}, answer: { declineNamesOnly: false } },
+  'no-title-sentence': { wordNet: {}, answer: { titleSentenceWeight: 0 } },
+  'round7-ranking': { wordNet: {}, answer: { titleSentenceWeight: 0, passageCoverageWeight: 0.75 } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 

@@ -89,6 +89,9 @@ export function rankQuotes(
   let bestArticleEvidence = 0
   const articleCoverage = new Map<number, number>()
   const scratchHits = new Uint8Array(stemCount)
+  // The question's stems that the passage's headline says, names included (`titleSentenceWeight`).
+  const headlineHits = new Uint8Array(stemCount)
+  const headlineScratch = new Uint8Array(stemCount)
   const readWindows = settings.quoteCoverageWeight > 0 || settings.neighbourCoverageWeight > 0
   // Each sentence's best variant weight per term (`bestVariantWeights`), with synonyms and as the
   // evidence counts them, and the title's: every window of one or two sentences is scored from these.
@@ -167,6 +170,14 @@ export function rankQuotes(
       if (coverage === undefined) articleCoverage.set(source, (coverage = articleKnownCoverage(index, source, judged, questionStems, scratchHits, settings.evidenceSynonyms)))
       bestArticleEvidence = Math.max(bestArticleEvidence, passageKnownCoverage + settings.articleCoverageWeight * coverage)
     }
+    let headlineHeld = false
+    if (settings.titleSentenceWeight > 0) {
+      const title = titleStemsOf(index, passage.sourceId)
+      for (let i = 0; i < stemCount; i++) {
+        headlineHits[i] = title.has(questionStems[i] as string) ? 1 : 0
+        if (headlineHits[i] === 1) headlineHeld = true
+      }
+    }
     const features = featuresOfPassage(index.table, number)
     const matches = new Float64Array(sentences.length)
     sentenceMatches.set(passage.id, matches)
@@ -183,6 +194,11 @@ export function rankQuotes(
       if (readWindows) {
         const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, (other) => coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount), settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
+      }
+      // A headline speaks for every sentence of its article: a question word it says need not be repeated.
+      if (headlineHeld) {
+        for (let i = 0; i < stemCount; i++) headlineScratch[i] = (sentenceHits[sentenceIndex * stemCount + i] as number) | (headlineHits[i] as number)
+        value += settings.titleSentenceWeight * (coverWithSynonyms(headlineScratch, 0) - sentenceCoverage)
       }
       if (typeMatch) value += settings.answerTypeBonus * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.

@@ -252,6 +252,28 @@ describe('the sentence that holds the answer', () => {
   })
 })
 
+describe('an article\'s headline', () => {
+  it('speaks for every sentence of its article, so the answer need not repeat the headline\'s words', async () => {
+    const engine = createCheckedEngine(
+      [
+        {
+          id: 'walkout',
+          title: 'Ferry crew strike halts crossings',
+          text: 'The ferry crew walked out on Monday over unpaid overtime and cancelled shifts.\n\nPassengers were offered refunds by the crew of the ticket office.',
+        },
+        {
+          id: 'port',
+          title: 'Port news',
+          text: 'A strike by dock workers last spring closed the ferry terminal for a week.\n\nThe lifeboat crew trained in the bay on Sunday, a day after the bus strike ended.\n\nA new crew joined the pilot boat in May.',
+        },
+      ],
+      { synsets: await sharedSynsets() },
+    )
+    // The other article says "strike" and "ferry" in one sentence, but of another strike.
+    expect(engine.ask('Why did the ferry crew strike?').quotes[0]?.text).toMatch(/^The ferry crew walked out/)
+  })
+})
+
 describe('two sources writing one sentence with different figures', () => {
   it('quotes each with its own source, and credits neither with the other\'s figure', () => {
     const article = (id: string, outlet: string, figure: string): ArticleInput => ({
