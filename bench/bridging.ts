@@ -28,6 +28,7 @@ const VARIANTS: Record<string, Variant> = {
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
+  'no-unknown-scaling': { wordNet: {}, answer: { unknownWordVocabulary: 0 } },
   'article-evidence-0.87': { wordNet: {}, answer: { minArticleEvidence: 0.87 } },
   'quote-coverage-0.3': { wordNet: {}, answer: { quoteCoverageWeight: 0.3 } },
   'quote-coverage-0.6': { wordNet: {}, answer: { quoteCoverageWeight: 0.6 } },
