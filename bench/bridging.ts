@@ -28,6 +28,7 @@ const VARIANTS: Record<string, Variant> = {
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
+  'no-unknown-scaling': { wordNet: {}, answer: { unknownWordVocabulary: 0 } },
   'article-evidence-0.87': { wordNet: {}, answer: { minArticleEvidence: 0.87 } },
   'quote-coverage-0.3': { wordNet: {}, answer: { quoteCoverageWeight: 0.3 } },
   'quote-coverage-0.6': { wordNet: {}, answer: { quoteCoverageWeight: 0.6 } },
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

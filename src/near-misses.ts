@@ -112,3 +112,36 @@ export function findNearMisses(dictionary: readonly string[], vocabulary: Readon
   })
   return nearMisses
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+const wordsNearOf = new WeakMap<readonly string[], Map<ReadonlySet<string>, Set<string>>>()
+
+/**
+ * The dictionary's words one edit (as `isOneEditApart` counts them) from a word of `closed`, a fixed
+ * list such as the question stop words, but not in it: "zoo" next to "too", "cost" next to "most".
+ * Asked, they are real words, not a function word mistyped. Worked out once per dictionary and list,
+ * by trying each edit of each listed word (a few hundred per word) against the dictionary.
+ */
+export function findWordsNear(dictionary: readonly string[], closed: ReadonlySet<string>): Set<string> {
+  let byList = wordsNearOf.get(dictionary)
+  if (!byList) wordsNearOf.set(dictionary, (byList = new Map()))
+  let near = byList.get(closed)
+  if (near) return near
+  const words = new Set(dictionary)
+  near = new Set()
+  for (const word of closed) {
+    const edits: string[] = []
+    for (let i = 0; i <= word.length; i++) {
+      if (i < word.length) edits.push(word.slice(0, i) + word.slice(i + 1))
+      if (i + 1 < word.length) edits.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))
+      for (const letter of LETTERS) {
+        edits.push(word.slice(0, i) + letter + word.slice(i))
+        if (i < word.length) edits.push(word.slice(0, i) + letter + word.slice(i + 1))
+      }
+    }
+    for (const edit of edits) if (edit !== word && words.has(edit) && !closed.has(edit)) near.add(edit)
+  }
+  byList.set(closed, near)
+  return near
+}

@@ -207,9 +207,9 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     // A name ("Paris", "Bitcoin"). A common noun the corpus lacks ("summit" asked of a corpus that
     // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
     const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
-    // "waht" is a misspelt "what", but "Rome" is no "some" and "die" no "did": names and words the
-    // thesaurus relates to the corpus are kept.
-    const typoOfStopWord = !known && !name && !index.related.has(ownStem) && stopWordSpeller.correct(word).length > 0
+    // "waht" is a misspelt "what", but "Rome" is no "some", "die" no "did" and "zoo" no "too": names,
+    // words the thesaurus relates to the corpus and the dictionary's own words are kept.
+    const typoOfStopWord = !known && !name && !index.related.has(ownStem) && !index.nearMisses.has(word) && stopWordSpeller.correct(word).length > 0
     if (typoOfStopWord && (corrections.length === 0 || candidates.some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
     let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
@@ -226,14 +226,22 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     terms.push({ asked, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
   }
   // With no word of the question written in the corpus, bridged words are the only match and most
-  // likely a chance one ("where was the author educated?" reaching "source" and "prepared"): they rank only.
+  // likely a chance one ("where was the author educated?" reaching "source" and "prepared", "the zoo
+  // director" reaching "direct talks"): they rank only.
   if (bridges.unknownWordLinks && !terms.some((term) => index.docFreq.has(term.stem))) for (const term of terms) markLinksAsSynonyms(term)
   return { text: question, terms, answerFeatures: cue?.features ?? 0, ...(missingTopic === undefined || knownNameIn(text, nameWords) ? {} : { missingTopic }) }
 }
 
-/** Turns a word's thesaurus links back into synonyms: they rank passages but are no evidence for answering. */
+/**
+ * Turns a word's thesaurus links back into synonyms: they rank passages but are no evidence for
+ * answering. So does a shorter form the word derives from ("direct" for "director"): a derived word
+ * has one of its base's senses, and the base may be said in another ("direct talks"), while a longer
+ * form of the asked word ("hackers" for "hack") keeps the sense asked.
+ */
 function markLinksAsSynonyms(term: QuestionTerm): void {
-  for (const variant of term.variants) if (variant.weight === SYNONYM_WEIGHT) variant.synonym = true
+  for (const variant of term.variants) {
+    if (variant.weight === SYNONYM_WEIGHT || (variant.weight === LONGER_FORM_WEIGHT && variant.stem.length < term.stem.length)) variant.synonym = true
+  }
 }
 
 /**

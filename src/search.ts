@@ -1,9 +1,9 @@
-import { INDEX_STOP_WORDS, processTerm, stem, tokenize } from './analyzer.js'
+import { INDEX_STOP_WORDS, processTerm, QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
 import { cachedStem, passageTerms, type PassageTerms } from './index-terms.js'
 import { readSentenceText } from './reading.js'
 import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
-import { findNearMisses } from './near-misses.js'
+import { findNearMisses, findWordsNear } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
@@ -353,9 +353,16 @@ export function storedFeatures(index: CorpusIndex, id: string): Uint16Array {
   return p < 0 ? new Uint16Array(0) : featuresOfPassage(index.table, p)
 }
 
-/** The thesaurus's words that the speller would "correct" to a corpus word although they are words (see `findNearMisses`). */
+/**
+ * The thesaurus's words that the speller would "correct" to a corpus word although they are words
+ * (see `findNearMisses`), and those one edit from a question stop word ("zoo", "cost"): asked, they
+ * are the words themselves, not a mistyped "too" or "most".
+ */
 function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>): Set<string> {
-  return findNearMisses(lowerCaseWords(synsets), vocabulary)
+  const words = lowerCaseWords(synsets)
+  const nearMisses = findNearMisses(words, vocabulary)
+  for (const word of findWordsNear(words, QUESTION_STOP_WORDS)) if (!vocabulary.has(word)) nearMisses.add(word)
+  return nearMisses
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { bestVariantWeights, coverageOf, coverageOfBest, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
+import { unknownWordShareOf } from './unknown-words.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
 import type { AnswerOptions } from './options.js'
 
@@ -60,7 +61,7 @@ export function rankQuotes(
   terms.forEach((term, t) => {
     if (term.name) for (const number of variantNumbers[t] as number[]) nameStem[number] = 1
   })
-  const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, settings.unknownWordShare)
+  const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, unknownWordShareOf(index, analyzed, settings))
   const followUp = (analyzed.contextTerms ?? 0) > 0
   // A follow-up's own hooks (see `AnalyzedQuestion.answerText`); a question on its own has neither.
   const { answerText } = analyzed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findNearMisses } from '../../src/near-misses.js'
+import { findNearMisses, findWordsNear } from '../../src/near-misses.js'
 import { createSpeller } from '../../src/spelling.js'
 
 /** The definition: dictionary words not in the vocabulary that the vocabulary's speller would correct. */
@@ -31,5 +31,14 @@ describe('findNearMisses', () => {
       const vocabulary = new Map(words.slice(from, to).map((entry) => [entry, 1]))
       expect([...findNearMisses(dictionary, vocabulary)]).toEqual(bySpeller(dictionary, vocabulary))
     }
+  })
+})
+
+describe('findWordsNear', () => {
+  it('finds the dictionary words one edit from a listed word, but not the listed words or non-words', () => {
+    const dictionary = ['zoo', 'cost', 'land', 'too', 'waht', 'tool', 'zebra', 'most']
+    // "waht" is no dictionary word in real life; here it stands for one, to show only the dictionary decides.
+    const near = findWordsNear(dictionary, new Set(['too', 'most', 'and', 'what']))
+    expect([...near].sort()).toEqual(['cost', 'land', 'tool', 'waht', 'zoo'])
   })
 })

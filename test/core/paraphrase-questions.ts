@@ -16,6 +16,7 @@ export interface ParaphraseCase {
     | 'paraphrase-wildfire-rail'
     | 'paraphrase-landing-outbreak-sinkhole'
     | 'paraphrase-zoo-rocket'
+    | 'paraphrase-avalanche-blackout'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -28,9 +29,11 @@ export interface ParaphraseCase {
    * festival, a sinkhole), before any run; its before-figures were recorded, then it was studied and
    * tuned on, so it is a tuning set now, reported apart. `round7`: written in round 7 with one corpus
    * of two events (a leopard's escape from a zoo, a rocket that exploded after lift-off), before any
-   * run; its before-figures are in the README. Defaults to `tune`.
+   * run; its before-figures are in the README. `round8`: written in round 8 with one corpus of two
+   * events (an avalanche at a ski resort, a city's power cut), before any change; its before-figures
+   * are in the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -343,4 +346,36 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How much did the meteorological office pay for its new headquarters?' },
   { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'Who is the captain of the Dunmore football team?' },
   { corpus: 'paraphrase-zoo-rocket', half: 'round7', question: 'How many lions escaped from Marrow Park Zoo?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How many people were caught in the snowslide?', phrase: 'six skiers' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How long did it take to rescue the skiers?', phrase: '40 minutes' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'What were the injured skiers treated for?', phrase: 'hypothermia' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How were the injured transported?', phrase: 'helicopter' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Who runs the resort?', phrase: 'Elena Szabo' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How had the slope been made safe before it reopened?', phrase: 'controlled explosions' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'What helped locate the victims?', phrase: 'search dogs' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Can people ski the Red Couloir again this year?', phrase: 'rest of the winter' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Are the authorities investigating the resort?', phrase: 'opened an inquiry' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'When were the skiers discharged?', phrase: 'released on Monday' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How many households lost power?', phrase: '180,000 homes' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'What caused the outage?', phrase: 'transformer' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'When was electricity back?', phrase: '3 a.m.' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Which firm supplies the city\'s electricity?', phrase: 'Northline' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How long were commuters stranded on the tram?', phrase: 'almost two hours' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Did the hospital keep working?', phrase: 'backup generators' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How much will residents be paid?', phrase: '50 pounds' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How old was the equipment that broke?', phrase: '42 years old' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Did the boss of the power company say sorry?', phrase: 'apologised' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How big a penalty could the company face?', phrase: 'ten percent' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How many skiers died in the avalanche at Val Thorens last year?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How much does a lift pass at Brisa Peak cost?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Who won the ski race at Talvern?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'When did Brisa Peak resort open?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How many people live in Talvern?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Who is the mayor of Marsden?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How much does Northline Energy charge per unit of electricity?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'How many people work for Northline Energy?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'When will Carrowby get a new football stadium?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Was there a blackout in Carrowby last summer too?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Who built the Fenwick Road substation?' },
+  { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'What is the weather forecast for Brisa Peak this weekend?' },
 ]

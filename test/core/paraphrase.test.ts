@@ -17,6 +17,9 @@ const ROUND6_OUT_OF_SCOPE_DECLINED = 17
 const ROUND7_FLOOR = 0.25
 /** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote. */
 const ROUND7_OUT_OF_SCOPE_DECLINED = 5
+/** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
+const ROUND8_FLOOR = 0.25
+const ROUND8_OUT_OF_SCOPE_DECLINED = 6
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -25,7 +28,8 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  const rightShare = (half: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7') => {
+  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8'
+  const rightShare = (half: Half) => {
     const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
       const answer = engines.get(testCase.corpus)?.ask(testCase.question)
@@ -33,6 +37,9 @@ describe('ask with questions worded away from the articles', () => {
     })
     return right.length / inScope.length
   }
+  /** How many of the half's out-of-scope questions are declined. */
+  const declinedOutOfScope = (half: Half) =>
+    PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase === undefined && testCase.half === half && engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer').length
 
   // Floors at today's level (see the README): the issue's target is 85% of each.
   it('answers most in-scope paraphrases of the old tuning half with a quote that holds the answer', () => {
@@ -56,15 +63,13 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines 95% of the earlier halves\' out-of-scope questions, near misses on the same theme included', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7')
+    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8')
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
   // Today's level (README): 17 of 22 (16 before round 6's bridges). Five near misses share a name and a theme word with an article ("the Arlen jazz festival").
   it('declines most of the round-6 out-of-scope questions', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half === 'round6')
-    const declined = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer')
-    expect(declined.length).toBeGreaterThanOrEqual(ROUND6_OUT_OF_SCOPE_DECLINED)
+    expect(declinedOutOfScope('round6')).toBeGreaterThanOrEqual(ROUND6_OUT_OF_SCOPE_DECLINED)
   })
 
   it('answers the round-7 held-out paraphrases (two events in one corpus) with a quote that holds the answer at least as often as when written', () => {
@@ -72,9 +77,28 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines the round-7 out-of-scope questions it declined when round 7 ended', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half === 'round7')
-    const declined = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer')
-    expect(declined.length).toBeGreaterThanOrEqual(ROUND7_OUT_OF_SCOPE_DECLINED)
+    expect(declinedOutOfScope('round7')).toBeGreaterThanOrEqual(ROUND7_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('answers the round-8 held-out paraphrases (avalanche and power cut in one corpus) with a quote that holds the answer at least as often as when written', () => {
+    expect(rightShare('round8')).toBeGreaterThanOrEqual(ROUND8_FLOOR)
+  })
+
+  it('declines more of the round-8 out-of-scope questions than when they were written (4 of 12)', () => {
+    expect(declinedOutOfScope('round8')).toBeGreaterThanOrEqual(ROUND8_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('answers a question worded with a common word a few articles never use, when its other noun is theirs', () => {
+    // The articles never say "cargo": the rocket "was carrying a weather satellite".
+    const rocket = engines.get('paraphrase-zoo-rocket')
+    const cargo = rocket?.ask("What was the rocket's cargo?")
+    expect(cargo?.status).toBe('answered')
+    expect(cargo?.quotes.some((quote) => quote.text.includes('weather satellite'))).toBe(true)
+  })
+
+  it('declines a question whose every noun is new to the articles, though it shares their verb', () => {
+    const rocket = engines.get('paraphrase-zoo-rocket')
+    expect(rocket?.ask('How many lions escaped?').status).toBe('no_answer')
   })
 
   it('declines a question that shares only a name with the articles, and answers one that asks what they say of that name', () => {
@@ -92,6 +116,12 @@ describe('ask with odd input', () => {
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(BUNDLED_DIR))
   }, 120_000)
+
+  it('reads a dictionary word one letter from a stop word as itself, not as a typo: "the zoo director" is not in the summit articles', () => {
+    // "zoo" had been dropped as a mistyped "too", leaving "director" to reach "direct talks".
+    expect(engine.ask('Who is the zoo director?').status).toBe('no_answer')
+    expect(engine.ask('waht did Trump say after the meeting?').status).toBe('answered')
+  })
 
   it('answers "make progress or fail" as it answers "fail": a light verb does not decide', () => {
     expect(engine.ask('Did the summit make progress or fail?').status).toBe('answered')
