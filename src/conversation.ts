@@ -1,6 +1,6 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
-import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
+import { analyzeQuestion, partsOfSpeech, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
@@ -69,6 +69,8 @@ const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|tho
 /** "there" ending a question points to a place ("who was there?"); "was there a …" is existential. */
 const THERE_AT_END = /\bthere\s*[?.!]*\s*$/i
 const ELSE = /\b(else|too|again|as\s+well)\b/i
+/** "who else?", "what else did they find?": it asks for something besides the answer just given. */
+const BESIDES = /\belse\b/i
 /** "what happened next?", "and then?", "what did they do afterwards?": it asks what followed the previous answer. */
 const WHAT_NEXT = /\b(next|then|afterwards|later\s+on|after\s+(?:that|this))\s*[?.!]*\s*$/i
 /**
@@ -110,7 +112,8 @@ export interface ResolvedContext {
   shown: { contextWords?: string[]; contextWeights?: number[] }
   /**
    * Quotes the asker has just been shown and that cannot answer this question: "what happened next?"
-   * asks for something after them. Absent for any other question.
+   * asks for something after them, "who else?" for someone besides the answer's first quote. Absent
+   * for any other question.
    */
   shownBefore?: ReadonlySet<string>
   /**
@@ -234,7 +237,9 @@ export function resolveContext(
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
   }
-  if (!next) return withBorrowed(borrowed)
+  // "who else?" is not answered by the quote that answered the question before it.
+  const shownFirst = previous.quotes[0]
+  if (!next) return shownFirst !== undefined && BESIDES.test(analyzed.text) ? { ...withBorrowed(borrowed), shownBefore: new Set([shownFirst]) } : withBorrowed(borrowed)
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given. The words of the sentence that follows its first quote find it, though it may share
   // no word with the topic.
@@ -413,8 +418,10 @@ function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlyS
 function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
+  const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
+  const touches = (i: number) => i + 1 < tokens.length && /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
   tokens.forEach((token, i) => {
-    if (!/\p{Lu}/u.test(text.charAt(token.start))) return
+    if (!isCapitalised(i)) return
     const before = text.slice(0, token.start).trimEnd()
     // A capital after a full stop, an opening quote or at the start is a sentence's, not a name's.
     if (before === '' || /[.!?:"“‘'(]$/u.test(before)) return
@@ -426,11 +433,27 @@ function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>
       last.to = i
     } else runs.push({ words: [token.word], from: i, to: i })
   })
+  // Two kinds of capitalised run name no one new: one written right before a name already asked is
+  // part of it ("Viktor" of "Viktor Aranov" after "who complained about Aranov?"), and a single word
+  // right before a common noun describes that noun ("the Dutch player Sanne Vos", "Monday's Varnholm
+  // blackout"): the answer is the noun's, or the name after it. A longer run before a word tagged a
+  // noun is most often a full name before a verb the tagger misread ("saw Jonas Pell score").
+  const posByStart = runs.length > 0 ? partsOfSpeech(text).posByStart : new Map<number, string>()
+  const namesNoOne = (run: { from: number; to: number }) =>
+    touches(run.to) &&
+    ((isCapitalised(run.to + 1) && asked.has(tokens[run.to + 1]!.word)) || (run.from === run.to && !isCapitalised(run.to + 1) && posByStart.get(tokens[run.to + 1]!.start) === 'NOUN'))
+  const named = runs.filter((run) => !namesNoOne(run))
   const place = anchorPlace(index, tokens, anchors)
   // No question word in the quote: every name in it may be the answer, as near as can be told.
-  if (!place) return { runs, distance: Infinity }
-  const nearest = runs.map((run) => ({ run, distance: Math.max(place.from - run.to, run.from - place.to) })).sort((a, b) => a.distance - b.distance)[0]
-  return nearest ? { runs: [nearest.run], distance: nearest.distance } : { runs: [], distance: Infinity }
+  if (!place) return { runs: named, distance: Infinity }
+  // Distance in words that say something: "won on Sunday by the Dutch player Sanne Vos" puts the
+  // name three words from "won", not seven.
+  const said = tokens.map((token) => !QUESTION_STOP_WORDS.has(token.word) && !INDEX_STOP_WORDS.has(token.word) && !CALENDAR_WORDS.has(token.word))
+  const saidBetween = (from: number, to: number) => said.slice(from + 1, to).filter(Boolean).length
+  const distanceOf = (run: { from: number; to: number }) => (run.from > place.to ? saidBetween(place.to, run.from) : run.to < place.from ? saidBetween(run.to, place.from) : -1) + 1
+  const distance = Math.min(...named.map(distanceOf))
+  // Names as near as each other are all kept: "a Sumatran tiger named Rasa" may mean either.
+  return Number.isFinite(distance) ? { runs: named.filter((run) => distanceOf(run) === distance), distance } : { runs: [], distance: Infinity }
 }
 
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
