@@ -28,6 +28,8 @@ export interface ContextWeights {
 
 export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, previousContext: 0.3, answerName: 0.3, maxShare: 0.6 }
 
+/** How much a word before the last of a name borrowed from an answer counts, as a share of the last ("Sanne" of "Sanne Vos"). */
+const GIVEN_NAME_SHARE = 0.5
 /** Most names taken from the previous answer: a quote can name many people in passing. */
 const MAX_ANSWER_NAMES = 6
 /** A question word weighing this much or more is a noun (see `analyzeQuestion`'s weights by part of speech). */
@@ -50,6 +52,8 @@ const OWN_WORD_FLOOR = 0.7
 const NEXT_SENTENCE_TERMS = 5
 /** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
 const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
+/** "who is Paulo Reis?", "who was Anders Rolf?": it asks who a named person is (no article before the name). */
+const WHO_IS_NAMED = /^\s*who\s+(?:is|was|are|were)\s+(?!the\b|a\b|an\b)\S/i
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
@@ -155,11 +159,13 @@ export function resolveContext(
   // of the question it continues.
   if (namesItself && !sharesArticle(index, analyzed, before, previous)) return { analyzed: withFormOf(index, analyzed, before), shown: {} }
   const borrowed: Array<{ term: QuestionTerm; factor: number }> = []
+  // What share of its factor a borrowed word keeps, by the word as asked (1 when absent).
+  const share = new Map<string, number>()
   const borrow = (terms: QuestionTerm[], factor: number, keep: (term: QuestionTerm) => boolean = () => true) => {
     for (const term of terms) {
       if (ownStems.has(term.stem) || !keep(term)) continue
       ownStems.add(term.stem)
-      borrowed.push({ term, factor })
+      borrowed.push({ term, factor: factor * (share.get(term.asked) ?? 1) })
     }
   }
   // The answer's names are what a "who"/"where" question asked for; else only a "he" or "they" with no
@@ -181,20 +187,31 @@ export function resolveContext(
   // stands for someone the previous question did not name: after "who was the judge?", the "she" of
   // "what did she tell Lamm?" is the judge; after "who went with Mayor Kell?", the "he" of "where did
   // he meet the minister?" may be Kell himself.
-  const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
+  // After "who is Paulo Reis?", "he" is Reis, whose name the follow-up borrows with the previous
+  // question's words, and not someone his description names ("appeal to the Chess Federation").
+  const askedWhoNamedIs = previousNamed && WHO_IS_NAMED.test(previous.question)
+  const carryNames = !askedWhoNamedIs && (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
   // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
   // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
   const role = roleAsked(index, previous.question)
   const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
   const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
+  // Older context keeps the shape it had: a word it borrowed at half of another's weight still counts half as much.
+  const previousWeights = previous.contextWeights ?? []
+  const heaviest = Math.max(0, ...previousWeights)
+  if (heaviest > 0) previous.contextWords?.forEach((word, i) => share.set(word, (previousWeights[i] ?? heaviest) / heaviest))
   // "her" after "how long has she been flying?" is the same woman, whom the previous turn resolved
   // already: not a name the answer to it gave in passing (the flight's airports).
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
   // "how?" has no words of its own: what it asked about is what it borrowed.
   const anchors = before.terms.length > 0 ? before.terms : previousContext
   const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
-  const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
+  const nameTerms = names.length > 0 ? analyzeQuestion(index, names.map(({ word }) => word).join(' ')).terms : []
+  // A name's last word is the one later sentences repeat ("Vos said …" after "the Dutch player Sanne
+  // Vos"): the words before it count for less, so the sentence that wrote the name in full does not
+  // outweigh the ones about her.
+  for (const { word, head } of names) if (!head) share.set(word, GIVEN_NAME_SHARE)
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
   // previous question's words did, and those words, which only described her, count as older context.
@@ -376,7 +393,7 @@ export function conversationTurn(answer: Answer): ConversationTurn {
     question: answer.question,
     quotes: answer.quotes.map((quote) => quote.text),
     passageIds: answer.quotes.map((quote) => quote.passageId),
-    ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords } : {}),
+    ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords, ...(answer.contextWeights ? { contextWeights: answer.contextWeights } : {}) } : {}),
   }
 }
 
@@ -396,8 +413,9 @@ function isNameIn(text: string, term: QuestionTerm): boolean {
  * words (`anchors`), only the run of names nearest to where most of them stand together is kept:
  * "Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak" answers "who is the Veskan
  * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
+ * Each word says whether it ends its name (`head`): "Vos" of "Sanne Vos".
  */
-function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): string[] {
+function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): Array<{ word: string; head: boolean }> {
   // The first quote is the answer, unless a later one of the first few names someone right beside
   // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
   const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
@@ -406,8 +424,8 @@ function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlyS
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
   if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
-  const names: string[] = []
-  for (const word of runs.flatMap((run) => run.words)) if (!names.includes(word)) names.push(word)
+  const names: Array<{ word: string; head: boolean }> = []
+  for (const run of runs) run.words.forEach((word, i) => names.some((name) => name.word === word) || names.push({ word, head: i === run.words.length - 1 }))
   return names.slice(0, MAX_ANSWER_NAMES)
 }
 
