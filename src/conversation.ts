@@ -470,8 +470,13 @@ function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>
   const saidBetween = (from: number, to: number) => said.slice(from + 1, to).filter(Boolean).length
   const distanceOf = (run: { from: number; to: number }) => (run.from > place.to ? saidBetween(place.to, run.from) : run.to < place.from ? saidBetween(run.to, place.from) : -1) + 1
   const distance = Math.min(...named.map(distanceOf))
-  // Names as near as each other are all kept: "a Sumatran tiger named Rasa" may mean either.
-  return Number.isFinite(distance) ? { runs: named.filter((run) => distanceOf(run) === distance), distance } : { runs: [], distance: Infinity }
+  // Of the names as near as each other, the ones fewest words away in all: "Erik Solberg and Veskan
+  // Trade Minister Hana Novak" answers "who is the Veskan trade minister?" with Novak; names as near
+  // in both ways are all kept.
+  const nearest = named.filter((run) => distanceOf(run) === distance)
+  const wordsAway = (run: { from: number; to: number }) => Math.max(place.from - run.to, run.from - place.to)
+  const fewest = Math.min(...nearest.map(wordsAway))
+  return Number.isFinite(distance) ? { runs: nearest.filter((run) => wordsAway(run) === fewest), distance } : { runs: [], distance: Infinity }
 }
 
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
