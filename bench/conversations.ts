@@ -10,6 +10,7 @@ import { HELD_OUT_CONVERSATIONS } from '../test/core/conversation-held-out.js'
 import { UNSEEN_CONVERSATIONS } from '../test/core/conversation-unseen.js'
 import { FLIGHT_TRIAL_CONVERSATIONS } from '../test/core/conversation-flight-trial.js'
 import { ZOO_SHIP_CONVERSATIONS } from '../test/core/conversation-zoo-ship.js'
+import { BLACKOUT_CHESS_CONVERSATIONS } from '../test/core/conversation-blackout-chess.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -95,9 +96,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const unseen = await runConversations(engineFor, UNSEEN_CONVERSATIONS)
   const flightTrial = await runConversations(engineFor, FLIGHT_TRIAL_CONVERSATIONS)
   const zooShip = await runConversations(engineFor, ZOO_SHIP_CONVERSATIONS)
+  const blackoutChess = await runConversations(engineFor, BLACKOUT_CHESS_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip, blackoutChess })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
@@ -105,6 +107,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           `round-5 unseen set (tuning material since its misses were studied):\n${renderConversations(unseen)}`,
           `round-6 flight-and-trial set (two events in one corpus; run once before any round-6 change, then studied):\n${renderConversations(flightTrial)}`,
           `round-7 zoo-and-ship set (two events in one corpus; run once before any round-7 change, then studied):\n${renderConversations(zooShip)}`,
+          `round-8 blackout-and-chess set (two events in one corpus; run once before any round-8 change, then studied):\n${renderConversations(blackoutChess)}`,
         ].join('\n\n') + '\n',
   )
 }

@@ -1,6 +1,6 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
-import { analyzeQuestion, type AnalyzedQuestion, type QuestionTerm } from './question.js'
+import { analyzeQuestion, partsOfSpeech, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
@@ -28,6 +28,8 @@ export interface ContextWeights {
 
 export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, previousContext: 0.3, answerName: 0.3, maxShare: 0.6 }
 
+/** How much a word before the last of a name borrowed from an answer counts, as a share of the last ("Sanne" of "Sanne Vos"). */
+const GIVEN_NAME_SHARE = 0.5
 /** Most names taken from the previous answer: a quote can name many people in passing. */
 const MAX_ANSWER_NAMES = 6
 /** A question word weighing this much or more is a noun (see `analyzeQuestion`'s weights by part of speech). */
@@ -50,6 +52,8 @@ const OWN_WORD_FLOOR = 0.7
 const NEXT_SENTENCE_TERMS = 5
 /** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
 const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
+/** "who is Paulo Reis?", "who was Anders Rolf?": it asks who a named person is (no article before the name). */
+const WHO_IS_NAMED = /^\s*who\s+(?:is|was|are|were)\s+(?!the\b|a\b|an\b)\S/i
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
@@ -69,6 +73,8 @@ const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|tho
 /** "there" ending a question points to a place ("who was there?"); "was there a …" is existential. */
 const THERE_AT_END = /\bthere\s*[?.!]*\s*$/i
 const ELSE = /\b(else|too|again|as\s+well)\b/i
+/** "who else?", "what else did they find?": it asks for something besides the answer just given. */
+const BESIDES = /\belse\b/i
 /** "what happened next?", "and then?", "what did they do afterwards?": it asks what followed the previous answer. */
 const WHAT_NEXT = /\b(next|then|afterwards|later\s+on|after\s+(?:that|this))\s*[?.!]*\s*$/i
 /**
@@ -110,7 +116,8 @@ export interface ResolvedContext {
   shown: { contextWords?: string[]; contextWeights?: number[] }
   /**
    * Quotes the asker has just been shown and that cannot answer this question: "what happened next?"
-   * asks for something after them. Absent for any other question.
+   * asks for something after them, "who else?" for someone besides the answer's first quote. Absent
+   * for any other question.
    */
   shownBefore?: ReadonlySet<string>
   /**
@@ -152,11 +159,13 @@ export function resolveContext(
   // of the question it continues.
   if (namesItself && !sharesArticle(index, analyzed, before, previous)) return { analyzed: withFormOf(index, analyzed, before), shown: {} }
   const borrowed: Array<{ term: QuestionTerm; factor: number }> = []
+  // What share of its factor a borrowed word keeps, by the word as asked (1 when absent).
+  const share = new Map<string, number>()
   const borrow = (terms: QuestionTerm[], factor: number, keep: (term: QuestionTerm) => boolean = () => true) => {
     for (const term of terms) {
       if (ownStems.has(term.stem) || !keep(term)) continue
       ownStems.add(term.stem)
-      borrowed.push({ term, factor })
+      borrowed.push({ term, factor: factor * (share.get(term.asked) ?? 1) })
     }
   }
   // The answer's names are what a "who"/"where" question asked for; else only a "he" or "they" with no
@@ -178,20 +187,31 @@ export function resolveContext(
   // stands for someone the previous question did not name: after "who was the judge?", the "she" of
   // "what did she tell Lamm?" is the judge; after "who went with Mayor Kell?", the "he" of "where did
   // he meet the minister?" may be Kell himself.
-  const carryNames = (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
+  // After "who is Paulo Reis?", "he" is Reis, whose name the follow-up borrows with the previous
+  // question's words, and not someone his description names ("appeal to the Chess Federation").
+  const askedWhoNamedIs = previousNamed && WHO_IS_NAMED.test(previous.question)
+  const carryNames = !askedWhoNamedIs && (!namesItself || pointsAtPerson) && (thingOnly ? pointsAtThing : askedForName || pointsAtPerson)
   const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
   // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
   // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
   const role = roleAsked(index, previous.question)
   const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
   const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
+  // Older context keeps the shape it had: a word it borrowed at half of another's weight still counts half as much.
+  const previousWeights = previous.contextWeights ?? []
+  const heaviest = Math.max(0, ...previousWeights)
+  if (heaviest > 0) previous.contextWords?.forEach((word, i) => share.set(word, (previousWeights[i] ?? heaviest) / heaviest))
   // "her" after "how long has she been flying?" is the same woman, whom the previous turn resolved
   // already: not a name the answer to it gave in passing (the flight's airports).
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
   // "how?" has no words of its own: what it asked about is what it borrowed.
   const anchors = before.terms.length > 0 ? before.terms : previousContext
   const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
-  const nameTerms = names.length > 0 ? analyzeQuestion(index, names.join(' ')).terms : []
+  const nameTerms = names.length > 0 ? analyzeQuestion(index, names.map(({ word }) => word).join(' ')).terms : []
+  // A name's last word is the one later sentences repeat ("Vos said …" after "the Dutch player Sanne
+  // Vos"): the words before it count for less, so the sentence that wrote the name in full does not
+  // outweigh the ones about her.
+  for (const { word, head } of names) if (!head) share.set(word, GIVEN_NAME_SHARE)
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
   // previous question's words did, and those words, which only described her, count as older context.
@@ -234,7 +254,9 @@ export function resolveContext(
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
   }
-  if (!next) return withBorrowed(borrowed)
+  // "who else?" is not answered by the quote that answered the question before it.
+  const shownFirst = previous.quotes[0]
+  if (!next) return shownFirst !== undefined && BESIDES.test(analyzed.text) ? { ...withBorrowed(borrowed), shownBefore: new Set([shownFirst]) } : withBorrowed(borrowed)
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given. The words of the sentence that follows its first quote find it, though it may share
   // no word with the topic.
@@ -371,7 +393,7 @@ export function conversationTurn(answer: Answer): ConversationTurn {
     question: answer.question,
     quotes: answer.quotes.map((quote) => quote.text),
     passageIds: answer.quotes.map((quote) => quote.passageId),
-    ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords } : {}),
+    ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords, ...(answer.contextWeights ? { contextWeights: answer.contextWeights } : {}) } : {}),
   }
 }
 
@@ -391,8 +413,9 @@ function isNameIn(text: string, term: QuestionTerm): boolean {
  * words (`anchors`), only the run of names nearest to where most of them stand together is kept:
  * "Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak" answers "who is the Veskan
  * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
+ * Each word says whether it ends its name (`head`): "Vos" of "Sanne Vos".
  */
-function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): string[] {
+function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): Array<{ word: string; head: boolean }> {
   // The first quote is the answer, unless a later one of the first few names someone right beside
   // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
   const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
@@ -401,8 +424,8 @@ function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlyS
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
   if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
-  const names: string[] = []
-  for (const word of runs.flatMap((run) => run.words)) if (!names.includes(word)) names.push(word)
+  const names: Array<{ word: string; head: boolean }> = []
+  for (const run of runs) run.words.forEach((word, i) => names.some((name) => name.word === word) || names.push({ word, head: i === run.words.length - 1 }))
   return names.slice(0, MAX_ANSWER_NAMES)
 }
 
@@ -413,8 +436,10 @@ function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlyS
 function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
+  const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
+  const touches = (i: number) => i + 1 < tokens.length && /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
   tokens.forEach((token, i) => {
-    if (!/\p{Lu}/u.test(text.charAt(token.start))) return
+    if (!isCapitalised(i)) return
     const before = text.slice(0, token.start).trimEnd()
     // A capital after a full stop, an opening quote or at the start is a sentence's, not a name's.
     if (before === '' || /[.!?:"“‘'(]$/u.test(before)) return
@@ -426,11 +451,32 @@ function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>
       last.to = i
     } else runs.push({ words: [token.word], from: i, to: i })
   })
+  // Two kinds of capitalised run name no one new: one written right before a name already asked is
+  // part of it ("Viktor" of "Viktor Aranov" after "who complained about Aranov?"), and a single word
+  // right before a common noun describes that noun ("the Dutch player Sanne Vos", "Monday's Varnholm
+  // blackout"): the answer is the noun's, or the name after it. A longer run before a word tagged a
+  // noun is most often a full name before a verb the tagger misread ("saw Jonas Pell score").
+  const posByStart = runs.length > 0 ? partsOfSpeech(text).posByStart : new Map<number, string>()
+  const namesNoOne = (run: { from: number; to: number }) =>
+    touches(run.to) &&
+    ((isCapitalised(run.to + 1) && asked.has(tokens[run.to + 1]!.word)) || (run.from === run.to && !isCapitalised(run.to + 1) && posByStart.get(tokens[run.to + 1]!.start) === 'NOUN'))
+  const named = runs.filter((run) => !namesNoOne(run))
   const place = anchorPlace(index, tokens, anchors)
   // No question word in the quote: every name in it may be the answer, as near as can be told.
-  if (!place) return { runs, distance: Infinity }
-  const nearest = runs.map((run) => ({ run, distance: Math.max(place.from - run.to, run.from - place.to) })).sort((a, b) => a.distance - b.distance)[0]
-  return nearest ? { runs: [nearest.run], distance: nearest.distance } : { runs: [], distance: Infinity }
+  if (!place) return { runs: named, distance: Infinity }
+  // Distance in words that say something: "won on Sunday by the Dutch player Sanne Vos" puts the
+  // name three words from "won", not seven.
+  const said = tokens.map((token) => !QUESTION_STOP_WORDS.has(token.word) && !INDEX_STOP_WORDS.has(token.word) && !CALENDAR_WORDS.has(token.word))
+  const saidBetween = (from: number, to: number) => said.slice(from + 1, to).filter(Boolean).length
+  const distanceOf = (run: { from: number; to: number }) => (run.from > place.to ? saidBetween(place.to, run.from) : run.to < place.from ? saidBetween(run.to, place.from) : -1) + 1
+  const distance = Math.min(...named.map(distanceOf))
+  // Of the names as near as each other, the ones fewest words away in all: "Erik Solberg and Veskan
+  // Trade Minister Hana Novak" answers "who is the Veskan trade minister?" with Novak; names as near
+  // in both ways are all kept.
+  const nearest = named.filter((run) => distanceOf(run) === distance)
+  const wordsAway = (run: { from: number; to: number }) => Math.max(place.from - run.to, run.from - place.to)
+  const fewest = Math.min(...nearest.map(wordsAway))
+  return Number.isFinite(distance) ? { runs: nearest.filter((run) => wordsAway(run) === fewest), distance } : { runs: [], distance: Infinity }
 }
 
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */

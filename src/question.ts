@@ -338,7 +338,7 @@ function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] 
 }
 
 /** Part-of-speech tags and lemmas by token start offset. */
-function partsOfSpeech(text: string): { posByStart: Map<number, string>; lemmaByStart: Map<number, string> } {
+export function partsOfSpeech(text: string): { posByStart: Map<number, string>; lemmaByStart: Map<number, string> } {
   const nlp = getNlp()
   const doc = nlp.readDoc(text)
   const posByStart = new Map<number, string>()

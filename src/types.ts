@@ -132,6 +132,8 @@ export interface ConversationTurn {
   quotes: string[]
   /** The words that turn itself borrowed from its context, so a chain of follow-ups keeps its topic. */
   contextWords?: string[]
+  /** The weight of each of `contextWords`, as in the answer: older context keeps its shape. Absent in turns stored before it was kept. */
+  contextWeights?: number[]
   /** The passage id of each of `quotes`: "what happened next?" reads on from the first. Absent in turns stored before it was kept. */
   passageIds?: string[]
 }

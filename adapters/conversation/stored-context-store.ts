@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { readJson, StoreUnavailableError, type KeyValueStore } from '../store/store.js'
 import type { ContextStore } from './context-store.js'
 
-const turnsSchema = z.array(z.object({ question: z.string(), quotes: z.array(z.string()), contextWords: z.array(z.string()).optional(), passageIds: z.array(z.string()).optional() }))
+const turnsSchema = z.array(z.object({ question: z.string(), quotes: z.array(z.string()), contextWords: z.array(z.string()).optional(), contextWeights: z.array(z.number()).optional(), passageIds: z.array(z.string()).optional() }))
 
 /**
  * A `ContextStore` on the shared store (`REDIS_URL`), so a follow-up answered by another replica
@@ -17,7 +17,7 @@ export function createStoredContextStore(store: KeyValueStore): ContextStore {
       try {
         return await readJson(store, keyOf(key), (value) => {
           const parsed = turnsSchema.safeParse(value)
-          return parsed.success ? parsed.data.map(({ contextWords, ...turn }) => (contextWords ? { ...turn, contextWords } : turn)) : undefined
+          return parsed.success ? parsed.data.map(({ contextWords, contextWeights, ...turn }) => ({ ...turn, ...(contextWords ? { contextWords } : {}), ...(contextWeights ? { contextWeights } : {}) })) : undefined
         })
       } catch (error) {
         if (error instanceof StoreUnavailableError) return undefined

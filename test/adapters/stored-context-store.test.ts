@@ -3,8 +3,12 @@ import { createStoredContextStore } from '../../adapters/conversation/stored-con
 import { createMemoryStore } from '../../adapters/store/memory.js'
 import { StoreUnavailableError, type KeyValueStore } from '../../adapters/store/store.js'
 
-// passageIds let "what happened next?" read on from the answer: a replica must get them too.
-const turns = [{ question: 'How long did the talks last?', quotes: ['The talks lasted three hours.'], passageIds: ['talks#2'] }, { question: 'and who was there?', quotes: [], contextWords: ['talks'] }]
+// passageIds let "what happened next?" read on from the answer, and contextWeights keep older
+// context's shape: a replica must get them too.
+const turns = [
+  { question: 'How long did the talks last?', quotes: ['The talks lasted three hours.'], passageIds: ['talks#2'] },
+  { question: 'and who was there?', quotes: [], contextWords: ['talks', 'sanne', 'vos'], contextWeights: [0.5, 0.15, 0.3] },
+]
 
 describe('createStoredContextStore', () => {
   it('gives a conversation written by one replica to another sharing the store', async () => {
