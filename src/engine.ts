@@ -296,12 +296,12 @@ function deriveEngineData(
   const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
   const examples =
     saved.examples ?? timed('examples', onStage, () => reuse?.examples?.((question) => answerPlainly(question).status === 'answered') ?? suggestQuestions(index, answerPlainly))
-  return { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}) }
+  return { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}), ...(saved.storyDisagreements ? { storyDisagreements: saved.storyDisagreements } : {}) }
 }
 
 /** The engine's methods over a built index and what is derived from it. */
 function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions>, takeawayOptions: TakeawayBuildOptions | undefined, derived: EngineDerivedData): Engine {
-  const { disagreements, takeaways, examples, stories, storyTakeaways } = derived
+  const { disagreements, takeaways, examples, stories, storyTakeaways, storyDisagreements } = derived
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
       const known = index.sources.map((source) => source.id).join(', ')
@@ -365,7 +365,7 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
     disagreements(options = {}) {
       checkStory(options.storyId)
       if (options.storyId === undefined || stories.length === 1) return disagreements.all
-      if (saved.storyDisagreements) return saved.storyDisagreements.get(options.storyId) ?? []
+      if (storyDisagreements) return storyDisagreements.get(options.storyId) ?? []
       return (disagreements.entries ?? []).filter((entry) => entry.storyId === options.storyId).map((entry) => entry.disagreement)
     },
     stories: () => stories,

@@ -199,7 +199,7 @@ export function rankQuotes(
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.
       if (headlineHeld) {
         for (let i = 0; i < stemCount; i++) headlineScratch[i] = (sentenceHits[sentenceIndex * stemCount + i] as number) | (headlineHits[i] as number)
-        value += settings.titleSentenceWeight * (coverWithSynonyms(headlineScratch, 0) - sentenceCoverage)
+        value += settings.titleSentenceWeight * (coverageOf(terms, termWeights, variantNumbers, headlineScratch, 0, total) - sentenceCoverage)
       }
       if (typeMatch) value += settings.answerTypeBonus * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.
