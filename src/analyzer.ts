@@ -57,7 +57,9 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat filler: how people pad a question in a chat, never what it is about.
     'exactly precisely quick question questions really actually basically just anyone someone thanks thank guys folks ' +
     // Indefinite pronouns: "was anybody hurt?" asks about "hurt", as "was anyone hurt?" does.
-    'anybody somebody everybody everyone nobody'
+    'anybody somebody everybody everyone nobody ' +
+    // "What is his name?" asks for a name: the word frames the question, as "how many" does.
+    'name'
   ).split(' '),
 )
 

@@ -50,11 +50,11 @@ export interface AnswerOptions {
    * Weight of the share of the question's weight that the article's headline says and the sentence
    * does not (names included): a headline speaks for every sentence of its article, so a sentence
    * need not repeat the place, name or subject it gives ("As the two leaders departed…" in an
-   * article headlined "…Alaska summit…", for "How did the two leaders leave Alaska?"). Chosen on
+   * article whose headline names the summit's place, asked how the leaders left that place). Chosen on
    * SQuAD dev's first 24 articles: first quote 74.99% without it, 75.16% at 0.5, 75.27% at 0.6,
    * 75.04% at 1; counting only the headline's names gained less (75.10% at 0.5). Above 0.5 it
-   * outranks a sentence that says the question's own words in two bundled answers ("What did Trump
-   * offer on sanctions?"). 0 turns it off. Defaults to `0.5`.
+   * outranks a sentence that says the question's own words in two bundled answers (one asking
+   * what a leader offered on sanctions). 0 turns it off. Defaults to `0.5`.
    */
   titleSentenceWeight?: number
   /**

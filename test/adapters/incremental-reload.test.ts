@@ -136,7 +136,8 @@ describe('reloads on a long-lived build thread', { timeout: 240_000 }, () => {
 
   it('stores no snapshot of a reload whose kept takeaways are not yet ranked again, and stores the settling one', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'incremental-cache-'))
-    const snapshots = async () => (await readdir(cacheDir)).filter((name) => name.startsWith('index-'))
+    // A snapshot being written is a `.tmp` file until it is renamed: only a finished one counts.
+    const snapshots = async () => (await readdir(cacheDir)).filter((name) => name.startsWith('index-') && !name.endsWith('.tmp'))
     await writeFile(join(corpus, 'velmora-port-f.md'), '---\nid: velmora-port-f\ntitle: Velmora grain moves again\n---\n\nGrain ships left Velmora on Saturday for the first time since the dockworkers walked out.\n')
     try {
       const quick = await worker.build(corpus, { dir: cacheDir })
