@@ -78,6 +78,20 @@ const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
 /** The words before a place name: "in", "at", "near", with or without "the". */
 const PLACE_BEFORE = /\b(?:in|at|near)\s+(?:the\s+)?$/i
 
+/** Words of motion or position before a name: "slid down Mount Tarrow", "drove along Route 9". Places, not people. */
+const PATH_BEFORE = /\b(?:down|up|along|across|toward|towards|onto|beneath|below|past|over)\s+(?:the\s+)?$/i
+
+/**
+ * True when the number at `at` is part of a name: right after a capitalised word inside a sentence
+ * ("buried Route 9", "aboard Flight 370"), not a count of anything. A month or weekday before it
+ * ("on Monday 14 people…") and a capital that opens the sentence ("Over 300 people…") do not count.
+ */
+function isNumberedName(text: string, at: number): boolean {
+  const label = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, at - 40), at))
+  if (!label?.[1] || !label[2] || /[.!?:;"“”]$/u.test(label[1])) return false
+  return !MONTH_NAMES.includes(label[2]) && !WEEKDAY_ONLY.test(label[2]) && !NOT_NAMES.has(label[2])
+}
+
 /** Every value of `kind` in `text` (a sentence), offsets relative to `offset`. */
 export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2, asked: AskedWords = { words: new Set() }): FoundValue[] {
   const found: FoundValue[] = []
@@ -118,7 +132,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       if (kind === 'person' && (words.length < 2 ? !afterThe : afterThe)) continue
       if (kind === 'person' && reportsOther(text, start, name, asked)) continue
       // "started the race in Quayside Park": a name where something happens is a place, not a person.
-      if (kind === 'person' && PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
+      if (kind === 'person' && (PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || PATH_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) continue
       if (!name || MONTH_NAMES.includes(name) || WEEKDAY_ONLY.test(name)) continue
       if (kind === 'place' && !PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
       found.push({ kind, display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: offset + start, end: offset + start + name.length })
@@ -132,6 +146,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
+    // "Route 9", "Flight 370": a number that is part of a name counts nothing.
+    if (/^\d/.test(raw) && isNumberedName(text, at)) continue
     // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.

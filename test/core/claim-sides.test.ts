@@ -65,12 +65,32 @@ describe('marginIn', () => {
   })
 })
 
+describe('valuesIn, asked how many', () => {
+  const counts = (text: string) => valuesIn(text, 'number', 0, 0.2, { words: new Set(['how', 'many']) }).map((value) => value.display)
+
+  it('reads no count from a number that is part of a name', () => {
+    expect(counts('The slide on Route 9 buried four vehicles.')).toEqual(['four vehicles'])
+    expect(counts('Searchers reached Flight 370 debris first.')).toEqual([])
+  })
+
+  it('still counts after a weekday, a month or a capital that opens the sentence', () => {
+    expect(counts('On Monday 14 people were hurt.')).toEqual(['14 people'])
+    expect(counts('Over 300 people were evacuated.')).toEqual(['Over 300 people'])
+    expect(valuesIn('The shutdown will cost Kestrel Field $6 million.', 'number', 0, 0.2, { words: new Set(['how', 'much']) }).map((value) => value.display)).toEqual(['$6 million'])
+  })
+})
+
 describe('valuesIn, asked who', () => {
   const who = (text: string, question: string) => valuesIn(text, 'person', 0, 0.2, { words: new Set(question.toLowerCase().match(/\p{L}+/gu) ?? []) }).map((value) => value.display)
 
   it('does not take a speaker reporting what someone else did for the person asked about', () => {
     expect(who('Harbour master Olav Grent said the captain reported a steering failure.', 'Who was the captain?')).toEqual([])
     expect(who('Its captain, Reidar Holm, told investigators the steering had failed.', 'Who was the captain?')).toEqual(['Reidar Holm'])
+  })
+
+  it('takes a name after a word of motion for a place, not a person', () => {
+    expect(who('A wall of mud slid down Mount Tarrow early on Tuesday.', 'Who is the mayor?')).toEqual([])
+    expect(who('Mayor Ilse Brandt called the slide a disaster.', 'Who is the mayor?')).toEqual(['Mayor Ilse Brandt'])
   })
 
   it('keeps the speaker when the question asks who said it or names the speaker\'s own post', () => {
