@@ -92,7 +92,6 @@ export function rankQuotes(
   const scratchHits = new Uint8Array(stemCount)
   // The question's stems that the passage's headline says, names included (`titleSentenceWeight`).
   const headlineHits = new Uint8Array(stemCount)
-  const headlineScratch = new Uint8Array(stemCount)
   const readWindows = settings.quoteCoverageWeight > 0 || settings.neighbourCoverageWeight > 0
   // Each sentence's best variant weight per term (`bestVariantWeights`), with synonyms and as the
   // evidence counts them, and the title's: every window of one or two sentences is scored from these.
@@ -100,6 +99,7 @@ export function rankQuotes(
   let sentenceBest = new Float64Array(termCount * 8)
   let evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(termCount * 8)
   const titleBest = new Float64Array(termCount)
+  const headlineBest = new Float64Array(termCount)
   for (const { passage, number, score } of ranked) {
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
@@ -178,6 +178,7 @@ export function rankQuotes(
         headlineHits[i] = title.has(questionStems[i] as string) ? 1 : 0
         if (headlineHits[i] === 1) headlineHeld = true
       }
+      if (headlineHeld) bestVariantWeights(terms, variantNumbers, headlineHits, 0, true, headlineBest, 0)
     }
     const features = featuresOfPassage(index.table, number)
     const matches = new Float64Array(sentences.length)
@@ -197,10 +198,7 @@ export function rankQuotes(
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.
-      if (headlineHeld) {
-        for (let i = 0; i < stemCount; i++) headlineScratch[i] = (sentenceHits[sentenceIndex * stemCount + i] as number) | (headlineHits[i] as number)
-        value += settings.titleSentenceWeight * (coverageOf(terms, termWeights, variantNumbers, headlineScratch, 0, total) - sentenceCoverage)
-      }
+      if (headlineHeld) value += settings.titleSentenceWeight * (coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, -1, headlineBest) - sentenceCoverage)
       if (typeMatch) value += settings.answerTypeBonus * typeWeight
       // A "how long" question is not answered by a sentence without any duration in it.
       else if (wantsType) value -= settings.missingTypePenalty * typeWeight
