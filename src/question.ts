@@ -124,6 +124,8 @@ const UNKNOWN_PARAPHRASE_FACTOR = 0.35
 const CORRECTION_WEIGHT = 0.9
 const LONGER_FORM_WEIGHT = 0.7
 const SYNONYM_WEIGHT = 0.5
+/** Least weight of a question word read as a noun: a noun, or one spelled right by a correction; verbs and adjectives weigh less. */
+export const NOUN_MIN_WEIGHT = (POS_WEIGHT.NOUN as number) * CORRECTION_WEIGHT
 /** Another inflection of the asked word, stemmed apart from it by Porter ("died" for "die"). */
 const INFLECTION_WEIGHT = 0.9
 /** Stems shorter than this are not extended to longer forms: too many words start with them. */

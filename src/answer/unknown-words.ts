@@ -1,9 +1,6 @@
-import type { AnalyzedQuestion } from '../question.js'
+import { NOUN_MIN_WEIGHT, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import type { AnswerOptions } from './options.js'
-
-/** Least weight of a question word read as a noun (nouns weigh 1, a spelling correction 0.9 of that; verbs and adjectives less). */
-const NOUN_MIN_WEIGHT = 0.9
 
 /**
  * Share of its weight that a common word the corpus never uses, in any form, keeps when deciding
