@@ -1,6 +1,6 @@
-import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
-import { MONTHS, WEEKDAYS } from './claims/date.js'
-import { analyzeQuestion, partsOfSpeech, type AnalyzedQuestion, type QuestionTerm } from './question.js'
+import { tokenize } from './analyzer.js'
+import { isNameIn, namesIn, nameRunsIn } from './conversation-names.js'
+import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
@@ -30,16 +30,6 @@ export const DEFAULT_CONTEXT_WEIGHTS: ContextWeights = { previousQuestion: 0.5, 
 
 /** How much a word before the last of a name borrowed from an answer counts, as a share of the last ("Sanne" of "Sanne Vos"). */
 const GIVEN_NAME_SHARE = 0.5
-/** Most names taken from the previous answer: a quote can name many people in passing. */
-const MAX_ANSWER_NAMES = 6
-/** A question word weighing this much or more is a noun (see `analyzeQuestion`'s weights by part of speech). */
-const COMMON_NOUN_WEIGHT = 0.9
-/** How many of the previous answer's quotes are read for the name a pronoun stands for. */
-const NAME_QUOTES = 3
-/** Words between a name and the question's words for the name to answer them ("The mayor, Dorota Kell"). */
-const NEXT_TO_ANCHOR = 1
-/** Words between a name and the question's words past which the name answers something else. */
-const MAX_NAME_DISTANCE = 3
 /**
  * Least that each of a follow-up's own words counts, as a share of a noun, when capping the borrowed
  * words (`maxShare`): "when was it played?" has only a verb and still needs its topic, but in "when
@@ -54,8 +44,6 @@ const NEXT_SENTENCE_TERMS = 5
 const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
 /** "who is Paulo Reis?", "who was Anders Rolf?": it asks who a named person is (no article before the name). */
 const WHO_IS_NAMED = /^\s*who\s+(?:is|was|are|were)\s+(?!the\b|a\b|an\b)\S/i
-/** Days and months are written capitalised but name no one a pronoun could point at. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
 /** Openings of an elliptical question: it continues the previous one ("and the sanctions?"). */
 const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+about|what\s+else|anything\s+else|same\s+for)\b/i
@@ -149,7 +137,7 @@ export function resolveContext(
   if (next) analyzed = withoutWords(analyzed, next[1] ?? '')
   // A question of verbs alone ("who is investigating?", "who paid?") says what happened but not to
   // what: in a conversation, that is the thing talked about.
-  const ownNoun = analyzed.terms.some((term) => term.weight >= COMMON_NOUN_WEIGHT)
+  const ownNoun = analyzed.terms.some((term) => term.weight >= NOUN_MIN_WEIGHT)
   if (!isContextDependent(analyzed.text, analyzed.terms.length) && ownNoun) return { analyzed, shown: {} }
   const before = analyzeQuestion(index, previous.question)
   const ownStems = new Set(analyzed.terms.map((term) => term.stem))
@@ -181,7 +169,7 @@ export function resolveContext(
   const thingOnly = (THING_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))) && !PERSON_PRONOUN.test(analyzed.text)
   // "what did Velotta unveil?" names no thing of its own, so a following "it" is the thing the answer
   // named; "what caused the fire at the plant?" does ("the fire"), and a following "it" is that.
-  const previousNamesThing = before.terms.some((term) => !term.name && term.weight >= COMMON_NOUN_WEIGHT)
+  const previousNamesThing = before.terms.some((term) => !term.name && term.weight >= NOUN_MIN_WEIGHT)
   const pointsAtThing = thingOnly && previousNamed && !previousNamesThing && /^\s*(what|which)\b/i.test(previous.question)
   // A name of its own replaces the previous answer's ("and the mayor?"), unless a pronoun still
   // stands for someone the previous question did not name: after "who was the judge?", the "she" of
@@ -328,7 +316,7 @@ function roleAsked(index: CorpusIndex, question: string): string | undefined {
 
 /** True for a noun or a name, by its weight (see `analyzeQuestion`'s weights by part of speech). */
 function isNoun(term: QuestionTerm): boolean {
-  return term.weight >= COMMON_NOUN_WEIGHT
+  return term.weight >= NOUN_MIN_WEIGHT
 }
 
 /** `analyzed` without the terms asked as one of the words of `text`. */
@@ -397,118 +385,7 @@ export function conversationTurn(answer: Answer): ConversationTurn {
   }
 }
 
-/** True when `term` is written as a name in `text`: capitalised somewhere other than the text's first word. */
-function isNameIn(text: string, term: QuestionTerm): boolean {
-  const first = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
-  for (const token of tokenize(text)) {
-    if (token.word === term.asked && token.start > first && /\p{Lu}/u.test(text.charAt(token.start))) return true
-  }
-  return false
-}
-
-/**
- * Capitalised words of `text` that are not the first word of a sentence, nor function words, days or
- * months, and that the corpus knows and the conversation has not `asked` already: the names a
- * follow-up's "he", "they" or "it" most likely means. When the text holds the previous question's
- * words (`anchors`), only the run of names nearest to where most of them stand together is kept:
- * "Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak" answers "who is the Veskan
- * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
- * Each word says whether it ends its name (`head`): "Vos" of "Sanne Vos".
- */
-function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): Array<{ word: string; head: boolean }> {
-  // The first quote is the answer, unless a later one of the first few names someone right beside
-  // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
-  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
-  const beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
-  const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
-  // A name far from the question's words in a quote that holds them is no answer to it ("two men …
-  // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
-  if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
-  const names: Array<{ word: string; head: boolean }> = []
-  for (const run of runs) run.words.forEach((word, i) => names.some((name) => name.word === word) || names.push({ word, head: i === run.words.length - 1 }))
-  return names.slice(0, MAX_ANSWER_NAMES)
-}
-
-/**
- * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
- * when the text holds any), and how many words lie between that run and the anchors.
- */
-function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
-  const tokens = tokenize(text)
-  const runs: Array<{ words: string[]; from: number; to: number }> = []
-  const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
-  const touches = (i: number) => i + 1 < tokens.length && /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
-  tokens.forEach((token, i) => {
-    if (!isCapitalised(i)) return
-    const before = text.slice(0, token.start).trimEnd()
-    // A capital after a full stop, an opening quote or at the start is a sentence's, not a name's.
-    if (before === '' || /[.!?:"“‘'(]$/u.test(before)) return
-    if (QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word) || asked.has(token.word)) return
-    if (!index.docFreq.has(stemOf(index, token.word))) return
-    const last = runs.at(-1)
-    if (last && last.to === i - 1 && !/[,;]/.test(text.slice(tokens[i - 1]!.end, token.start))) {
-      last.words.push(token.word)
-      last.to = i
-    } else runs.push({ words: [token.word], from: i, to: i })
-  })
-  // Two kinds of capitalised run name no one new: one written right before a name already asked is
-  // part of it ("Viktor" of "Viktor Aranov" after "who complained about Aranov?"), and a single word
-  // right before a common noun describes that noun ("the Dutch player Sanne Vos", "Monday's Varnholm
-  // blackout"): the answer is the noun's, or the name after it. A longer run before a word tagged a
-  // noun is most often a full name before a verb the tagger misread ("saw Jonas Pell score").
-  const posByStart = runs.length > 0 ? partsOfSpeech(text).posByStart : new Map<number, string>()
-  const namesNoOne = (run: { from: number; to: number }) =>
-    touches(run.to) &&
-    ((isCapitalised(run.to + 1) && asked.has(tokens[run.to + 1]!.word)) || (run.from === run.to && !isCapitalised(run.to + 1) && posByStart.get(tokens[run.to + 1]!.start) === 'NOUN'))
-  const named = runs.filter((run) => !namesNoOne(run))
-  const place = anchorPlace(index, tokens, anchors)
-  // No question word in the quote: every name in it may be the answer, as near as can be told.
-  if (!place) return { runs: named, distance: Infinity }
-  // Distance in words that say something: "won on Sunday by the Dutch player Sanne Vos" puts the
-  // name three words from "won", not seven.
-  const said = tokens.map((token) => !QUESTION_STOP_WORDS.has(token.word) && !INDEX_STOP_WORDS.has(token.word) && !CALENDAR_WORDS.has(token.word))
-  const saidBetween = (from: number, to: number) => said.slice(from + 1, to).filter(Boolean).length
-  const distanceOf = (run: { from: number; to: number }) => (run.from > place.to ? saidBetween(place.to, run.from) : run.to < place.from ? saidBetween(run.to, place.from) : -1) + 1
-  const distance = Math.min(...named.map(distanceOf))
-  // Of the names as near as each other, the ones fewest words away in all: "Erik Solberg and Veskan
-  // Trade Minister Hana Novak" answers "who is the Veskan trade minister?" with Novak; names as near
-  // in both ways are all kept.
-  const nearest = named.filter((run) => distanceOf(run) === distance)
-  const wordsAway = (run: { from: number; to: number }) => Math.max(place.from - run.to, run.from - place.to)
-  const fewest = Math.min(...nearest.map(wordsAway))
-  return Number.isFinite(distance) ? { runs: nearest.filter((run) => wordsAway(run) === fewest), distance } : { runs: [], distance: Infinity }
-}
-
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
 function samePronounKind(previous: string, question: string): boolean {
   return [THING_PRONOUN, PERSON_PRONOUN].some((pronoun) => pronoun.test(previous) && pronoun.test(question))
-}
-
-/**
- * Where in `tokens` the most of the `anchors` (by IDF) stand together, a gap of one word allowed
- * ("scored for Rovers"); undefined when none of them is there.
- */
-function anchorPlace(index: CorpusIndex, tokens: ReturnType<typeof tokenize>, anchors: readonly QuestionTerm[]): { from: number; to: number } | undefined {
-  const idfOf = new Map(anchors.map((term) => [term.stem, term.idf]))
-  let best: { from: number; to: number; score: number } | undefined
-  let current: { from: number; to: number; stems: Set<string> } | undefined
-  const close = () => {
-    if (!current) return
-    const score = [...current.stems].reduce((sum, stem) => sum + (idfOf.get(stem) ?? 0), 0)
-    if (!best || score > best.score) best = { from: current.from, to: current.to, score }
-    current = undefined
-  }
-  tokens.forEach((token, i) => {
-    const stem = stemOf(index, token.word)
-    if (!idfOf.has(stem)) {
-      if (current && i - current.to > 1) close()
-      return
-    }
-    if (current) {
-      current.stems.add(stem)
-      current.to = i
-    } else current = { from: i, to: i, stems: new Set([stem]) }
-  })
-  close()
-  return best && { from: best.from, to: best.to }
 }
