@@ -38,6 +38,8 @@ const GIVEN_NAME_SHARE = 0.5
  * 0.6 gained two turns and lost two.
  */
 const OWN_WORD_FLOOR = 0.7
+/** Nouns borrowed from an answer that gave no name to a "who" question, for a pronoun that stands for it. */
+const ANSWER_NOUNS = 3
 /** Words borrowed from the sentence after the previous answer for "what happened next?": enough to find it among its neighbours. */
 const NEXT_SENTENCE_TERMS = 5
 /** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
@@ -77,6 +79,16 @@ const WHY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:why\b|how\s+come\b|what\s+for
  * it shares no word with the question ("Engineers blamed three days of torrential rain").
  */
 const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result\s+of|caused|causing|cause|blamed|blames|blame|led\s+to|leading\s+to|prompted|triggered|so\s+that|in\s+order\s+to|amid|in\s+protest|in\s+response\s+to|reason|why)\b/i
+/**
+ * "what did she say?", "what did they promise?", "how did he respond?": it asks for what someone
+ * said, so the answer is a sentence that reports their words, which may share no other word with the
+ * conversation. A "who said that?" asks for the speaker instead, and is no such question.
+ */
+const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied)\b/i
+/** English reporting verbs, as a sentence reports someone's words ("Vos said", "Sollberg announced", "according to"). */
+const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|according\\s+to'
+/** Words between a speaker's name and the reporting verb that still make them the speaker ("Gridwise, the contractor, said"). */
+const SPEAKER_GAP_WORDS = 3
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
 /** How much a reason counts for a "why?" with no noun of its own. */
@@ -112,7 +124,14 @@ export interface ResolvedContext {
    * For "what happened next?" only: the question read on from the sentence after the previous
    * answer's first quote, to ask when the topic's words find nothing not shown already.
    */
-  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn'> & { sourceId: string }
+  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
+  /**
+   * The previous answer's first quote, when the follow-up asks something it does not say: a word of
+   * the follow-up's own that the corpus knows is missing from it ("what did she say?" after the
+   * sentence that introduced her). The asker has read it, so another quote that ranks near it goes
+   * first. Absent when the quote holds every word of the follow-up ("where?", "how many points?").
+   */
+  shownAnswer?: string
 }
 
 /**
@@ -216,18 +235,30 @@ export function resolveContext(
   if (samePronoun) borrow(before.terms, weights.previousContext)
   else if (!referent) borrow(previousContext, weights.previousContext)
   if (!referent) borrow(nameTerms, weights.answerName)
+  // After a "who" question answered without a name ("The national energy regulator has opened an
+  // inquiry", "farmers say the warning came too late"), a pronoun stands for the noun that answered
+  // it: the answer's own words say what "it" or "they" is, as a name would.
+  const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
+  if ((askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack && previous.quotes[0] !== undefined) {
+    const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
+    borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
+  }
   if (borrowed.length === 0) return { analyzed, shown: {} }
   const { answerFeatures } = withFormOf(index, analyzed, before)
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
   // ("because", "blamed", "after") about the topic counts as holding the answer.
   const why = WHY_QUESTION.test(analyzed.text)
+  // "what did she say?" asks for a sentence that has the borrowed person speak: her name, then a
+  // reporting verb ("Vos said she was sad"), not any sentence that says "said".
+  const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
+  const hook = why ? REASON_TEXT : speakers.length > 0 ? speakerText(speakers.map(({ term }) => term.asked)) : undefined
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
   // answer: that kind counts for more than the borrowed words, which only say what it is about, and
   // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
   // with no noun of its own ("why did it stop?") counts a reason for somewhat more; a reason is told
   // in too many ways ("because", "blamed", "due to") for it to count as much as a figure does.
   const typeOnly = analyzed.terms.length === 0 && answerFeatures !== 0
-  const withBorrowed = (words: Array<{ term: QuestionTerm; factor: number }>): Omit<ResolvedContext, 'shownBefore' | 'readOn'> => {
+  const withBorrowed = (words: Array<{ term: QuestionTerm; factor: number }>): Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> => {
     const capped = capBorrowed(index, analyzed.terms, words, weights.maxShare)
     return {
       // A name of its own the corpus lacks (`missingTopic`) still marks the question as off the corpus.
@@ -236,7 +267,7 @@ export function resolveContext(
         answerFeatures,
         contextTerms: capped.length,
         terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
-        ...(why ? { answerText: REASON_TEXT } : {}),
+        ...(hook ? { answerText: hook } : {}),
         ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
       },
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
@@ -244,7 +275,15 @@ export function resolveContext(
   }
   // "who else?" is not answered by the quote that answered the question before it.
   const shownFirst = previous.quotes[0]
-  if (!next) return shownFirst !== undefined && BESIDES.test(analyzed.text) ? { ...withBorrowed(borrowed), shownBefore: new Set([shownFirst]) } : withBorrowed(borrowed)
+  if (!next) {
+    if (shownFirst !== undefined && BESIDES.test(analyzed.text)) return { ...withBorrowed(borrowed), shownBefore: new Set([shownFirst]) }
+    const quoteStems = shownFirst === undefined ? undefined : stemsOf(index, shownFirst)
+    // A "what did she say?" has no word of its own: the shown quote says it only if she speaks in it.
+    const asksBeyond =
+      quoteStems !== undefined &&
+      (analyzed.terms.some((term) => isKnown(index, term) && !term.variants.some((variant) => quoteStems.has(variant.stem))) || (speakers.length > 0 && hook !== undefined && !hook.test(shownFirst ?? '')))
+    return asksBeyond ? { ...withBorrowed(borrowed), shownAnswer: shownFirst } : withBorrowed(borrowed)
+  }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given. The words of the sentence that follows its first quote find it, though it may share
   // no word with the topic.
@@ -255,6 +294,17 @@ export function resolveContext(
     shownBefore: new Set(previous.quotes),
     ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
   }
+}
+
+/**
+ * A pattern for a sentence in which one of `names` speaks: the name, a few words, then a reporting
+ * verb ("Gridwise said", "Sollberg announced on Wednesday"), or a reporting verb just before it
+ * ("said Reis", "according to Hartmann").
+ */
+function speakerText(names: readonly string[]): RegExp {
+  const name = `(?:${names.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
+  const gap = `(?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,${SPEAKER_GAP_WORDS}}`
+  return new RegExp(`\\b${name}\\b${gap}[\\s,]+(?:${REPORTING_VERBS})\\b|\\b(?:${REPORTING_VERBS})[\\s,]+(?:[\\p{L}'’-]+\\s+){0,2}${name}\\b`, 'iu')
 }
 
 /**

@@ -28,7 +28,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   const resolved = resolveContext(index, analyzeQuestion(index, checked.text, settings.bridging), ask.context)
   const { shownBefore } = resolved
   let { analyzed, shown } = resolved
-  const wanted = offset + limit + 1 + (shownBefore?.size ?? 0)
+  const wanted = offset + limit + 1 + (shownBefore?.size ?? 0) + (resolved.shownAnswer === undefined ? 0 : 1)
   let ranked = rankQuotes(index, analyzed, settings, ask.sourceId, wanted)
   // "what happened next?" is not answered by what was just shown: when the topic finds nothing else,
   // it reads on from the answer just given, and shows it again only when nothing else is found.
@@ -44,8 +44,14 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
       unseen = readOnUnseen
     }
   }
+  // A follow-up that asks what the quote just read does not say: the best other quote, found under a
+  // lower floor (the shown quote sets it), goes first, and the shown one second.
+  if (resolved.shownAnswer !== undefined && ranked.quotes[0]?.text === resolved.shownAnswer && !shownBefore) {
+    const wider = rankQuotes(index, analyzed, { ...settings, relativeScoreFloor: settings.relativeScoreFloor * SHOWN_FLOOR_SHARE }, ask.sourceId, wanted)
+    if (wider.quotes.length > 1) ranked = wider
+  }
   const { passageIds } = ranked
-  const quotes = unseen.length > 0 ? unseen : ranked.quotes
+  const quotes = demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
   if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings)) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   const page = quotes.slice(offset, offset + limit)
   return {
@@ -53,6 +59,18 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     analyzed,
     passageIds,
   }
+}
+
+/**
+ * The score floor (`relativeScoreFloor`) as a share of its usual value when a follow-up asks what the
+ * quote just shown does not say: that quote sets the floor, and the one that answers may score lower.
+ */
+const SHOWN_FLOOR_SHARE = 0.5
+
+/** `quotes` with `shown` moved from first to second place, when a follow-up asks what it does not say (`ResolvedContext.shownAnswer`). */
+function demoteShown(quotes: Quote[], shown: string | undefined): Quote[] {
+  if (shown === undefined || quotes.length < 2 || quotes[0]?.text !== shown) return quotes
+  return [quotes[1] as Quote, quotes[0], ...quotes.slice(2)]
 }
 
 /** Least weight of a question word that says what it asks about, for `declineNamesOnly`: nouns, adjectives and verbs the corpus uses, not adverbs or light verbs. */
