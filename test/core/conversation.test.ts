@@ -8,6 +8,7 @@ import { UNSEEN_CONVERSATIONS } from './conversation-unseen.js'
 import { FLIGHT_TRIAL_CONVERSATIONS } from './conversation-flight-trial.js'
 import { ZOO_SHIP_CONVERSATIONS } from './conversation-zoo-ship.js'
 import { BLACKOUT_CHESS_CONVERSATIONS } from './conversation-blackout-chess.js'
+import { ERUPTION_WHALES_CONVERSATIONS } from './conversation-eruption-whales.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -202,6 +203,7 @@ describe('a conversation over a corpus of a zoo escape and a ship find', () => {
   it.each([
     ['conversation-zoo-ship', ['leopard', 'leopard', 'leopard'], ['ship', 'ship', 'ship']],
     ['conversation-blackout-chess', ['blackout', 'blackout', 'blackout'], ['chess', 'chess', 'open']],
+    ['conversation-eruption-whales', ['eruption', 'eruption', 'eruption'], ['whales', 'whales', 'whales']],
   ])('finds the two events of %s as two stories (so stories.test leaves this fixture out)', async (fixture, first, second) => {
     const stories = (await engineFor(fixture)).stories()
     expect(stories.map((story) => story.sources.map((source) => source.replace(/^.*-/, '')).sort())).toEqual(expect.arrayContaining([first, second]))
@@ -244,6 +246,25 @@ describe('a conversation over a corpus of a blackout and a chess scandal', () =>
     expect(why?.quotes[0]?.text).toContain('left the playing hall too often')
   }, 120_000)
 
+  it('answers "what did she say?" with a sentence in which she speaks, not again with the sentence that named her', async () => {
+    const [, points, said] = answerConversation(await engineFor('conversation-blackout-chess'), ['Who won the Castelmar Open?', 'how many points did she finish on?', 'what did she say?'])
+    expect(said?.quotes[0]?.text).toMatch(/^Vos said/)
+    // The quote just read is still shown, second.
+    expect(said?.quotes[1]?.text).toBe(points?.quotes[0]?.text)
+  }, 120_000)
+
+  it('answers "what did they say?" with what the company the answer named said, not what another said about it', async () => {
+    const [, supplier, said] = answerConversation(await engineFor('conversation-blackout-chess'), ['What caused the blackout in Varnholm?', 'who supplied it?', 'what did they say?'])
+    expect(supplier?.quotes[0]?.text).toContain('Gridwise Systems')
+    expect(said?.quotes[0]?.text).toMatch(/^Gridwise said/)
+  }, 120_000)
+
+  it('reads "it" after "by whom?" answered with no name as the body the answer gave', async () => {
+    const [, , report] = answerConversation(await engineFor('conversation-blackout-chess'), ['How much could Nordline be fined?', 'by whom?', 'when will it report?'])
+    expect(report?.contextWords).toContain('regulator')
+    expect(report?.quotes[0]?.text).toContain('within three months')
+  }, 120_000)
+
   it('answers "who else?" with a quote other than the one that answered the question before it', async () => {
     const [first, besides] = answerConversation(await engineFor('conversation-blackout-chess'), ['Who is investigating the blackout?', 'who else?'])
     expect(besides?.status).toBe('answered')
@@ -259,7 +280,7 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
@@ -269,7 +290,8 @@ describe('the follow-up set', () => {
     expect(FLIGHT_TRIAL_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(ZOO_SHIP_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(BLACKOUT_CHESS_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
-    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    expect(ERUPTION_WHALES_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
