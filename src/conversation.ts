@@ -239,7 +239,10 @@ export function resolveContext(
   // inquiry", "farmers say the warning came too late"), a pronoun stands for the noun that answered
   // it: the answer's own words say what "it" or "they" is, as a name would.
   const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
-  if ((askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack && previous.quotes[0] !== undefined) {
+  // A bare "why?" after a question of its own asks why the answer just given is so: its words say what that is.
+  const whyAnswer = WHY_QUESTION.test(analyzed.text) && analyzed.terms.length === 0 && before.terms.length > 0
+  const unnamedAnswer = (askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack
+  if ((unnamedAnswer || whyAnswer) && previous.quotes[0] !== undefined) {
     const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }

@@ -272,6 +272,19 @@ describe('a conversation over a corpus of a blackout and a chess scandal', () =>
   }, 120_000)
 })
 
+describe('a conversation over a corpus of an eruption and a whale stranding', () => {
+  const engineFor = createEngineCache(fixtureDir('').replace(/\/$/, ''))
+
+  it('answers a bare "why?" with the reason for the answer just given, found through the answer\'s own words', async () => {
+    const [what, why] = answerConversation(await engineFor('conversation-eruption-whales'), ['What happened to the dead whales?', 'why?'])
+    expect(what?.quotes[0]?.text).toContain('bury the dead pilot whales')
+    // The reason says "burial" and "carcasses", not "dead whales": the answer's "council" leads to it.
+    expect(why?.contextWords).toContain('council')
+    // Without the answer's words, the reason was not among the first quotes at all.
+    expect(why?.quotes.slice(0, 2).map((quote) => quote.text).join(' ')).toContain('fastest and safest option')
+  }, 120_000)
+})
+
 describe('the follow-up set', () => {
   let report: ConversationReport
   let heldOut: ConversationReport[]
