@@ -38,7 +38,11 @@ const GIVEN_NAME_SHARE = 0.5
  * 0.6 gained two turns and lost two.
  */
 const OWN_WORD_FLOOR = 0.7
-/** Nouns borrowed from an answer that gave no name to a "who" question, for a pronoun that stands for it. */
+/**
+ * Nouns borrowed from the previous answer's first quote (its strongest, by weight and IDF) when that
+ * answer is what the follow-up is about: for a pronoun after a "who" answered with no name, and for a
+ * bare "why?".
+ */
 const ANSWER_NOUNS = 3
 /** Words borrowed from the sentence after the previous answer for "what happened next?": enough to find it among its neighbours. */
 const NEXT_SENTENCE_TERMS = 5
