@@ -62,10 +62,16 @@ export function buildQuote(
     // The answer is often in the sentence before or after the one that repeats the question's
     // words: take in the better-matching neighbour when the pair still fits.
     const own = matches[sentenceIndex] ?? 0
-    // A pair longer than `maxQuoteChars` only for a neighbour that says some of the question too.
-    const fits = (chars: number, match: number) => chars <= maxChars || (chars <= pairChars && match > 0)
-    const before = previous && previous.kind === 'text' && fits(end - previous.start, matches[sentenceIndex - 1] ?? 0) ? (matches[sentenceIndex - 1] ?? 0) : -1
-    const after = next && next.kind === 'text' && sentence.kind === 'text' && fits(next.end - start, matches[sentenceIndex + 1] ?? 0) ? (matches[sentenceIndex + 1] ?? 0) : -1
+    // A pair longer than `maxQuoteChars` only for a neighbour that says some of the question the sentence does not.
+    const stemsBySentence = sentenceStems(index, passage)
+    const addsWords = (other: number) => {
+      const own = stemsBySentence[sentenceIndex]
+      for (const stem of stemsBySentence[other] ?? []) if (weightOf.has(stem) && !own?.has(stem)) return true
+      return false
+    }
+    const fits = (chars: number, other: number) => chars <= maxChars || (chars <= pairChars && addsWords(other))
+    const before = previous && previous.kind === 'text' && fits(end - previous.start, sentenceIndex - 1) ? (matches[sentenceIndex - 1] ?? 0) : -1
+    const after = next && next.kind === 'text' && sentence.kind === 'text' && fits(next.end - start, sentenceIndex + 1) ? (matches[sentenceIndex + 1] ?? 0) : -1
     const better = Math.max(before, after)
     if (better >= 0 && better >= settings.widenShare * own) {
       if (after >= before && next) end = next.end

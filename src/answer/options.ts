@@ -21,12 +21,15 @@ export interface AnswerOptions {
    * Longest quote, in characters, of a sentence and the neighbour it takes in: the one before when the
    * sentence opens with a reference to it ("This…", "He…"), the next one after a short sentence, or
    * the better-matching one when it says some of the question's words too (a neighbour that says none
-   * of them must fit `maxQuoteChars`). A single sentence is still clipped to `maxQuoteChars`. On
-   * SQuAD dev the answer is often in the sentence next to a quote whose pair did not fit 300
-   * characters (222 of the 1,323 questions no quote answered; the pairs' median is 378 characters).
-   * Chosen on SQuAD dev's first 24 articles (first quote / any quote / characters a quote): 300:
-   * 75.4% / 87.1% / 222; 360: 76.2% / 87.9% / 242; 400: 76.7% / 88.2% / 254; 450: 77.1% / 88.2% /
-   * 267. 360 keeps a reply of three or four quotes short. Defaults to `360`.
+   * of them must fit `maxQuoteChars`). A single sentence is still clipped to `maxQuoteChars`, and the
+   * ranking (`neighbourCoverageWeight`) still reads pairs of `maxQuoteChars`: this changes what a
+   * quote shows, not which sentence is chosen. On SQuAD dev the answer is often in the sentence next
+   * to a quote whose pair did not fit 300 characters (222 of the 1,323 questions no quote answered;
+   * those pairs' median is 378 characters). Chosen on SQuAD dev's first 24 articles (first quote /
+   * any quote / characters a quote): 300: 75.4% / 87.1% / 222; 360: 76.0% / 87.6% / 240. Letting the
+   * ranking read 360-character pairs too scored 76.2% / 87.9% but moved a right quote of a bundled
+   * follow-up ("and where?") out of the first two; longer pairs scored more (400: 76.7% / 88.2% / 254,
+   * 450: 77.1% / 88.2% / 267, both with the ranking reading them) at a longer reply. Defaults to `360`.
    */
   maxPairChars?: number
   /** Quotes per answer. Defaults to 4. */

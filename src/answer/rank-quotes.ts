@@ -194,7 +194,7 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
       if (readWindows) {
-        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, (other) => coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount), settings.maxPairChars)
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, (other) => coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount), settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.
