@@ -36,6 +36,7 @@ export function buildQuote(
   asked?: AskedKind,
 ): Quote | undefined {
   const maxChars = settings.maxQuoteChars
+  const pairChars = settings.maxPairChars
   const { passage, sentenceIndex } = candidate
   const source = index.sourceById.get(passage.sourceId)
   const sentence = passage.sentences[sentenceIndex]
@@ -53,16 +54,24 @@ export function buildQuote(
   if (typedNeighbour) {
     start = Math.min(start, typedNeighbour.start)
     end = Math.max(end, typedNeighbour.end)
-  } else if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= maxChars) {
+  } else if (previous && previous.kind === 'text' && ANAPHORIC_START.test(article.slice(start, end)) && end - previous.start <= pairChars) {
     start = previous.start
-  } else if (next && next.kind === sentence.kind && end - start < 90 && next.end - start <= maxChars) {
+  } else if (next && next.kind === sentence.kind && end - start < 90 && next.end - start <= pairChars) {
     end = next.end
   } else if (matches) {
     // The answer is often in the sentence before or after the one that repeats the question's
     // words: take in the better-matching neighbour when the pair still fits.
     const own = matches[sentenceIndex] ?? 0
-    const before = previous && previous.kind === 'text' && end - previous.start <= maxChars ? (matches[sentenceIndex - 1] ?? 0) : -1
-    const after = next && next.kind === 'text' && sentence.kind === 'text' && next.end - start <= maxChars ? (matches[sentenceIndex + 1] ?? 0) : -1
+    // A pair longer than `maxQuoteChars` only for a neighbour that says some of the question the sentence does not.
+    const stemsBySentence = sentenceStems(index, passage)
+    const addsWords = (other: number) => {
+      const own = stemsBySentence[sentenceIndex]
+      for (const stem of stemsBySentence[other] ?? []) if (weightOf.has(stem) && !own?.has(stem)) return true
+      return false
+    }
+    const fits = (chars: number, other: number) => chars <= maxChars || (chars <= pairChars && addsWords(other))
+    const before = previous && previous.kind === 'text' && fits(end - previous.start, sentenceIndex - 1) ? (matches[sentenceIndex - 1] ?? 0) : -1
+    const after = next && next.kind === 'text' && sentence.kind === 'text' && fits(next.end - start, sentenceIndex + 1) ? (matches[sentenceIndex + 1] ?? 0) : -1
     const better = Math.max(before, after)
     if (better >= 0 && better >= settings.widenShare * own) {
       if (after >= before && next) end = next.end
@@ -71,7 +80,8 @@ export function buildQuote(
   }
   let clippedBefore = false
   let clippedAfter = false
-  if (end - start > maxChars) {
+  // A pair taken in whole fits `maxPairChars`; a long sentence, or one with its typed neighbour, is clipped.
+  if (end - start > maxChars && (typedNeighbour || (start === sentence.start && end === sentence.end))) {
     const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
     const seen = new Set<string>()
     // The value the question asks for outweighs any of its words: a clip must keep it.

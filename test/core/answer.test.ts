@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { UserFacingError, type ArticleInput, type Engine } from '../../src/index.js'
+import { DEFAULT_ANSWER_OPTIONS, UserFacingError, type ArticleInput, type Engine } from '../../src/index.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
@@ -249,6 +249,24 @@ describe('the sentence that holds the answer', () => {
     ])
     // Both sentences hold "ferry" and "named" close together; only the second says "named after".
     expect(engine.ask('What was the ferry named after?').quotes[0]?.text).toMatch(/^Much later/)
+  })
+
+  const keeperResigned =
+    'After fourteen years of tending the light on the rocky northern point through storms, fog and two shipwrecks, the old lighthouse keeper resigned last spring, to the surprise of the village council and the harbour master.'
+
+  it('shows the reason a neighbouring sentence gives when it says a word of the question the sentence does not, though the pair is longer than one sentence may be', async () => {
+    const engine = await engineOver([keeperResigned, 'He said he gave up the job because the council had cut his wages twice and never repaired the roof of his cottage.'])
+    const quote = engine.ask('Why did the lighthouse keeper resign his job?').quotes[0]
+    expect(quote?.text).toContain('old lighthouse keeper resigned last spring')
+    expect(quote?.text).toContain('because the council had cut his wages')
+    expect(quote!.text.length).toBeGreaterThan(DEFAULT_ANSWER_OPTIONS.maxQuoteChars)
+    // Loading WordNet's synsets, when this test runs first, takes long on a busy machine.
+  }, 120_000)
+
+  it('leaves out a neighbour that adds none of the question\'s words when the pair would be longer than one sentence may be', async () => {
+    const engine = await engineOver([keeperResigned, 'Fishing boats leave the harbour at dawn each morning, returning with mackerel and crab for the market.'])
+    const quote = engine.ask('Why did the lighthouse keeper resign?').quotes[0]
+    expect(quote?.text).toBe(keeperResigned)
   })
 })
 
