@@ -27,20 +27,22 @@ export const MEASURE_QUESTION = /\bhow\s+(tall|high|deep|far|old|big|large|wide|
  * True when a question that names something the corpus knows asks for a thing the corpus never
  * speaks of in any form, spelling or synonym (`AnswerOptions.declineUnknownAsked`): "mayor" in "Who
  * is the mayor of Quenby?", "election" in "Who won the election in Orlen?", "tall" in "How tall is
- * Mount Tarrow?" of articles that name the town or the mountain. The name finds the articles; the
- * thing asked is not in them. The thing asked is the question's first noun (or the adjective of a
- * measure question). Only a question of the names and words the corpus never uses is declined: one
- * with a word the articles do use besides its names ("Why did the jet go back to Hessel?" of
- * articles that say "plane" and "back"), or whose unknown noun comes after another word ("How long
- * was Lind in charge of the town?"), may be the articles' event in its own words. A follow-up is not
- * checked: its words may be the conversation's.
+ * Mount Tarrow?" of articles that name the town or the mountain. The name finds the articles, but
+ * not what is asked: the question's first noun (or the adjective of a measure question), said before
+ * its names. Only a question of the names and words the corpus never uses is declined: one with a
+ * word the articles do use besides its names ("Why did the jet go back to Hessel?" of articles that
+ * say "plane" and "back") may be the articles' event in its own words. A follow-up is not checked:
+ * its words may be the conversation's.
  */
 export function isAskedForUnknown(index: CorpusIndex, analyzed: AnalyzedQuestion): boolean {
   if ((analyzed.contextTerms ?? 0) > 0) return false
   // Said in the articles: the word itself or another form of it, not a thesaurus link ("won" → "take").
   const known = (term: AnalyzedQuestion['terms'][number]) => term.variants.some((variant) => variant.weight > SYNONYM_WEIGHT && index.docFreq.has(variant.stem))
   const measure = MEASURE_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase()
-  const asked = analyzed.terms.find((term) => !term.name && (term.weight >= NOUN_MIN_WEIGHT || term.asked === measure))
-  if (!asked || analyzed.terms.some((term) => !term.name && known(term))) return false
+  // The thing asked comes before the names: after them, an unknown word is more often what the named
+  // thing did, tagged a noun ("When did Storm Imara strike?" of articles that say it "hit").
+  const firstName = analyzed.terms.findIndex((term) => term.name)
+  const asked = analyzed.terms.findIndex((term) => !term.name && (term.weight >= NOUN_MIN_WEIGHT || term.asked === measure))
+  if (firstName < 0 || asked < 0 || asked > firstName || analyzed.terms.some((term) => !term.name && known(term))) return false
   return analyzed.terms.some((term) => term.name && known(term))
 }
