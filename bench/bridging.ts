@@ -14,7 +14,8 @@ interface Variant {
 /**
  * The bridging pieces of issue 14, each measured on its own against `base` (today's defaults):
  * WordNet's derivational links, one hypernym step up or down for nouns, verbs' cause and
- * entailment links, and the question's bridges (`QuestionBridgingOptions`) turned off one at a time.
+ * entailment links, the question's bridges (`QuestionBridgingOptions`) turned off one at a time, and
+ * the decline rules (`declineNamesOnly`, `declineUnknownAsked`, `declineWithoutValue`) switched.
  */
 const VARIANTS: Record<string, Variant> = {
   base: { wordNet: {} },
@@ -38,6 +39,8 @@ const VARIANTS: Record<string, Variant> = {
   'no-unknown-word-links': { wordNet: {}, answer: { bridging: { unknownWordLinks: false } } },
   'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
   'no-names-only-decline': { wordNet: {}, answer: { declineNamesOnly: false } },
+  'no-unknown-asked-decline': { wordNet: {}, answer: { declineUnknownAsked: false } },
+  'value-decline': { wordNet: {}, answer: { declineWithoutValue: true } },
   'no-title-sentence': { wordNet: {}, answer: { titleSentenceWeight: 0 } },
   'round7-ranking': { wordNet: {}, answer: { titleSentenceWeight: 0, passageCoverageWeight: 0.75 } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out', 'round-9 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

@@ -123,7 +123,8 @@ const POS_WEIGHT: Record<string, number> = { NOUN: 1, PROPN: 1.2, NUM: 1, ADJ: 0
 const UNKNOWN_PARAPHRASE_FACTOR = 0.35
 const CORRECTION_WEIGHT = 0.9
 const LONGER_FORM_WEIGHT = 0.7
-const SYNONYM_WEIGHT = 0.5
+/** Weight of a thesaurus link of a question word: the same thing in another word, or another sense of it. */
+export const SYNONYM_WEIGHT = 0.5
 /** Least weight of a question word read as a noun: a noun, or one spelled right by a correction; verbs and adjectives weigh less. */
 export const NOUN_MIN_WEIGHT = (POS_WEIGHT.NOUN as number) * CORRECTION_WEIGHT
 /** Another inflection of the asked word, stemmed apart from it by Porter ("died" for "die"). */

@@ -2,8 +2,11 @@ import { resolveContext } from '../conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
+import { FEATURE } from '../search.js'
 import { isLinkedByNamesOnly } from './article-coverage.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
+import { proximityOf } from './proximity.js'
+import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
 import { rankQuotes } from './rank-quotes.js'
 
 export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
@@ -52,7 +55,9 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   const { passageIds } = ranked
   const quotes = demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
-  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings)) return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings) || lacksAskedValue(index, analyzed, quotes, settings) || (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed))) {
+    return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+  }
   const page = quotes.slice(offset, offset + limit)
   return {
     answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
@@ -87,6 +92,30 @@ function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: re
   const sources = new Set(quotes.map((quote) => index.sourceNumber.get(quote.source.id)))
   for (const source of sources) if (source === undefined || !isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)) return false
   return true
+}
+
+/** The kinds of value whose absence from every quote shows the question unanswered: figures and dates, not names (an answer to "who" may be "a dog walker"). */
+const VALUE_FEATURES = FEATURE.count | FEATURE.money | FEATURE.percent | FEATURE.duration | FEATURE.date | FEATURE.time
+
+
+/**
+ * True when the question asks for a figure or a date ("how many", "when", "how tall") and none of
+ * the quotes found holds one besides the question's own words (`AnswerOptions.declineWithoutValue`):
+ * "How long is the beach at Selby Sands?" of articles that name the beach but never measure it, or
+ * "When was the trust founded?" answered with a sentence naming the trust. The articles may then
+ * speak of the thing, but not of what is asked. Only a question with a name is checked: without one,
+ * such a quote is as often the articles' answer said another way ("When can evacuees go back?"). A
+ * follow-up is not checked: its form may be all it asks ("how much?"), and its hooks are the conversation's.
+ */
+function lacksAskedValue(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
+  if (!settings.declineWithoutValue || quotes.length === 0 || (analyzed.contextTerms ?? 0) > 0 || analyzed.answerText !== undefined) return false
+  const features = (analyzed.answerFeatures & VALUE_FEATURES) || (MEASURE_QUESTION.test(analyzed.text) ? FEATURE.count : 0)
+  if (features === 0 || !analyzed.terms.some((term) => term.name)) return false
+  const termOf = new Map<string, number>()
+  analyzed.terms.forEach((term, t) => {
+    for (const variant of term.variants) if (!termOf.has(variant.stem)) termOf.set(variant.stem, t)
+  })
+  return quotes.every((quote) => proximityOf(index, quote.text, termOf, 0, features, 0).values.length === 0)
 }
 
 /** The `no_answer` reply: honest, and pointing at what the bot can do. */

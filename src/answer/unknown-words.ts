@@ -1,4 +1,4 @@
-import { NOUN_MIN_WEIGHT, type AnalyzedQuestion } from '../question.js'
+import { NOUN_MIN_WEIGHT, SYNONYM_WEIGHT, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import type { AnswerOptions } from './options.js'
 
@@ -18,4 +18,31 @@ export function unknownWordShareOf(index: CorpusIndex, analyzed: AnalyzedQuestio
   if (unknownWordVocabulary <= 0 || analyzed.terms.some((term) => term.name)) return unknownWordShare
   const hasKnownNoun = analyzed.terms.some((term) => term.weight >= NOUN_MIN_WEIGHT && term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))
   return hasKnownNoun ? unknownWordShare * Math.min(1, index.docFreq.size / unknownWordVocabulary) : unknownWordShare
+}
+
+/** A question of size or age ("how tall is…", "how old was…"): it asks for a figure, and its adjective says which. */
+export const MEASURE_QUESTION = /\bhow\s+(tall|high|deep|far|old|big|large|wide|heavy|long)\b/i
+
+/**
+ * True when a question that names something the corpus knows asks for a thing the corpus never
+ * speaks of in any form, spelling or synonym (`AnswerOptions.declineUnknownAsked`): "mayor" in "Who
+ * is the mayor of Quenby?", "election" in "Who won the election in Orlen?", "tall" in "How tall is
+ * Mount Tarrow?" of articles that name the town or the mountain. The name finds the articles, but
+ * not what is asked: the question's first noun (or the adjective of a measure question), said before
+ * its names. Only a question of the names and words the corpus never uses is declined: one with a
+ * word the articles do use besides its names ("Why did the jet go back to Hessel?" of articles that
+ * say "plane" and "back") may be the articles' event in its own words. A follow-up is not checked:
+ * its words may be the conversation's.
+ */
+export function isAskedForUnknown(index: CorpusIndex, analyzed: AnalyzedQuestion): boolean {
+  if ((analyzed.contextTerms ?? 0) > 0) return false
+  // Said in the articles: the word itself or another form of it, not a thesaurus link ("won" → "take").
+  const known = (term: AnalyzedQuestion['terms'][number]) => term.variants.some((variant) => variant.weight > SYNONYM_WEIGHT && index.docFreq.has(variant.stem))
+  const measure = MEASURE_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase()
+  // The thing asked comes before the names: after them, an unknown word is more often what the named
+  // thing did, tagged a noun ("When did Storm Imara strike?" of articles that say it "hit").
+  const firstName = analyzed.terms.findIndex((term) => term.name)
+  const asked = analyzed.terms.findIndex((term) => !term.name && (term.weight >= NOUN_MIN_WEIGHT || term.asked === measure))
+  if (firstName < 0 || asked < 0 || asked > firstName || analyzed.terms.some((term) => !term.name && known(term))) return false
+  return analyzed.terms.some((term) => term.name && known(term))
 }

@@ -17,6 +17,7 @@ export interface ParaphraseCase {
     | 'paraphrase-landing-outbreak-sinkhole'
     | 'paraphrase-zoo-rocket'
     | 'paraphrase-avalanche-blackout'
+    | 'paraphrase-whales-water'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -31,9 +32,11 @@ export interface ParaphraseCase {
    * of two events (a leopard's escape from a zoo, a rocket that exploded after lift-off), before any
    * run; its before-figures are in the README. `round8`: written in round 8 with one corpus of two
    * events (an avalanche at a ski resort, a city's power cut), before any change; its before-figures
-   * are in the README. Defaults to `tune`.
+   * are in the README. `round9`: written in round 9 with one corpus of two events (pilot whales
+   * stranded on a beach, a town's boil-water notice), before any change; its before-figures are in
+   * the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -378,4 +381,36 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Was there a blackout in Carrowby last summer too?' },
   { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'Who built the Fenwick Road substation?' },
   { corpus: 'paraphrase-avalanche-blackout', half: 'round8', question: 'What is the weather forecast for Brisa Peak this weekend?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many whales beached themselves?', phrase: 'Eleven pilot whales' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Who first noticed the animals?', phrase: 'dog walker' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many of the whales survived?', phrase: 'Seven of the whales' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many animals perished?', phrase: 'Four whales died' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many people turned up to help?', phrase: '300 volunteers' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What equipment was used to move the animals?', phrase: 'inflatable pontoons' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Why did the group swim ashore, according to the charity?', phrase: 'sick leader' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Was the road shut?', phrase: 'coast road' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What do activists blame?', phrase: 'sonar' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What did the military say?', phrase: 'no exercises' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What will happen to the carcasses?', phrase: 'buried in the dunes' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many homes were affected by the water warning?', phrase: 'Forty thousand households' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What contaminated the supply?', phrase: 'E. coli' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Where can residents get something safe to drink?', phrase: 'Bottled water' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'What caused the pollution?', phrase: 'heavy rain' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many people got sick?', phrase: '35 people' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many were taken to hospital?', phrase: 'Eight of them' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Will customers be compensated?', phrase: '30 pounds' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Is the water company being probed?', phrase: 'launched an investigation' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'When could people drink from the tap again?', phrase: 'lifted on Saturday' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many people live in Quenby?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Who is the mayor of Quenby?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many whales were stranded at Selby Sands last year?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How long is the beach at Selby Sands?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'When was the Marine Rescue Trust founded?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How much does Vale Water charge for a cubic metre of water?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Who won the election in Harlow Vale?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many beds does Harlow General Hospital have?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How many ships does the Royal Navy have?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'When will the new leisure centre on Mill Lane open?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Which football team plays in Harlow Vale?' },
+  { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How deep is the reservoir?' },
 ]

@@ -20,6 +20,9 @@ const ROUND7_OUT_OF_SCOPE_DECLINED = 5
 /** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
 const ROUND8_FLOOR = 0.25
 const ROUND8_OUT_OF_SCOPE_DECLINED = 6
+/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change. */
+const ROUND9_FLOOR = 0.5
+const ROUND9_OUT_OF_SCOPE_DECLINED = 7
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -28,7 +31,7 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8'
+  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9'
   const rightShare = (half: Half) => {
     const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
@@ -63,7 +66,7 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines 95% of the earlier halves\' out-of-scope questions, near misses on the same theme included', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8')
+    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9')
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
@@ -86,6 +89,31 @@ describe('ask with questions worded away from the articles', () => {
 
   it('declines more of the round-8 out-of-scope questions than when they were written (4 of 12)', () => {
     expect(declinedOutOfScope('round8')).toBeGreaterThanOrEqual(ROUND8_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('answers as many round-9 in-scope paraphrases as when they were written', () => {
+    expect(rightShare('round9')).toBeGreaterThanOrEqual(ROUND9_FLOOR)
+  })
+
+  it('declines more of the round-9 out-of-scope questions than when they were written (3 of 12)', () => {
+    expect(declinedOutOfScope('round9')).toBeGreaterThanOrEqual(ROUND9_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('declines a question about a place the articles name when what it asks of that place is in none of them', () => {
+    const water = engines.get('paraphrase-whales-water')
+    expect(water?.ask('Who is the mayor of Quenby?').status).toBe('no_answer')
+    expect(water?.ask('Who won the election in Harlow Vale?').status).toBe('no_answer')
+    // Asked in the articles' words, the same name is answered.
+    const households = water?.ask('How many households in Harlow Vale had to boil their water?')
+    expect(households?.status).toBe('answered')
+    expect(households?.quotes[0]?.text).toContain('Forty thousand households')
+  })
+
+  it('answers a named question in its own words when it says something else the articles say', () => {
+    // "jet" is in no article (they say "flight" and "plane"), but "back" and "Hessel" are.
+    const landing = engines.get('paraphrase-landing-outbreak-sinkhole')?.ask('Why did the jet go back to Hessel?')
+    expect(landing?.status).toBe('answered')
+    expect(landing?.quotes.some((quote) => quote.text.includes('caught fire'))).toBe(true)
   })
 
   it('answers a question worded with a common word a few articles never use, when its other noun is theirs', () => {
