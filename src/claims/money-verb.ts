@@ -53,8 +53,8 @@ function isMoney(value: FoundValue): boolean {
 /**
  * The answers whose sums belong to the act the question asks about. When some answer's sum follows
  * the question's verb (or a word the question's words bridge to, `related`), a sum that follows
- * another verb in the other voice is of another act and is left out: a company "pledged" one sum
- * and "was fined" another. In the same voice the two verbs may be one act in other words
+ * another verb in the other voice, in a sentence that never names the asked act, is of another act
+ * and is left out: a company "pledged" one sum and "was fined" another. In the same voice the two verbs may be one act in other words
  * ("demanded" / "asked for"), so both are kept. Answers other than sums are kept as they are.
  */
 export function sameActAnswers<T extends MoneyAnswer>(answers: T[], acts: Set<string>, related: Set<string>): T[] {
@@ -63,8 +63,10 @@ export function sameActAnswers<T extends MoneyAnswer>(answers: T[], acts: Set<st
   const asked = (found: { act: string } | undefined) => found !== undefined && (acts.has(found.act) || related.has(found.act))
   const voices = new Set(actsOf.filter(asked).map((found) => found!.passive))
   if (voices.size !== 1) return answers
-  return answers.filter((_, i) => {
+  // A sentence naming the asked act anyway ("The plan's cost is put at 9 million euros", asked what it will cost) states its sum.
+  const namesAct = (answer: T) => tagSentence(answer.text).some((word) => acts.has(stem(word.lemma)) || acts.has(stem(word.lower)))
+  return answers.filter((answer, i) => {
     const found = actsOf[i]
-    return found === undefined || asked(found) || voices.has(found.passive)
+    return found === undefined || asked(found) || voices.has(found.passive) || namesAct(answer)
   })
 }

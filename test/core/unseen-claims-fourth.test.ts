@@ -63,6 +63,20 @@ describe('figures of other things and other acts', () => {
     expect(engine.ask('How many people are missing?').disagreements).toEqual([])
   })
 
+  it('sets a sum pledged apart from a sum fined, but not a cost stated in other words', () => {
+    const pledge = createEngine([
+      article('a', 'The operator, Brisk Energy, pledged $5 million to a cleanup fund.', '2026-03-02'),
+      article('b', 'Brisk Energy was fined $800,000 by the regulator for the leak.', '2026-03-02'),
+    ])
+    expect(pledge.ask('How much money did Brisk Energy pledge?').disagreements).toEqual([])
+    const cost = createEngine([
+      article('a', 'The ban will cost the city about 6 million euros, mostly for new bus lanes.', '2026-03-02'),
+      article('b', "The ban's cost is put at 9 million euros by the council.", '2026-03-02'),
+    ])
+    const values = cost.ask('How much will the ban cost?').disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => claim.value))
+    expect(values.sort()).toEqual(['9 million euros', 'about 6 million euros'])
+  })
+
   it('reads "a narrow 7 to 6 vote" as a tally against "voted 9 to 4"', () => {
     const engine = createEngine([
       article('a', 'The city council voted 9 to 4 on Thursday to ban cars from the old town.', '2026-03-02'),
