@@ -5,7 +5,7 @@ import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { comparableValues, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
 import { GENERIC_COUNTED } from './measured.js'
-import { questionActs, sameActAnswers } from './money-verb.js'
+import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
 import { sentenceTokens } from './sentence-memo.js'
@@ -392,7 +392,7 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
   const best = all.find((answer) => answer.score === bestScore)
   const answering = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare) && (!best || measureAlike(best.value, answer.value)))
   // A sum pledged and a sum fined are two acts: asked one, the other is no answer.
-  const group = sameActAnswers(answering.map((answer) => ({ ...answer, text: sentenceText(answer.passage, answer.sentence), at: answer.value.start - answer.sentence.start })), questionActs(question), related).map(({ text: _text, at: _at, ...answer }) => answer)
+  const group = sameActAnswers(answering.map((answer) => ({ ...answer, text: sentenceText(answer.passage, answer.sentence), at: answer.value.start - answer.sentence.start })), question, related).map(({ text: _text, at: _at, ...answer }) => answer)
   if (group.length < 2) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.

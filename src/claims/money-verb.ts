@@ -26,7 +26,7 @@ export interface MoneyAnswer {
  * The stems of the acts a question may ask about: its verbs and nouns, light verbs aside. Nouns too,
  * since the tagger often reads a question's last verb as one ("did the company pledge?").
  */
-export function questionActs(question: string): Set<string> {
+function questionActs(question: string): Set<string> {
   return new Set(
     tagWords(question)
       .filter((word) => (word.pos === 'VERB' || word.pos === 'NOUN') && !LIGHT_VERBS.has(word.lemma))
@@ -57,8 +57,11 @@ function isMoney(value: FoundValue): boolean {
  * and is left out: a company "pledged" one sum and "was fined" another. In the same voice the two verbs may be one act in other words
  * ("demanded" / "asked for"), so both are kept. Answers other than sums are kept as they are.
  */
-export function sameActAnswers<T extends MoneyAnswer>(answers: T[], acts: Set<string>, related: Set<string>): T[] {
-  if (acts.size === 0 || !answers.every((answer) => isMoney(answer.value))) return answers
+export function sameActAnswers<T extends MoneyAnswer>(answers: T[], question: string, related: Set<string>): T[] {
+  // The question is tagged only when every answer is a sum, which few are.
+  if (answers.length < 2 || !answers.every((answer) => isMoney(answer.value))) return answers
+  const acts = questionActs(question)
+  if (acts.size === 0) return answers
   const actsOf = answers.map(actOf)
   const asked = (found: { act: string } | undefined) => found !== undefined && (acts.has(found.act) || related.has(found.act))
   const voices = new Set(actsOf.filter(asked).map((found) => found!.passive))
