@@ -317,12 +317,12 @@ function namesDissentingHolder(claims: ExtractedClaim[], words: Set<string>): bo
  */
 export function disagreementsForQuestion(index: CorpusIndex, disagreements: DisagreementIndex, context: AnswerContext, options: CompareAnswersOptions = {}): Disagreement[] {
   const asked = askedKindOf(context.analyzed.text)
-  // "On which day did the nurses walk out?" asks a day: how many walked out is another question.
+  // "On which day did the nurses walk out?" asks a day: how many walked out is another question; a share is not a vote's tally.
   // A corpus-wide disagreement of another story (another event in the same corpus) does not bear on the answer's.
   const story = context.quotes[0] && options.storyOf ? options.storyOf(context.quotes[0].source.id) : undefined
   const found = disagreementsFor(disagreements, context).filter(
     (disagreement) =>
-      (!(asked === 'date' || asked === 'duration') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
+      (!(asked === 'date' || asked === 'duration' || asked === 'percent') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
       (story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)),
   )
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's

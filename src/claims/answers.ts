@@ -4,6 +4,8 @@ import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import { comparableValues, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
+import { GENERIC_COUNTED } from './measured.js'
+import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
 import { sentenceTokens } from './sentence-memo.js'
@@ -100,6 +102,11 @@ const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gathe
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
 const YES_NO = /^\s*(?:was|were|did|does|do|will|has|have|had)\s+(?!there\b)/
 
+/** The stems of the question's words and of the words they bridge to in the corpus (synonyms, lemmas). */
+function relatedStems(analyzed: AnalyzedQuestion): Set<string> {
+  return new Set(analyzed.terms.flatMap((term) => term.variants.map((variant) => variant.stem)))
+}
+
 /** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
 function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
   return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
@@ -117,6 +124,14 @@ const ANSWERING_SHARE = 0.35
  * their disagreement to be about something else.
  */
 const BYSTANDER_LEAD = 1.5
+
+/** The kinds of figures: a figure answers only where the question's words stand beside it, not merely in its unit. */
+const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
+
+/** True for a count of a specific thing the question names ("hostages"), not of people in general. */
+function countsAsked(value: FoundValue, asked: AskedWords): boolean {
+  return value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) && asked.words.has(value.counted)
+}
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
 export interface SourceAnswer {
@@ -147,7 +162,7 @@ export function compareAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const disagreements: Disagreement[] = []
   for (const group of byStory.values()) {
     const answers = group.flatMap((reading) => (reading.answer ? [reading.answer] : []))
-    const disagreement = disagreementOf(index, answers, kind, analyzed.text, settings.minAnswerShare) ?? parallelDisagreement(index, group, kind, analyzed.text, settings)
+    const disagreement = disagreementOf(index, answers, kind, analyzed.text, settings.minAnswerShare, relatedStems(analyzed)) ?? parallelDisagreement(index, group, kind, analyzed.text, settings)
     if (disagreement) disagreements.push(disagreement)
   }
   return disagreements
@@ -243,8 +258,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   if (total <= 0) return []
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
-  const related = new Set(analyzed.terms.flatMap((term) => term.variants.map((variant) => variant.stem)))
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}) }
+  const related = relatedStems(analyzed)
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -333,7 +348,12 @@ function answerOf(
         const near = hits.filter((at) => at < value.start || at >= value.end)
         return (value.strength ?? 0) + (near.length === 0 ? 200 : Math.min(...near.map((at) => Math.abs(at - value.start))))
       }
-      const value = [...values].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
+      // A figure whose only question word is its own unit ("some 2,300 people are cut off", asked how many
+      // people are missing) answers another question about those people; a count of the very thing asked
+      // ("Eight hostages were freed", asked how many hostages) still answers it.
+      const answering = values.filter((value) => value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end))
+      if (answering.length === 0) continue
+      const value = [...answering].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
@@ -363,14 +383,16 @@ function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
   return words.some((word) => /\d/.test(word) && asked.has(word))
 }
 
-function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number): Disagreement | undefined {
+function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number, related: Set<string>): Disagreement | undefined {
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))
   // The best answer's value sets what the question measures: a figure that cannot be compared with it
   // (a share against a fine in pounds) answers something else.
   const best = all.find((answer) => answer.score === bestScore)
-  const group = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare) && (!best || measureAlike(best.value, answer.value)))
+  const answering = all.filter((answer) => answer.score >= Math.max(ANSWERING_SHARE * bestScore, minAnswerShare) && (!best || measureAlike(best.value, answer.value)))
+  // A sum pledged and a sum fined are two acts: asked one, the other is no answer.
+  const group = sameActAnswers(answering.map((answer) => ({ ...answer, text: sentenceText(answer.passage, answer.sentence), at: answer.value.start - answer.sentence.start })), question, related).map(({ text: _text, at: _at, ...answer }) => answer)
   if (group.length < 2) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.

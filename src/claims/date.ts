@@ -11,6 +11,8 @@ export function dateDraft({ words, first, last, chunk }: EntityContext): KindDra
   const before = words[first - 1]?.lower ?? ''
   // Relative and open dates are not facts to compare ("next Friday", "since 2014", "the 1990s").
   if (['next', 'last', 'this', 'following', 'since', 'until', 'by', 'before', 'after', 'every', 'each', 'from', 'between'].includes(before)) return undefined
+  // "Opponents said on Monday they would appeal": the day dates the saying, not the event the sentence reports.
+  if (datesSaying(words, first)) return undefined
   const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
   for (const word of span) {
     const weekday = WEEKDAYS.indexOf(word.lower)
@@ -41,4 +43,17 @@ export function dateDraft({ words, first, last, chunk }: EntityContext): KindDra
     focusStems: ['when', 'date', 'day', 'year', 'month', ...(date.weekday !== undefined ? WEEKDAYS.map(stem) : [])],
     dimension: 'date',
   }
+}
+
+/** General English verbs of saying: a day right after one dates the statement. */
+const SAYING = new Set(['said', 'says', 'told', 'announced', 'added', 'stated'])
+
+/** True for a date right after a verb of saying ("said on Monday", "told reporters late on Friday"). */
+function datesSaying(words: EntityContext['words'], first: number): boolean {
+  let at = first - 1
+  if (words[at]?.lower !== 'on') return false
+  at--
+  if (['late', 'early'].includes(words[at]?.lower ?? '')) at--
+  if (words[at]?.lower === 'reporters') at--
+  return SAYING.has(words[at]?.lower ?? '')
 }

@@ -1,7 +1,9 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
 import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
+import { fractionsIn } from './fraction.js'
 import { GENERIC_COUNTED } from './measured.js'
+import { MEASURE_UNITS } from './units.js'
 import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
 import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
 import { outcomeReadings } from './outcome-answer.js'
@@ -28,6 +30,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** True for "how much of": the question asks a share of a whole, which a fraction ("about half") answers. */
+  share?: boolean
   /** The stems of the question's words and of their synonyms in the corpus ("talk", "negoti"): what a measured thing must be to answer. */
   related?: Set<string>
 }
@@ -161,9 +165,32 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     // "$1.2 million against the company": a function word after the figure is no part of it.
     const shown = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
     const written = shown !== undefined && QUESTION_STOP_WORDS.has(shown) && !/\d\s*[-–]/.test(raw) ? raw.slice(0, raw.length - shown.length - 1) : raw
-    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + written.length)}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
+    // "80,000 cubic metres": a unit of two words is shown whole.
+    const unitTail = counted === 'cubic' || counted === 'square' ? (/^\s+\p{L}+/u.exec(text.slice(at + written.length))?.[0] ?? '') : ''
+    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + written.length)}${unitTail}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
+  // A share asked for ("what share", "how much of the oil") may be written as a fraction: "about half", "a third".
+  // Asked how much something changes, "cut traffic by half" answers it too.
+  if (kind === 'percent' || (kind === 'number' && asked.amount)) found.push(...fractionValues(text, kind, offset, found, kind === 'percent' || asked.share === true))
   return found
+}
+
+/**
+ * The shares written as fractions in `text` ("about half", "a third"), as percentages; none inside a
+ * value already found. Unless `anyShare`, only a change by a share ("fell by a third").
+ */
+function fractionValues(text: string, kind: AskedKind, offset: number, found: FoundValue[], anyShare: boolean): FoundValue[] {
+  return fractionsIn(text).flatMap(({ start, end, percent, spread }) => {
+    if (found.some((value) => value.start < offset + end && offset + start < value.end)) return []
+    if (!anyShare && !/\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?$/i.test(text.slice(Math.max(0, start - 24), start))) return []
+    if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, start - 16), start))) return []
+    const hedgeWords = HEDGES.exec(text.slice(Math.max(0, start - 16), start))?.[0]
+    const hedge = hedgeOf(hedgeWords)
+    const exact = { type: 'number' as const, low: percent, high: percent, unit: '%' }
+    // Written in words, a fraction is itself round: "half" is about 50%, whatever the hedge before it.
+    const comparable = hedge === 'lower' || hedge === 'upper' ? widen(exact, hedge, 0) : { ...exact, low: percent - spread, high: percent + spread }
+    return [{ kind, display: `${hedgeWords ?? ''}${text.slice(start, end)}`.trim(), comparable, start: offset + start, end: offset + end }]
+  })
 }
 
 /** A reporting verb right after a name: "Olav Grent said…", "Ada Brenn, told…". */
@@ -355,7 +382,9 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge,
   if ((kind === 'number' && isPercent && !amount) || (kind === 'percent' && !isPercent)) return undefined
   const currency = /^[$€£¥]/.exec(raw)?.[0] ?? CURRENCY_SYMBOLS[unitWord]
   // "How much" asks an amount: money, a share, or a figure with no counted noun; "1,200 nurses" is a headcount.
-  if (amount && !currency && !isPercent && countedNounOf(raw) !== undefined) return undefined
+  // A unit of measure ("40,000 gallons", "80,000 cubic metres") is an amount, not a headcount.
+  const counted = countedNounOf(raw)
+  if (amount && !currency && !isPercent && counted !== undefined && !MEASURE_UNITS.has(counted)) return undefined
   return widen({ type: 'number', low, high, unit: currency ?? (isPercent ? '%' : '') }, hedge, tolerance)
 }
 

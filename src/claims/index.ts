@@ -71,6 +71,8 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
     if (!first || !last) continue
     // The figures of a score or tally ("a vote of 7 to 4") are one value, not two counts.
     if (scores.some((score) => first.start < score.spanEnd && score.spanStart < last.end)) continue
+    // A figure quoted to be denied ("was not 50,000 barrels, as early reports claimed") is no claim.
+    if (isDenied(words, entity.first - symbol)) continue
     const context: EntityContext = { type, read, words, first: entity.first - symbol, last: entity.last, span, chunk, settings }
     const extract = EXTRACTORS[type]
     const draft = extract?.(context)
@@ -79,6 +81,14 @@ export function quantityDrafts(read: ReadSentence, settings: Required<ClaimOptio
     drafts.push({ spanStart: first.start, spanEnd: last.end, ...(low === undefined ? draft : widenToRange(draft, low, span, words[entities[i - 1]!.first]!)) })
   }
   return [...drafts, ...scores]
+}
+
+/** True when the figure at word `first` is denied: "not 50,000", "not even 12", "isn't about 3". */
+function isDenied(words: Word[], first: number): boolean {
+  let at = first - 1
+  while (at >= 0 && ['about', 'even', 'just', 'quite', 'nearly', 'around', 'some', 'an', 'a'].includes(words[at]?.lower ?? '')) at--
+  const word = words[at]?.lower ?? ''
+  return word === 'not' || word.endsWith("n't")
 }
 
 /** The figure of `entity` when it opens a range "between <entity> and <next>", else undefined. */

@@ -18,6 +18,9 @@ export interface OutcomeReading {
 /** Verbs that deny the verb after their "to": "refused to pay", "declined to sign", "failed to agree". */
 const REFUSING = new Set(['refuse', 'refused', 'refuses', 'decline', 'declined', 'declines', 'fail', 'failed', 'fails'].map(stem))
 
+/** General English verbs that say an action named by a noun took place: "an arrest was made", "the payment went through". */
+const DOING = new Set(['make', 'carry', 'happen', 'occur', 'take', 'go'])
+
 /** The two states of a living thing, in general English: asked one, a sentence stating the other answers no. */
 const DEAD = new Set(['dead', 'kill', 'killed', 'die', 'died', 'death', 'slain', 'fatal', 'fatally'].map(stem))
 const ALIVE = new Set(['alive', 'survive', 'survived', 'unharmed', 'unhurt', 'uninjured', 'unscathed'].map(stem))
@@ -42,7 +45,8 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
       found.push({ start, end: word.end, label: dead === asksDeath ? 'yes' : 'no' })
       return
     }
-    if (!askedStems.has(wordStem)) return
+    // "paid" is "pay" to the question: Porter stems an irregular form apart from its lemma.
+    if (!askedStems.has(wordStem) && !askedStems.has(stem(word.lemma))) return
     if (word.pos === 'VERB') {
       // From the negating word to the verb: "was not signed", "did not arrest"; "refused to pay" denies "pay".
       const refusal = words[i - 1]?.lower === 'to' && words[i - 2] && REFUSING.has(stem(words[i - 2]!.lower)) ? words[i - 2] : undefined
@@ -54,7 +58,15 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
       return
     }
     // "No arrests have been made": the action's noun after "no" denies it; a bare noun states nothing.
-    if (word.pos === 'NOUN' && words[i - 1]?.lower === 'no') found.push({ start: words[i - 1]!.start, end: word.end, label: 'no' })
+    if (word.pos === 'NOUN' && words[i - 1]?.lower === 'no') {
+      found.push({ start: words[i - 1]!.start, end: word.end, label: 'no' })
+      return
+    }
+    // "An arrest had been made", "a payment was made": the action's noun with a verb of doing states it happened.
+    const done = word.pos === 'NOUN' ? words.slice(i + 1, i + 5).find((other) => other.pos === 'VERB') : undefined
+    if (done && DOING.has(done.lemma) && words.slice(i + 1, words.indexOf(done)).every((other) => other.pos === 'AUX' || other.pos === 'PART')) {
+      found.push({ start: word.start, end: done.end, label: done.negated ? 'no' : 'yes' })
+    }
   })
   return found
 }

@@ -11,6 +11,8 @@ import { getNlp } from '../nlp.js'
 export interface TaggedWord {
   text: string
   lower: string
+  /** wink-nlp's lemma, lower case: "pay" for "paid", so an irregular form matches the question's verb. */
+  lemma: string
   pos: string
   negated: boolean
   start: number
@@ -35,6 +37,8 @@ export function tagWords(text: string): TaggedWord[] {
   const tokens = nlp.readDoc(text).tokens()
   const values = tokens.out(its.value) as string[]
   const tags = tokens.out(its.pos) as string[]
+  // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[]
   const negations = tokens.out(its.negationFlag) as unknown as boolean[]
   const words: TaggedWord[] = []
   let cursor = 0
@@ -42,7 +46,7 @@ export function tagWords(text: string): TaggedWord[] {
     const at = text.indexOf(value, cursor)
     if (at < 0) return
     cursor = at + value.length
-    words.push({ text: value, lower: value.toLowerCase(), pos: tags[i] ?? 'X', negated: Boolean(negations[i]), start: at, end: cursor })
+    words.push({ text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: tags[i] ?? 'X', negated: Boolean(negations[i]), start: at, end: cursor })
   })
   return words
 }

@@ -5,6 +5,8 @@ import type { Draft } from './types.js'
 
 export const SCORE = /\b(\d{1,3})\s?(?:[-–]|(to))\s?(\d{1,3})\b/g
 export const SCORE_CUE = /\b(won|win|wins|beat|beats|defeated|defeat|lost|lose|loses|draw|drew|drawn|victory|score|scoreline|result|final whistle|thrashed|edged|votes?|voted|ballot)\b/i
+/** General English nouns a tally names after its figures: "a 7 to 6 vote", "a 5 to 4 majority". */
+const TALLY_AFTER = /^(?:votes?|majority|decision|verdict|ruling|split|margin|tally|win|victory|defeat|loss)\b/i
 /** A tally of votes rather than a match's score: "passed by a vote of 7 to 4". */
 const VOTE_CUE = /\b(votes?|voted|ballot)\b/i
 
@@ -20,8 +22,8 @@ export function scoreDrafts(read: ReadSentence): Draft[] {
     const after = read.text.slice((match.index ?? 0) + match[0].length).trimStart()
     // "2024-25" and "3-hour" are not scores.
     if (/^[-–]?\s?(hour|day|minute|week|year|month|point)/i.test(after)) continue
-    // "7 to 4" is a tally only where it ends a phrase: "from 5 to 7 percent" and "5 to 7 hours" are ranges.
-    if (match[2] && (/^\p{L}/u.test(after) && !/^(?:in|on|at|with|against|after|and|to|for)\b/i.test(after) || /\b(?:from|between)\s*$/i.test(read.text.slice(0, match.index)))) continue
+    // "7 to 4" is a tally only where it ends a phrase or names one ("a narrow 7 to 6 vote"): "from 5 to 7 percent" and "5 to 7 hours" are ranges.
+    if (match[2] && (/^\p{L}/u.test(after) && !/^(?:in|on|at|with|against|after|and|to|for)\b/i.test(after) && !TALLY_AFTER.test(after) || /\b(?:from|between)\s*$/i.test(read.text.slice(0, match.index)))) continue
     const label = `${Math.max(a, b)}-${Math.min(a, b)}`
     drafts.push({
       kind: 'quantity',
