@@ -211,16 +211,28 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
 
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
 function piecesOf(passage: Passage, span: { start: number; end: number }): Array<{ start: number; end: number }> {
-  const text = sentenceText(passage, span)
+  const cuts = piecesCutsOf(sentenceText(passage, span))
   const pieces: Array<{ start: number; end: number }> = []
-  let from = 0
-  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
-    pieces.push({ start: span.start + from, end: span.start + (match.index ?? 0) })
-    from = (match.index ?? 0) + match[0].length
-  }
-  pieces.push({ start: span.start + from, end: span.end })
+  for (let i = 0; i + 1 < cuts.length; i += 2) pieces.push({ start: span.start + (cuts[i] as number), end: span.start + (cuts[i + 1] as number) })
+  pieces.push({ start: span.start + (cuts[cuts.length - 1] ?? 0), end: span.end })
   return pieces
 }
+
+/**
+ * Where `piecesOf` cuts a sentence: each piece before the last as its start and end in the text,
+ * then the last piece's start. Kept once read, like the sentence's tokens: the same answering
+ * sentences are cut for many questions.
+ */
+const piecesCutsOf = memoBySentence((text: string): number[] => {
+  const cuts: number[] = []
+  let from = 0
+  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
+    cuts.push(from, match.index ?? 0)
+    from = (match.index ?? 0) + match[0].length
+  }
+  cuts.push(from)
+  return cuts
+})
 
 /** The value of `kind` a differing stretch holds: a typed value overlapping it, or for an entity question the stretch itself. */
 function stretchValue(text: string, stretch: { start: number; end: number }, kind: AskedKind, settings: Required<CompareAnswersOptions>): FoundValue | undefined {
