@@ -262,9 +262,13 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   for (const id of passageIds) {
     const passage = passageById(index, id)
     if (!passage) continue
-    const list = bySource.get(passage.sourceId) ?? []
-    if (list.length < settings.passagesPerSource) bySource.set(passage.sourceId, [...list, passage])
-    retrievedBySource.set(passage.sourceId, [...(retrievedBySource.get(passage.sourceId) ?? []), passage])
+    // Pushed, not copied: a copy per passage made this loop quadratic in the passages retrieved.
+    const list = bySource.get(passage.sourceId)
+    if (list && list.length < settings.passagesPerSource) list.push(passage)
+    else if (!list && settings.passagesPerSource > 0) bySource.set(passage.sourceId, [passage])
+    const retrieved = retrievedBySource.get(passage.sourceId)
+    if (retrieved) retrieved.push(passage)
+    else retrievedBySource.set(passage.sourceId, [passage])
   }
   return [...bySource].map(([sourceId, passages]) => answerOf(index, sourceId, passages, kind, weightOf, total, asked, retrievedBySource.get(sourceId) ?? passages, settings))
 }
