@@ -143,7 +143,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
   const snapshotCache = { dir: config.snapshotDir, onSkip: (message: string, error: unknown) => logger.warn({ err: error }, message) }
-  const build = (dir: string) => buildEngineFromDir(dir, {}, snapshotCache)
+  // A first start serves as soon as the engine is built; its snapshot, which makes the next start
+  // fast, is written once the adapters are up (`writeSnapshotAfterStart`).
+  const build = (dir: string) => buildEngineFromDir(dir, {}, { ...snapshotCache, writeLater: true })
+  /** The snapshot write a first start left running: a stop waits for it, so the next start finds the file. */
+  let snapshotWrite: Promise<void> | undefined
 
   const useEngine = (next: Engine) => {
     // One assignment: a question already running keeps the engine it got from getEngine().
@@ -190,9 +194,11 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
         if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
       },
     )
+    let writeSnapshot: (() => Promise<void>) | undefined
     try {
       const built = await build(config.corpusDir)
       useEngine(built.engine)
+      writeSnapshot = built.writeSnapshot
       logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
     } catch (error) {
       return failStart(error)
@@ -241,6 +247,24 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // After the adapters: a feed item added at once is announced through senders they registered.
     if (!stopping) newsroom.startPolling()
     if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
+    if (writeSnapshot && !stopping) snapshotWrite = writeSnapshotAfterStart(writeSnapshot)
+  }
+
+  /**
+   * Writes a first start's snapshot after the adapters are up: taking the snapshot holds this thread
+   * (about as long as a few hundred answers on the bundled corpus), so it waits for the next turn of
+   * the event loop, letting questions already waiting be answered first. A failure is logged
+   * (`writeSnapshot` reports its own through the cache's `onSkip`), never a crash: the next start
+   * builds again.
+   */
+  function writeSnapshotAfterStart(write: () => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => {
+        const startedAt = performance.now()
+        await write()
+        logger.info({ durationMs: Math.round(performance.now() - startedAt) }, 'index snapshot write finished')
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'cannot write the index snapshot; the next start builds again'))
   }
 
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */
@@ -303,6 +327,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     }, STOP_DEADLINE_MS)
     deadline.unref()
     stopping = (async () => {
+      // A snapshot being written is finished, so that the next start need not build again.
+      await snapshotWrite
       await newsroom?.stop()
       await reloader?.stop()
       await buildWorker?.close()

@@ -194,7 +194,7 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
       if (readWindows) {
-        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, (other) => coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount), settings.maxQuoteChars)
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, termWeights, total, sentenceBest, termCount, settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.
@@ -288,17 +288,27 @@ export function rankQuotes(
 /**
  * The largest share of the question that a quote around sentence `sentenceIndex` can show: the
  * sentence alone (`ownCoverage`), or with a neighbouring sentence of prose when the two fit in
- * `maxChars` (`coverWith(neighbour)`). The answer is often in the sentence next to the one that
- * repeats the question's words.
+ * `maxChars` (`coverageOfBest` of the two sentences' rows of `sentenceBest`). The answer is often in
+ * the sentence next to the one that repeats the question's words. Takes the rows, not a closure over
+ * them: this runs for every candidate sentence of every question, and a closure each time is garbage.
  */
-function quoteWindowCoverage(sentences: Passage['sentences'], sentenceIndex: number, ownCoverage: number, coverWith: (other: number) => number, maxChars: number): number {
+function quoteWindowCoverage(
+  sentences: Passage['sentences'],
+  sentenceIndex: number,
+  ownCoverage: number,
+  termWeights: readonly number[],
+  total: number,
+  sentenceBest: Float64Array,
+  termCount: number,
+  maxChars: number,
+): number {
   const sentence = sentences[sentenceIndex] as Passage['sentences'][number]
   let best = ownCoverage
   // The sentence before, then the one after.
   for (let other = sentenceIndex - 1; other <= sentenceIndex + 1; other += 2) {
     const neighbour = sentences[other]
     if (!neighbour || neighbour.kind !== 'text' || Math.max(sentence.end, neighbour.end) - Math.min(sentence.start, neighbour.start) > maxChars) continue
-    best = Math.max(best, coverWith(other))
+    best = Math.max(best, coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount))
   }
   return best
 }

@@ -8,7 +8,7 @@ import { GENERIC_COUNTED } from './measured.js'
 import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord } from './phrase.js'
-import { sentenceTokens } from './sentence-memo.js'
+import { memoBySentence, sentenceTokens } from './sentence-memo.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 
@@ -226,16 +226,28 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
 
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
 function piecesOf(passage: Passage, span: { start: number; end: number }): Array<{ start: number; end: number }> {
-  const text = sentenceText(passage, span)
+  const cuts = piecesCutsOf(sentenceText(passage, span))
   const pieces: Array<{ start: number; end: number }> = []
-  let from = 0
-  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
-    pieces.push({ start: span.start + from, end: span.start + (match.index ?? 0) })
-    from = (match.index ?? 0) + match[0].length
-  }
-  pieces.push({ start: span.start + from, end: span.end })
+  for (let i = 0; i + 1 < cuts.length; i += 2) pieces.push({ start: span.start + (cuts[i] as number), end: span.start + (cuts[i + 1] as number) })
+  pieces.push({ start: span.start + (cuts[cuts.length - 1] ?? 0), end: span.end })
   return pieces
 }
+
+/**
+ * Where `piecesOf` cuts a sentence: each piece before the last as its start and end in the text,
+ * then the last piece's start. Kept once read, like the sentence's tokens: the same answering
+ * sentences are cut for many questions.
+ */
+const piecesCutsOf = memoBySentence((text: string): number[] => {
+  const cuts: number[] = []
+  let from = 0
+  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
+    cuts.push(from, match.index ?? 0)
+    from = (match.index ?? 0) + match[0].length
+  }
+  cuts.push(from)
+  return cuts
+})
 
 /** The value of `kind` a differing stretch holds: a typed value overlapping it, or for an entity question the stretch itself. */
 function stretchValue(text: string, stretch: { start: number; end: number }, kind: AskedKind, settings: Required<CompareAnswersOptions>): FoundValue | undefined {
@@ -265,9 +277,13 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   for (const id of passageIds) {
     const passage = passageById(index, id)
     if (!passage) continue
-    const list = bySource.get(passage.sourceId) ?? []
-    if (list.length < settings.passagesPerSource) bySource.set(passage.sourceId, [...list, passage])
-    retrievedBySource.set(passage.sourceId, [...(retrievedBySource.get(passage.sourceId) ?? []), passage])
+    // Pushed, not copied: a copy per passage made this loop quadratic in the passages retrieved.
+    const list = bySource.get(passage.sourceId)
+    if (list && list.length < settings.passagesPerSource) list.push(passage)
+    else if (!list && settings.passagesPerSource > 0) bySource.set(passage.sourceId, [passage])
+    const retrieved = retrievedBySource.get(passage.sourceId)
+    if (retrieved) retrieved.push(passage)
+    else retrievedBySource.set(passage.sourceId, [passage])
   }
   return [...bySource].map(([sourceId, passages]) => answerOf(index, sourceId, passages, kind, weightOf, total, asked, retrievedBySource.get(sourceId) ?? passages, settings))
 }
@@ -365,8 +381,14 @@ function answerOf(
 
 /** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */
 function surnamesIn(passages: Passage[]): Set<string> {
-  return new Set(passages.flatMap((passage) => valuesIn(passage.text, 'person').map((value) => value.display.split(/\s+/).pop() ?? '')))
+  return new Set(passages.flatMap((passage) => surnamesInText(passage.text)))
 }
+
+/**
+ * `surnamesIn` of one passage's text, kept once read: the same few passages answer every "who"
+ * question of a story, and finding the names in a whole passage was a fifth of such an answer.
+ */
+const surnamesInText = memoBySentence((text: string) => valuesIn(text, 'person').map((value) => value.display.split(/\s+/).pop() ?? ''))
 
 /** True for a name holding a compound of people the source names apart ("Harwick-Dunmore Lisbon" for a summit's headline): not one person. */
 function joinsNames(value: FoundValue, surnames: Set<string>): boolean {

@@ -35,8 +35,9 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
   const asksLife = [...askedStems].some((asked) => DEAD.has(asked) || ALIVE.has(asked))
   const asksDeath = [...askedStems].some((asked) => DEAD.has(asked))
   const found: OutcomeReading[] = []
+  const stems = stemsOfTagged(words)
   words.forEach((word, i) => {
-    const wordStem = stem(word.lower)
+    const wordStem = stems[i] as string
     if (asksLife && (DEAD.has(wordStem) || ALIVE.has(wordStem)) && (word.pos === 'ADJ' || word.pos === 'VERB' || word.pos === 'ADV')) {
       // "shot dead", "captured alive": the state with the verb that brought it about.
       const previous = words[i - 1]
@@ -70,3 +71,15 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
   })
   return found
 }
+
+/**
+ * The stem of each of `words`, kept with the array: a corpus sentence's tagged words are kept once
+ * read (`tagSentence`), and every yes/no question about its story stems them again otherwise.
+ */
+function stemsOfTagged(words: readonly TaggedWord[]): readonly string[] {
+  let stems = keptStems.get(words)
+  if (!stems) keptStems.set(words, (stems = words.map((word) => stem(word.lower))))
+  return stems
+}
+
+const keptStems = new WeakMap<readonly TaggedWord[], readonly string[]>()

@@ -11,17 +11,37 @@ import { DEFAULT_PARALLEL_OPTIONS, type ParallelOptions } from './parallel.js'
 /** A sentence's words as numbers, sorted, repeats kept: for `mayBeParallel`. */
 export type WordBag = Int32Array
 
+/**
+ * Words numbered alike across calls, so that a sentence's bag, once made, serves every later
+ * question that reads the sentence (the same few answering sentences answer many questions).
+ */
+let wordNumbers = new Map<string, number>()
+/** Bumped when the numbering starts afresh: a bag of an older numbering is made again. */
+let numbering = 0
+/** Words numbered before the numbering starts afresh: a corpus's vocabulary, at most a few MB. */
+const MAX_NUMBERED_WORDS = 200_000
+/** Each token array's bag (a sentence's tokens are kept by `sentenceTokens`, so the same array returns). */
+const keptBags = new WeakMap<readonly Token[], { numbering: number; bag: WordBag }>()
+
 /** The word bags of several sentences, their words numbered alike. */
 export function wordBagsOf(sentences: ReadonlyArray<readonly Token[]>): WordBag[] {
-  const numbers = new Map<string, number>()
+  // Only between calls: every bag of one call must number its words alike.
+  if (wordNumbers.size > MAX_NUMBERED_WORDS) {
+    wordNumbers = new Map()
+    numbering++
+  }
   return sentences.map((tokens) => {
+    const kept = keptBags.get(tokens)
+    if (kept?.numbering === numbering) return kept.bag
     const bag = new Int32Array(tokens.length)
     tokens.forEach((token, i) => {
-      let number = numbers.get(token.word)
-      if (number === undefined) numbers.set(token.word, (number = numbers.size))
+      let number = wordNumbers.get(token.word)
+      if (number === undefined) wordNumbers.set(token.word, (number = wordNumbers.size))
       bag[i] = number
     })
-    return bag.sort()
+    bag.sort()
+    keptBags.set(tokens, { numbering, bag })
+    return bag
   })
 }
 
@@ -31,7 +51,9 @@ export function wordBagsOf(sentences: ReadonlyArray<readonly Token[]>): WordBag[
  * `minShared` of the shorter sentence's); true when it must align them to tell.
  */
 export function mayBeParallel(a: WordBag, b: WordBag, options: ParallelOptions = {}): boolean {
-  const { minShared, minSharedWords } = { ...DEFAULT_PARALLEL_OPTIONS, ...options }
+  // Read one by one, not spread into a new object: this runs for every pair of answering sentences.
+  const minShared = options.minShared ?? DEFAULT_PARALLEL_OPTIONS.minShared
+  const minSharedWords = options.minSharedWords ?? DEFAULT_PARALLEL_OPTIONS.minSharedWords
   const shorter = Math.min(a.length, b.length)
   if (shorter < minSharedWords) return false
   let shared = 0

@@ -20,7 +20,13 @@ export interface SentenceMemo<T> {
   forget(): void
 }
 
-/** `read`, kept by text. What it returns is shared between callers: read it, never change it. */
+/** Every memo `memoBySentence` made, for `forgetSentenceReadings`. */
+const memos: Array<SentenceMemo<unknown>> = []
+
+/**
+ * `read`, kept by text (a sentence's or a passage's). What it returns is shared between callers: read
+ * it, never change it. `forgetSentenceReadings` forgets it with the others.
+ */
 export function memoBySentence<T>(read: (text: string) => T, maxEntries = MAX_MEMO_SENTENCES): SentenceMemo<T> {
   const kept = new Map<string, T>()
   const memo = (text: string) => {
@@ -32,7 +38,9 @@ export function memoBySentence<T>(read: (text: string) => T, maxEntries = MAX_ME
     }
     return value
   }
-  return Object.assign(memo, { forget: () => kept.clear() })
+  const made = Object.assign(memo, { forget: () => kept.clear() })
+  memos.push(made)
+  return made
 }
 
 /** `tagWords` of a corpus sentence. */
@@ -41,8 +49,7 @@ export const tagSentence: SentenceMemo<TaggedWord[]> = memoBySentence(tagWords)
 /** `tokenize` of a corpus sentence. */
 export const sentenceTokens: SentenceMemo<Token[]> = memoBySentence(tokenize)
 
-/** Forgets every sentence these memos keep. */
+/** Forgets every sentence these memos, and every other `memoBySentence`, keep. */
 export function forgetSentenceReadings(): void {
-  tagSentence.forget()
-  sentenceTokens.forget()
+  for (const memo of memos) memo.forget()
 }

@@ -1,4 +1,4 @@
-import { cp, rm, writeFile } from 'node:fs/promises'
+import { cp, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, getHealth, makeTempDir, startApp, stopAllApps, waitUntilReady, type AppProcess } from '../helpers/app-process.js'
@@ -161,6 +161,38 @@ describe('adapters/main.ts without tokens', () => {
     expect(app.stdout()).not.toContain('{"level"')
     expect(app.stderr()).toBe('')
   })
+
+  /** A first start builds the index cold, which takes a minute at the load average of a shared machine, not 15 s. */
+  const FIRST_START_MS = 120_000
+
+  it('answers a first start before writing its snapshot, and leaves the snapshot for the next start', async () => {
+    const snapshots = await makeTempDir('snapshots-')
+    const app = await startApp({ PORT: '0', LOG_LEVEL: 'info', SNAPSHOT_DIR: snapshots }, { stdin: 'pipe' })
+    await app.waitForLog('ready', undefined, FIRST_START_MS)
+    app.child.stdin?.end('How long did the negotiations last?\n')
+    expect((await app.exited).code).toBe(0)
+    expect(app.stdout()).toContain('seven hours')
+    const messages = app.logs().map((line) => line.msg)
+    expect(messages.indexOf('ready')).toBeLessThan(messages.indexOf('index snapshot write finished'))
+    expect((await readdir(snapshots)).filter((name) => name.endsWith('.snap'))).toHaveLength(1)
+
+    const again = await startApp({ PORT: '0', LOG_LEVEL: 'info', SNAPSHOT_DIR: snapshots }, { stdin: 'pipe' })
+    await again.waitForLog('index loaded from snapshot', undefined, FIRST_START_MS)
+    again.child.stdin?.end()
+    expect((await again.exited).code).toBe(0)
+  }, 4 * FIRST_START_MS)
+
+  it('still answers when its snapshot cannot be written, and says why', async () => {
+    // A file where the snapshot folder should be: the write fails.
+    const blocked = join(await makeTempDir('snapshots-'), 'not-a-folder')
+    await writeFile(blocked, '')
+    const app = await startApp({ PORT: '0', LOG_LEVEL: 'info', SNAPSHOT_DIR: blocked }, { stdin: 'pipe' })
+    await app.waitForLog('ready', undefined, FIRST_START_MS)
+    app.child.stdin?.end('How long did the negotiations last?\n')
+    expect((await app.exited).code).toBe(0)
+    expect(app.stdout()).toContain('seven hours')
+    expect(app.logs().some((line) => line.level === 40 && /cannot write the index snapshot/.test(String(line.msg)))).toBe(true)
+  }, 3 * FIRST_START_MS)
 
   it('starts no health server with PORT=0', async () => {
     const app = await startApp({ PORT: '0', LOG_LEVEL: 'info' }, { stdin: 'pipe' })
