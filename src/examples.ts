@@ -9,6 +9,20 @@ export interface ExampleOptions {
   sourceIds?: ReadonlySet<string>
 }
 
+/** What the corpus does with one word: the sources using it, how often, and how it is written mid-sentence. */
+interface WordStats {
+  sources: Set<string>
+  count: number
+  /** Mid-sentence occurrences written in lower case. */
+  lower: number
+  /** Mid-sentence occurrences written otherwise, the last of them in `capitalForm`. */
+  capital: number
+  capitalForm: string
+}
+
+/** The order of `String.prototype.localeCompare` without arguments: the default locale's collation. */
+const WORD_ORDER = new Intl.Collator()
+
 /**
  * Example questions for help texts and `no_answer` replies, made from the words most sources share
  * and kept only if the engine really answers them: a suggestion that leads nowhere is worse than none.
@@ -16,9 +30,9 @@ export interface ExampleOptions {
 export function suggestQuestions(index: CorpusIndex, ask: (question: string) => Answer, options: ExampleOptions = {}): string[] {
   const count = options.count ?? 3
   const { sourceIds } = options
-  const sourcesOf = new Map<string, Set<string>>()
-  const countOf = new Map<string, number>()
-  const casingOf = new Map<string, { lower: number; capital: number; capitalForm: string }>()
+  // One entry per word, made at its first occurrence: a build reads every token of the corpus here,
+  // so each token costs one lookup. `null` marks a word that never makes a question.
+  const stats = new Map<string, WordStats | null>()
   for (const passage of allPassages(index)) {
     if (sourceIds && !sourceIds.has(passage.sourceId)) continue
     for (const sentence of passage.sentences) {
@@ -26,22 +40,23 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
       const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
       for (const token of tokenize(text)) {
         const word = token.word
-        if (word.length < 4 || /\p{N}/u.test(word) || INDEX_STOP_WORDS.has(word) || QUESTION_STOP_WORDS.has(word)) continue
-        let sources = sourcesOf.get(word)
-        if (!sources) sourcesOf.set(word, (sources = new Set()))
-        sources.add(passage.sourceId)
-        countOf.set(word, (countOf.get(word) ?? 0) + 1)
-        const surface = text.slice(token.start, token.end)
+        let entry = stats.get(word)
+        if (entry === undefined) {
+          entry = word.length < 4 || /\p{N}/u.test(word) || INDEX_STOP_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? null : { sources: new Set(), count: 0, lower: 0, capital: 0, capitalForm: '' }
+          stats.set(word, entry)
+        }
+        if (entry === null) continue
+        entry.sources.add(passage.sourceId)
+        entry.count++
         // A word mostly written in lower case is a common noun ("the summit"); one mostly capitalised
         // mid-sentence is a name ("Harbor"). The first word of a sentence says nothing either way.
         if (token.start > 0) {
-          const casing = casingOf.get(word) ?? { lower: 0, capital: 0, capitalForm: surface }
-          if (surface === word) casing.lower++
+          const surface = text.slice(token.start, token.end)
+          if (surface === word) entry.lower++
           else {
-            casing.capital++
-            casing.capitalForm = surface
+            entry.capital++
+            entry.capitalForm = surface
           }
-          casingOf.set(word, casing)
         }
       }
     }
@@ -55,14 +70,16 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
     for (const word of new Set(tokenize(source.title).map((token) => token.word))) headlines.set(word, (headlines.get(word) ?? 0) + 1)
   }
   // Words most sources use, but not in every sentence: the topics of the corpus, not its filler.
-  const ranked = [...sourcesOf]
-    .filter(([, sources]) => total < 2 || sources.size >= 2)
-    .map(([word, sources]) => ({ word, score: sources.size * Math.log(1 + (countOf.get(word) ?? 0)) * (1 + (headlines.get(word) ?? 0)) }))
-    .sort((a, b) => b.score - a.score || a.word.localeCompare(b.word))
+  const ranked: Array<{ word: string; entry: WordStats; score: number }> = []
+  for (const [word, entry] of stats) {
+    if (entry === null || (total >= 2 && entry.sources.size < 2)) continue
+    ranked.push({ word, entry, score: entry.sources.size * Math.log(1 + entry.count) * (1 + (headlines.get(word) ?? 0)) })
+  }
+  // `localeCompare`'s order, through one collator rather than one per comparison.
+  ranked.sort((a, b) => b.score - a.score || WORD_ORDER.compare(a.word, b.word))
   const questions: string[] = []
-  for (const { word } of ranked.slice(0, 30)) {
-    const casing = casingOf.get(word)
-    const subject = casing && casing.capital > casing.lower ? casing.capitalForm : `the ${word}`
+  for (const { word, entry } of ranked.slice(0, 30)) {
+    const subject = entry.capital > entry.lower ? entry.capitalForm : `the ${word}`
     const question = `What do the sources say about ${subject}?`
     if (ask(question).status === 'answered') questions.push(question)
     if (questions.length >= count) break

@@ -5,7 +5,7 @@ import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage,
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
 import { findNearMisses, findWordsNear } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
-import { relatedStems, type Synsets } from './thesaurus.js'
+import { prepareRelatedStems, relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
 
 /**
@@ -371,7 +371,7 @@ function nearMissesOf(synsets: Synsets, vocabulary: ReadonlyMap<string, number>)
  * its first build.
  */
 export function prepareSynsets(synsets: Synsets): void {
-  relatedStems(synsets, new Set())
+  prepareRelatedStems(synsets)
   findNearMisses(lowerCaseWords(synsets), new Map())
 }
 

@@ -41,8 +41,32 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 )
 
-/** What precedes a word that starts a sentence or a quotation, where capitals say nothing about names. */
-const SENTENCE_OPENER = /(?:^|[.!?:;"“”—–\n]\s*)$/u
+/**
+ * Whether the word at `start` of `text` opens a sentence or a quotation, where capitals say nothing
+ * about names: it starts the text, or the three characters before it end with an opening mark
+ * (`.!?:;"“”—–` or a line break) and any white space. Read by character codes, backwards from the
+ * word: finding names asks it of every token of the corpus.
+ */
+export function opensSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - 3)
+  if (from === start) return true
+  for (let i = start - 1; i >= from; i--) {
+    const code = text.charCodeAt(i)
+    if (isOpeningMark(code)) return true
+    if (!isWhiteSpace(code)) return false
+  }
+  return false
+}
+
+function isOpeningMark(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x3b || code === 0x22 || code === 0x201c || code === 0x201d || code === 0x2014 || code === 0x2013 || code === 0x0a
+}
+
+/** The characters of a regular expression's `\s`. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
 
 /** Least share of a word's mid-sentence occurrences written capitalised for it to be a name. */
 const NAME_SHARE = 0.6
@@ -192,7 +216,7 @@ function findNames(articles: StoryArticle[]): Set<string> {
   for (const { text } of articles) {
     for (const token of tokenize(text)) {
       const first = text.charAt(token.start)
-      if (!/\p{L}/u.test(first) || SENTENCE_OPENER.test(text.slice(Math.max(0, token.start - 3), token.start))) continue
+      if (!/\p{L}/u.test(first) || opensSentence(text, token.start)) continue
       let count = counts.get(token.word)
       if (!count) counts.set(token.word, (count = { capitalised: 0, total: 0 }))
       count.total++

@@ -15,43 +15,63 @@ export type Synsets = ReadonlyArray<readonly string[]>
  */
 export function relatedStems(synsets: Synsets, corpusStems: ReadonlySet<string>): Map<string, string[]> {
   const related = new Map<string, Set<string>>()
-  for (const [from, tos] of stemmedSynsets(synsets)) {
-    for (const to of tos) {
-      if (to === from || !corpusStems.has(to)) continue
-      let set = related.get(from)
-      if (!set) related.set(from, (set = new Set()))
-      set.add(to)
+  for (const [from, synonyms] of stemmedSynsets(synsets)) {
+    for (const tos of synonyms) {
+      for (const to of tos) {
+        if (to === from || !corpusStems.has(to)) continue
+        let set = related.get(from)
+        if (!set) related.set(from, (set = new Set()))
+        set.add(to)
+      }
     }
   }
   return new Map([...related].map(([from, to]) => [from, [...to]]))
 }
 
+/**
+ * Works out now what `relatedStems` needs of `synsets` whatever the corpus (`stemmedSynsets`), kept
+ * while `synsets` is: a build does it while its helper threads read, a long-lived build thread once.
+ */
+export function prepareRelatedStems(synsets: Synsets): void {
+  stemmedSynsets(synsets)
+}
+
+/** A list's head word's stem, with the stems of each synonym's forms (`inflectionStems`). */
+type StemmedSynset = readonly [from: string, synonyms: ReadonlyArray<readonly string[]>]
+
 /** `stemmedSynsets` of each synonym list given, kept while the list is: a long-lived build thread rebuilds with the same one. */
-const stemmedOf = new WeakMap<Synsets, Array<[from: string, tos: string[]]>>()
+const stemmedOf = new WeakMap<Synsets, StemmedSynset[]>()
 
 /**
  * Each list's head word's stem, with the stems of its synonyms' forms, in order. The same for every
  * corpus, and most of `relatedStems`'s time (WordNet holds about 280,000 words, each stemmed in up to
  * seven forms), so it is worked out once per list of synsets, not once per build.
  */
-function stemmedSynsets(synsets: Synsets): Array<[from: string, tos: string[]]> {
+function stemmedSynsets(synsets: Synsets): StemmedSynset[] {
   const known = stemmedOf.get(synsets)
   if (known) return known
-  // WordNet lists a word in many sets, each with its inflections: stem each form once.
-  const stems = new Map<string, string>()
-  const stemOnce = (form: string) => {
-    let stemmed = stems.get(form)
-    if (stemmed === undefined) stems.set(form, (stemmed = stem(form)))
-    return stemmed
+  // WordNet lists a word in many sets: its forms are stemmed once, and every set shares the result.
+  const formsOf = new Map<string, string[]>()
+  const stemsOfForms = (synonym: string) => {
+    let stems = formsOf.get(synonym)
+    if (!stems) formsOf.set(synonym, (stems = inflectionStems(synonym)))
+    return stems
   }
-  const stemmed: Array<[string, string[]]> = []
+  const stemmed: StemmedSynset[] = []
   for (const [word, ...synonyms] of synsets) {
     if (word === undefined) continue
-    // Porter stems "die" and "died" apart ("die", "di"): reach the corpus through the word's inflections too.
-    stemmed.push([stemOnce(word.toLowerCase()), synonyms.flatMap((synonym) => inflectionsOf(synonym.toLowerCase()).map(stemOnce))])
+    stemmed.push([stem(word.toLowerCase()), synonyms.map((synonym) => stemsOfForms(synonym.toLowerCase()))])
   }
   stemmedOf.set(synsets, stemmed)
   return stemmed
+}
+
+/**
+ * The distinct stems of a word's forms (`inflectionsOf`), in the order of the forms: Porter stems
+ * "die" and "died" apart ("die", "di"), so a corpus is reached through the word's inflections too.
+ */
+function inflectionStems(word: string): string[] {
+  return [...new Set(inflectionsOf(word).map((form) => stem(form)))]
 }
 
 /**

@@ -1,5 +1,6 @@
 import { QUESTION_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
 import { articleText, idf, stemOf, type CorpusIndex } from '../search.js'
+import { opensSentence } from '../stories.js'
 
 /**
  * Modal verbs and connectives: they say how a point is argued, not what it is, so two sentences
@@ -16,9 +17,6 @@ export const DISCOURSE_WORDS: ReadonlySet<string> = new Set(
  */
 const NAME_WEIGHT = 0.4
 
-/** Sentence-initial words are capitalised anyway; what precedes such a word. */
-const SENTENCE_OPENER = /(?:^|[.!?:;"“”—–\n]\s*)$/u
-
 /**
  * Stems written capitalised in most of their occurrences inside a sentence: names of people,
  * places, organisations, days and titles.
@@ -29,7 +27,8 @@ export function findNameStems(index: CorpusIndex): Set<string> {
     const text = articleText(index, source.id)
     for (const token of tokenize(text)) {
       const first = text.charAt(token.start)
-      if (!/\p{L}/u.test(first) || SENTENCE_OPENER.test(text.slice(Math.max(0, token.start - 3), token.start))) continue
+      // Sentence-initial words are capitalised anyway.
+      if (!/\p{L}/u.test(first) || opensSentence(text, token.start)) continue
       const term = stemOf(index, token.word)
       const count = counts.get(term) ?? { capitalised: 0, total: 0 }
       count.total++
