@@ -32,12 +32,18 @@ export const MEASURE_QUESTION = /\bhow\s+(tall|high|deep|far|old|big|large|wide|
  * its names. Only a question of the names and words the corpus never uses is declined: one with a
  * word the articles do use besides its names ("Why did the jet go back to Hessel?" of articles that
  * say "plane" and "back") may be the articles' event in its own words. A follow-up is not checked:
- * its words may be the conversation's.
+ * its words may be the conversation's. Nor is a question to an index built without a thesaurus: it
+ * cannot tell a word the articles never use from one they say another way ("death" for "died").
  */
 export function isAskedForUnknown(index: CorpusIndex, analyzed: AnalyzedQuestion): boolean {
-  if ((analyzed.contextTerms ?? 0) > 0) return false
+  // Without a thesaurus there is no telling whether the articles say the asked thing in other words.
+  if ((analyzed.contextTerms ?? 0) > 0 || index.related.size === 0) return false
   // Said in the articles: the word itself or another form of it, not a thesaurus link ("won" → "take").
-  const known = (term: AnalyzedQuestion['terms'][number]) => term.variants.some((variant) => variant.weight > SYNONYM_WEIGHT && index.docFreq.has(variant.stem))
+  // A noun the articles never use is known through its links when the question analysis took them as
+  // the articles' words for it ("death" asked, "died" written): a noun's links are its forms and
+  // near synonyms, a verb's ("won" → "take") are too loose to say the articles speak of it.
+  const known = (term: AnalyzedQuestion['terms'][number]) =>
+    term.variants.some((variant) => (variant.weight > SYNONYM_WEIGHT || (!variant.synonym && term.weight >= NOUN_MIN_WEIGHT)) && index.docFreq.has(variant.stem))
   const measure = MEASURE_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase()
   // The thing asked comes before the names: after them, an unknown word is more often what the named
   // thing did, tagged a noun ("When did Storm Imara strike?" of articles that say it "hit").

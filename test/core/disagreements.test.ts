@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createEngine, type Disagreement } from '../../src/index.js'
+import { sharedSynsets } from '../helpers/engine.js'
 import { loadDisagreementFixtures, matchesExpected } from './disagreement-fixtures.js'
 
 const fixtures = loadDisagreementFixtures()
@@ -61,6 +62,17 @@ describe('engine.ask on invented corpora', () => {
 
   it.each(cases)('%s: "%s" surfaces %s', (_name, question, expected, fixture) => {
     const answer = createEngine(fixture.articles).ask(question)
+    const topics = answer.disagreements.map((disagreement: Disagreement) => disagreement.topic)
+    if (expected === null) expect(topics).toEqual([])
+    else expect(topics.some((topic) => topic.includes(expected))).toBe(true)
+  })
+})
+
+describe('engine.ask on invented corpora, with the thesaurus the bot loads', () => {
+  const cases = fixtures.flatMap((fixture) => fixture.questions.map((question) => [fixture.name, question.question, question.expect, fixture] as const))
+
+  it.each(cases)('%s: "%s" surfaces %s', async (_name, question, expected, fixture) => {
+    const answer = createEngine(fixture.articles, { synsets: await sharedSynsets() }).ask(question)
     const topics = answer.disagreements.map((disagreement: Disagreement) => disagreement.topic)
     if (expected === null) expect(topics).toEqual([])
     else expect(topics.some((topic) => topic.includes(expected))).toBe(true)
