@@ -1,4 +1,4 @@
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './answer/index.js'
 import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
@@ -293,10 +293,16 @@ function deriveEngineData(
     : timed('takeaways', onStage, () => buildStoryTakeaways(index, stories, disagreements, options.takeaways, readings, reuse, ranked, names))
   const { takeaways, storyTakeaways } = built
   // How a suggested question is checked: answered as a user would ask it.
-  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
+  const corpus = answerCorpusOf(stories)
+  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions, corpus).answer
   const examples =
     saved.examples ?? timed('examples', onStage, () => reuse?.examples?.((question) => answerPlainly(question).status === 'answered') ?? suggestQuestions(index, answerPlainly))
   return { disagreements, takeaways, examples, stories, ...(storyTakeaways ? { storyTakeaways } : {}), ...(saved.storyDisagreements ? { storyDisagreements: saved.storyDisagreements } : {}) }
+}
+
+/** What answering needs of the corpus's stories: the articles alone in theirs. */
+function answerCorpusOf(stories: readonly Story[]): AnswerCorpus {
+  return { loneSources: new Set(stories.filter((story) => story.sources.length === 1).flatMap((story) => story.sources)) }
 }
 
 /** The engine's methods over a built index and what is derived from it. */
@@ -315,7 +321,8 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
       throw new UserFacingError('unknown-story', `I have no story called "${storyId}". The stories are: ${known}.`)
     }
   }
-  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions).answer
+  const corpus = answerCorpusOf(stories)
+  const answerPlainly = (question: string) => answerQuestion(index, question, {}, answerOptions, corpus).answer
   const { sourceStart } = index.table
   const summaries: SourceSummary[] = index.sources.map((source, i) => ({
     source,
@@ -340,7 +347,7 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
   const engine: Engine = {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
-      const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions)
+      const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions, corpus)
       if (answer.status === 'no_answer') {
         // Declined, but the sources may each answer it differently: then the disagreement is the answer.
         const disputed = analyzed && ask.sourceId === undefined && (ask.offset ?? 0) === 0 ? disputedAnswer(index, answer, analyzed, passageIds, { storyOf: storyIdOf }) : undefined

@@ -4,12 +4,12 @@ import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
 import { isLinkedByNamesOnly } from './article-coverage.js'
-import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
+import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
 import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
 import { rankQuotes } from './rank-quotes.js'
 
-export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
+export { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 
 /** An answer and what it was built from (for finding the disagreements that bear on it). */
 export interface AnswerWithContext {
@@ -20,7 +20,7 @@ export interface AnswerWithContext {
 }
 
 /** Answers `question` from the index with up to `limit` verbatim quotes. Never throws for any string. */
-export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}): AnswerWithContext {
+export function answerQuestion(index: CorpusIndex, question: string, ask: AskOptions = {}, options: AnswerOptions = {}, corpus: AnswerCorpus = {}): AnswerWithContext {
   const settings = { ...DEFAULT_ANSWER_OPTIONS, ...options }
   const limit = clampInt(ask.limit ?? settings.limit, 1, 20)
   const offset = clampInt(ask.offset ?? 0, 0, 100)
@@ -32,14 +32,14 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   const { shownBefore } = resolved
   let { analyzed, shown } = resolved
   const wanted = offset + limit + 1 + (shownBefore?.size ?? 0) + (resolved.shownAnswer === undefined ? 0 : 1)
-  let ranked = rankQuotes(index, analyzed, settings, ask.sourceId, wanted)
+  let ranked = rankQuotes(index, analyzed, settings, ask.sourceId, wanted, corpus)
   // "what happened next?" is not answered by what was just shown: when the topic finds nothing else,
   // it reads on from the answer just given, and shows it again only when nothing else is found.
   const notShown = (quotes: Quote[]) => (shownBefore ? quotes.filter((quote) => !shownBefore.has(quote.text)) : [])
   let unseen = notShown(ranked.quotes)
   if (shownBefore && unseen.length === 0 && resolved.readOn) {
     // Reading on is within the article of the answer just given.
-    const readOn = rankQuotes(index, resolved.readOn.analyzed, settings, resolved.readOn.sourceId, wanted)
+    const readOn = rankQuotes(index, resolved.readOn.analyzed, settings, resolved.readOn.sourceId, wanted, corpus)
     const readOnUnseen = notShown(readOn.quotes)
     if (readOnUnseen.length > 0) {
       ;({ analyzed, shown } = resolved.readOn)
@@ -50,7 +50,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   // A follow-up that asks what the quote just read does not say: the best other quote, found under a
   // lower floor (the shown quote sets it), goes first, and the shown one second.
   if (resolved.shownAnswer !== undefined && ranked.quotes[0]?.text === resolved.shownAnswer && !shownBefore) {
-    const wider = rankQuotes(index, analyzed, { ...settings, relativeScoreFloor: settings.relativeScoreFloor * SHOWN_FLOOR_SHARE }, ask.sourceId, wanted)
+    const wider = rankQuotes(index, analyzed, { ...settings, relativeScoreFloor: settings.relativeScoreFloor * SHOWN_FLOOR_SHARE }, ask.sourceId, wanted, corpus)
     if (wider.quotes.length > 1) ranked = wider
   }
   const { passageIds } = ranked

@@ -38,6 +38,15 @@ export interface AnswerOptions {
   limit?: number
   /** Score factor for each further quote from a source already quoted, so sources alternate when close. Defaults to `0.85`. */
   sameSourceFactor?: number
+  /**
+   * Whether `sameSourceFactor` applies only to a source that shares its story with another source
+   * (`AnswerCorpus.loneSources`): an article alone in its story is not marked down for being quoted
+   * already, since the turn would go to an article about something else. Measured in README,
+   * "Answers on corpora it has never seen". Defaults to `true`.
+   */
+  sameSourceWithinStory?: boolean
+  /** Score factor for each further quote from a passage already quoted, so the quotes reach more paragraphs. Defaults to `1`. */
+  samePassageFactor?: number
   /** Word-overlap (Jaccard) above which two quotes count as the same sentence. Defaults to `0.6`. */
   duplicateSimilarity?: number
   /** Least score of a quote as a share of the best quote's: weaker ones are left out. Defaults to `0.6`. */
@@ -224,6 +233,16 @@ export interface AnswerOptions {
   bridging?: QuestionBridgingOptions
 }
 
+/** What the engine knows of the corpus beyond its index, for choosing quotes. */
+export interface AnswerCorpus {
+  /**
+   * Sources that no other source tells the same story as (a story of one article): quotes alternate
+   * between sources only within a story (`sameSourceWithinStory`). Without it every source counts as
+   * sharing its story.
+   */
+  loneSources?: ReadonlySet<string>
+}
+
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   candidatePassages: 20,
   minCoverage: 0.4,
@@ -232,6 +251,8 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   maxPairChars: 360,
   limit: 4,
   sameSourceFactor: 0.85,
+  samePassageFactor: 1,
+  sameSourceWithinStory: true,
   duplicateSimilarity: 0.6,
   relativeScoreFloor: 0.6,
   sentenceWeight: 0.75,

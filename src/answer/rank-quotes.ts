@@ -9,7 +9,7 @@ import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
 import { unknownWordShareOf } from './unknown-words.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
-import type { AnswerOptions } from './options.js'
+import type { AnswerCorpus, AnswerOptions } from './options.js'
 
 /** BM25's term saturation for sentences; every matched word counts once, so it only shapes the length normalisation. */
 const SENTENCE_K = 1.2
@@ -22,6 +22,7 @@ export function rankQuotes(
   settings: Required<AnswerOptions>,
   sourceId: string | undefined,
   wanted: number,
+  corpus: AnswerCorpus = {},
 ): { quotes: Quote[]; passageIds: string[] } {
   const { terms } = analyzed
   // Rare words say more about where the answer is: weigh each word by a power of its IDF.
@@ -242,6 +243,11 @@ export function rankQuotes(
   candidates.splice(0, reranked.length, ...reranked)
   const quotes: Quote[] = []
   const quotedFrom = new Map<string, number>()
+  const quotedPassages = new Map<string, number>()
+  // Alternating sources is for outlets telling one story: an article alone in its story has no other
+  // side to give, and the source the turn would go to tells another story (SQuAD's other articles).
+  const { loneSources } = corpus
+  const alternates = (sourceId: string) => !settings.sameSourceWithinStory || loneSources === undefined || !loneSources.has(sourceId)
   // Quotes far below the best one answer something else: a shorter answer beats a padded one.
   const floor = (candidates[0]?.score ?? 0) * settings.relativeScoreFloor
   const pool = candidates.slice(0, Math.max(wanted * 4, 12)).filter((candidate) => candidate.score >= floor)
@@ -250,7 +256,8 @@ export function rankQuotes(
     let bestAt = 0
     let bestValue = -Infinity
     pool.forEach((candidate, i) => {
-      const value = candidate.score * settings.sameSourceFactor ** (quotedFrom.get(candidate.passage.sourceId) ?? 0)
+      const { sourceId } = candidate.passage
+      const value = candidate.score * (alternates(sourceId) ? settings.sameSourceFactor ** (quotedFrom.get(sourceId) ?? 0) : 1) * settings.samePassageFactor ** (quotedPassages.get(candidate.passage.id) ?? 0)
       if (value > bestValue) {
         bestValue = value
         bestAt = i
@@ -281,6 +288,7 @@ export function rankQuotes(
     quote.highlights = highlightSpans(index, quote.text, matchedStems)
     quotes.push(quote)
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
+    quotedPassages.set(chosen.passage.id, (quotedPassages.get(chosen.passage.id) ?? 0) + 1)
   }
   return { quotes, passageIds }
 }
