@@ -38,10 +38,12 @@ async function main(argv: string[]): Promise<void> {
   const questions = squad.questions.filter((question) => kept.has(question.articleId))
   for (const variant of variants.length > 0 ? variants : [{}]) {
     let quotes = 0
+    let chars = 0
     const engine = {
       ask: (question: string) => {
         const { answer } = answerQuestion(index, question, {}, variant, corpus)
         quotes += answer.quotes.length
+        for (const quote of answer.quotes) chars += quote.text.length
         return answer
       },
     } as unknown as Engine
@@ -49,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
     const pct = (value: number) => (value * 100).toFixed(2)
     const m = s.misses
     process.stdout.write(
-      `${JSON.stringify(variant)}\tn ${s.questions}\tfirst ${pct(s.first)}\tany ${pct(s.any)}\tdeclined ${pct(m.declined)} art ${pct(m['wrong-article'])} par ${pct(m['wrong-paragraph'])} nb ${pct(m['neighbour-sentence'])} sent ${pct(m['right-paragraph'])}\tquotes ${(quotes / Math.max(1, s.questions)).toFixed(2)}\n`,
+      `${JSON.stringify(variant)}\tn ${s.questions}\tfirst ${pct(s.first)}\tany ${pct(s.any)}\tdeclined ${pct(m.declined)} art ${pct(m['wrong-article'])} par ${pct(m['wrong-paragraph'])} nb ${pct(m['neighbour-sentence'])} sent ${pct(m['right-paragraph'])}\tquotes ${(quotes / Math.max(1, s.questions)).toFixed(2)}, ${Math.round(chars / Math.max(1, quotes))} chars\n`,
     )
   }
 }

@@ -81,12 +81,14 @@ export function buildQuote(
   let clippedBefore = false
   let clippedAfter = false
   // A pair taken in whole fits `maxPairChars`; a long sentence, or one with its typed neighbour, is clipped.
-  if (end - start > maxChars && (typedNeighbour || (start === sentence.start && end === sentence.end))) {
+  const single = start === sentence.start && end === sentence.end
+  const clipChars = single ? Math.max(maxChars, settings.maxSentenceChars) : maxChars
+  if (end - start > clipChars && (typedNeighbour || single)) {
     const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
     const seen = new Set<string>()
     // The value the question asks for outweighs any of its words: a clip must keep it.
     const values = asked ? valuesOf(start, end) : []
-    const window = clipAtClauses(article, start, end, maxChars, (from, to) => {
+    const window = clipAtClauses(article, start, end, clipChars, (from, to) => {
       seen.clear()
       let sum = 0
       for (let v = 0; v < values.length; v += 2) {

@@ -29,8 +29,8 @@ export function expectWellFormed(answer: Answer, articles: ArticleInput[]): void
   for (const quote of answer.quotes) {
     expect(textOf.get(quote.source.id), `quote from unknown source ${quote.source.id}`).toBeDefined()
     expect(textOf.get(quote.source.id)).toContain(quote.text)
-    // One sentence is clipped to `maxQuoteChars`; a sentence and a neighbour that matches too may reach `maxPairChars`.
-    expect(quote.text.length).toBeLessThanOrEqual(Math.max(DEFAULT_ANSWER_OPTIONS.maxQuoteChars, DEFAULT_ANSWER_OPTIONS.maxPairChars))
+    // One sentence is clipped to `maxSentenceChars`; a sentence and a neighbour that matches too may reach `maxPairChars`.
+    expect(quote.text.length).toBeLessThanOrEqual(Math.max(DEFAULT_ANSWER_OPTIONS.maxQuoteChars, DEFAULT_ANSWER_OPTIONS.maxPairChars, DEFAULT_ANSWER_OPTIONS.maxSentenceChars))
     expect(quote.text.trim()).toBe(quote.text)
     for (const [start, end] of quote.highlights) {
       expect(start).toBeGreaterThanOrEqual(0)
