@@ -54,8 +54,6 @@ export interface AnswerOptions {
    * "Answers on corpora it has never seen". Defaults to `true`.
    */
   sameSourceWithinStory?: boolean
-  /** Score factor for each further quote from a passage already quoted, so the quotes reach more paragraphs. Defaults to `1`. */
-  samePassageFactor?: number
   /** Word-overlap (Jaccard) above which two quotes count as the same sentence. Defaults to `0.6`. */
   duplicateSimilarity?: number
   /** Least score of a quote as a share of the best quote's: weaker ones are left out. Defaults to `0.6`. */
@@ -261,7 +259,6 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   maxSentenceChars: 360,
   limit: 4,
   sameSourceFactor: 0.85,
-  samePassageFactor: 1,
   sameSourceWithinStory: true,
   duplicateSimilarity: 0.6,
   relativeScoreFloor: 0.6,

@@ -243,7 +243,6 @@ export function rankQuotes(
   candidates.splice(0, reranked.length, ...reranked)
   const quotes: Quote[] = []
   const quotedFrom = new Map<string, number>()
-  const quotedPassages = new Map<string, number>()
   // Alternating sources is for outlets telling one story: an article alone in its story has no other
   // side to give, and the source the turn would go to tells another story (SQuAD's other articles).
   const { loneSources } = corpus
@@ -257,7 +256,7 @@ export function rankQuotes(
     let bestValue = -Infinity
     pool.forEach((candidate, i) => {
       const { sourceId } = candidate.passage
-      const value = candidate.score * (alternates(sourceId) ? settings.sameSourceFactor ** (quotedFrom.get(sourceId) ?? 0) : 1) * settings.samePassageFactor ** (quotedPassages.get(candidate.passage.id) ?? 0)
+      const value = candidate.score * (alternates(sourceId) ? settings.sameSourceFactor ** (quotedFrom.get(sourceId) ?? 0) : 1)
       if (value > bestValue) {
         bestValue = value
         bestAt = i
@@ -288,7 +287,6 @@ export function rankQuotes(
     quote.highlights = highlightSpans(index, quote.text, matchedStems)
     quotes.push(quote)
     quotedFrom.set(chosen.passage.sourceId, (quotedFrom.get(chosen.passage.sourceId) ?? 0) + 1)
-    quotedPassages.set(chosen.passage.id, (quotedPassages.get(chosen.passage.id) ?? 0) + 1)
   }
   return { quotes, passageIds }
 }
