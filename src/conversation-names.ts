@@ -19,6 +19,63 @@ const MAX_NAME_DISTANCE = 3
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
+/** How the articles refer to a person: by "he" or by "she" (`genderOf`). */
+export type Gender = 'he' | 'she'
+
+/** Most articles read to tell how they refer to a name: the first few that use it say it as well as all. */
+const GENDER_SOURCES = 8
+/** Courtesy titles written right before a name ("Ms Kimani", "Mr Vance"): closed-class English. */
+const TITLE_BEFORE: ReadonlyArray<{ gender: Gender; pattern: RegExp }> = [
+  { gender: 'he', pattern: /\b(?:Mr|Mister|Sir|Lord)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
+  { gender: 'she', pattern: /\b(?:Ms|Mrs|Miss|Madam|Lady|Dame)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
+]
+/** A person's pronouns by gender, as in `GENDERED_PRONOUNS` of a question. */
+const PRONOUN_OF: Readonly<Record<Gender, RegExp>> = { he: /^(?:he|him|his|himself)$/i, she: /^(?:she|her|hers|herself)$/i }
+
+/**
+ * How the articles refer to the person whose name ends in `word` ("Kimani"): "she" when they write
+ * "Ms Kimani", or a "she"/"her" follows the name in its sentence or opens the next one, more often
+ * than the male forms; undefined when they never say, as for an organisation or a place. A follow-up's
+ * "she" cannot mean a man the articles call "he", and no list of first names is needed to know it.
+ */
+export function genderOf(index: CorpusIndex, word: string): Gender | undefined {
+  const counts: Record<Gender, number> = { he: 0, she: 0 }
+  const name = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu')
+  for (const source of [...sourcesWith(index, [stemOf(index, word)])].slice(0, GENDER_SOURCES)) {
+    const text = index.readText(source)
+    for (const match of text.matchAll(name)) {
+      if (!/\p{Lu}/u.test(match[0].charAt(0))) continue
+      const before = text.slice(Math.max(0, match.index - 40), match.index)
+      const titled = TITLE_BEFORE.find(({ pattern }) => pattern.test(before))
+      if (titled) {
+        counts[titled.gender]++
+        continue
+      }
+      // The rest of the name's sentence, then the first word of the next: "Vance apologised. He said …".
+      const after = text.slice(match.index + match[0].length)
+      const end = /[.!?]["”’]?(?:\s+|$)/.exec(after)
+      const rest = tokenize(end ? after.slice(0, end.index) : after)
+      const next = end ? tokenize(after.slice(end.index + end[0].length))[0] : undefined
+      const pronoun = [...rest, ...(next ? [next] : [])].find((token) => PRONOUN_OF.he.test(token.word) || PRONOUN_OF.she.test(token.word))
+      if (pronoun) counts[PRONOUN_OF.he.test(pronoun.word) ? 'he' : 'she']++
+    }
+  }
+  return counts.he > counts.she ? 'he' : counts.she > counts.he ? 'she' : undefined
+}
+
+/** The numbers of the sources whose passages hold any of `stems`. */
+export function sourcesWith(index: CorpusIndex, stems: readonly string[]): Set<number> {
+  const sources = new Set<number>()
+  for (const stem of stems) {
+    const id = index.postings.termIds.get(stem)
+    if (id === undefined) continue
+    for (const field of index.postings.fields) {
+      for (let i = field.offsets[id] as number; i < (field.offsets[id + 1] as number); i++) sources.add(index.table.source[field.docs[i] as number] as number)
+    }
+  }
+  return sources
+}
+
 /** True when `term` is written as a name in `text`: capitalised somewhere other than the text's first word. */
 export function isNameIn(text: string, term: QuestionTerm): boolean {
   const first = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
@@ -37,12 +94,22 @@ export function isNameIn(text: string, term: QuestionTerm): boolean {
  * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
  * Each word says whether it ends its name (`head`): "Vos" of "Sanne Vos".
  */
-export function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): Array<{ word: string; head: boolean }> {
+export function namesIn(
+  index: CorpusIndex,
+  quotes: readonly string[],
+  asked: ReadonlySet<string>,
+  anchors: readonly QuestionTerm[],
+  gender?: Gender,
+): Array<{ word: string; head: boolean }> {
+  const keep = gender === undefined ? undefined : agreesWith(index, gender)
   // The first quote is the answer, unless a later one of the first few names someone right beside
   // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
-  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
+  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors, keep))
   const beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
-  const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
+  // A "she" after a first quote that names only men is someone a later quote names.
+  const onlyOthers = keep !== undefined && read[0]?.runs.length === 0 && nameRunsIn(index, quotes[0] ?? '', asked, anchors).runs.length > 0
+  const agreeing = onlyOthers ? Math.max(0, read.findIndex(({ runs }) => runs.length > 0)) : 0
+  const { runs, distance } = read[beside === -1 ? agreeing : beside] ?? { runs: [], distance: Infinity }
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
   if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
@@ -52,10 +119,34 @@ export function namesIn(index: CorpusIndex, quotes: readonly string[], asked: Re
 }
 
 /**
- * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
- * when the text holds any), and how many words lie between that run and the anchors.
+ * Which runs of names (by their last word) a follow-up's "he" or "she" may stand for: any but those
+ * the articles call by the other pronoun. After a quote naming a chief executive the articles call
+ * "he" and a spokeswoman they call "she", "what did she promise?" means her; a name they never refer
+ * to by a pronoun (an organisation, a place, a person written about only by name) may be meant by
+ * either.
  */
-export function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
+function agreesWith(index: CorpusIndex, gender: Gender): (words: readonly string[]) => boolean {
+  const genders = new Map<string, Gender | undefined>()
+  return (words) => {
+    const head = words.at(-1) ?? ''
+    if (!genders.has(head)) genders.set(head, genderOf(index, head))
+    const known = genders.get(head)
+    return known === undefined || known === gender
+  }
+}
+
+/**
+ * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
+ * when the text holds any), and how many words lie between that run and the anchors. `keep` says
+ * which runs may be meant at all (see `agreesWith`); every one by default.
+ */
+export function nameRunsIn(
+  index: CorpusIndex,
+  text: string,
+  asked: ReadonlySet<string>,
+  anchors: readonly QuestionTerm[],
+  keep: (words: readonly string[]) => boolean = () => true,
+): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
   const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
@@ -82,7 +173,7 @@ export function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<
   const namesNoOne = (run: { from: number; to: number }) =>
     touches(run.to) &&
     ((isCapitalised(run.to + 1) && asked.has(tokens[run.to + 1]!.word)) || (run.from === run.to && !isCapitalised(run.to + 1) && posByStart.get(tokens[run.to + 1]!.start) === 'NOUN'))
-  const named = runs.filter((run) => !namesNoOne(run))
+  const named = runs.filter((run) => !namesNoOne(run) && keep(run.words))
   const place = anchorPlace(index, tokens, anchors)
   // No question word in the quote: every name in it may be the answer, as near as can be told.
   if (!place) return { runs: named, distance: Infinity }

@@ -1,5 +1,5 @@
 import { tokenize } from './analyzer.js'
-import { isNameIn, namesIn, nameRunsIn } from './conversation-names.js'
+import { isNameIn, namesIn, nameRunsIn, sourcesWith, type Gender } from './conversation-names.js'
 import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
@@ -91,6 +91,15 @@ const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+r
 const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied)\b/i
 /** English reporting verbs, as a sentence reports someone's words ("Vos said", "Sollberg announced", "according to"). */
 const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|according\\s+to'
+/**
+ * "who said that?", "who said so?", "who told them that?", "says who?", "according to whom?": it asks
+ * who said the quote just shown, not who answers its question.
+ */
+const WHO_SAID = /^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:said|says|say|told|tells|claimed|claims|announced|stated|reported|wrote|promised|warned|suggested|thinks|believes)(?:\s+(?:them|us|you|him|her|reporters))?(?:\s+(?:that|so|this|it))?|says\s+who|according\s+to\s+(?:whom|who))\s*[?.!]*\s*$/i
+/** A sentence that reports someone's words: where a quote's speaker is named. */
+const REPORTED_TEXT = new RegExp(`\\b(?:${REPORTING_VERBS})\\b`, 'i')
+/** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
+const SHOWN_QUOTE_TERMS = 6
 /** Words between a speaker's name and the reporting verb that still make them the speaker ("Gridwise, the contractor, said"). */
 const SPEAKER_GAP_WORDS = 3
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
@@ -130,6 +139,14 @@ export interface ResolvedContext {
    */
   readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
   /**
+   * For "who said that?" only: the quote just shown, its article, and the question that finds it there
+   * (its own strongest words, a sentence that reports someone's words preferred). The answer shows
+   * that quote first, as it names who said it ("…, the owner said"), then what the follow-up finds as
+   * any other (where "The owner, Dara Velt, said …" may name them in full); and it is not compared
+   * across sources, which do not disagree on who said one article's sentence.
+   */
+  speakerOf?: { quote: string; sourceId: string; analyzed: AnalyzedQuestion }
+  /**
    * The previous answer's first quote, when the follow-up asks something it does not say: a word of
    * the follow-up's own that the corpus knows is missing from it ("what did she say?" after the
    * sentence that introduced her). The asker has read it, so another quote that ranks near it goes
@@ -154,6 +171,12 @@ export function resolveContext(
 ): ResolvedContext {
   const previous = context?.at(-1)
   if (!previous || previous.question.trim() === '') return { analyzed, shown: {} }
+  const resolved = resolveFollowUp(index, analyzed, previous, weights)
+  const speakerOf = whoSaidThat(index, analyzed, previous, weights)
+  return speakerOf ? { ...resolved, speakerOf } : resolved
+}
+
+function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn, weights: ContextWeights): ResolvedContext {
   // "then" ends "why did it fail then?" as "in that case", not "after that".
   const next = WHY_QUESTION.test(analyzed.text) ? null : WHAT_NEXT.exec(analyzed.text)
   // In "what happened next?" the "next" says when, not what about: as a topic word it finds "next month".
@@ -217,7 +240,7 @@ export function resolveContext(
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
   // "how?" has no words of its own: what it asked about is what it borrowed.
   const anchors = before.terms.length > 0 ? before.terms : previousContext
-  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
+  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors, pronounGender(analyzed.text)) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.map(({ word }) => word).join(' ')).terms : []
   // A name's last word is the one later sentences repeat ("Vos said …" after "the Dutch player Sanne
   // Vos"): the words before it count for less, so the sentence that wrote the name in full does not
@@ -301,6 +324,23 @@ export function resolveContext(
     shownBefore: new Set(previous.quotes),
     ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
   }
+}
+
+/**
+ * For "who said that?": the quote just shown, its article, and the question that finds it there (see
+ * `ResolvedContext.speakerOf`). Undefined for any other question, or when the previous turn showed no
+ * quote.
+ */
+function whoSaidThat(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn, weights: ContextWeights): ResolvedContext['speakerOf'] {
+  const quote = previous.quotes[0]
+  const passageId = previous.passageIds?.[0]
+  const sourceId = passageId === undefined ? undefined : parsePassageId(passageId)?.sourceId
+  if (!WHO_SAID.test(analyzed.text) || quote === undefined || sourceId === undefined) return undefined
+  const ownStems = new Set(analyzed.terms.map((term) => term.stem))
+  const borrowed = strongestTerms(analyzeQuestion(index, quote).terms, SHOWN_QUOTE_TERMS).filter((term) => !ownStems.has(term.stem))
+  if (borrowed.length === 0) return undefined
+  const terms = [...analyzed.terms, ...borrowed.map((term) => ({ ...term, weight: term.weight * weights.previousQuestion }))]
+  return { quote, sourceId, analyzed: { ...analyzed, contextTerms: borrowed.length, terms, answerText: REPORTED_TEXT } }
 }
 
 /**
@@ -419,19 +459,6 @@ function sharesArticle(index: CorpusIndex, analyzed: AnalyzedQuestion, before: A
   return false
 }
 
-/** The numbers of the sources whose passages hold any of `stems`. */
-function sourcesWith(index: CorpusIndex, stems: readonly string[]): Set<number> {
-  const sources = new Set<number>()
-  for (const stem of stems) {
-    const id = index.postings.termIds.get(stem)
-    if (id === undefined) continue
-    for (const field of index.postings.fields) {
-      for (let i = field.offsets[id] as number; i < (field.offsets[id + 1] as number); i++) sources.add(index.table.source[field.docs[i] as number] as number)
-    }
-  }
-  return sources
-}
-
 /** The turn to keep for the next question: the question asked, its quotes' texts, and what it borrowed. */
 export function conversationTurn(answer: Answer): ConversationTurn {
   return {
@@ -440,6 +467,13 @@ export function conversationTurn(answer: Answer): ConversationTurn {
     passageIds: answer.quotes.map((quote) => quote.passageId),
     ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords, ...(answer.contextWeights ? { contextWeights: answer.contextWeights } : {}) } : {}),
   }
+}
+
+/** "he" or "she" when the question points back with that person's pronouns only; undefined for "they", "it", or both. */
+function pronounGender(question: string): Gender | undefined {
+  const he = GENDERED_PRONOUNS[0]!.test(question)
+  const she = GENDERED_PRONOUNS[1]!.test(question)
+  return he === she ? undefined : he ? 'he' : 'she'
 }
 
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
