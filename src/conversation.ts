@@ -59,6 +59,10 @@ const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|thei
 const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
 /** A person's pronouns by kind: two of one kind in a row stand for the same person. */
 const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
+/** The plural personal pronouns: "they" may stand for the people a previous question asked about. */
+const PLURAL_PRONOUN = /\b(they|them|their|theirs|themselves)\b/i
+/** An English plural noun as asked ("students", "workers"), not a word that merely ends in "s" ("bus", "glass", "news"). */
+const PLURAL_NOUN = /\p{L}{2}[^su'’]s$/iu
 /** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
 const THING_PRONOUN = /\b(it|its|itself)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
@@ -207,7 +211,10 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // after a "what" question about a named subject ("what did Velotta unveil?" "how much does it cost?").
   const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
   const askedForName = (before.answerFeatures & FEATURE.properNoun) !== 0
-  const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed
+  // "they" after "when were the students rescued?" is the students, not the rescuers the answer names:
+  // a previous question that did not ask who, about a plural noun of its own, says who "they" are.
+  const theyAreAsked = !askedForName && PLURAL_PRONOUN.test(analyzed.text) && pronounGender(analyzed.text) === undefined && before.terms.some((term) => isNoun(term) && !term.name && PLURAL_NOUN.test(term.asked))
+  const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed && !theyAreAsked
   // "who opened it?" after "who designed the museum?": an "it" is no person, so it is the thing the
   // previous question was about, not the name its answer gave.
   // A demonstrative is a thing's too: in "how long will that take?" after "who is investigating it?",
