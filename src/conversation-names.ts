@@ -32,19 +32,33 @@ const TITLE_BEFORE: ReadonlyArray<{ gender: Gender; pattern: RegExp }> = [
 /** A person's pronouns by gender, as in `GENDERED_PRONOUNS` of a question. */
 const PRONOUN_OF: Readonly<Record<Gender, RegExp>> = { he: /^(?:he|him|his|himself)$/i, she: /^(?:she|her|hers|herself)$/i }
 
+/** How the articles use a capitalised word (see `nameUse`). */
+export interface NameUse {
+  /** The pronoun the articles refer to it by; absent when they never say (an organisation, a place). */
+  gender?: Gender
+  /** True when they also write it in lower case inside a sentence ("the agency"): a common noun, no person's name. */
+  common: boolean
+}
+
 /**
- * How the articles refer to the person whose name ends in `word` ("Kimani"): "she" when they write
- * "Ms Kimani", or a "she"/"her" follows the name in its sentence or opens the next one, more often
- * than the male forms; undefined when they never say, as for an organisation or a place. A follow-up's
- * "she" cannot mean a man the articles call "he", and no list of first names is needed to know it.
+ * How the articles use the word that ends a name ("Kimani"): "she" when they write "Ms Kimani", or a
+ * "she"/"her" follows the name in its sentence or opens the next one, more often than the male forms;
+ * and whether they write it in lower case too ("Regional Environment Agency", "the agency"). A
+ * follow-up's "she" cannot mean a man the articles call "he", nor an agency; and no list of first
+ * names is needed to know it.
  */
-export function genderOf(index: CorpusIndex, word: string): Gender | undefined {
+export function nameUse(index: CorpusIndex, word: string): NameUse {
   const counts: Record<Gender, number> = { he: 0, she: 0 }
+  let common = false
   const name = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu')
   for (const source of [...sourcesWith(index, [stemOf(index, word)])].slice(0, GENDER_SOURCES)) {
     const text = index.readText(source)
     for (const match of text.matchAll(name)) {
-      if (!/\p{Lu}/u.test(match[0].charAt(0))) continue
+      if (!/\p{Lu}/u.test(match[0].charAt(0))) {
+        // Lower case after a sentence's end would be odd, so any lower-case use is a common noun's.
+        common = true
+        continue
+      }
       const before = text.slice(Math.max(0, match.index - 40), match.index)
       const titled = TITLE_BEFORE.find(({ pattern }) => pattern.test(before))
       if (titled) {
@@ -60,7 +74,8 @@ export function genderOf(index: CorpusIndex, word: string): Gender | undefined {
       if (pronoun) counts[PRONOUN_OF.he.test(pronoun.word) ? 'he' : 'she']++
     }
   }
-  return counts.he > counts.she ? 'he' : counts.she > counts.he ? 'she' : undefined
+  const gender = counts.he > counts.she ? 'he' : counts.she > counts.he ? 'she' : undefined
+  return gender ? { gender, common } : { common }
 }
 
 /** The numbers of the sources whose passages hold any of `stems`. */
@@ -101,15 +116,24 @@ export function namesIn(
   anchors: readonly QuestionTerm[],
   gender?: Gender,
 ): Array<{ word: string; head: boolean }> {
-  const keep = gender === undefined ? undefined : agreesWith(index, gender)
+  const shown = quotes.slice(0, NAME_QUOTES)
+  const keep = gender === undefined ? undefined : agreesWith(index, gender, false)
   // The first quote is the answer, unless a later one of the first few names someone right beside
   // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
-  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors, keep))
-  const beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
-  // A "she" after a first quote that names only men is someone a later quote names.
-  const onlyOthers = keep !== undefined && read[0]?.runs.length === 0 && nameRunsIn(index, quotes[0] ?? '', asked, anchors).runs.length > 0
-  const agreeing = onlyOthers ? Math.max(0, read.findIndex(({ runs }) => runs.length > 0)) : 0
-  const { runs, distance } = read[beside === -1 ? agreeing : beside] ?? { runs: [], distance: Infinity }
+  let read = shown.map((text) => nameRunsIn(index, text, asked, anchors, keep))
+  let beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
+  if (beside === -1 && gender !== undefined) {
+    // No name answers the question beside its words: a "he" is then the first man the quotes name,
+    // whom the articles call "he", rather than a place the first quote names in passing.
+    const strictly = agreesWith(index, gender, true)
+    const strict = shown.map((text) => nameRunsIn(index, text, asked, [], strictly))
+    const first = strict.findIndex(({ runs }) => runs.length > 0)
+    if (first !== -1) {
+      read = strict
+      beside = first
+    }
+  }
+  const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
   if (Number.isFinite(distance) && distance > MAX_NAME_DISTANCE) return []
@@ -119,19 +143,19 @@ export function namesIn(
 }
 
 /**
- * Which runs of names (by their last word) a follow-up's "he" or "she" may stand for: any but those
- * the articles call by the other pronoun. After a quote naming a chief executive the articles call
- * "he" and a spokeswoman they call "she", "what did she promise?" means her; a name they never refer
- * to by a pronoun (an organisation, a place, a person written about only by name) may be meant by
- * either.
+ * Which runs of names (by their last word) a follow-up's "he" or "she" may stand for: with `strictly`,
+ * only those the articles call by that pronoun; else any but those they call by the other one or
+ * write in lower case too. After a quote naming a chief executive the articles call "he" and a
+ * spokeswoman they call "she", "what did she promise?" means her, and never "the agency"; a name
+ * they never refer to by a pronoun (a person written about only by name) may be meant by either.
  */
-function agreesWith(index: CorpusIndex, gender: Gender): (words: readonly string[]) => boolean {
-  const genders = new Map<string, Gender | undefined>()
+function agreesWith(index: CorpusIndex, gender: Gender, strictly: boolean): (words: readonly string[]) => boolean {
+  const uses = new Map<string, NameUse>()
   return (words) => {
     const head = words.at(-1) ?? ''
-    if (!genders.has(head)) genders.set(head, genderOf(index, head))
-    const known = genders.get(head)
-    return known === undefined || known === gender
+    let use = uses.get(head)
+    if (!use) uses.set(head, (use = nameUse(index, head)))
+    return strictly ? use.gender === gender : !use.common && (use.gender === undefined || use.gender === gender)
   }
 }
 

@@ -108,6 +108,11 @@ const SHOWN_QUOTE_TERMS = 6
 const SPEAKER_GAP_WORDS = 3
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
+/**
+ * How much a sentence in which the person a "what did she say?" stands for speaks counts: "what did
+ * she promise customers?" asks for her words, not for another speaker's sentence about customers.
+ */
+const SPEAKER_TYPE_WEIGHT = 2
 /** How much a reason counts for a "why?" with no noun of its own. */
 const REASON_TYPE_WEIGHT = 2
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
@@ -305,7 +310,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
         contextTerms: capped.length,
         terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
         ...(hook ? { answerText: hook } : {}),
-        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
+        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
       },
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }

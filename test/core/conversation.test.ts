@@ -156,8 +156,21 @@ describe('a conversation with people and organisations who speak', () => {
     // The answer's first quote has Inspector Fenwick speak; the third names the teacher, whom the articles call "he".
     const [first, second] = answerConversation(engine, ['Who will interview the teacher?', 'what did she say about the sign?'])
     expect(first?.quotes.map((quote) => quote.text).join(' ')).toContain('Daniel Osei')
-    expect(second?.contextWords ?? []).not.toContain('osei')
-    expect(second?.quotes[0]?.text).toContain('the sign had been put up by the landowner')
+    expect(second?.contextWords).toEqual(expect.arrayContaining(['fenwick']))
+    expect(second?.contextWords).not.toContain('osei')
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text).join(' ')).toContain('the sign had been put up by the landowner')
+  })
+
+  it('reads "he" as the man a later quote names when the first names only a place and an agency', () => {
+    const [, second] = answerConversation(engine, ['Who runs Dresna Chemicals?', 'what did he promise?'])
+    expect(second?.contextWords).toEqual(['vance'])
+    expect(second?.quotes[0]?.text).toContain('alarms would be replaced')
+  })
+
+  it('reads "they" after a question about students as the students, not the rescuers the answer names', () => {
+    const [, second] = answerConversation(engine, ['When were the students rescued?', 'and when were they trapped?'])
+    expect(second?.contextWords).toEqual(expect.arrayContaining(['students']))
+    expect(second?.quotes[0]?.text).toContain('since Saturday afternoon')
   })
 })
 
