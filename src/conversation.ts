@@ -92,9 +92,9 @@ const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+r
  * said, so the answer is a sentence that reports their words, which may share no other word with the
  * conversation. A "who said that?" asks for the speaker instead, and is no such question.
  */
-const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied)\b/i
+const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied|describe|described|explain|explained)\b/i
 /** English reporting verbs, as a sentence reports someone's words ("Vos said", "Sollberg announced", "according to"). */
-const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|according\\s+to'
+const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|described|describes|according\\s+to'
 /**
  * "who said that?", "who said so?", "who told them that?", "says who?", "according to whom?": it asks
  * who said the quote just shown, not who answers its question.
