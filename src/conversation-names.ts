@@ -24,6 +24,8 @@ export type Gender = 'he' | 'she'
 
 /** Most articles read to tell how they refer to a name: the first few that use it say it as well as all. */
 const GENDER_SOURCES = 8
+/** Characters read after a name for the pronoun that refers to it: the rest of a long sentence and the next one's start. */
+const SENTENCE_READ_CHARS = 600
 /** Courtesy titles written right before a name ("Ms Kimani", "Mr Vance"): closed-class English. */
 const TITLE_BEFORE: ReadonlyArray<{ gender: Gender; pattern: RegExp }> = [
   { gender: 'he', pattern: /\b(?:Mr|Mister|Sir|Lord)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
@@ -66,7 +68,7 @@ export function nameUse(index: CorpusIndex, word: string): NameUse {
         continue
       }
       // The rest of the name's sentence, then the first word of the next: "Vance apologised. He said …".
-      const after = text.slice(match.index + match[0].length)
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + SENTENCE_READ_CHARS)
       const end = /[.!?]["”’]?(?:\s+|$)/.exec(after)
       const rest = tokenize(end ? after.slice(0, end.index) : after)
       const next = end ? tokenize(after.slice(end.index + end[0].length))[0] : undefined
