@@ -31,6 +31,10 @@ const TITLE_BEFORE: ReadonlyArray<{ gender: Gender; pattern: RegExp }> = [
   { gender: 'he', pattern: /\b(?:Mr|Mister|Sir|Lord)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
   { gender: 'she', pattern: /\b(?:Ms|Mrs|Miss|Madam|Lady|Dame)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
 ]
+/** A subject pronoun that refers to a person by gender. */
+const SUBJECT_PRONOUN = /^(?:he|she)$/i
+/** "said he", "told reporters she", "said that he": the pronoun a name's own report goes on with, a few words after it. */
+const REPORTED_SUBJECT = /^(?:[\s,]+[\p{L}'’-]+){0,3}?[\s,]+(?:said|says|told\s+\p{L}+|added|announced|insisted|explained|warned|promised|admitted|denied|claimed)(?:\s+that)?\s+(he|she)\b/iu
 /** A person's pronouns by gender, as in `GENDERED_PRONOUNS` of a question. */
 const PRONOUN_OF: Readonly<Record<Gender, RegExp>> = { he: /^(?:he|him|his|himself)$/i, she: /^(?:she|her|hers|herself)$/i }
 
@@ -67,13 +71,15 @@ export function nameUse(index: CorpusIndex, word: string): NameUse {
         counts[titled.gender]++
         continue
       }
-      // The rest of the name's sentence, then the first word of the next: "Vance apologised. He said …".
+      // The subject of what the name's sentence reports ("Osei said he …"), else of the next sentence
+      // ("Vance apologised. He said …"). Not any pronoun after the name: in "Judge Okafor sentenced
+      // Lamm and ordered him to repay the money he received", "him" and "he" are Lamm.
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + SENTENCE_READ_CHARS)
       const end = /[.!?]["”’]?(?:\s+|$)/.exec(after)
-      const rest = tokenize(end ? after.slice(0, end.index) : after)
-      const next = end ? tokenize(after.slice(end.index + end[0].length))[0] : undefined
-      const pronoun = [...rest, ...(next ? [next] : [])].find((token) => PRONOUN_OF.he.test(token.word) || PRONOUN_OF.she.test(token.word))
-      if (pronoun) counts[PRONOUN_OF.he.test(pronoun.word) ? 'he' : 'she']++
+      const reported = REPORTED_SUBJECT.exec(end ? after.slice(0, end.index) : after)?.[1]
+      const next = end ? tokenize(after.slice(end.index + end[0].length))[0]?.word : undefined
+      const pronoun = reported ?? (next !== undefined && SUBJECT_PRONOUN.test(next) ? next : undefined)
+      if (pronoun) counts[PRONOUN_OF.he.test(pronoun) ? 'he' : 'she']++
     }
   }
   const gender = counts.he > counts.she ? 'he' : counts.she > counts.he ? 'she' : undefined
