@@ -59,7 +59,8 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     if (wider.quotes.length > 1) ranked = wider
   }
   const { passageIds } = ranked
-  const quotes = speakerOf ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
+  const quotes = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
   const compared = speakerOf ? {} : { analyzed }
   if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings) || lacksAskedValue(index, analyzed, quotes, settings) || (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed))) {
     return { answer: { ...noAnswer(checked.text), ...shown }, ...compared, passageIds }
