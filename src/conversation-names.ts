@@ -19,7 +19,7 @@ const MAX_NAME_DISTANCE = 3
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
-/** How the articles refer to a person: by "he" or by "she" (`genderOf`). */
+/** How the articles refer to a person: by "he" or by "she" (`nameUse`). */
 export type Gender = 'he' | 'she'
 
 /** Most articles read to tell how they refer to a name: the first few that use it say it as well as all. */
@@ -47,11 +47,12 @@ export interface NameUse {
 }
 
 /**
- * How the articles use the word that ends a name ("Kimani"): "she" when they write "Ms Kimani", or a
- * "she"/"her" follows the name in its sentence or opens the next one, more often than the male forms;
- * and whether they write it in lower case too ("Regional Environment Agency", "the agency"). A
- * follow-up's "she" cannot mean a man the articles call "he", nor an agency; and no list of first
- * names is needed to know it.
+ * How the articles use the word that ends a name ("Kimani"), read in the first few articles that use
+ * it: "she" when they write "Ms Kimani", "Kimani said she …", or open the sentence after one naming
+ * her with "She", more often than the male forms; and whether they write it in lower case too
+ * ("Regional Environment Agency", "the agency"; a person named Rose would be taken for a common noun
+ * too). A follow-up's "she" cannot mean a man the articles call "he", nor an agency; and no list of
+ * first names is needed to know it.
  */
 export function nameUse(index: CorpusIndex, word: string): NameUse {
   const counts: Record<Gender, number> = { he: 0, she: 0 }
@@ -61,7 +62,7 @@ export function nameUse(index: CorpusIndex, word: string): NameUse {
     const text = index.readText(source)
     for (const match of text.matchAll(name)) {
       if (!/\p{Lu}/u.test(match[0].charAt(0))) {
-        // Lower case after a sentence's end would be odd, so any lower-case use is a common noun's.
+        // A name is capitalised wherever it stands, so a lower-case use is a common noun's.
         common = true
         continue
       }

@@ -61,7 +61,7 @@ const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himsel
 const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
 /** The plural personal pronouns: "they" may stand for the people a previous question asked about. */
 const PLURAL_PRONOUN = /\b(they|them|their|theirs|themselves)\b/i
-/** An English plural noun as asked ("students", "workers"), not a word that merely ends in "s" ("bus", "glass", "news"). */
+/** An English plural noun as asked ("students", "workers"), not a word that merely ends in "s" ("bus", "glass", "status"). */
 const PLURAL_NOUN = /\p{L}{2}[^su'’]s$/iu
 /** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
 const THING_PRONOUN = /\b(it|its|itself)\b/i
@@ -185,6 +185,7 @@ export function resolveContext(
   return speakerOf ? { ...resolved, speakerOf } : resolved
 }
 
+/** `resolveContext` of a question that follows the turn `previous`, "who said that?" aside. */
 function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn, weights: ContextWeights): ResolvedContext {
   // "then" ends "why did it fail then?" as "in that case", not "after that".
   const next = WHY_QUESTION.test(analyzed.text) ? null : WHAT_NEXT.exec(analyzed.text)
