@@ -152,6 +152,15 @@ describe('a conversation with people and organisations who speak', () => {
     expect(second?.disagreements).toEqual([])
   })
 
+  it('answers "who said so?" with the quote just shown, then the sentence that names its speaker in full', async () => {
+    const { engine: quarry } = await loadCheckedEngine(fixtureDir('compare-quarry'))
+    const [first, second] = answerConversation(quarry, ['How much will the repairs cost?', 'who said so?'])
+    expect(first?.quotes[0]?.text).toMatch(/the owner said\.$/)
+    expect(second?.quotes[0]?.text).toBe(first?.quotes[0]?.text)
+    expect(second?.quotes.slice(1).map((quote) => quote.text).join(' ')).toContain('Dara Velt')
+    expect(second?.disagreements).toEqual([])
+  }, 120_000)
+
   it('reads "she" as a woman the articles call "she", not a man the answer names beside her', () => {
     // The answer's first quote has Inspector Fenwick speak; the third names the teacher, whom the articles call "he".
     const [first, second] = answerConversation(engine, ['Who will interview the teacher?', 'what did she say about the sign?'])
