@@ -102,6 +102,8 @@ const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces
 const WHO_SAID = /^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:said|says|say|told|tells|claimed|claims|announced|stated|reported|wrote|promised|warned|suggested|thinks|believes)(?:\s+(?:them|us|you|him|her|reporters))?(?:\s+(?:that|so|this|it))?|says\s+who|according\s+to\s+(?:whom|who))\s*[?.!]*\s*$/i
 /** A sentence that reports someone's words: where a quote's speaker is named. */
 const REPORTED_TEXT = new RegExp(`\\b(?:${REPORTING_VERBS})\\b`, 'i')
+/** "farmers say", "police said": the word right before a reporting verb, who speaks in a sentence that names no one. */
+const SPEAKER_WORD = new RegExp(`(\\p{L}+)\\s+(?:${REPORTING_VERBS})\\b`, 'iu')
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
 /** Words between a speaker's name and the reporting verb that still make them the speaker ("Gridwise, the contractor, said"). */
@@ -267,22 +269,30 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
   // first question's own words ("take", "build") are only older context.
   const samePronoun = previousContext.length > 0 && !referent && samePronounKind(previous.question, analyzed.text)
-  if (referent) borrow(nameTerms, weights.previousQuestion)
+  const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
+  const unnamedAnswer = (askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack
+  // After "who says that was too late?" answered "… but farmers say the warning came too late", the
+  // "they" of "what did they lose?" is who speaks there, the word before the reporting verb: it
+  // stands for them as a name would, in place of the words that asked who they were.
+  const speaker = unnamedAnswer && REPORTED_TEXT.test(previous.question) && previous.quotes[0] !== undefined ? SPEAKER_WORD.exec(previous.quotes[0])?.[1] : undefined
+  const speakerTerms = speaker === undefined || !PERSON_PRONOUN.test(analyzed.text) ? [] : analyzeQuestion(index, speaker).terms.filter((term) => isNoun(term) && !term.name && !asked.has(term.asked))
+  if (speakerTerms.length > 0) borrow(speakerTerms, weights.previousQuestion)
+  else if (referent) borrow(nameTerms, weights.previousQuestion)
   else if (samePronoun) borrow(previousContext, weights.previousQuestion)
   // "what happened next?" after "was Lamm found guilty?" asks about Lamm, past the verdict just
   // given: the previous question's things carry over, its verbs ("found guilty") say what is done.
   else borrow(next && before.terms.some(isNoun) ? before.terms.filter(isNoun) : before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
-  if (samePronoun) borrow(before.terms, weights.previousContext)
-  else if (!referent) borrow(previousContext, weights.previousContext)
-  if (!referent) borrow(nameTerms, weights.answerName)
+  // The speaker, like a name, stands in for the words that asked about them.
+  const standsIn = referent || speakerTerms.length > 0
+  if (samePronoun && !standsIn) borrow(before.terms, weights.previousContext)
+  else if (!standsIn) borrow(previousContext, weights.previousContext)
+  if (!standsIn) borrow(nameTerms, weights.answerName)
   // After a "who" question answered without a name ("The national energy regulator has opened an
   // inquiry", "farmers say the warning came too late"), a pronoun stands for the noun that answered
   // it: the answer's own words say what "it" or "they" is, as a name would.
-  const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
   // A bare "why?" after a question of its own asks why the answer just given is so: its words say what that is.
   const whyAnswer = WHY_QUESTION.test(analyzed.text) && analyzed.terms.length === 0 && before.terms.length > 0
-  const unnamedAnswer = (askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack
-  if ((unnamedAnswer || whyAnswer) && previous.quotes[0] !== undefined) {
+  if ((unnamedAnswer || whyAnswer) && speakerTerms.length === 0 && previous.quotes[0] !== undefined) {
     const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }
