@@ -19,6 +19,87 @@ const MAX_NAME_DISTANCE = 3
 /** Days and months are written capitalised but name no one a pronoun could point at. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS])
 
+/** How the articles refer to a person: by "he" or by "she" (`nameUse`). */
+export type Gender = 'he' | 'she'
+
+/** Most articles read to tell how they refer to a name: the first few that use it say it as well as all. */
+const GENDER_SOURCES = 8
+/** Characters read after a name for the pronoun that refers to it: the rest of a long sentence and the next one's start. */
+const SENTENCE_READ_CHARS = 600
+/** Courtesy titles written right before a name ("Ms Kimani", "Mr Vance"): closed-class English. */
+const TITLE_BEFORE: ReadonlyArray<{ gender: Gender; pattern: RegExp }> = [
+  { gender: 'he', pattern: /\b(?:Mr|Mister|Sir|Lord)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
+  { gender: 'she', pattern: /\b(?:Ms|Mrs|Miss|Madam|Lady|Dame)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u },
+]
+/** A subject pronoun that refers to a person by gender. */
+const SUBJECT_PRONOUN = /^(?:he|she)$/i
+/** "said he", "told reporters she", "said that he": the pronoun a name's own report goes on with, a few words after it. */
+const REPORTED_SUBJECT = /^(?:[\s,]+[\p{L}'’-]+){0,3}?[\s,]+(?:said|says|told\s+\p{L}+|added|announced|insisted|explained|warned|promised|admitted|denied|claimed)(?:\s+that)?\s+(he|she)\b/iu
+/** A person's pronouns by gender, as in `GENDERED_PRONOUNS` of a question. */
+const PRONOUN_OF: Readonly<Record<Gender, RegExp>> = { he: /^(?:he|him|his|himself)$/i, she: /^(?:she|her|hers|herself)$/i }
+
+/** How the articles use a capitalised word (see `nameUse`). */
+export interface NameUse {
+  /** The pronoun the articles refer to it by; absent when they never say (an organisation, a place). */
+  gender?: Gender
+  /** True when they also write it in lower case inside a sentence ("the agency"): a common noun, no person's name. */
+  common: boolean
+}
+
+/**
+ * How the articles use the word that ends a name ("Kimani"), read in the first few articles that use
+ * it: "she" when they write "Ms Kimani", "Kimani said she …", or open the sentence after one naming
+ * her with "She", more often than the male forms; and whether they write it in lower case too
+ * ("Regional Environment Agency", "the agency"; a person named Rose would be taken for a common noun
+ * too). A follow-up's "she" cannot mean a man the articles call "he", nor an agency; and no list of
+ * first names is needed to know it.
+ */
+export function nameUse(index: CorpusIndex, word: string): NameUse {
+  const counts: Record<Gender, number> = { he: 0, she: 0 }
+  let common = false
+  const name = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu')
+  for (const source of [...sourcesWith(index, [stemOf(index, word)])].slice(0, GENDER_SOURCES)) {
+    const text = index.readText(source)
+    for (const match of text.matchAll(name)) {
+      if (!/\p{Lu}/u.test(match[0].charAt(0))) {
+        // A name is capitalised wherever it stands, so a lower-case use is a common noun's.
+        common = true
+        continue
+      }
+      const before = text.slice(Math.max(0, match.index - 40), match.index)
+      const titled = TITLE_BEFORE.find(({ pattern }) => pattern.test(before))
+      if (titled) {
+        counts[titled.gender]++
+        continue
+      }
+      // The subject of what the name's sentence reports ("Osei said he …"), else of the next sentence
+      // ("Vance apologised. He said …"). Not any pronoun after the name: in "Judge Okafor sentenced
+      // Lamm and ordered him to repay the money he received", "him" and "he" are Lamm.
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + SENTENCE_READ_CHARS)
+      const end = /[.!?]["”’]?(?:\s+|$)/.exec(after)
+      const reported = REPORTED_SUBJECT.exec(end ? after.slice(0, end.index) : after)?.[1]
+      const next = end ? tokenize(after.slice(end.index + end[0].length))[0]?.word : undefined
+      const pronoun = reported ?? (next !== undefined && SUBJECT_PRONOUN.test(next) ? next : undefined)
+      if (pronoun) counts[PRONOUN_OF.he.test(pronoun) ? 'he' : 'she']++
+    }
+  }
+  const gender = counts.he > counts.she ? 'he' : counts.she > counts.he ? 'she' : undefined
+  return gender ? { gender, common } : { common }
+}
+
+/** The numbers of the sources whose passages hold any of `stems`. */
+export function sourcesWith(index: CorpusIndex, stems: readonly string[]): Set<number> {
+  const sources = new Set<number>()
+  for (const stem of stems) {
+    const id = index.postings.termIds.get(stem)
+    if (id === undefined) continue
+    for (const field of index.postings.fields) {
+      for (let i = field.offsets[id] as number; i < (field.offsets[id + 1] as number); i++) sources.add(index.table.source[field.docs[i] as number] as number)
+    }
+  }
+  return sources
+}
+
 /** True when `term` is written as a name in `text`: capitalised somewhere other than the text's first word. */
 export function isNameIn(text: string, term: QuestionTerm): boolean {
   const first = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
@@ -37,11 +118,30 @@ export function isNameIn(text: string, term: QuestionTerm): boolean {
  * trade minister?" with the name beside "Veskan trade minister", not the first name of the quote.
  * Each word says whether it ends its name (`head`): "Vos" of "Sanne Vos".
  */
-export function namesIn(index: CorpusIndex, quotes: readonly string[], asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): Array<{ word: string; head: boolean }> {
+export function namesIn(
+  index: CorpusIndex,
+  quotes: readonly string[],
+  asked: ReadonlySet<string>,
+  anchors: readonly QuestionTerm[],
+  gender?: Gender,
+): Array<{ word: string; head: boolean }> {
+  const shown = quotes.slice(0, NAME_QUOTES)
+  const keep = gender === undefined ? undefined : agreesWith(index, gender, false)
   // The first quote is the answer, unless a later one of the first few names someone right beside
   // the question's words ("The mayor, Dorota Kell, …" for "who is the mayor?") and it does not.
-  const read = quotes.slice(0, NAME_QUOTES).map((text) => nameRunsIn(index, text, asked, anchors))
-  const beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
+  let read = shown.map((text) => nameRunsIn(index, text, asked, anchors, keep))
+  let beside = read.findIndex(({ distance }) => distance <= NEXT_TO_ANCHOR)
+  if (beside === -1 && gender !== undefined) {
+    // No name answers the question beside its words: a "he" is then the first man the quotes name,
+    // whom the articles call "he", rather than a place the first quote names in passing.
+    const strictly = agreesWith(index, gender, true)
+    const strict = shown.map((text) => nameRunsIn(index, text, asked, [], strictly))
+    const first = strict.findIndex(({ runs }) => runs.length > 0)
+    if (first !== -1) {
+      read = strict
+      beside = first
+    }
+  }
   const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.
@@ -52,10 +152,34 @@ export function namesIn(index: CorpusIndex, quotes: readonly string[], asked: Re
 }
 
 /**
- * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
- * when the text holds any), and how many words lie between that run and the anchors.
+ * Which runs of names (by their last word) a follow-up's "he" or "she" may stand for: with `strictly`,
+ * only those the articles call by that pronoun; else any but those they call by the other one or
+ * write in lower case too. After a quote naming a chief executive the articles call "he" and a
+ * spokeswoman they call "she", "what did she promise?" means her, and never "the agency"; a name
+ * they never refer to by a pronoun (a person written about only by name) may be meant by either.
  */
-export function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<string>, anchors: readonly QuestionTerm[]): { runs: Array<{ words: string[] }>; distance: number } {
+function agreesWith(index: CorpusIndex, gender: Gender, strictly: boolean): (words: readonly string[]) => boolean {
+  const uses = new Map<string, NameUse>()
+  return (words) => {
+    const head = words.at(-1) ?? ''
+    let use = uses.get(head)
+    if (!use) uses.set(head, (use = nameUse(index, head)))
+    return strictly ? use.gender === gender : !use.common && (use.gender === undefined || use.gender === gender)
+  }
+}
+
+/**
+ * The runs of names in `text` a pronoun may stand for (all of them, or the one nearest the `anchors`
+ * when the text holds any), and how many words lie between that run and the anchors. `keep` says
+ * which runs may be meant at all (see `agreesWith`); every one by default.
+ */
+export function nameRunsIn(
+  index: CorpusIndex,
+  text: string,
+  asked: ReadonlySet<string>,
+  anchors: readonly QuestionTerm[],
+  keep: (words: readonly string[]) => boolean = () => true,
+): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
   const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
@@ -82,7 +206,7 @@ export function nameRunsIn(index: CorpusIndex, text: string, asked: ReadonlySet<
   const namesNoOne = (run: { from: number; to: number }) =>
     touches(run.to) &&
     ((isCapitalised(run.to + 1) && asked.has(tokens[run.to + 1]!.word)) || (run.from === run.to && !isCapitalised(run.to + 1) && posByStart.get(tokens[run.to + 1]!.start) === 'NOUN'))
-  const named = runs.filter((run) => !namesNoOne(run))
+  const named = runs.filter((run) => !namesNoOne(run) && keep(run.words))
   const place = anchorPlace(index, tokens, anchors)
   // No question word in the quote: every name in it may be the answer, as near as can be told.
   if (!place) return { runs: named, distance: Infinity }

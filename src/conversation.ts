@@ -1,5 +1,5 @@
 import { tokenize } from './analyzer.js'
-import { isNameIn, namesIn, nameRunsIn } from './conversation-names.js'
+import { isNameIn, namesIn, nameRunsIn, sourcesWith, type Gender } from './conversation-names.js'
 import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
@@ -59,6 +59,10 @@ const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|thei
 const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
 /** A person's pronouns by kind: two of one kind in a row stand for the same person. */
 const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
+/** The plural personal pronouns: "they" may stand for the people a previous question asked about. */
+const PLURAL_PRONOUN = /\b(they|them|their|theirs|themselves)\b/i
+/** An English plural noun as asked ("students", "workers"), not a word that merely ends in "s" ("bus", "glass", "status"). */
+const PLURAL_NOUN = /\p{L}{2}[^su'’]s$/iu
 /** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
 const THING_PRONOUN = /\b(it|its|itself)\b/i
 /** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
@@ -88,13 +92,29 @@ const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+r
  * said, so the answer is a sentence that reports their words, which may share no other word with the
  * conversation. A "who said that?" asks for the speaker instead, and is no such question.
  */
-const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied)\b/i
+const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied|describe|described|explain|explained)\b/i
 /** English reporting verbs, as a sentence reports someone's words ("Vos said", "Sollberg announced", "according to"). */
-const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|according\\s+to'
+const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|described|describes|according\\s+to'
+/**
+ * "who said that?", "who said so?", "who told them that?", "says who?", "according to whom?": it asks
+ * who said the quote just shown, not who answers its question.
+ */
+const WHO_SAID = /^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:said|says|say|told|tells|claimed|claims|announced|stated|reported|wrote|promised|warned|suggested|thinks|believes)(?:\s+(?:them|us|you|him|her|reporters))?(?:\s+(?:that|so|this|it))?|says\s+who|according\s+to\s+(?:whom|who))\s*[?.!]*\s*$/i
+/** A sentence that reports someone's words: where a quote's speaker is named. */
+const REPORTED_TEXT = new RegExp(`\\b(?:${REPORTING_VERBS})\\b`, 'i')
+/** "farmers say", "police said": the word right before a reporting verb, who speaks in a sentence that names no one. */
+const SPEAKER_WORD = new RegExp(`(\\p{L}+)\\s+(?:${REPORTING_VERBS})\\b`, 'iu')
+/** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
+const SHOWN_QUOTE_TERMS = 6
 /** Words between a speaker's name and the reporting verb that still make them the speaker ("Gridwise, the contractor, said"). */
 const SPEAKER_GAP_WORDS = 3
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
+/**
+ * How much a sentence in which the person a "what did she say?" stands for speaks counts: "what did
+ * she promise customers?" asks for her words, not for another speaker's sentence about customers.
+ */
+const SPEAKER_TYPE_WEIGHT = 2
 /** How much a reason counts for a "why?" with no noun of its own. */
 const REASON_TYPE_WEIGHT = 2
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
@@ -130,6 +150,14 @@ export interface ResolvedContext {
    */
   readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
   /**
+   * For "who said that?" only: the quote just shown, its article, and the question that finds it there
+   * (its own strongest words, a sentence that reports someone's words preferred). The answer shows
+   * that quote first, as it names who said it ("…, the owner said"), then what the follow-up finds as
+   * any other (where "The owner, Dara Velt, said …" may name them in full); and it is not compared
+   * across sources, which do not disagree on who said one article's sentence.
+   */
+  speakerOf?: { quote: string; sourceId: string; analyzed: AnalyzedQuestion }
+  /**
    * The previous answer's first quote, when the follow-up asks something it does not say: a word of
    * the follow-up's own that the corpus knows is missing from it ("what did she say?" after the
    * sentence that introduced her). The asker has read it, so another quote that ranks near it goes
@@ -154,6 +182,13 @@ export function resolveContext(
 ): ResolvedContext {
   const previous = context?.at(-1)
   if (!previous || previous.question.trim() === '') return { analyzed, shown: {} }
+  const resolved = resolveFollowUp(index, analyzed, previous, weights)
+  const speakerOf = whoSaidThat(index, analyzed, previous, weights)
+  return speakerOf ? { ...resolved, speakerOf } : resolved
+}
+
+/** `resolveContext` of a question that follows the turn `previous`, "who said that?" aside. */
+function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn, weights: ContextWeights): ResolvedContext {
   // "then" ends "why did it fail then?" as "in that case", not "after that".
   const next = WHY_QUESTION.test(analyzed.text) ? null : WHAT_NEXT.exec(analyzed.text)
   // In "what happened next?" the "next" says when, not what about: as a topic word it finds "next month".
@@ -184,7 +219,10 @@ export function resolveContext(
   // after a "what" question about a named subject ("what did Velotta unveil?" "how much does it cost?").
   const previousNamed = before.terms.some((term) => isNameIn(previous.question, term))
   const askedForName = (before.answerFeatures & FEATURE.properNoun) !== 0
-  const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed
+  // "they" after "when were the students rescued?" is the students, not the rescuers the answer names:
+  // a previous question that did not ask who, about a plural noun of its own, says who "they" are.
+  const theyAreAsked = !askedForName && PLURAL_PRONOUN.test(analyzed.text) && pronounGender(analyzed.text) === undefined && before.terms.some((term) => isNoun(term) && !term.name && PLURAL_NOUN.test(term.asked))
+  const pointsAtPerson = PERSON_PRONOUN.test(analyzed.text) && !previousNamed && !theyAreAsked
   // "who opened it?" after "who designed the museum?": an "it" is no person, so it is the thing the
   // previous question was about, not the name its answer gave.
   // A demonstrative is a thing's too: in "how long will that take?" after "who is investigating it?",
@@ -217,7 +255,7 @@ export function resolveContext(
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
   // "how?" has no words of its own: what it asked about is what it borrowed.
   const anchors = before.terms.length > 0 ? before.terms : previousContext
-  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors) : []
+  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors, pronounGender(analyzed.text)) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.map(({ word }) => word).join(' ')).terms : []
   // A name's last word is the one later sentences repeat ("Vos said …" after "the Dutch player Sanne
   // Vos"): the words before it count for less, so the sentence that wrote the name in full does not
@@ -231,22 +269,30 @@ export function resolveContext(
   // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
   // first question's own words ("take", "build") are only older context.
   const samePronoun = previousContext.length > 0 && !referent && samePronounKind(previous.question, analyzed.text)
-  if (referent) borrow(nameTerms, weights.previousQuestion)
+  const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
+  const unnamedAnswer = (askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack
+  // After "who says that was too late?" answered "… but farmers say the warning came too late", the
+  // "they" of "what did they lose?" is who speaks there, the word before the reporting verb: it
+  // stands for them as a name would, in place of the words that asked who they were.
+  const speaker = unnamedAnswer && REPORTED_TEXT.test(previous.question) && previous.quotes[0] !== undefined ? SPEAKER_WORD.exec(previous.quotes[0])?.[1] : undefined
+  const speakerTerms = speaker === undefined || !PERSON_PRONOUN.test(analyzed.text) ? [] : analyzeQuestion(index, speaker).terms.filter((term) => isNoun(term) && !term.name && !asked.has(term.asked))
+  if (speakerTerms.length > 0) borrow(speakerTerms, weights.previousQuestion)
+  else if (referent) borrow(nameTerms, weights.previousQuestion)
   else if (samePronoun) borrow(previousContext, weights.previousQuestion)
   // "what happened next?" after "was Lamm found guilty?" asks about Lamm, past the verdict just
   // given: the previous question's things carry over, its verbs ("found guilty") say what is done.
   else borrow(next && before.terms.some(isNoun) ? before.terms.filter(isNoun) : before.terms, weights.previousQuestion, (term) => !(namesItself && isNameIn(previous.question, term)))
-  if (samePronoun) borrow(before.terms, weights.previousContext)
-  else if (!referent) borrow(previousContext, weights.previousContext)
-  if (!referent) borrow(nameTerms, weights.answerName)
+  // The speaker, like a name, stands in for the words that asked about them.
+  const standsIn = referent || speakerTerms.length > 0
+  if (samePronoun && !standsIn) borrow(before.terms, weights.previousContext)
+  else if (!standsIn) borrow(previousContext, weights.previousContext)
+  if (!standsIn) borrow(nameTerms, weights.answerName)
   // After a "who" question answered without a name ("The national energy regulator has opened an
   // inquiry", "farmers say the warning came too late"), a pronoun stands for the noun that answered
   // it: the answer's own words say what "it" or "they" is, as a name would.
-  const pointsBack = PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' '))
   // A bare "why?" after a question of its own asks why the answer just given is so: its words say what that is.
   const whyAnswer = WHY_QUESTION.test(analyzed.text) && analyzed.terms.length === 0 && before.terms.length > 0
-  const unnamedAnswer = (askedForName || /\bwhom\b/i.test(previous.question)) && !previousNamed && names.length === 0 && !samePerson && !namesItself && pointsBack
-  if ((unnamedAnswer || whyAnswer) && previous.quotes[0] !== undefined) {
+  if ((unnamedAnswer || whyAnswer) && speakerTerms.length === 0 && previous.quotes[0] !== undefined) {
     const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }
@@ -275,7 +321,7 @@ export function resolveContext(
         contextTerms: capped.length,
         terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
         ...(hook ? { answerText: hook } : {}),
-        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : {}),
+        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
       },
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
@@ -301,6 +347,23 @@ export function resolveContext(
     shownBefore: new Set(previous.quotes),
     ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
   }
+}
+
+/**
+ * For "who said that?": the quote just shown, its article, and the question that finds it there (see
+ * `ResolvedContext.speakerOf`). Undefined for any other question, or when the previous turn showed no
+ * quote.
+ */
+function whoSaidThat(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn, weights: ContextWeights): ResolvedContext['speakerOf'] {
+  const quote = previous.quotes[0]
+  const passageId = previous.passageIds?.[0]
+  const sourceId = passageId === undefined ? undefined : parsePassageId(passageId)?.sourceId
+  if (!WHO_SAID.test(analyzed.text) || quote === undefined || sourceId === undefined) return undefined
+  const ownStems = new Set(analyzed.terms.map((term) => term.stem))
+  const borrowed = strongestTerms(analyzeQuestion(index, quote).terms, SHOWN_QUOTE_TERMS).filter((term) => !ownStems.has(term.stem))
+  if (borrowed.length === 0) return undefined
+  const terms = [...analyzed.terms, ...borrowed.map((term) => ({ ...term, weight: term.weight * weights.previousQuestion }))]
+  return { quote, sourceId, analyzed: { ...analyzed, contextTerms: borrowed.length, terms, answerText: REPORTED_TEXT } }
 }
 
 /**
@@ -419,19 +482,6 @@ function sharesArticle(index: CorpusIndex, analyzed: AnalyzedQuestion, before: A
   return false
 }
 
-/** The numbers of the sources whose passages hold any of `stems`. */
-function sourcesWith(index: CorpusIndex, stems: readonly string[]): Set<number> {
-  const sources = new Set<number>()
-  for (const stem of stems) {
-    const id = index.postings.termIds.get(stem)
-    if (id === undefined) continue
-    for (const field of index.postings.fields) {
-      for (let i = field.offsets[id] as number; i < (field.offsets[id + 1] as number); i++) sources.add(index.table.source[field.docs[i] as number] as number)
-    }
-  }
-  return sources
-}
-
 /** The turn to keep for the next question: the question asked, its quotes' texts, and what it borrowed. */
 export function conversationTurn(answer: Answer): ConversationTurn {
   return {
@@ -440,6 +490,13 @@ export function conversationTurn(answer: Answer): ConversationTurn {
     passageIds: answer.quotes.map((quote) => quote.passageId),
     ...(answer.contextWords && answer.contextWords.length > 0 ? { contextWords: answer.contextWords, ...(answer.contextWeights ? { contextWeights: answer.contextWeights } : {}) } : {}),
   }
+}
+
+/** "he" or "she" when the question points back with that person's pronouns only; undefined for "they", "it", or both. */
+function pronounGender(question: string): Gender | undefined {
+  const he = GENDERED_PRONOUNS[0]!.test(question)
+  const she = GENDERED_PRONOUNS[1]!.test(question)
+  return he === she ? undefined : he ? 'he' : 'she'
 }
 
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */

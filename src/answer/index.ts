@@ -1,4 +1,4 @@
-import { resolveContext } from '../conversation.js'
+import { resolveContext, type ResolvedContext } from '../conversation.js'
 import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../question.js'
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
@@ -14,6 +14,10 @@ export { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from '.
 /** An answer and what it was built from (for finding the disagreements that bear on it). */
 export interface AnswerWithContext {
   answer: Answer
+  /**
+   * The question as read, for finding the disagreements that bear on the answer. Absent for a "who
+   * said that?" follow-up: it asks who said the quote just shown, which the sources do not dispute.
+   */
   analyzed?: AnalyzedQuestion
   /** Passages read for the answer, best first. */
   passageIds: string[]
@@ -32,6 +36,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   const { shownBefore } = resolved
   let { analyzed, shown } = resolved
   const wanted = offset + limit + 1 + (shownBefore?.size ?? 0) + (resolved.shownAnswer === undefined ? 0 : 1)
+  const { speakerOf } = resolved
   let ranked = rankQuotes(index, analyzed, settings, ask.sourceId, wanted, corpus)
   // "what happened next?" is not answered by what was just shown: when the topic finds nothing else,
   // it reads on from the answer just given, and shows it again only when nothing else is found.
@@ -54,14 +59,16 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     if (wider.quotes.length > 1) ranked = wider
   }
   const { passageIds } = ranked
-  const quotes = demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
+  const quotes = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  const compared = speakerOf ? {} : { analyzed }
   if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings) || lacksAskedValue(index, analyzed, quotes, settings) || (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed))) {
-    return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
+    return { answer: { ...noAnswer(checked.text), ...shown }, ...compared, passageIds }
   }
   const page = quotes.slice(offset, offset + limit)
   return {
     answer: { status: 'answered', question: checked.text, quotes: page, disagreements: [], hasMore: quotes.length > offset + limit, ...shown },
-    analyzed,
+    ...compared,
     passageIds,
   }
 }
@@ -76,6 +83,20 @@ const SHOWN_FLOOR_SHARE = 0.5
 function demoteShown(quotes: Quote[], shown: string | undefined): Quote[] {
   if (shown === undefined || quotes.length < 2 || quotes[0]?.text !== shown) return quotes
   return [quotes[1] as Quote, quotes[0], ...quotes.slice(2)]
+}
+
+/**
+ * `quotes` with the quote a "who said that?" asks about first (`ResolvedContext.speakerOf`): moved
+ * there when found, else found again in its article by its own words.
+ */
+function withShownFirst(index: CorpusIndex, quotes: Quote[], speakerOf: NonNullable<ResolvedContext['speakerOf']>, settings: Required<AnswerOptions>, wanted: number): Quote[] {
+  const holds = (quote: Quote) => quote.text.includes(speakerOf.quote)
+  let first = quotes.find(holds)
+  if (!first) {
+    const found = rankQuotes(index, speakerOf.analyzed, settings, speakerOf.sourceId, wanted).quotes
+    first = found.find(holds) ?? found[0]
+  }
+  return first ? [first, ...quotes.filter((quote) => quote.text !== first.text)] : quotes
 }
 
 /** Least weight of a question word that says what it asks about, for `declineNamesOnly`: nouns, adjectives and verbs the corpus uses, not adverbs or light verbs. */
