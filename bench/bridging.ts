@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out', 'round-9 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out', 'round-9 held-out', 'round-10 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }
