@@ -4,6 +4,7 @@ import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
 import { isLinkedByNamesOnly } from './article-coverage.js'
+import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
 import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
@@ -55,7 +56,14 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   const { passageIds } = ranked
   const quotes = demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
-  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings) || lacksAskedValue(index, analyzed, quotes, settings) || (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed))) {
+  if (
+    quotes.length === 0 ||
+    isOutOfScope(index, analyzed, quotes, settings) ||
+    lacksAskedValue(index, analyzed, quotes, settings) ||
+    (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
+    (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.uncountedVocabulary)) ||
+    (settings.declineUnsaidMeasure && isUnsaidMeasure(index, analyzed, quotes))
+  ) {
     return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
   }
   const page = quotes.slice(offset, offset + limit)
