@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Engine } from '../../src/index.js'
-import { BUNDLED_DIR, fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
+import { BUNDLED_DIR, createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 import { PARAPHRASE_QUESTIONS } from './paraphrase-questions.js'
 
 /** Floors of the share of in-scope questions quoted right, at today's level (README): the target is 85%. */
@@ -148,6 +149,16 @@ describe('ask with questions worded away from the articles', () => {
   it('declines a question whose every noun is new to the articles, though it shares their verb', () => {
     const rocket = engines.get('paraphrase-zoo-rocket')
     expect(rocket?.ask('How many lions escaped?').status).toBe('no_answer')
+  })
+
+  it('answers a question whose one noun the articles never use when loneUnknownNounShare is on, and declines it by default', async () => {
+    // The articles say "opened an investigation", never "incident"; off by default because the same
+    // reading answers questions about other events ("Who piloted the jet?" of a corpus about pilot whales).
+    const articles = await loadCorpusDir(fixtureDir('paraphrase-landing-outbreak-sinkhole'))
+    const lone = createCheckedEngine(articles, { synsets: await sharedSynsets(), answer: { loneUnknownNounShare: 0 } }).ask('Who is investigating the incident?')
+    expect(lone.status).toBe('answered')
+    expect(lone.quotes.some((quote) => quote.text.includes('air accident bureau has opened an investigation'))).toBe(true)
+    expect(engines.get('paraphrase-landing-outbreak-sinkhole')?.ask('Who is investigating the incident?').status).toBe('no_answer')
   })
 
   it('declines a named "how many" question when no quote counts the thing asked, and answers one that a quote counts', () => {
