@@ -61,7 +61,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     isOutOfScope(index, analyzed, quotes, settings) ||
     lacksAskedValue(index, analyzed, quotes, settings) ||
     (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
-    (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.uncountedVocabulary)) ||
+    (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.valueCheckVocabulary)) ||
     (settings.declineUnsaidMeasure && isUnsaidMeasure(index, analyzed, quotes))
   ) {
     return { answer: { ...noAnswer(checked.text), ...shown }, analyzed, passageIds }
@@ -116,7 +116,7 @@ const VALUE_FEATURES = FEATURE.count | FEATURE.money | FEATURE.percent | FEATURE
  * follow-up is not checked: its form may be all it asks ("how much?"), and its hooks are the conversation's.
  */
 function lacksAskedValue(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
-  if (!settings.declineWithoutValue || quotes.length === 0 || (analyzed.contextTerms ?? 0) > 0 || analyzed.answerText !== undefined) return false
+  if (!settings.declineWithoutValue || quotes.length === 0 || index.docFreq.size >= settings.valueCheckVocabulary || (analyzed.contextTerms ?? 0) > 0 || analyzed.answerText !== undefined) return false
   const features = (analyzed.answerFeatures & VALUE_FEATURES) || (MEASURE_QUESTION.test(analyzed.text) ? FEATURE.count : 0)
   if (features === 0 || !analyzed.terms.some((term) => term.name)) return false
   const termOf = new Map<string, number>()

@@ -21,12 +21,12 @@ const ROUND7_OUT_OF_SCOPE_DECLINED = 6
 /** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
 const ROUND8_FLOOR = 0.3
 const ROUND8_OUT_OF_SCOPE_DECLINED = 7
-/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change. */
+/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change; 7 after round 9, 9 since round 10. */
 const ROUND9_FLOOR = 0.5
-const ROUND9_OUT_OF_SCOPE_DECLINED = 7
-/** Round 10's held-out set (README): 4 of 16 quoted right, 6 declined and 4 of 10 out-of-scope declined at its first run; 7 of 10 declined since round 10. */
+const ROUND9_OUT_OF_SCOPE_DECLINED = 9
+/** Round 10's held-out set (README): 4 of 16 quoted right, 6 declined and 4 of 10 out-of-scope declined at its first run; 8 of 10 declined since round 10. */
 const ROUND10_FLOOR = 0.25
-const ROUND10_OUT_OF_SCOPE_DECLINED = 7
+const ROUND10_OUT_OF_SCOPE_DECLINED = 8
 /**
  * In-scope questions of every half declined ("not in my sources" when the articles say it in other
  * words), at today's level: 95 of 306. The target is 0.
@@ -168,6 +168,17 @@ describe('ask with questions worded away from the articles', () => {
     const customers = bank?.ask('How many customers did Northmere Bank say were affected?')
     expect(customers?.status).toBe('answered')
     expect(customers?.quotes[0]?.text).toContain('2.1 million customers')
+  })
+
+  it('declines a named question asking a date or a figure that no quote holds', () => {
+    const water = engines.get('paraphrase-whales-water')
+    expect(water?.ask('When was the Marine Rescue Trust founded?').status).toBe('no_answer')
+    const bank = engines.get('paraphrase-crane-bank')
+    expect(bank?.ask('How much did Amira Solt earn last year?').status).toBe('no_answer')
+    // A named question whose quote holds the asked date is answered.
+    const notice = water?.ask('When was the Harlow Vale notice lifted?')
+    expect(notice?.status).toBe('answered')
+    expect(notice?.quotes[0]?.text).toContain('lifted on Saturday afternoon')
   })
 
   it('declines a size question whose adjective the articles never use when no quote measures anything, and answers one a quote measures', () => {
