@@ -66,7 +66,8 @@ export function rankQuotes(
   const lone = loneUnknownNounOf(index, analyzed, settings)
   const loneShare = lone < 0 ? 1 : loneNounShareOf(index, settings)
   const gateWeights = lone < 0 ? termWeights : termWeights.map((weight, t) => (t === lone ? weight * loneShare : weight))
-  const judged = judgedTerms(index, analyzed, gateWeights, variantNumbers, Math.min(loneShare, unknownWordShareOf(index, analyzed, settings)))
+  const unknownShare = unknownWordShareOf(index, analyzed, settings)
+  const judged = judgedTerms(index, analyzed, gateWeights, variantNumbers, lone < 0 ? unknownShare : Math.min(loneShare, unknownShare))
   const followUp = (analyzed.contextTerms ?? 0) > 0
   // A follow-up's own hooks (see `AnalyzedQuestion.answerText`); a question on its own has neither.
   const { answerText } = analyzed
