@@ -29,6 +29,13 @@ const VARIANTS: Record<string, Variant> = {
   'unknown-0.5': { wordNet: {}, answer: { unknownWordShare: 0.5 } },
   'unknown-0.25': { wordNet: {}, answer: { unknownWordShare: 0.25 } },
   'unknown-0': { wordNet: {}, answer: { unknownWordShare: 0 } },
+  'lone-noun-0': { wordNet: {}, answer: { loneUnknownNounShare: 0 } },
+  'lone-noun-0.25': { wordNet: {}, answer: { loneUnknownNounShare: 0.25 } },
+  'lone-noun-any-vocabulary': { wordNet: {}, answer: { loneUnknownNounShare: 0, loneUnknownNounVocabulary: 0 } },
+  'no-uncounted-decline': { wordNet: {}, answer: { declineUncounted: false } },
+  'uncounted-any-vocabulary': { wordNet: {}, answer: { valueCheckVocabulary: Infinity } },
+  'no-unsaid-measure-decline': { wordNet: {}, answer: { declineUnsaidMeasure: false } },
+  'round9-declines': { wordNet: {}, answer: { declineUncounted: false, declineUnsaidMeasure: false, declineWithoutValue: false } },
   'no-unknown-scaling': { wordNet: {}, answer: { unknownWordVocabulary: 0 } },
   'article-evidence-0.87': { wordNet: {}, answer: { minArticleEvidence: 0.87 } },
   'quote-coverage-0.3': { wordNet: {}, answer: { quoteCoverageWeight: 0.3 } },
@@ -40,7 +47,7 @@ const VARIANTS: Record<string, Variant> = {
   'no-take-place': { wordNet: {}, answer: { bridging: { takePlace: false } } },
   'no-names-only-decline': { wordNet: {}, answer: { declineNamesOnly: false } },
   'no-unknown-asked-decline': { wordNet: {}, answer: { declineUnknownAsked: false } },
-  'value-decline': { wordNet: {}, answer: { declineWithoutValue: true } },
+  'no-value-decline': { wordNet: {}, answer: { declineWithoutValue: false } },
   'no-title-sentence': { wordNet: {}, answer: { titleSentenceWeight: 0 } },
   'round7-ranking': { wordNet: {}, answer: { titleSentenceWeight: 0, passageCoverageWeight: 0.75 } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
@@ -78,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push([name, ...cells])
   }
-  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out', 'round-9 held-out']
+  const header = ['variant', 'old tuning: right (declined), out-of-scope declined', 'old held-out', 'round-4 held-out', 'round-5 held-out', 'round-6 set', 'round-7 held-out', 'round-8 held-out', 'round-9 held-out', 'round-10 held-out']
   if (squad) header.push('SQuAD first quote', 'any quote', 'half corpus: other declined', 'own declined')
   console.log(`\n${table(header, rows)}`)
 }

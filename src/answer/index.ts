@@ -4,6 +4,7 @@ import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
 import { isLinkedByNamesOnly } from './article-coverage.js'
+import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
 import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
@@ -62,7 +63,14 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
   const quotes = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
   const compared = speakerOf ? {} : { analyzed }
-  if (quotes.length === 0 || isOutOfScope(index, analyzed, quotes, settings) || lacksAskedValue(index, analyzed, quotes, settings) || (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed))) {
+  if (
+    quotes.length === 0 ||
+    isOutOfScope(index, analyzed, quotes, settings) ||
+    lacksAskedValue(index, analyzed, quotes, settings) ||
+    (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
+    (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.valueCheckVocabulary)) ||
+    (settings.declineUnsaidMeasure && isUnsaidMeasure(index, analyzed, quotes))
+  ) {
     return { answer: { ...noAnswer(checked.text), ...shown }, ...compared, passageIds }
   }
   const page = quotes.slice(offset, offset + limit)
@@ -129,7 +137,7 @@ const VALUE_FEATURES = FEATURE.count | FEATURE.money | FEATURE.percent | FEATURE
  * follow-up is not checked: its form may be all it asks ("how much?"), and its hooks are the conversation's.
  */
 function lacksAskedValue(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
-  if (!settings.declineWithoutValue || quotes.length === 0 || (analyzed.contextTerms ?? 0) > 0 || analyzed.answerText !== undefined) return false
+  if (!settings.declineWithoutValue || quotes.length === 0 || index.docFreq.size >= settings.valueCheckVocabulary || (analyzed.contextTerms ?? 0) > 0 || analyzed.answerText !== undefined) return false
   const features = (analyzed.answerFeatures & VALUE_FEATURES) || (MEASURE_QUESTION.test(analyzed.text) ? FEATURE.count : 0)
   if (features === 0 || !analyzed.terms.some((term) => term.name)) return false
   const termOf = new Map<string, number>()

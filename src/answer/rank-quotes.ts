@@ -7,7 +7,7 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { bestVariantWeights, coverageOf, coverageOfBest, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
-import { unknownWordShareOf } from './unknown-words.js'
+import { loneNounShareOf, loneUnknownNounOf, unknownWordShareOf } from './unknown-words.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
 import type { AnswerCorpus, AnswerOptions } from './options.js'
 
@@ -62,7 +62,13 @@ export function rankQuotes(
   terms.forEach((term, t) => {
     if (term.name) for (const number of variantNumbers[t] as number[]) nameStem[number] = 1
   })
-  const judged = judgedTerms(index, analyzed, termWeights, variantNumbers, unknownWordShareOf(index, analyzed, settings))
+  // A lone noun the corpus never uses is the question's word for the articles' thing: it, and any
+  // other word the corpus never uses, count little in the gates.
+  const lone = loneUnknownNounOf(index, analyzed, settings)
+  const loneShare = lone < 0 ? 1 : loneNounShareOf(index, settings)
+  const gateWeights = lone < 0 ? termWeights : termWeights.map((weight, t) => (t === lone ? weight * loneShare : weight))
+  const unknownShare = unknownWordShareOf(index, analyzed, settings)
+  const judged = judgedTerms(index, analyzed, gateWeights, variantNumbers, lone < 0 ? unknownShare : Math.min(loneShare, unknownShare))
   const followUp = (analyzed.contextTerms ?? 0) > 0
   // A follow-up's own hooks (see `AnalyzedQuestion.answerText`); a question on its own has neither.
   const { answerText } = analyzed

@@ -20,6 +20,59 @@ export function unknownWordShareOf(index: CorpusIndex, analyzed: AnalyzedQuestio
   return hasKnownNoun ? unknownWordShare * Math.min(1, index.docFreq.size / unknownWordVocabulary) : unknownWordShare
 }
 
+/**
+ * The share a lone unknown noun keeps (`loneUnknownNounOf`): `AnswerOptions.loneUnknownNounShare`
+ * in a corpus of a few articles, growing with the corpus's vocabulary to all of the word's weight at
+ * `AnswerOptions.loneUnknownNounVocabulary` stems: a corpus of many thousand words that never uses a
+ * noun most likely speaks of something else.
+ */
+export function loneNounShareOf(index: CorpusIndex, settings: Required<AnswerOptions>): number {
+  const { loneUnknownNounShare: share, loneUnknownNounVocabulary: vocabulary } = settings
+  if (vocabulary <= 0) return share
+  return Math.min(1, share + (1 - share) * (index.docFreq.size / vocabulary))
+}
+
+/** Least weight of a question word the corpus uses that ties a lone unknown noun to the articles (`loneUnknownNounOf`): a noun, verb or adjective, not an adverb or a light verb. */
+const TIE_MIN_WEIGHT = 0.4
+
+/** Words of when, which every story has: they tie no question to the articles' event ("the forecast for the weekend"). */
+const TIME_WORDS: ReadonlySet<string> = new Set(['day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'today', 'tomorrow', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'time', 'season', 'summer', 'winter', 'spring', 'autumn'])
+
+/** A question about another occasion than the articles' ("last year", "next summer"): a near miss on the same theme. */
+const OTHER_OCCASION = /\b(?:last|next|previous)\s+(?:year|week|month|weekend|season|summer|winter|spring|autumn)\b/i
+
+/**
+ * The number of the one noun of a question that names nothing which the corpus never uses in a form
+ * of its own (its thesaurus links may be there, often of another sense: "compensation" → "repair"),
+ * when the question's other words are the corpus's (`AnswerOptions.loneUnknownNounShare`); -1 for
+ * none. "Who is investigating the incident?" of articles that say who opened an investigation into
+ * the bird strike, "How much chemical spilled?" of articles that say what spilled, "What was the
+ * train's destination?": the one noun is then the question's own word for the articles' thing. Two
+ * or more new nouns ("Which bridge was destroyed by the earthquake?") are another topic, a name
+ * ("How many people work for Corvane Aerospace?") says what the question is about, words of when
+ * ("the forecast for the weekend") tie it to no event, and "last year" asks of another occasion
+ * ("Which country had the worst forest fires last year?"). A follow-up is not read: its words are
+ * the conversation's.
+ */
+export function loneUnknownNounOf(index: CorpusIndex, analyzed: AnalyzedQuestion, settings: Required<AnswerOptions>): number {
+  if (loneNounShareOf(index, settings) >= 1 || (analyzed.contextTerms ?? 0) > 0 || OTHER_OCCASION.test(analyzed.text)) return -1
+  const ownForm = (term: AnalyzedQuestion['terms'][number]) => term.variants.some((variant) => variant.weight > SYNONYM_WEIGHT && index.docFreq.has(variant.stem))
+  let lone = -1
+  let ties = 0
+  for (let t = 0; t < analyzed.terms.length; t++) {
+    const term = analyzed.terms[t] as AnalyzedQuestion['terms'][number]
+    if (term.name) return -1
+    if (!ownForm(term)) {
+      if (term.weight < NOUN_MIN_WEIGHT) continue
+      if (lone >= 0) return -1
+      lone = t
+    } else if (term.weight >= TIE_MIN_WEIGHT && !TIME_WORDS.has(term.asked)) {
+      ties++
+    }
+  }
+  return ties > 0 ? lone : -1
+}
+
 /** A question of size or age ("how tall is…", "how old was…"): it asks for a figure, and its adjective says which. */
 export const MEASURE_QUESTION = /\bhow\s+(tall|high|deep|far|old|big|large|wide|heavy|long)\b/i
 

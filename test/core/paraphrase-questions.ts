@@ -18,6 +18,7 @@ export interface ParaphraseCase {
     | 'paraphrase-zoo-rocket'
     | 'paraphrase-avalanche-blackout'
     | 'paraphrase-whales-water'
+    | 'paraphrase-crane-bank'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -34,9 +35,11 @@ export interface ParaphraseCase {
    * events (an avalanche at a ski resort, a city's power cut), before any change; its before-figures
    * are in the README. `round9`: written in round 9 with one corpus of two events (pilot whales
    * stranded on a beach, a town's boil-water notice), before any change; its before-figures are in
-   * the README. Defaults to `tune`.
+   * the README. `round10`: written in round 10 with one corpus of two events (a tower crane that fell
+   * across a city street, a bank's payday outage of its app and cards), before any run; its first-run
+   * figures are in the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -413,4 +416,30 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-whales-water', half: 'round9', question: 'When will the new leisure centre on Mill Lane open?' },
   { corpus: 'paraphrase-whales-water', half: 'round9', question: 'Which football team plays in Harlow Vale?' },
   { corpus: 'paraphrase-whales-water', half: 'round9', question: 'How deep is the reservoir?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Who was at the controls of the crane?', phrase: 'Tomas Reyne' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many passers-by were wounded?', phrase: 'Three pedestrians' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'What did the falling arm of the crane hit?', phrase: 'roof of a cafe' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Which company is constructing the tower?', phrase: 'contractor Halden Build' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How strong was the wind?', phrase: '75 km/h' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Were people living nearby moved out of their homes?', phrase: 'evacuated overnight' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Who is probing the accident?', phrase: 'Building Safety Inspectorate' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How long will the road be shut?', phrase: 'at least a week' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Is construction continuing at the site?', phrase: 'suspended all work' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How experienced was the dead man?', phrase: 'more than 20 years' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many account holders were hit by the disruption?', phrase: '2.1 million' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'What caused the breakdown?', phrase: 'faulty software update' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Will customers be compensated for fees?', phrase: 'refund any overdraft fees' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: "Did the bank's boss apologise?", phrase: 'deeply sorry' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How did the share price react?', phrase: 'fell 3%' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'When was the service restored?', phrase: '9 p.m.' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How tall is the crane?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Who owns Halden Build?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'When will the flats at Ashgrove Quay be finished?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'Who is the mayor of Brenmouth?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many people live in Brenmouth?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many branches does Northmere Bank have?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'What interest rate does Northmere Bank pay on savings?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'When was Northmere Bank founded?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How much did Amira Solt earn last year?' },
+  { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many cranes are on the Ashgrove Quay site?' },
 ]

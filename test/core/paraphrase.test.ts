@@ -1,28 +1,37 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Engine } from '../../src/index.js'
-import { BUNDLED_DIR, fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
+import { BUNDLED_DIR, createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 import { PARAPHRASE_QUESTIONS } from './paraphrase-questions.js'
 
 /** Floors of the share of in-scope questions quoted right, at today's level (README): the target is 85%. */
-const TUNE_FLOOR = 0.55
-const HELD_OUT_FLOOR = 0.33
-// 6 of 38 since round 7's phrase pairs: "How long will the cable car be out of service?" lost its quote
-// while three questions of the other halves gained theirs (README, "Answers on corpora it has never seen").
-const FRESH_FLOOR = 0.15
-const NEWEST_FLOOR = 0.34
-const ROUND6_FLOOR = 0.36
+const TUNE_FLOOR = 0.67
+const HELD_OUT_FLOOR = 0.38
+// 11 of 38 since round 8 (6 after round 7's phrase pairs: "How long will the cable car be out of service?"
+// lost its quote; README, "Answers on corpora it has never seen").
+const FRESH_FLOOR = 0.28
+const NEWEST_FLOOR = 0.36
+const ROUND6_FLOOR = 0.4
 /** Out-of-scope questions of the round-6 half declined, of 22, at today's level: the target is 95%. */
 const ROUND6_OUT_OF_SCOPE_DECLINED = 17
-/** Round 7's held-out set (README): 5 of 20 quoted right before any change. */
-const ROUND7_FLOOR = 0.25
-/** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote. */
-const ROUND7_OUT_OF_SCOPE_DECLINED = 5
+/** Round 7's held-out set (README): 5 of 20 quoted right before any change, 7 since round 8. */
+const ROUND7_FLOOR = 0.35
+/** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote, 6 since round 10 ("How many lions escaped from Marrow Park Zoo?": no quote counts lions). */
+const ROUND7_OUT_OF_SCOPE_DECLINED = 6
 /** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
-const ROUND8_FLOOR = 0.25
-const ROUND8_OUT_OF_SCOPE_DECLINED = 6
-/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change. */
+const ROUND8_FLOOR = 0.3
+const ROUND8_OUT_OF_SCOPE_DECLINED = 7
+/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change; 7 after round 9, 9 since round 10. */
 const ROUND9_FLOOR = 0.5
-const ROUND9_OUT_OF_SCOPE_DECLINED = 7
+const ROUND9_OUT_OF_SCOPE_DECLINED = 9
+/** Round 10's held-out set (README): 4 of 16 quoted right, 6 declined and 4 of 10 out-of-scope declined at its first run; 8 of 10 declined since round 10. */
+const ROUND10_FLOOR = 0.25
+const ROUND10_OUT_OF_SCOPE_DECLINED = 8
+/**
+ * In-scope questions of every half declined ("not in my sources" when the articles say it in other
+ * words), at today's level: 95 of 306. The target is 0.
+ */
+const IN_SCOPE_DECLINED_CEILING = 95
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -31,7 +40,7 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9'
+  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10'
   const rightShare = (half: Half) => {
     const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
@@ -66,7 +75,7 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines 95% of the earlier halves\' out-of-scope questions, near misses on the same theme included', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9')
+    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9' && candidate.half !== 'round10')
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
@@ -99,6 +108,19 @@ describe('ask with questions worded away from the articles', () => {
     expect(declinedOutOfScope('round9')).toBeGreaterThanOrEqual(ROUND9_OUT_OF_SCOPE_DECLINED)
   })
 
+  it('answers the round-10 held-out paraphrases (crane collapse and bank outage in one corpus) at least as often as when written', () => {
+    expect(rightShare('round10')).toBeGreaterThanOrEqual(ROUND10_FLOOR)
+  })
+
+  it('declines more of the round-10 out-of-scope questions than when they were written (4 of 10)', () => {
+    expect(declinedOutOfScope('round10')).toBeGreaterThanOrEqual(ROUND10_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('declines no more in-scope questions, over every half, than today', () => {
+    const declined = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer').map((testCase) => testCase.question)
+    expect(declined.length, declined.join(' | ')).toBeLessThanOrEqual(IN_SCOPE_DECLINED_CEILING)
+  })
+
   it('declines a question about a place the articles name when what it asks of that place is in none of them', () => {
     const water = engines.get('paraphrase-whales-water')
     expect(water?.ask('Who is the mayor of Quenby?').status).toBe('no_answer')
@@ -127,6 +149,44 @@ describe('ask with questions worded away from the articles', () => {
   it('declines a question whose every noun is new to the articles, though it shares their verb', () => {
     const rocket = engines.get('paraphrase-zoo-rocket')
     expect(rocket?.ask('How many lions escaped?').status).toBe('no_answer')
+  })
+
+  it('answers a question whose one noun the articles never use when loneUnknownNounShare is on, and declines it by default', async () => {
+    // The articles say "opened an investigation", never "incident"; off by default because the same
+    // reading answers questions about other events ("Who piloted the jet?" of a corpus about pilot whales).
+    const articles = await loadCorpusDir(fixtureDir('paraphrase-landing-outbreak-sinkhole'))
+    const lone = createCheckedEngine(articles, { synsets: await sharedSynsets(), answer: { loneUnknownNounShare: 0 } }).ask('Who is investigating the incident?')
+    expect(lone.status).toBe('answered')
+    expect(lone.quotes.some((quote) => quote.text.includes('air accident bureau has opened an investigation'))).toBe(true)
+    expect(engines.get('paraphrase-landing-outbreak-sinkhole')?.ask('Who is investigating the incident?').status).toBe('no_answer')
+  })
+
+  it('declines a named "how many" question when no quote counts the thing asked, and answers one that a quote counts', () => {
+    const bank = engines.get('paraphrase-crane-bank')
+    // The articles mention the bank's branches, but count only complaints and customers.
+    expect(bank?.ask('How many branches does Northmere Bank have?').status).toBe('no_answer')
+    const customers = bank?.ask('How many customers did Northmere Bank say were affected?')
+    expect(customers?.status).toBe('answered')
+    expect(customers?.quotes[0]?.text).toContain('2.1 million customers')
+  })
+
+  it('declines a named question asking a date or a figure that no quote holds', () => {
+    const water = engines.get('paraphrase-whales-water')
+    expect(water?.ask('When was the Marine Rescue Trust founded?').status).toBe('no_answer')
+    const bank = engines.get('paraphrase-crane-bank')
+    expect(bank?.ask('How much did Amira Solt earn last year?').status).toBe('no_answer')
+    // A named question whose quote holds the asked date is answered.
+    const notice = water?.ask('When was the Harlow Vale notice lifted?')
+    expect(notice?.status).toBe('answered')
+    expect(notice?.quotes.some((quote) => quote.text.includes('lifted on Saturday afternoon'))).toBe(true)
+  })
+
+  it('declines a size question whose adjective the articles never use when no quote measures anything, and answers one a quote measures', () => {
+    const crane = engines.get('paraphrase-crane-bank')
+    expect(crane?.ask('How tall is the crane?').status).toBe('no_answer')
+    const block = crane?.ask('How tall is the block of flats?')
+    expect(block?.status).toBe('answered')
+    expect(block?.quotes[0]?.text).toContain('22-storey block of flats')
   })
 
   it('declines a question that shares only a name with the articles, and answers one that asks what they say of that name', () => {
