@@ -34,6 +34,8 @@ export interface AskedWords {
   share?: boolean
   /** The stems of the question's words and of their synonyms in the corpus ("talk", "negoti"): what a measured thing must be to answer. */
   related?: Set<string>
+  /** The frames in which a phrase naming the subject defines it (`CompareAnswersOptions.definingFrames`). Defaults to none. */
+  definingFrames?: readonly PredicateFrame[]
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -52,6 +54,12 @@ export interface FoundValue {
   counted?: string
   /** For an entity: how weakly its frame states it (0 typed by the asked noun, up to 80 for a bracket), counted as distance. */
   strength?: number
+  /**
+   * For an entity: the phrase defines the question's subject by name ("Monkey Grip is a 1977 novel",
+   * "Keith Butler (baseball)"), not through a pronoun or a relation ("It is an adaptation of…"): what
+   * the subject is, one of a kind, so two sources defining it in the same frame disagree.
+   */
+  defines?: boolean
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'
@@ -254,6 +262,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     const at = phrase.words.findIndex(isGap)
     let words: TaggedWord[]
     let strength: number
+    let defines = false
     if (at >= 0) {
       // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
       const after = phrase.words.slice(at + 1)
@@ -272,6 +281,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       if (!frame) continue
       words = phrase.words
       strength = FRAME_STRENGTH[frame]
+      defines = (asked.definingFrames ?? []).includes(frame) && tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))
     }
     // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
     const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
@@ -283,7 +293,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     const start = words[0]!.start
     const end = words[words.length - 1]!.end
     const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
-    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}) })
+    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
   }
   return found
 }
@@ -310,6 +320,21 @@ function askedStemsOf(words: Set<string>): Set<string> {
   let stems = askedStems.get(words)
   if (!stems) askedStems.set(words, (stems = new Set([...words].map(stem))))
   return stems
+}
+
+/**
+ * True when a question word (the subject's name) stands right before the link of the phrase at
+ * `first` ("Monkey Grip is a…", "Butler (baseball)"), past the determiners, numbers and adverbs
+ * between them; a pronoun subject ("It is an adaptation…") may refer to anything.
+ */
+function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: TaggedWord) => boolean): boolean {
+  let i = first - 1
+  while (i >= 0 && ['DET', 'NUM', 'ADV'].includes(words[i]!.pos)) i--
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (isSubject(words[j]!)) return true
+    if (words[j]!.pos === 'PRON') return false
+  }
+  return false
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
@@ -399,7 +424,7 @@ function widen(value: Extract<ClaimValue, { type: 'number' }>, hedge: Hedge, tol
 export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
   // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
-  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) 
+  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength)
   const x = a.comparable
   const y = b.comparable
   if (x.type !== 'number' || y.type !== 'number') return true
