@@ -138,6 +138,9 @@ const BYSTANDER_LEAD = 1.5
 /** The kinds of figures: a figure answers only where the question's words stand beside it, not merely in its unit. */
 const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
 
+/** The kinds whose values are names or phrases, which may hold the question's words themselves. */
+const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
+
 /** True for a count of a specific thing the question names ("hostages"), not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
   return value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) && asked.words.has(value.counted)
@@ -366,6 +369,15 @@ function answerOf(
       // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
       const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
       const hits = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i]!] : []))
+      const hitStems = stems.filter((stem) => weightOf.has(stem))
+      // The clause a value stands in answers for it: "Two of the 40 firefighters were hurt, and three
+      // were taken to hospital", asked how many were taken to hospital, answers with the clause of "taken".
+      const clauses = clauseBoundsOf(sentenceText(passage, sentence), sentence.start)
+      const clauseWords = (value: FoundValue) => {
+        // A name holds the question's words itself ("Turkey Shoot"): only figures and dates are placed by their clause.
+        const clause = NAMED_KINDS.has(kind) ? undefined : clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        return clause ? new Set(hitStems.filter((_stem, i) => hits[i]! >= clause.start && hits[i]! < clause.end && (hits[i]! < value.start || hits[i]! >= value.end))).size : 0
+      }
       // Near the question's words, not merely the first value of the sentence; a question word inside
       // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").
       // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.
@@ -379,7 +391,7 @@ function answerOf(
       // ("Eight hostages were freed", asked how many hostages) still answers it.
       const answering = values.filter((value) => value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end))
       if (answering.length === 0) continue
-      const value = [...answering].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
+      const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
@@ -387,6 +399,22 @@ function answerOf(
     }
   }
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
+}
+
+/**
+ * The clauses of a sentence, as offsets in the article (`offset` is the sentence's): cut at a comma,
+ * semicolon or colon before a space (not "6,000"), a spaced dash (not "5–7"), and before a coordinating "and", "but" or "while" that joins two clauses.
+ */
+const clauseBoundsOf = (text: string, offset: number): Array<{ start: number; end: number }> => {
+  const bounds: Array<{ start: number; end: number }> = []
+  let from = 0
+  for (const match of text.matchAll(/[,;:](?=\s)|\s[–—]\s|\s+(?=(?:and|but|while)\s)/g)) {
+    const at = match.index ?? 0
+    bounds.push({ start: offset + from, end: offset + at })
+    from = at + match[0].length
+  }
+  bounds.push({ start: offset + from, end: offset + text.length })
+  return bounds
 }
 
 /** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */
