@@ -82,6 +82,7 @@ export function askedKindOf(question: string): AskedKind | undefined {
   const q = question.toLowerCase()
   const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
   // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
+  if (isCauseQuestion(q)) return 'entity'
   if (!gap && YES_NO.test(q)) return 'outcome'
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
   // Sources naming different attendees each name some of them: only a role one person fills can be disputed.
@@ -108,6 +109,15 @@ export function asksForSeveral(question: string): boolean {
 
 /** General English verbs of being one of several at a gathering (prefixes of their forms): attend, join, accompany… */
 const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gather|came\\b|come\\b|went\\b|go\\b|travel|arriv|spoke\\b|speak|testif|sat\\b|sit\\b'
+
+/**
+ * True for a question asking what caused something: "What caused the fire?", "Why did the tank
+ * fail?", "What was the cause of the outbreak?". Its answer is the thing a cause connective names
+ * ("caused by", "blamed on", "due to"), compared as a phrase.
+ */
+export function isCauseQuestion(question: string): boolean {
+  return /^\s*why\b|\bwhat\s+(?:caused|causes|cause|started|sparked|triggered)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?(?:cause|reason)s?\b/i.test(question)
+}
 
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
 const YES_NO = /^\s*(?:was|were|did|does|do|will|has|have|had)\s+(?!there\b)/
@@ -284,7 +294,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
   const related = relatedStems(analyzed)
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames }
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {

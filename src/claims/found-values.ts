@@ -36,6 +36,8 @@ export interface AskedWords {
   related?: Set<string>
   /** The frames in which a phrase naming the subject defines it (`CompareAnswersOptions.definingFrames`). Defaults to none. */
   definingFrames?: readonly PredicateFrame[]
+  /** True for a question asking what caused something: only a phrase a cause connective names answers it. */
+  cause?: boolean
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -255,6 +257,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
   if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
+  if (asked.cause) return causeValues(text, offset, tagged)
   for (const phrase of nounPhrases(tagged)) {
     // A denied phrase ("there is no default tuning") states nothing.
     if (phrase.words.some((word) => word.negated)) continue
@@ -294,6 +297,28 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     const end = words[words.length - 1]!.end
     const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
     found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
+  }
+  return found
+}
+
+/**
+ * The connectives of cause in general English, before the cause they name: "caused by", "blamed on",
+ * "due to", "because of", "the result of"; and "the cause was".
+ */
+const CAUSE_BEFORE = /\b(?:(?:caused|started|sparked|triggered|set\s+off)\s+by|blamed\s+on|due\s+to|because\s+of|(?:the\s+)?result\s+of|resulted\s+from|(?:cause|reason)\s+(?:was|is|has\s+been)|traced\s+to|attributed\s+to)\s+(?:(?:an?|the|some|one|two)\s+)?$/i
+
+/**
+ * The causes a sentence names, asked what caused something: the noun phrase right after a cause
+ * connective ("started by a discarded cigarette" → "cigarette", "caused by an electrical fault" →
+ * "electrical fault"), typed as the answer. A denied cause ("not caused by arson") names none.
+ */
+function causeValues(text: string, offset: number, tagged: TaggedWord[]): FoundValue[] {
+  const found: FoundValue[] = []
+  for (const phrase of nounPhrases(tagged)) {
+    const before = text.slice(Math.max(0, phrase.start - 40), phrase.start)
+    if (!CAUSE_BEFORE.test(before) || /\bnot\s+(?:\w+\s+){0,2}$/i.test(before.replace(CAUSE_BEFORE, ''))) continue
+    const label = phrase.words.map((word) => plainWord(word.text)).join(' ')
+    found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
   }
   return found
 }
