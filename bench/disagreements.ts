@@ -24,7 +24,7 @@ interface Counts {
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, conflicts: { type: 'boolean' }, defining: { type: 'string' } } })
 /** `--defining copula,bracket`: the frames that define a subject (`CompareAnswersOptions.definingFrames`), to measure the option both ways. */
-const compare = values.defining === undefined ? {} : { definingFrames: values.defining.split(',').filter((frame) => frame !== '') as Array<'copula' | 'apposition' | 'as' | 'bracket'> }
+const compare = values.defining === undefined ? {} : { definingFrames: values.defining.split(',').filter((frame) => frame !== '') as Array<'copula' | 'object' | 'apposition' | 'as' | 'bracket'> }
 
 /** The answer type of a row, from its gold answer's form and its question's: so the weak kinds are visible. */
 type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other'

@@ -282,9 +282,12 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       // Only a phrase typed by the asked noun or said of the question's subject can answer; any other noun is about something else.
       const frame = predicateFrame(tagged, phrase.first, last, (word) => asked.words.has(word.lower))
       if (!frame) continue
-      words = phrase.words
+      // A measure of a thing ("rolls of paper") is shown with the thing.
+      const ofPhrase = frame === 'object' && tagged[last + 1]?.lower === 'of' ? nounPhrases(tagged).find((other) => other.first === last + 2) : undefined
+      words = ofPhrase ? [...phrase.words, tagged[last + 1]!, ...ofPhrase.words] : phrase.words
       strength = FRAME_STRENGTH[frame]
-      defines = (asked.definingFrames ?? []).includes(frame) && tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))
+      // The object of the question's verb fills the asked slot whatever its subject's words; a bracket or copula must name the subject.
+      defines = (asked.definingFrames ?? []).includes(frame) && (frame === 'object' || (tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))))
     }
     // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
     const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
@@ -363,7 +366,7 @@ function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: T
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
-const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, apposition: 40, as: 40, bracket: 80 }
+const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {

@@ -114,8 +114,11 @@ function gapNounOfTagged(words: TaggedWord[]): string | undefined {
   return noun.lower
 }
 
-/** How a phrase is said of the question's subject, strongest first: "X is a…", "X, a…", "known as…", "X (…)". */
-export type PredicateFrame = 'copula' | 'apposition' | 'as' | 'bracket'
+/**
+ * How a phrase is said of the question's subject, strongest first: "X is a…", "X stored plastic
+ * pellets" (the object of the question's own verb), "X, a…", "known as…", "X (…)".
+ */
+export type PredicateFrame = 'copula' | 'object' | 'apposition' | 'as' | 'bracket'
 
 /**
  * How the phrase of words `first`…`last` is said of something just named or pointed to: "X is a
@@ -138,5 +141,7 @@ export function predicateFrame(words: TaggedWord[], first: number, last: number,
   if (link.text === ',') return determined && subjectBefore(i, 2) ? 'apposition' : undefined
   if (link.lower === 'as') return words[i - 1]?.pos === 'VERB' && subjectBefore(i - 1, 3) ? 'as' : undefined
   if (link.text === '(') return words[last + 1]?.text === ')' && subjectBefore(i, 1) ? 'bracket' : undefined
+  // The question's own verb with its subject before it: "The warehouse, owned by Tamsin Roe, stored plastic pellets", asked what was stored.
+  if (link.pos === 'VERB' && (isSubject(link) || isSubject({ ...link, lower: link.lemma }))) return subjectBefore(i, 8) ? 'object' : undefined
   return undefined
 }
