@@ -106,6 +106,16 @@ function isNumberedName(text: string, at: number): boolean {
   return !MONTH_NAMES.includes(label[2]) && !WEEKDAY_ONLY.test(label[2]) && !NOT_NAMES.has(label[2])
 }
 
+/**
+ * True for a figure that is a year: a four-digit number from 1500 to 2100 written without a comma,
+ * after a preposition of time ("in 2013 students enrolled") or in a range of two such years ("2010 to 2018").
+ */
+function isYearAt(raw: string, before: string): boolean {
+  const year = /^(1[5-9]\d{2}|20\d{2}|2100)(?![\d,.])(\s?(?:[-–]|to)\s*(?:1[5-9]\d{2}|20\d{2})\b)?/.exec(raw)
+  if (!year) return false
+  return year[2] !== undefined || /\b(?:in|since|from|by|during|until|till|before|after|between|of)\s+$/i.test(before)
+}
+
 /** Every value of `kind` in `text` (a sentence), offsets relative to `offset`. */
 export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeTolerance = 0.2, asked: AskedWords = { words: new Set() }): FoundValue[] {
   const found: FoundValue[] = []
@@ -160,6 +170,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
+    // "in 2013 students…", "from 2010 to 2018": a year, not a count of what follows it.
+    if (isYearAt(raw, text.slice(Math.max(0, at - 16), at))) continue
     // "Route 9", "Flight 370": a number that is part of a name counts nothing.
     if (/^\d/.test(raw) && isNumberedName(text, at)) continue
     // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
