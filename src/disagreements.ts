@@ -233,6 +233,12 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
   const hits = (set: Set<string>) => [...stems].filter((stem) => set.has(stem)).length
   const asksWho = /^\s*(?:who|whom|whose)\b/i.test(context.analyzed.text)
   const asksWhoNow = /^\s*who\s+(?:is|are)\s+(?:now\s+|currently\s+)?the\b/i.test(context.analyzed.text) && !/\b(?:before|after|previous|preceded|succeeded|replaced)\b/i.test(context.analyzed.text)
+  // The post a "who is the…" question names, before its "of": "chief executive" of "Who is the chief executive of St Brenna Hospital?".
+  const postAsked = (/^\s*who\s+(?:is|are)\s+(?:now\s+|currently\s+)?the\s+(.+?)(?:\s+(?:of|at|for|in)\b|[?.!]|$)/i.exec(context.analyzed.text)?.[1] ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '' && !QUESTION_STOP_WORDS.has(word) && !['current', 'acting', 'interim', 'now'].includes(word))
+    .map(stem)
   const scored: Array<{ disagreement: Disagreement; score: number }> = []
   for (const entry of disagreements.entries ?? []) {
     const contextHits = hits(entry.context)
@@ -245,7 +251,7 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     // Whether a person holds a post does not answer who held it: "Who was chair before Ida Marsh?" names her only to point at someone else.
     // "Who is the chief executive?" asked now, of no one by name, is answered by whether the holder still holds it.
     const status = entry.claims[0]?.key.startsWith('status:') === true
-    const asksHolderNow = status && asksWhoNow && !namesHolder(entry.claims, words)
+    const asksHolderNow = status && asksWhoNow && !namesHolder(entry.claims, words) && postAsked.every((word) => entry.focus.has(word))
     const asksWhoElse = asksWho && status && !asksHolderNow
     // Asked who holds the post now, the post's own words (the focus) are what the status is about.
     const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : (contextHits > 0 || (asksHolderNow && focusHits > 0)) && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
@@ -332,12 +338,13 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // A corpus-wide disagreement of another story (another event in the same corpus) does not bear on the answer's.
   const story = context.quotes[0] && options.storyOf ? options.storyOf(context.quotes[0].source.id) : undefined
   // Asked who, where or which thing, a count ("3 justices", "423 million followers") answers another
-  // question; a date may still answer one ("What is the birth date of…?" asks a thing, a date).
+  // question; a date, a score, a sum or a share may still answer one ("What was the final score?",
+  // "What price did they offer?", "What is the birth date of…?" ask for a thing of that kind).
   const asksName = asked === 'person' || asked === 'place' || asked === 'entity'
   const found = disagreementsFor(disagreements, context).filter(
     (disagreement) =>
       (!(asked === 'date' || asked === 'duration' || asked === 'percent') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
-      !(asksName && disagreement.kind === 'quantity' && disagreement.valueKind !== 'date') &&
+      !(asksName && disagreement.kind === 'quantity' && (disagreement.valueKind === 'count' || disagreement.valueKind === 'number')) &&
       (story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)),
   )
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's

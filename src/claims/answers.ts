@@ -389,7 +389,8 @@ function answerOf(
       const clauseWords = (value: FoundValue) => {
         // A name holds the question's words itself ("Turkey Shoot"): only figures and dates are placed by their clause.
         const clause = NAMED_KINDS.has(kind) ? undefined : clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
-        return clause ? new Set(hitStems.filter((_stem, i) => hits[i]! >= clause.start && hits[i]! < clause.end && (hits[i]! < value.start || hits[i]! >= value.end))).size : 0
+        // A figure's unit counts for its clause ("5,792 students", asked how many students): the distance below sets apart "48 workers" and "12 of them were trapped".
+        return clause ? new Set(hitStems.filter((_stem, i) => hits[i]! >= clause.start && hits[i]! < clause.end)).size : 0
       }
       // Near the question's words, not merely the first value of the sentence; a question word inside
       // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").

@@ -170,6 +170,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
+    // "ranked 8th", "among the top two": a rank, not a count.
+    if (/^(?:st|nd|rd|th)\b/i.test(text.slice(at + raw.length)) || /\btop\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "in 2013 students…", "from 2010 to 2018": a year, not a count of what follows it.
     if (isYearAt(raw, text.slice(Math.max(0, at - 16), at))) continue
     // "Route 9", "Flight 370": a number that is part of a name counts nothing.

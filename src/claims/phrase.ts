@@ -1,3 +1,4 @@
+import { QUESTION_STOP_WORDS } from '../analyzer.js'
 import { getNlp } from '../nlp.js'
 
 /**
@@ -142,6 +143,11 @@ export function predicateFrame(words: TaggedWord[], first: number, last: number,
   if (link.lower === 'as') return words[i - 1]?.pos === 'VERB' && subjectBefore(i - 1, 3) ? 'as' : undefined
   if (link.text === '(') return words[last + 1]?.text === ')' && subjectBefore(i, 1) ? 'bracket' : undefined
   // The question's own verb with its subject before it: "The warehouse, owned by Tamsin Roe, stored plastic pellets", asked what was stored.
-  if (link.pos === 'VERB' && (isSubject(link) || isSubject({ ...link, lower: link.lemma }))) return subjectBefore(i, 8) ? 'object' : undefined
+  // The subject must be one of the question's content words, not a function word the question shares
+  // ("was", "the") nor a pronoun, which may stand for anyone ("who found the leopard asleep").
+  if (link.pos === 'VERB' && (isSubject(link) || isSubject({ ...link, lower: link.lemma }))) {
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) if (isSubject(words[j]!) && !QUESTION_STOP_WORDS.has(words[j]!.lower) && words[j]!.pos !== 'PRON') return 'object'
+    return undefined
+  }
   return undefined
 }
