@@ -232,13 +232,6 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
   const asked = quantitiesIn(words)
   const hits = (set: Set<string>) => [...stems].filter((stem) => set.has(stem)).length
   const asksWho = /^\s*(?:who|whom|whose)\b/i.test(context.analyzed.text)
-  const asksWhoNow = /^\s*who\s+(?:is|are)\s+(?:now\s+|currently\s+)?the\b/i.test(context.analyzed.text) && !/\b(?:before|after|previous|preceded|succeeded|replaced)\b/i.test(context.analyzed.text)
-  // The post a "who is the…" question names, before its "of": "chief executive" of "Who is the chief executive of St Brenna Hospital?".
-  const postAsked = (/^\s*who\s+(?:is|are)\s+(?:now\s+|currently\s+)?the\s+(.+?)(?:\s+(?:of|at|for|in)\b|[?.!]|$)/i.exec(context.analyzed.text)?.[1] ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word !== '' && !QUESTION_STOP_WORDS.has(word) && !['current', 'acting', 'interim', 'now'].includes(word))
-    .map(stem)
   const scored: Array<{ disagreement: Disagreement; score: number }> = []
   for (const entry of disagreements.entries ?? []) {
     const contextHits = hits(entry.context)
@@ -249,21 +242,11 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     // The quotes do not decide relevance: a quote that states a disputed value is often quoted for
     // another part of its sentence ("how many were evacuated" quoting "the storm killed 14 people").
     // Whether a person holds a post does not answer who held it: "Who was chair before Ida Marsh?" names her only to point at someone else.
-    // "Who is the chief executive?" asked now, of no one by name, is answered by whether the holder still holds it.
-    const status = entry.claims[0]?.key.startsWith('status:') === true
-    const asksHolderNow = status && asksWhoNow && !namesHolder(entry.claims, words) && postAsked.every((word) => entry.focus.has(word))
-    const asksWhoElse = asksWho && status && !asksHolderNow
-    // Asked who holds the post now, the post's own words (the focus) are what the status is about.
-    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : (contextHits > 0 || (asksHolderNow && focusHits > 0)) && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
+    const asksWhoElse = asksWho && entry.claims[0]?.key.startsWith('status:') === true
+    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
     if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
   return scored.sort((a, b) => b.score - a.score).map(({ disagreement }) => disagreement)
-}
-
-/** True when the question names a person a status claim is about ("Who was chair before Ida Marsh?"). */
-function namesHolder(claims: ExtractedClaim[], words: string[]): boolean {
-  const asked = new Set(words)
-  return claims.some((claim) => claim.comparable.type === 'label' && claim.comparable.label.replace(/^\w+:/, '').split(/\s+/).some((word) => word.length > 2 && asked.has(word)))
 }
 
 /**
