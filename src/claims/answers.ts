@@ -50,9 +50,9 @@ export interface CompareAnswersOptions {
    * "Keith Butler (American football)", asked his sport); in other frames, different things said of
    * a subject ("a runner", "a nominee") may both be true. `'object'` is the object of the question's
    * own verb ("played linebacker" / "played quarterback", asked what position he played). Defaults to
-   * `['bracket', 'object']` (on RAMDocs, recall 308 of 428 against 307 with `['bracket']` and 299
-   * with none, false alarms 6 of 72 on all three; with `'copula'` too ("Monkey Grip is a 1982 film" /
-   * "…is a 1977 novel"), 316 but 8 of 72, over the 10% target).
+   * `['bracket', 'object']` (on RAMDocs when chosen, recall 308 of 428 against 307 with `['bracket']`
+   * and 299 with none, false alarms 6 of 72 on all three; with `'copula'` too ("Monkey Grip is a 1982
+   * film" / "…is a 1977 novel"), 316 but 8 of 72, over the 10% target; at the round's end 307 of 428).
    */
   definingFrames?: readonly PredicateFrame[]
 }
