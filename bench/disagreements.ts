@@ -22,7 +22,9 @@ interface Counts {
   flaggedAgree: number
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, conflicts: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, conflicts: { type: 'boolean' }, defining: { type: 'string' } } })
+/** `--defining copula,bracket`: the frames that define a subject (`CompareAnswersOptions.definingFrames`), to measure the option both ways. */
+const compare = values.defining === undefined ? {} : { definingFrames: values.defining.split(',').filter((frame) => frame !== '') as Array<'copula' | 'object' | 'apposition' | 'as' | 'bracket'> }
 
 /** The answer type of a row, from its gold answer's form and its question's: so the weak kinds are visible. */
 type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other'
@@ -52,7 +54,7 @@ for (const row of rows) {
   const answers = new Set(row.documents.filter((doc) => doc.type !== 'noise').map((doc) => doc.answer.trim().toLowerCase()))
   const differ = answers.size > 1
   const articles = row.documents.map((doc, i) => ({ id: `doc-${i + 1}`, title: `Document ${i + 1}`, text: doc.text }))
-  const found = createEngine(articles).ask(row.question).disagreements
+  const found = createEngine(articles, { compare }).ask(row.question).disagreements
   const flagged = found.length > 0
   const type = answerTypeOf(row)
   const typed = byType.get(type) ?? { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
@@ -128,7 +130,7 @@ if (values.conflicts) {
       return [{ id, title: doc.title?.trim() || id, text: doc.content, ...(Number.isFinite(at) ? { published: new Date(at).toISOString().slice(0, 10) } : {}) }]
     })
     if (articles.length === 0) continue
-    const found = createEngine(articles).ask(task.question).disagreements
+    const found = createEngine(articles, { compare }).ask(task.question).disagreements
     const conflict = task.conflict_type !== 'no_conflict'
     if (conflict) {
       counts.differ++

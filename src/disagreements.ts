@@ -320,9 +320,14 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // "On which day did the nurses walk out?" asks a day: how many walked out is another question; a share is not a vote's tally.
   // A corpus-wide disagreement of another story (another event in the same corpus) does not bear on the answer's.
   const story = context.quotes[0] && options.storyOf ? options.storyOf(context.quotes[0].source.id) : undefined
+  // Asked who, where or which thing, a count ("3 justices", "423 million followers") answers another
+  // question; a date, a score, a sum or a share may still answer one ("What was the final score?",
+  // "What price did they offer?", "What is the birth date of…?" ask for a thing of that kind).
+  const asksName = asked === 'person' || asked === 'place' || asked === 'entity'
   const found = disagreementsFor(disagreements, context).filter(
     (disagreement) =>
       (!(asked === 'date' || asked === 'duration' || asked === 'percent') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
+      !(asksName && disagreement.kind === 'quantity' && (disagreement.valueKind === 'count' || disagreement.valueKind === 'number')) &&
       (story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)),
   )
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's

@@ -1,4 +1,5 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './answer/index.js'
+import type { CompareAnswersOptions } from './claims/answers.js'
 import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
@@ -22,6 +23,8 @@ export interface EngineOptions {
   synsets?: Synsets
   /** How takeaways are ranked; see `TakeawayBuildOptions` for each default. */
   takeaways?: TakeawayBuildOptions
+  /** How the sources' answers to a question are compared; see `CompareAnswersOptions` for each default (the stories are the engine's own). */
+  compare?: Omit<CompareAnswersOptions, 'storyOf'>
   /**
    * Told how long each build stage took, in order, for logs and benchmarks (`bench:scale`): `sentences`
    * (splitting passages and sentences and the one reading of each sentence with the NLP library, see
@@ -228,7 +231,7 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
     derived.takeaways = merged as TakeawayIndex
   }
   // Options other than the index's and synonyms' shape only what is derived at load: keep them.
-  return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways'>, derived)
+  return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, derived)
 }
 
 /** `disagreements.all` by story, each story's in the same order as in `all`. */
@@ -266,7 +269,7 @@ function engineOver(
 ): Engine {
   const answerOptions = { ...DEFAULT_ANSWER_OPTIONS, ...options.answer }
   const derived = deriveEngineData(index, options, answerOptions, saved, readings, reuse, ranked, names)
-  return engineMethods(index, answerOptions, options.takeaways, derived)
+  return engineMethods(index, answerOptions, options.takeaways, derived, options.compare)
 }
 
 /**
@@ -306,7 +309,7 @@ function answerCorpusOf(stories: readonly Story[]): AnswerCorpus {
 }
 
 /** The engine's methods over a built index and what is derived from it. */
-function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions>, takeawayOptions: TakeawayBuildOptions | undefined, derived: EngineDerivedData): Engine {
+function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions>, takeawayOptions: TakeawayBuildOptions | undefined, derived: EngineDerivedData, compareOptions: EngineOptions['compare'] = {}): Engine {
   const { disagreements, takeaways, examples, stories, storyTakeaways, storyDisagreements } = derived
   const checkSource = (sourceId: string | undefined) => {
     if (sourceId !== undefined && !index.sourceById.has(sourceId)) {
@@ -350,11 +353,11 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
       const { answer, analyzed, passageIds } = answerQuestion(index, question, ask, answerOptions, corpus)
       if (answer.status === 'no_answer') {
         // Declined, but the sources may each answer it differently: then the disagreement is the answer.
-        const disputed = analyzed && ask.sourceId === undefined && (ask.offset ?? 0) === 0 ? disputedAnswer(index, answer, analyzed, passageIds, { storyOf: storyIdOf }) : undefined
+        const disputed = analyzed && ask.sourceId === undefined && (ask.offset ?? 0) === 0 ? disputedAnswer(index, answer, analyzed, passageIds, { ...compareOptions, storyOf: storyIdOf }) : undefined
         return disputed ?? { ...answer, suggestions: examplesFor(passageIds) }
       }
       if (answer.status !== 'answered' || !analyzed) return answer
-      return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, { storyOf: storyIdOf }) }
+      return { ...answer, disagreements: disagreementsForQuestion(index, disagreements, { analyzed, passageIds, quotes: answer.quotes }, { ...compareOptions, storyOf: storyIdOf }) }
     },
     search(query, search = {}) {
       checkSource(search.sourceId)

@@ -7,7 +7,7 @@ import { parallelStretch } from './parallel.js'
 import { GENERIC_COUNTED } from './measured.js'
 import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
-import { gapNounOf, plainWord } from './phrase.js'
+import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens } from './sentence-memo.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
@@ -44,6 +44,17 @@ export interface CompareAnswersOptions {
    * on both; 0.2 changes nothing more).
    */
   minAnswerShare?: number
+  /**
+   * The frames in which a phrase said of the question's subject by name defines what it is, so that
+   * two sources defining it in one frame with different things disagree ("Keith Butler (baseball)" /
+   * "Keith Butler (American football)", asked his sport); in other frames, different things said of
+   * a subject ("a runner", "a nominee") may both be true. `'object'` is the object of the question's
+   * own verb ("played linebacker" / "played quarterback", asked what position he played). Defaults to
+   * `['bracket', 'object']` (on RAMDocs when chosen, recall 308 of 428 against 307 with `['bracket']`
+   * and 299 with none, false alarms 6 of 72 on all three; with `'copula'` too ("Monkey Grip is a 1982
+   * film" / "…is a 1977 novel"), 316 but 8 of 72, over the 10% target; at the round's end 307 of 428).
+   */
+  definingFrames?: readonly PredicateFrame[]
 }
 
 export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = {
@@ -52,6 +63,7 @@ export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = 
   passagesPerSource: 3,
   hedgeTolerance: 0.2,
   minAnswerShare: 0.3,
+  definingFrames: ['bracket', 'object'],
 }
 
 const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
@@ -72,6 +84,7 @@ export function askedKindOf(question: string): AskedKind | undefined {
   const q = question.toLowerCase()
   const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
   // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
+  if (isCauseQuestion(q)) return 'entity'
   if (!gap && YES_NO.test(q)) return 'outcome'
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
   // Sources naming different attendees each name some of them: only a role one person fills can be disputed.
@@ -98,6 +111,16 @@ export function asksForSeveral(question: string): boolean {
 
 /** General English verbs of being one of several at a gathering (prefixes of their forms): attend, join, accompany… */
 const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gather|came\\b|come\\b|went\\b|go\\b|travel|arriv|spoke\\b|speak|testif|sat\\b|sit\\b'
+
+/**
+ * True for a question asking what caused something: "What caused the fire?", "What was the cause of
+ * the outbreak?". Its answer is the thing a cause connective names ("caused by", "blamed on", "due
+ * to"), compared as a phrase. "Why…" is left out: it asks for reasons ("Why was it chosen as the
+ * venue?"), and sources giving two reasons need not disagree.
+ */
+export function isCauseQuestion(question: string): boolean {
+  return /\bwhat\s+(?:caused|causes|cause|started|sparked|triggered)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?causes?\b/i.test(question)
+}
 
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
 const YES_NO = /^\s*(?:was|were|did|does|do|will|has|have|had)\s+(?!there\b)/
@@ -127,6 +150,9 @@ const BYSTANDER_LEAD = 1.5
 
 /** The kinds of figures: a figure answers only where the question's words stand beside it, not merely in its unit. */
 const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
+
+/** The kinds whose values are names or phrases, which may hold the question's words themselves. */
+const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
 
 /** True for a count of a specific thing the question names ("hostages"), not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
@@ -271,7 +297,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
   const related = relatedStems(analyzed)
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}) }
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -356,6 +382,16 @@ function answerOf(
       // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
       const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
       const hits = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i]!] : []))
+      const hitStems = stems.filter((stem) => weightOf.has(stem))
+      // The clause a value stands in answers for it: "Two of the 40 firefighters were hurt, and three
+      // were taken to hospital", asked how many were taken to hospital, answers with the clause of "taken".
+      const clauses = clauseBoundsOf(sentenceText(passage, sentence), sentence.start)
+      const clauseWords = (value: FoundValue) => {
+        // A name holds the question's words itself ("Turkey Shoot"): only figures and dates are placed by their clause.
+        const clause = NAMED_KINDS.has(kind) ? undefined : clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        // A figure's unit counts for its clause ("5,792 students", asked how many students): the distance below sets apart "48 workers" and "12 of them were trapped".
+        return clause ? new Set(hitStems.filter((_stem, i) => hits[i]! >= clause.start && hits[i]! < clause.end)).size : 0
+      }
       // Near the question's words, not merely the first value of the sentence; a question word inside
       // the value is its unit ("48 workers"), not what it answers ("12 of them were trapped").
       // A phrase holding the asked noun ("Baroque style") is typed as the answer wherever it stands.
@@ -369,7 +405,7 @@ function answerOf(
       // ("Eight hostages were freed", asked how many hostages) still answers it.
       const answering = values.filter((value) => value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end))
       if (answering.length === 0) continue
-      const value = [...answering].sort((a, b) => distance(a) - distance(b))[0] as FoundValue
+      const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || distance(a) - distance(b))[0] as FoundValue
       const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
@@ -377,6 +413,22 @@ function answerOf(
     }
   }
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
+}
+
+/**
+ * The clauses of a sentence, as offsets in the article (`offset` is the sentence's): cut at a comma,
+ * semicolon or colon before a space (not "6,000"), a spaced dash (not "5–7"), and before a coordinating "and", "but" or "while" that joins two clauses.
+ */
+const clauseBoundsOf = (text: string, offset: number): Array<{ start: number; end: number }> => {
+  const bounds: Array<{ start: number; end: number }> = []
+  let from = 0
+  for (const match of text.matchAll(/[,;:](?=\s)|\s[–—]\s|\s+(?=(?:and|but|while)\s)/g)) {
+    const at = match.index ?? 0
+    bounds.push({ start: offset + from, end: offset + at })
+    from = at + match[0].length
+  }
+  bounds.push({ start: offset + from, end: offset + text.length })
+  return bounds
 }
 
 /** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */

@@ -34,6 +34,10 @@ export interface AskedWords {
   share?: boolean
   /** The stems of the question's words and of their synonyms in the corpus ("talk", "negoti"): what a measured thing must be to answer. */
   related?: Set<string>
+  /** The frames in which a phrase naming the subject defines it (`CompareAnswersOptions.definingFrames`). Defaults to none. */
+  definingFrames?: readonly PredicateFrame[]
+  /** True for a question asking what caused something: only a phrase a cause connective names answers it. */
+  cause?: boolean
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -52,6 +56,12 @@ export interface FoundValue {
   counted?: string
   /** For an entity: how weakly its frame states it (0 typed by the asked noun, up to 80 for a bracket), counted as distance. */
   strength?: number
+  /**
+   * For an entity: the phrase defines the question's subject by name ("Monkey Grip is a 1977 novel",
+   * "Keith Butler (baseball)"), not through a pronoun or a relation ("It is an adaptation of…"): what
+   * the subject is, one of a kind, so two sources defining it in the same frame disagree.
+   */
+  defines?: boolean
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'
@@ -94,6 +104,16 @@ function isNumberedName(text: string, at: number): boolean {
   const label = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, at - 40), at))
   if (!label?.[1] || !label[2] || /[.!?:;"“”]$/u.test(label[1])) return false
   return !MONTH_NAMES.includes(label[2]) && !WEEKDAY_ONLY.test(label[2]) && !NOT_NAMES.has(label[2])
+}
+
+/**
+ * True for a figure that is a year: a four-digit number from 1500 to 2100 written without a comma,
+ * after a preposition of time ("in 2013 students enrolled") or in a range of two such years ("2010 to 2018").
+ */
+function isYearAt(raw: string, before: string): boolean {
+  const year = /^(1[5-9]\d{2}|20\d{2}|2100)(?![\d,.])(\s?(?:[-–]|to)\s*(?:1[5-9]\d{2}|20\d{2})\b)?/.exec(raw)
+  if (!year) return false
+  return year[2] !== undefined || /\b(?:in|since|from|by|during|until|till|before|after|between|of)\s+$/i.test(before)
 }
 
 /** Every value of `kind` in `text` (a sentence), offsets relative to `offset`. */
@@ -150,6 +170,10 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
     if (/\bnot\s+(?:about\s+|even\s+)?$/i.test(text.slice(Math.max(0, at - 16), at))) continue
+    // "ranked 8th", "among the top two": a rank, not a count.
+    if (/^(?:st|nd|rd|th)\b/i.test(text.slice(at + raw.length)) || /\btop\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
+    // "in 2013 students…", "from 2010 to 2018": a year, not a count of what follows it.
+    if (isYearAt(raw, text.slice(Math.max(0, at - 16), at))) continue
     // "Route 9", "Flight 370": a number that is part of a name counts nothing.
     if (/^\d/.test(raw) && isNumberedName(text, at)) continue
     // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
@@ -247,6 +271,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
   if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
+  if (asked.cause) return causeValues(text, offset, tagged)
   for (const phrase of nounPhrases(tagged)) {
     // A denied phrase ("there is no default tuning") states nothing.
     if (phrase.words.some((word) => word.negated)) continue
@@ -254,6 +279,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     const at = phrase.words.findIndex(isGap)
     let words: TaggedWord[]
     let strength: number
+    let defines = false
     if (at >= 0) {
       // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
       const after = phrase.words.slice(at + 1)
@@ -270,8 +296,12 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       // Only a phrase typed by the asked noun or said of the question's subject can answer; any other noun is about something else.
       const frame = predicateFrame(tagged, phrase.first, last, (word) => asked.words.has(word.lower))
       if (!frame) continue
-      words = phrase.words
+      // A measure of a thing ("rolls of paper") is shown with the thing.
+      const ofPhrase = frame === 'object' && tagged[last + 1]?.lower === 'of' ? nounPhrases(tagged).find((other) => other.first === last + 2) : undefined
+      words = ofPhrase ? [...phrase.words, tagged[last + 1]!, ...ofPhrase.words] : phrase.words
       strength = FRAME_STRENGTH[frame]
+      // The object of the question's verb fills the asked slot whatever its subject's words; a bracket or copula must name the subject.
+      defines = (asked.definingFrames ?? []).includes(frame) && (frame === 'object' || (tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))))
     }
     // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
     const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
@@ -283,7 +313,29 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     const start = words[0]!.start
     const end = words[words.length - 1]!.end
     const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
-    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}) })
+    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
+  }
+  return found
+}
+
+/**
+ * The connectives of cause in general English, before the cause they name: "caused by", "blamed on",
+ * "due to", "because of", "the result of"; and "the cause was".
+ */
+const CAUSE_BEFORE = /\b(?:(?:caused|started|sparked|triggered|set\s+off)\s+by|blamed\s+on|due\s+to|because\s+of|(?:the\s+)?result\s+of|resulted\s+from|(?:cause|reason)\s+(?:was|is|has\s+been)|traced\s+to|attributed\s+to)\s+(?:(?:an?|the|some|one|two)\s+)?$/i
+
+/**
+ * The causes a sentence names, asked what caused something: the noun phrase right after a cause
+ * connective ("started by a discarded cigarette" → "cigarette", "caused by an electrical fault" →
+ * "electrical fault"), typed as the answer. A denied cause ("not caused by arson") names none.
+ */
+function causeValues(text: string, offset: number, tagged: TaggedWord[]): FoundValue[] {
+  const found: FoundValue[] = []
+  for (const phrase of nounPhrases(tagged)) {
+    const before = text.slice(Math.max(0, phrase.start - 40), phrase.start)
+    if (!CAUSE_BEFORE.test(before) || /\bnot\s+(?:\w+\s+){0,2}$/i.test(before.replace(CAUSE_BEFORE, ''))) continue
+    const label = phrase.words.map((word) => plainWord(word.text)).join(' ')
+    found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
   }
   return found
 }
@@ -312,8 +364,23 @@ function askedStemsOf(words: Set<string>): Set<string> {
   return stems
 }
 
+/**
+ * True when a question word (the subject's name) stands right before the link of the phrase at
+ * `first` ("Monkey Grip is a…", "Butler (baseball)"), past the determiners, numbers and adverbs
+ * between them; a pronoun subject ("It is an adaptation…") may refer to anything.
+ */
+function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: TaggedWord) => boolean): boolean {
+  let i = first - 1
+  while (i >= 0 && ['DET', 'NUM', 'ADV'].includes(words[i]!.pos)) i--
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (isSubject(words[j]!)) return true
+    if (words[j]!.pos === 'PRON') return false
+  }
+  return false
+}
+
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
-const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, apposition: 40, as: 40, bracket: 80 }
+const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {
@@ -399,7 +466,7 @@ function widen(value: Extract<ClaimValue, { type: 'number' }>, hedge: Hedge, tol
 export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
   // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
-  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) 
+  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength)
   const x = a.comparable
   const y = b.comparable
   if (x.type !== 'number' || y.type !== 'number') return true

@@ -1,3 +1,4 @@
+import { QUESTION_STOP_WORDS } from '../analyzer.js'
 import { getNlp } from '../nlp.js'
 
 /**
@@ -114,8 +115,11 @@ function gapNounOfTagged(words: TaggedWord[]): string | undefined {
   return noun.lower
 }
 
-/** How a phrase is said of the question's subject, strongest first: "X is a…", "X, a…", "known as…", "X (…)". */
-export type PredicateFrame = 'copula' | 'apposition' | 'as' | 'bracket'
+/**
+ * How a phrase is said of the question's subject, strongest first: "X is a…", "X stored plastic
+ * pellets" (the object of the question's own verb), "X, a…", "known as…", "X (…)".
+ */
+export type PredicateFrame = 'copula' | 'object' | 'apposition' | 'as' | 'bracket'
 
 /**
  * How the phrase of words `first`…`last` is said of something just named or pointed to: "X is a
@@ -138,5 +142,12 @@ export function predicateFrame(words: TaggedWord[], first: number, last: number,
   if (link.text === ',') return determined && subjectBefore(i, 2) ? 'apposition' : undefined
   if (link.lower === 'as') return words[i - 1]?.pos === 'VERB' && subjectBefore(i - 1, 3) ? 'as' : undefined
   if (link.text === '(') return words[last + 1]?.text === ')' && subjectBefore(i, 1) ? 'bracket' : undefined
+  // The question's own verb with its subject before it: "The warehouse, owned by Tamsin Roe, stored plastic pellets", asked what was stored.
+  // The subject must be one of the question's content words, not a function word the question shares
+  // ("was", "the") nor a pronoun, which may stand for anyone ("who found the leopard asleep").
+  if (link.pos === 'VERB' && (isSubject(link) || isSubject({ ...link, lower: link.lemma }))) {
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) if (isSubject(words[j]!) && !QUESTION_STOP_WORDS.has(words[j]!.lower) && words[j]!.pos !== 'PRON') return 'object'
+    return undefined
+  }
   return undefined
 }
