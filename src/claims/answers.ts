@@ -154,6 +154,26 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
 
+/** Credit, as a share of the question's weight, of a sentence whose name stands right after a question word ("the pilot, Dana Frey"), asked who. */
+const LABELLED_NAME_SHARE = 0.5
+
+/** Verbs of saying: a question with one ("Who said…?", "Who told reporters…?") asks for the speaker. */
+const SAYING = /^(?:say|says|said|saying|tell|tells|told|telling|state|stated|claim|claimed|announce|announced|describe|described|call|called|quote|quoted)$/
+
+/** True when the question asks who said something: its speaker is then the answer, quotation or not. */
+function asksWhoSaid(asked: AskedWords): boolean {
+  for (const word of asked.words) if (SAYING.test(word)) return true
+  return false
+}
+
+/**
+ * The spans of `text` within quotation marks, straight or curly, offset by `offset` (the sentence's
+ * start in its article): speech of three words or more, not a nickname or a title in quotes.
+ */
+function quotedSpansOf(text: string, offset: number): Array<{ start: number; end: number }> {
+  return [...text.matchAll(/[“"][^“”"\s]+(?:\s+[^“”"\s]+){2,}[”"]/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }))
+}
+
 /** True for a count of a specific thing the question names ("hostages"), not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
   return value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) && asked.words.has(value.counted)
@@ -403,10 +423,21 @@ function answerOf(
       // A figure whose only question word is its own unit ("some 2,300 people are cut off", asked how many
       // people are missing) answers another question about those people; a count of the very thing asked
       // ("Eight hostages were freed", asked how many hostages) still answers it.
-      const answering = values.filter((value) => value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end))
+      // Quoted speech that holds the question's words names its speaker outside the quotation marks
+      // ("'The pilot shouted at us,' said a passenger"): the speaker reports it, and is no answer to who did it.
+      const quoted = kind === 'person' && !asksWhoSaid(asked) ? quotedSpansOf(sentenceText(passage, sentence), sentence.start) : []
+      const inQuote = (at: number) => quoted.some((span) => at >= span.start && at < span.end)
+      const onlyQuoted = quoted.length > 0 && hits.length > 0 && hits.every(inQuote)
+      const answering = values.filter(
+        (value) => (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) && !(onlyQuoted && !inQuote(value.start)),
+      )
       if (answering.length === 0) continue
       const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || distance(a) - distance(b))[0] as FoundValue
-      const sentenceScore = score + 0.5 * passageScore - distance(value) / 400
+      // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
+      // sentence answers who, whatever else its neighbours share with the question.
+      const hitEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i + 1]!] : []))
+      const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(sentenceText(passage, sentence).slice(end - sentence.start, value.start - sentence.start)))
+      const sentenceScore = score + 0.5 * passageScore - distance(value) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: named, passage, sentence, value }

@@ -478,6 +478,14 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
   // An amount of money against a figure of a counted thing ("£30 million", "3m cubic metres") measures two things.
   if ((x.unit !== '' && x.unit !== '%' && specific(b) !== undefined) || (y.unit !== '' && y.unit !== '%' && specific(a) !== undefined)) return false
+  // Nor does an amount of money or of a unit of measure against a bare figure that names neither ("320
+  // million euros" or "7 kilometres" against the "5" of "by 10 votes to 5"): a bare figure of millions may
+  // be a sum whose currency the sentence leaves out, a small one is not.
+  const money = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.unit !== '' && value.comparable.unit !== '%'
+  const measure = (value: FoundValue) => value.counted !== undefined && MEASURE_UNITS.has(value.counted)
+  const bare = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.unit === '' && value.counted === undefined
+  const millions = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.high >= 1_000_000
+  if ((money(a) && bare(b) && !millions(b)) || (money(b) && bare(a) && !millions(a)) || (measure(a) && bare(b)) || (measure(b) && bare(a))) return false
   // Amounts in two currencies compare only when no rate could make them one ("$6 million", "€1.5 million").
   return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit) || currenciesApart(x, y)
 }

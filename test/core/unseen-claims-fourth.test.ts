@@ -77,6 +77,23 @@ describe('figures of other things and other acts', () => {
     expect(values.sort()).toEqual(['9 million euros', 'about 6 million euros'])
   })
 
+  it('does not set a sum of money or a length against a bare figure of something else', () => {
+    const engine = createEngine([
+      article('a', 'The 7-kilometre line will cost 320 million euros and is due to open in 2030.', '2026-10-02'),
+      article('b', 'Councillors approved the line by 10 votes to 5 after a long debate about what it would cost.', '2026-10-03'),
+      article('c', 'The new line will run for 7 kilometres and cost more than any project before it.', '2026-10-05'),
+    ])
+    expect(engine.ask('How much will the line cost?').disagreements).toEqual([])
+  })
+
+  it('does not take the speaker of a quotation about the asked role for the one who holds it', () => {
+    const engine = createEngine([
+      article('a', 'The balloon came down in a field. The pilot, Dana Frey, was treated at the scene.', '2026-09-13'),
+      article('b', 'The balloon came down in a field. "The pilot shouted at us to hold the ropes," said Helen Okafor, a teacher on board.', '2026-09-14'),
+    ])
+    expect(engine.ask('Who was the pilot of the balloon?').disagreements).toEqual([])
+  })
+
   it('reads "a narrow 7 to 6 vote" as a tally against "voted 9 to 4"', () => {
     const engine = createEngine([
       article('a', 'The city council voted 9 to 4 on Thursday to ban cars from the old town.', '2026-03-02'),
