@@ -88,6 +88,12 @@ describe('compare the answers on invented events', () => {
     expect(shown.map((disagreement) => disagreement.valueKind)).toEqual(['date'])
   })
 
+  it('lists corpus-wide a tally written "by 6 votes to 1" against one written "voted 5 to 2"', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-licence')!
+    const values = corpus.engine.disagreements().map((disagreement) => disagreement.claims.map((claim) => claim.value).sort())
+    expect(values).toEqual([['5-2', '6-1']])
+  })
+
   it('says which source is newer when the articles carry dates', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
     const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
