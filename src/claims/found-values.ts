@@ -185,13 +185,17 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
     // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
     const part = number.type === 'number' && number.unit !== '%' && (PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at)))
-    const counted = countedNounOf(raw)
+    // "stop 14 times" counts the stops the question asks about ("How many stops…?"): the verb before "times" is the asked noun's verb.
+    const verbed = /[-\s]times$/i.test(raw) ? askedNounVerbedBefore(text, at, asked) : undefined
+    const counted = verbed?.counted ?? countedNounOf(raw)
     // "$1.2 million against the company": a function word after the figure is no part of it.
     const shown = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
     const written = shown !== undefined && QUESTION_STOP_WORDS.has(shown) && !/\d\s*[-–]/.test(raw) ? raw.slice(0, raw.length - shown.length - 1) : raw
     // "80,000 cubic metres": a unit of two words is shown whole.
     const unitTail = counted === 'cubic' || counted === 'square' ? (/^\s+\p{L}+/u.exec(text.slice(at + written.length))?.[0] ?? '') : ''
-    found.push({ kind, display: `${HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? ''}${text.slice(at, at + written.length)}${unitTail}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
+    // Shown with its verb ("stop 14 times"); placed at its figure, so the verb stands near it as the question's word.
+    const from = verbed?.start ?? at
+    found.push({ kind, display: `${verbed ? '' : (HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? '')}${text.slice(from, at + written.length)}${unitTail}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
   }
   // A share asked for ("what share", "how much of the oil") may be written as a fraction: "about half", "a third".
   // Asked how much something changes, "cut traffic by half" answers it too.
@@ -402,6 +406,20 @@ function dateOf(text: string): { year?: number; month?: number; day?: number; we
   if (weekday >= 0) date.weekday = weekday
   if (date.year !== undefined && (date.year < 1000 || date.year > 2100)) return undefined
   return Object.keys(date).length > 0 ? date : undefined
+}
+
+/**
+ * For a figure of "times" ("stop 14 times", "visited the site 4 times" is not read), the asked noun
+ * the verb right before the figure is a form of, in its plain form ("stop" for "How many stops…?"),
+ * and where that verb starts; undefined when the verb is not a form of a question word.
+ */
+function askedNounVerbedBefore(text: string, at: number, asked: AskedWords): { counted: string; start: number } | undefined {
+  const verb = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 32), at))
+  const word = verb?.[1]?.toLowerCase()
+  if (!verb || !word || QUESTION_STOP_WORDS.has(word)) return undefined
+  const verbStem = stem(word)
+  const noun = [...asked.words].find((candidate) => !QUESTION_STOP_WORDS.has(candidate) && stem(candidate) === verbStem)
+  return noun ? { counted: plainWord(noun), start: Math.max(0, at - 32) + verb.index } : undefined
 }
 
 /** The word after a figure when it names what is counted: a content word, not a verb form, scale, unit of time, share or currency. */

@@ -94,6 +94,12 @@ describe('compare the answers on invented events', () => {
     expect(values).toEqual([['5-2', '6-1']])
   })
 
+  it('reads "inspected 6 times" as a count of the inspections asked about', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-licence')!
+    const [disagreement] = corpus.engine.ask('How many inspections did the Copper Pot have last year?').disagreements
+    expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['8 inspections', 'inspected 6 times'])
+  })
+
   it('says which source is newer when the articles carry dates', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
     const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
