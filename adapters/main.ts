@@ -2,6 +2,7 @@ import type { Engine } from '../src/index.js'
 import type { AdapterDeps, AdapterName } from './answering.js'
 import type { RunningNewsroom } from './articles/start-newsroom.js'
 import { buildEngineFromDir } from './build-engine.js'
+import { startWarmUp, type WarmUpRun } from './warm-up.js'
 import { createBuildWorker, type BuildWorker } from './build-worker.js'
 import { readConfig, type AppConfig } from './config.js'
 import { startHealthServer, type HealthServer, type Readiness } from './health.js'
@@ -148,6 +149,8 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   const build = (dir: string) => buildEngineFromDir(dir, {}, { ...snapshotCache, writeLater: true })
   /** The snapshot write a first start left running: a stop waits for it, so the next start finds the file. */
   let snapshotWrite: Promise<void> | undefined
+  /** The start's warm-up questions (chat apps only), stopped by a stop. */
+  let warmUp: WarmUpRun | undefined
 
   const useEngine = (next: Engine) => {
     // One assignment: a question already running keeps the engine it got from getEngine().
@@ -248,6 +251,21 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     if (!stopping) newsroom.startPolling()
     if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
     if (writeSnapshot && !stopping) snapshotWrite = writeSnapshotAfterStart(writeSnapshot)
+    // The chat apps answer people who wait on each reply; the terminal chat is a person trying it.
+    if (!expected.includes('terminal') && !stopping) startWarmingUp()
+  }
+
+  /**
+   * Asks the engine's own warm-up questions in the background after the chat apps are up, one per
+   * turn of the event loop (`adapters/warm-up.ts`), so people's first thousand questions do not pay
+   * for V8 compiling the answering code. Logged when done; a failure is logged, never a crash.
+   */
+  function startWarmingUp(): void {
+    warmUp = startWarmUp(deps.getEngine)
+    warmUp.done.then(
+      ({ asks, durationMs, stopped }) => logger.info({ asks, durationMs: Math.round(durationMs), stopped }, 'warm-up questions done'),
+      (error: unknown) => logger.warn({ err: error }, 'a warm-up question failed; people\'s questions are answered as usual'),
+    )
   }
 
   /**
@@ -326,6 +344,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       void flushLogs(logger).finally(() => process.exit(1))
     }, STOP_DEADLINE_MS)
     deadline.unref()
+    warmUp?.stop()
     stopping = (async () => {
       // A snapshot being written is finished, so that the next start need not build again.
       await snapshotWrite

@@ -14,6 +14,7 @@ import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnaps
 import { forgetSentenceReadings } from '../src/claims/sentence-memo.js'
 import { splitPassages } from '../src/passages.js'
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
+import { startWarmUp } from '../adapters/warm-up.js'
 import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
 
 /**
@@ -25,6 +26,9 @@ import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, ti
 
 /** Untimed rounds over the question set before the steady-state timings (the ask's are timed apart). */
 const WARMUP_ROUNDS = 10
+
+/** The bot's start-up warm-up in a smoke run (CI): enough to run it, not to warm V8. */
+const SMOKE_WARM_UP_ASKS = 100
 
 /** Targets from the issues, checked in the report. */
 export const BUNDLED_TARGETS = { askP99Ms: 2, askOverMinisearch: 3, snapshotStartMs: 150 } as const
@@ -68,6 +72,8 @@ export interface BenchReport {
     modelLoadMs: number
     /** Then the first question. */
     firstAskAfterSnapshotMs: number
+    /** Then the warm-up questions the bot asks itself after a start (`adapters/warm-up.ts`), before the timings below. */
+    warmUp: { asks: number; durationMs: number }
   }
   latency: {
     /** Steady state, after `WARMUP_ROUNDS` rounds. */
@@ -88,6 +94,8 @@ export interface BenchReport {
     askOverMinisearchP99: number
     /** Where the steady-state ask's tail comes from: see `AskTail`. */
     askTail: AskTail
+    /** The same two timings in another fresh process that skips the start-up warm-up: what it saves. */
+    withoutWarmUp: { ask: LatencySummary; askWarmingUp: LatencySummary }
   }
   adapters: AdapterLoadFigures[]
   targets: Record<string, { target: string; measured: string; met: boolean }>
@@ -110,9 +118,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const file = join(dir, 'index.jsonl')
   let child: ChildFigures
   let snapshotBytes: number
+  let withoutWarmUp: ChildFigures
   try {
     snapshotBytes = await writeSnapshotFile(file, engineToSnapshot(engine))
-    child = await runInFreshProcess(file, rounds)
+    // The bot's own path first (it warms up after starting), then the same without that warm-up.
+    child = await runInFreshProcess(file, rounds, smoke ? SMOKE_WARM_UP_ASKS : undefined)
+    withoutWarmUp = await runInFreshProcess(file, rounds, 0)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -128,7 +139,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: await machine(),
     corpus: { articles: articles.length, passages, questions: questions.length },
     startup: { loadCorpusMs, wordNetMs, coldBuildMs, warmBuildMs, snapshotBytes, ...start },
-    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail },
+    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp } },
     adapters,
     targets: {
       'ask p99': { target: `< ${BUNDLED_TARGETS.askP99Ms} ms`, measured: `${fmt(ask.p99Ms)} ms`, met: ask.p99Ms < BUNDLED_TARGETS.askP99Ms },
@@ -206,6 +217,7 @@ interface ChildFigures {
   snapshotAssembleMs: number
   modelLoadMs: number
   firstAskAfterSnapshotMs: number
+  warmUp: { asks: number; durationMs: number }
   askWarmingUp: LatencySummary
   ask: LatencySummary
   askTail: AskTail
@@ -220,8 +232,8 @@ interface ChildFigures {
  * process then holds what a running bot holds (not WordNet, not a second engine), and plain
  * minisearch runs in the same process for the ratio.
  */
-async function runInFreshProcess(file: string, rounds: number): Promise<ChildFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(rounds)], {
+async function runInFreshProcess(file: string, rounds: number, warmUpAsks?: number): Promise<ChildFigures> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(rounds), String(warmUpAsks ?? '')], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     maxBuffer: 1 << 20,
   })
@@ -240,7 +252,7 @@ function spinFor(ms: number): void {
 }
 
 /** The child's side of `runInFreshProcess`. */
-async function childMain(file: string, rounds: number): Promise<ChildFigures> {
+async function childMain(file: string, rounds: number, warmUpAsks: number | undefined): Promise<ChildFigures> {
   const startedAt = performance.now()
   const parsed = await readSnapshotFile(file)
   const parsedAt = performance.now()
@@ -251,6 +263,8 @@ async function childMain(file: string, rounds: number): Promise<ChildFigures> {
   const modelAt = performance.now()
   engine.ask(BUNDLED_QUESTIONS[0]?.question ?? 'What happened?')
   const askedAt = performance.now()
+  // What the bot does next (adapters/main.ts): its warm-up questions, made from the corpus, not these.
+  const warmUp = await startWarmUp(() => engine, warmUpAsks === undefined ? {} : { asks: warmUpAsks }).done
   const questions = BUNDLED_QUESTIONS.map((testCase) => testCase.question)
   const plain = plainMinisearchOver(await loadCorpusDir(BUNDLED_CORPUS_DIR))
   // Each timed section starts from a collected heap: without it, the first young-generation
@@ -272,6 +286,7 @@ async function childMain(file: string, rounds: number): Promise<ChildFigures> {
     snapshotAssembleMs: readyAt - parsedAt,
     modelLoadMs: modelAt - readyAt,
     firstAskAfterSnapshotMs: askedAt - modelAt,
+    warmUp: { asks: warmUp.asks, durationMs: warmUp.durationMs },
     askWarmingUp,
     ask,
     askTail,
@@ -323,6 +338,7 @@ export function renderBench(report: BenchReport): string {
         ['+ load wink-nlp model (questions need it; done at start)', fmt(startup.modelLoadMs)],
         ['= ready to answer from snapshot', fmt(startup.snapshotStartMs + startup.modelLoadMs)],
         ['first ask after that', fmt(startup.firstAskAfterSnapshotMs)],
+        [`then the bot's warm-up: ${startup.warmUp.asks} questions made from the corpus, in the background`, fmt(startup.warmUp.durationMs)],
         ['snapshot size', mb(startup.snapshotBytes)],
       ],
     ),
@@ -336,7 +352,9 @@ export function renderBench(report: BenchReport): string {
         ['engine.ask, the other asks', ...[latency.askTail.withoutGc.p50Ms, latency.askTail.withoutGc.p99Ms, latency.askTail.withoutGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         ...latency.askTail.slowest.map(({ question, p50Ms }) => [`engine.ask, slow question: "${question}"`, fmt(p50Ms), '', '', `${fmt(p50Ms / latency.ask.p50Ms)}× the median`]),
         ['engine.ask, sentences read by the comparison forgotten before each ask', fmt(latency.askSentencesUnread.p50Ms), fmt(latency.askSentencesUnread.p99Ms), fmt(latency.askSentencesUnread.meanMs), `${fmt(latency.askSentencesUnread.p50Ms / latency.minisearch.p50Ms)}×`],
-        [`engine.ask, first ${latency.askWarmingUp.samples} questions after start (warming up)`, fmt(latency.askWarmingUp.p50Ms), fmt(latency.askWarmingUp.p99Ms), fmt(latency.askWarmingUp.meanMs), ''],
+        [`engine.ask, first ${latency.askWarmingUp.samples} questions after start and the bot's warm-up`, fmt(latency.askWarmingUp.p50Ms), fmt(latency.askWarmingUp.p99Ms), fmt(latency.askWarmingUp.meanMs), ''],
+        ['engine.ask without the bot\'s warm-up (another fresh process; not the bot\'s path)', fmt(latency.withoutWarmUp.ask.p50Ms), fmt(latency.withoutWarmUp.ask.p99Ms), fmt(latency.withoutWarmUp.ask.meanMs), ''],
+        [`engine.ask without it, first ${latency.withoutWarmUp.askWarmingUp.samples} questions after start`, fmt(latency.withoutWarmUp.askWarmingUp.p50Ms), fmt(latency.withoutWarmUp.askWarmingUp.p99Ms), fmt(latency.withoutWarmUp.askWarmingUp.meanMs), ''],
         ['engine.search (BM25 only, top 10)', fmt(latency.search.p50Ms), fmt(latency.search.p99Ms), fmt(latency.search.meanMs), `${fmt(latency.search.p50Ms / latency.minisearch.p50Ms)}×`],
         ['plain minisearch, default options', fmt(latency.minisearch.p50Ms), fmt(latency.minisearch.p99Ms), fmt(latency.minisearch.meanMs), '1×'],
         ['busy wait as long as the median ask (the machine\'s own tail)', fmt(latency.spin.p50Ms), fmt(latency.spin.p99Ms), fmt(latency.spin.meanMs), ''],
@@ -359,7 +377,8 @@ export function renderBench(report: BenchReport): string {
 async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--child')
   if (at >= 0) {
-    process.stdout.write(`${JSON.stringify(await childMain(argv[at + 1] ?? '', Number(argv[at + 2] ?? 30)))}\n`)
+    const warmUpAsks = argv[at + 3] ? Number(argv[at + 3]) : undefined
+    process.stdout.write(`${JSON.stringify(await childMain(argv[at + 1] ?? '', Number(argv[at + 2] ?? 30), warmUpAsks))}\n`)
     return
   }
   const roundsAt = argv.indexOf('--rounds')

@@ -20,6 +20,7 @@ export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stori
 export { DEFAULT_TAKEAWAY_OPTIONS, DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions, type TakeawayIndex } from './takeaways/index.js'
 /** Loads wink-nlp's English model now (about 100 ms) rather than at the first question. */
 export { getNlp as loadLanguageModel } from './nlp.js'
+export { warmUpQuestions, DEFAULT_WARM_UP_OPTIONS, type WarmUpOptions } from './warm-up.js'
 /** The label of a claim from the newest source of a disagreement: its other sides may be outdated. */
 export { NEWER_NOTE } from './disagreements.js'
 export { conversationTurn, isContextDependent, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'

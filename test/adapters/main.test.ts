@@ -79,6 +79,17 @@ describe('adapters/main.ts with Telegram and Discord tokens set', () => {
     expect(sample(body, 'quotes_bot_corpus_articles')).toBe(5)
   })
 
+  it('warms up on questions of its own after it is ready, and counts none of them as people\'s', async () => {
+    const done = await app.waitForLog('warm-up questions done', undefined, 60_000)
+    expect(done).toMatchObject({ asks: 2000, stopped: false })
+    const messages = app.logs().map((line) => line.msg)
+    expect(messages.indexOf('ready')).toBeLessThan(messages.indexOf('warm-up questions done'))
+    const { body } = await getHealth(port, '/metrics')
+    expect(sample(body, 'quotes_bot_questions_total{adapter="telegram",status="answered"}')).toBe(1)
+    expect(sample(body, 'quotes_bot_questions_total{adapter="discord",status="answered"}')).toBe(1)
+    expect(app.logs().filter((line) => line.msg === 'question answered')).toHaveLength(2)
+  })
+
   it('logs each question as a JSON line with adapter, status, quotes and latency, and never a token', () => {
     const answered = app.logs().filter((line) => line.msg === 'question answered')
     expect(answered.map((line) => line.adapter).sort()).toEqual(['discord', 'telegram'])
