@@ -10,6 +10,7 @@ import { ZOO_SHIP_CONVERSATIONS } from './conversation-zoo-ship.js'
 import { BLACKOUT_CHESS_CONVERSATIONS } from './conversation-blackout-chess.js'
 import { ERUPTION_WHALES_CONVERSATIONS } from './conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from './conversation-spill-cave.js'
+import { EXAM_TURBINE_CONVERSATIONS } from './conversation-exam-turbine.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -339,7 +340,7 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
@@ -351,7 +352,8 @@ describe('the follow-up set', () => {
     expect(BLACKOUT_CHESS_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(ERUPTION_WHALES_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(SPILL_CAVE_CONVERSATIONS.length).toBeGreaterThanOrEqual(25)
-    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    expect(EXAM_TURBINE_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS, ...EXAM_TURBINE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
