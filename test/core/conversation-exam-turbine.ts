@@ -10,7 +10,8 @@ const c = 'conversation-exam-turbine'
  * energy company, a safety authority, a weather service). Written as a user types: pronouns, "who
  * said that?", "why?", "when?", "what else?", a switch between the stories, an out-of-scope question
  * mid-conversation. The expected quote of each turn was read from the articles, and the set was run
- * once through `bench:conversations` before any round-11 change.
+ * once through `bench:conversations` before any round-11 change: 30/36 follow-ups right (83%), 32/32
+ * stand-alone turns answered as without context.
  */
 export const EXAM_TURBINE_CONVERSATIONS: ConversationCase[] = [
   { corpus: c, turns: [ask('Why was the maths exam cancelled?', 'messaging app'), follow('when did that happen?', 'night before', '11pm on Monday', 'on Tuesday'), follow('who said so?', 'Examinations Board said')] },
