@@ -332,6 +332,27 @@ describe('a conversation over a corpus of an eruption and a whale stranding', ()
   }, 120_000)
 })
 
+describe('a conversation that names an organisation and then asks about it by a common noun', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-exam-turbine')))
+  }, 120_000)
+
+  it('reads "the company" in "what did the company say?" as the company the answer just described', () => {
+    const [, second, third] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?', 'what did the company say?'])
+    expect(second?.quotes[0]?.text).toContain('Calder Print, the company that printed the exam papers')
+    expect(third?.contextWords).toEqual(['calder', 'print'])
+    expect(third?.quotes[0]?.text).toBe('Calder Print said it had suspended the worker and was cooperating fully with police.')
+  })
+
+  it('answers a question about what a described thing does, not says, as alone', () => {
+    const [, second] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?'])
+    expect(second?.quotes[0]?.text).toContain('the company that printed')
+    const [, , third] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?', 'Where is the company based?'])
+    expect(third).toEqual(engine.ask('Where is the company based?'))
+  })
+})
+
 describe('the follow-up set', () => {
   let report: ConversationReport
   let heldOut: ConversationReport[]
