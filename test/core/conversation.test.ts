@@ -353,6 +353,17 @@ describe('a conversation that names an organisation and then asks about it by a 
   })
 })
 
+describe('a follow-up with a word of its own the corpus never uses', () => {
+  it('judges that word as the same question alone would, though it borrowed a name', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('conversation-tunnel'))
+    // "use" is no word of the articles ("carries about 90 trains a day"); the borrowed "Gorran" must not make it count in full.
+    const [, second] = answerConversation(engine, ['When was the Gorran tunnel built?', 'how many trains use it each day?'])
+    expect(second?.status).toBe('answered')
+    expect(second?.contextWords).toContain('gorran')
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text).join(' ')).toContain('carries about 90 trains a day')
+  }, 120_000)
+})
+
 describe('the follow-up set', () => {
   let report: ConversationReport
   let heldOut: ConversationReport[]
