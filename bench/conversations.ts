@@ -13,6 +13,7 @@ import { ZOO_SHIP_CONVERSATIONS } from '../test/core/conversation-zoo-ship.js'
 import { BLACKOUT_CHESS_CONVERSATIONS } from '../test/core/conversation-blackout-chess.js'
 import { ERUPTION_WHALES_CONVERSATIONS } from '../test/core/conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from '../test/core/conversation-spill-cave.js'
+import { EXAM_TURBINE_CONVERSATIONS } from '../test/core/conversation-exam-turbine.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -101,9 +102,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const blackoutChess = await runConversations(engineFor, BLACKOUT_CHESS_CONVERSATIONS)
   const eruptionWhales = await runConversations(engineFor, ERUPTION_WHALES_CONVERSATIONS)
   const spillCave = await runConversations(engineFor, SPILL_CAVE_CONVERSATIONS)
+  const examTurbine = await runConversations(engineFor, EXAM_TURBINE_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip, blackoutChess, eruptionWhales, spillCave })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip, blackoutChess, eruptionWhales, spillCave, examTurbine })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
@@ -114,6 +116,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           `round-8 blackout-and-chess set (two events in one corpus; run once before any round-8 change, then studied):\n${renderConversations(blackoutChess)}`,
           `round-9 eruption-and-whales set (two events in one corpus; run once before any round-9 change, then studied):\n${renderConversations(eruptionWhales)}`,
           `round-10 spill-and-cave set (two events in one corpus; run once before any round-10 change, then studied):\n${renderConversations(spillCave)}`,
+          `round-11 exam-and-turbine set (two events in one corpus; run once before any round-11 change):\n${renderConversations(examTurbine)}`,
         ].join('\n\n') + '\n',
   )
 }

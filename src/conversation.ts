@@ -117,6 +117,13 @@ const BARE_TYPE_WEIGHT = 3
 const SPEAKER_TYPE_WEIGHT = 2
 /** How much a reason counts for a "why?" with no noun of its own. */
 const REASON_TYPE_WEIGHT = 2
+/**
+ * "what did the company say?", "how has the zoo responded?": a common noun after "the" as the subject
+ * of a question, which may stand for the one the answer before it described with that noun.
+ */
+const DEFINITE_SUBJECT = /\b(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could)\s+the\s+(\p{L}+)\b/iu
+/** Most words that say something between a name and the noun describing it: "Calder Print, the company" is 1. */
+const DESCRIBED_NAME_DISTANCE = 1
 /** A question word: a fragment without one ("the sanctions?") is elliptical. */
 const QUESTION_FORM = /\b(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|show|give|explain|describe)\b/i
 
@@ -196,7 +203,10 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // A question of verbs alone ("who is investigating?", "who paid?") says what happened but not to
   // what: in a conversation, that is the thing talked about.
   const ownNoun = analyzed.terms.some((term) => term.weight >= NOUN_MIN_WEIGHT)
-  if (!isContextDependent(analyzed.text, analyzed.terms.length) && ownNoun) return { analyzed, shown: {} }
+  // "what did the company say?" after an answer that wrote "Calder Print, the company that …": the
+  // company is the one that answer named, as a pronoun would be.
+  const described = namesDescribedBy(index, analyzed, previous)
+  if (!isContextDependent(analyzed.text, analyzed.terms.length) && ownNoun && described.length === 0) return { analyzed, shown: {} }
   const before = analyzeQuestion(index, previous.question)
   const ownStems = new Set(analyzed.terms.map((term) => term.stem))
   const namesItself = analyzed.terms.some((term) => isNameIn(analyzed.text, term))
@@ -255,7 +265,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   const samePerson = previousContext.length > 0 && GENDERED_PRONOUNS.some((pronoun) => pronoun.test(previous.question) && pronoun.test(analyzed.text))
   // "how?" has no words of its own: what it asked about is what it borrowed.
   const anchors = before.terms.length > 0 ? before.terms : previousContext
-  const names = carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors, pronounGender(analyzed.text)) : []
+  const names = described.length > 0 ? described : carryNames && !samePerson ? namesIn(index, quotesNamed, asked, anchors, pronounGender(analyzed.text)) : []
   const nameTerms = names.length > 0 ? analyzeQuestion(index, names.map(({ word }) => word).join(' ')).terms : []
   // A name's last word is the one later sentences repeat ("Vos said …" after "the Dutch player Sanne
   // Vos"): the words before it count for less, so the sentence that wrote the name in full does not
@@ -264,7 +274,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // A pronoun that stands for the answer's name is that name: "how did she describe the talks?" after
   // "who is the Veskan trade minister?" asks about Hana Novak, so her name counts as much as the
   // previous question's words did, and those words, which only described her, count as older context.
-  const referent = nameTerms.length > 0 && (PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' ')))
+  const referent = nameTerms.length > 0 && (described.length > 0 || PERSONAL_PRONOUN.test(analyzed.text) || DEMONSTRATIVE.test(analyzed.text.replace(CONJUNCTION_THAT, ' ')))
   // The same pronoun twice in a row stands for the same thing: in "how long did it take to build?"
   // then "who opened it?", the second "it" is what the first one borrowed (the museum), and the
   // first question's own words ("take", "build") are only older context.
@@ -347,6 +357,28 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     shownBefore: new Set(previous.quotes),
     ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
   }
+}
+
+/**
+ * The name the previous answer's first quote gives right beside the common noun that is the subject
+ * of a question for what someone said ("what did the company say?" after "The man works at Calder
+ * Print, the company that printed the papers"): a definite noun asked about alone stands for the one
+ * just described by it. Empty when the question has a name or another noun of its own, or the quote
+ * names no one there.
+ */
+function namesDescribedBy(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: ConversationTurn): Array<{ word: string; head: boolean }> {
+  // Only a speaker is asked about so: "how long will the repairs take?" asks of the repairs themselves.
+  const subject = SAY_QUESTION.test(analyzed.text) ? DEFINITE_SUBJECT.exec(analyzed.text)?.[1]?.toLowerCase() : undefined
+  const nouns = analyzed.terms.filter(isNoun)
+  const noun = nouns[0]
+  const quote = previous.quotes[0]
+  if (subject === undefined || nouns.length !== 1 || noun === undefined || noun.asked !== subject || isNameIn(analyzed.text, noun) || quote === undefined) return []
+  const asked = new Set(tokenize(`${previous.question} ${analyzed.text}`).map((token) => token.word))
+  const { runs, distance } = nameRunsIn(index, quote, asked, [noun])
+  if (distance > DESCRIBED_NAME_DISTANCE) return []
+  const names: Array<{ word: string; head: boolean }> = []
+  for (const run of runs) run.words.forEach((word, i) => names.some((name) => name.word === word) || names.push({ word, head: i === run.words.length - 1 }))
+  return names
 }
 
 /**

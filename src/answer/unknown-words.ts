@@ -15,8 +15,12 @@ import type { AnswerOptions } from './options.js'
  */
 export function unknownWordShareOf(index: CorpusIndex, analyzed: AnalyzedQuestion, settings: Required<AnswerOptions>): number {
   const { unknownWordShare, unknownWordVocabulary } = settings
-  if (unknownWordVocabulary <= 0 || analyzed.terms.some((term) => term.name)) return unknownWordShare
-  const hasKnownNoun = analyzed.terms.some((term) => term.weight >= NOUN_MIN_WEIGHT && term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))
+  // A follow-up is judged on its own words (`judgedTerms`): a name it borrowed ("Gorran" for "how many
+  // trains use it each day?") says nothing of how its own wording should count.
+  const ownCount = analyzed.terms.length - (analyzed.contextTerms ?? 0)
+  const own = ownCount > 0 ? analyzed.terms.slice(0, ownCount) : analyzed.terms
+  if (unknownWordVocabulary <= 0 || own.some((term) => term.name)) return unknownWordShare
+  const hasKnownNoun = own.some((term) => term.weight >= NOUN_MIN_WEIGHT && term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))
   return hasKnownNoun ? unknownWordShare * Math.min(1, index.docFreq.size / unknownWordVocabulary) : unknownWordShare
 }
 

@@ -10,6 +10,7 @@ import { ZOO_SHIP_CONVERSATIONS } from './conversation-zoo-ship.js'
 import { BLACKOUT_CHESS_CONVERSATIONS } from './conversation-blackout-chess.js'
 import { ERUPTION_WHALES_CONVERSATIONS } from './conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from './conversation-spill-cave.js'
+import { EXAM_TURBINE_CONVERSATIONS } from './conversation-exam-turbine.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -331,6 +332,38 @@ describe('a conversation over a corpus of an eruption and a whale stranding', ()
   }, 120_000)
 })
 
+describe('a conversation that names an organisation and then asks about it by a common noun', () => {
+  let engine: Engine
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-exam-turbine')))
+  }, 120_000)
+
+  it('reads "the company" in "what did the company say?" as the company the answer just described', () => {
+    const [, second, third] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?', 'what did the company say?'])
+    expect(second?.quotes[0]?.text).toContain('Calder Print, the company that printed the exam papers')
+    expect(third?.contextWords).toEqual(['calder', 'print'])
+    expect(third?.quotes[0]?.text).toBe('Calder Print said it had suspended the worker and was cooperating fully with police.')
+  })
+
+  it('answers a question about what a described thing does, not says, as alone', () => {
+    const [, second] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?'])
+    expect(second?.quotes[0]?.text).toContain('the company that printed')
+    const [, , third] = answerConversation(engine, ['Who was arrested over the leak?', 'where does he work?', 'Where is the company based?'])
+    expect(third).toEqual(engine.ask('Where is the company based?'))
+  })
+})
+
+describe('a follow-up with a word of its own the corpus never uses', () => {
+  it('judges that word as the same question alone would, though it borrowed a name', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('conversation-tunnel'))
+    // "use" is no word of the articles ("carries about 90 trains a day"); the borrowed "Gorran" must not make it count in full.
+    const [, second] = answerConversation(engine, ['When was the Gorran tunnel built?', 'how many trains use it each day?'])
+    expect(second?.status).toBe('answered')
+    expect(second?.contextWords).toContain('gorran')
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text).join(' ')).toContain('carries about 90 trains a day')
+  }, 120_000)
+})
+
 describe('the follow-up set', () => {
   let report: ConversationReport
   let heldOut: ConversationReport[]
@@ -339,7 +372,7 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
@@ -351,7 +384,8 @@ describe('the follow-up set', () => {
     expect(BLACKOUT_CHESS_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(ERUPTION_WHALES_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(SPILL_CAVE_CONVERSATIONS.length).toBeGreaterThanOrEqual(25)
-    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
+    expect(EXAM_TURBINE_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS, ...EXAM_TURBINE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
   it('answers at least 85% of the follow-ups right with context, more than without', () => {
