@@ -5,6 +5,7 @@ import { articlesEnvShape, toArticleSettings, type ArticleSettings } from './art
 import { BUNDLED_CORPUS_DIR, DEFAULT_SNAPSHOT_DIR } from './build-engine.js'
 import { checkDiscordEnv, discordEnvShape, toDiscordSettings, type DiscordSettings } from './discord/config.js'
 import { envSwitch } from './env-switch.js'
+import { DEFAULT_WARM_UP_ASKS } from './warm-up.js'
 import { storeEnvShape, toStoreSettings, type StoreSettings } from './store/config.js'
 import { feedbackEnvShape, toFeedbackSettings, type FeedbackSettings } from './feedback/config.js'
 import { telegramEnvShape, toTelegramSettings, type TelegramSettings } from './telegram/config.js'
@@ -33,6 +34,8 @@ export interface AppConfig {
   corpusWatch: boolean
   /** Folder of index snapshots, or `false` for none. Defaults to the project's `.cache/`. */
   snapshotDir: string | false
+  /** Questions of its own the chat apps ask after a start, so V8 compiles the answering code before people's arrive; `0` for none. Defaults to 2000. */
+  warmUpQuestions: number
   /** Present when `TELEGRAM_BOT_TOKEN` is set. */
   telegram?: TelegramSettings
   /** Present when `DISCORD_TOKEN` is set. */
@@ -95,6 +98,14 @@ export const appEnvShape = {
       .trim()
       .transform((value): string | false => (OFF_WORDS.includes(value.toLowerCase()) ? false : resolve(value))),
   ),
+  /** Warm-up questions after a start (see `adapters/warm-up.ts`); `0` for none. Defaults to 2000. */
+  WARM_UP_QUESTIONS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,7}$/, 'WARM_UP_QUESTIONS must be a whole number of questions (0 for none; the default is 2000)')
+      .transform(Number),
+  ),
 }
 
 /**
@@ -125,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       port: parsed.PORT ?? DEFAULT_PORT,
       corpusWatch: parsed.CORPUS_WATCH ?? false,
       snapshotDir: parsed.SNAPSHOT_DIR ?? DEFAULT_SNAPSHOT_DIR,
+      warmUpQuestions: parsed.WARM_UP_QUESTIONS ?? DEFAULT_WARM_UP_ASKS,
       ...(telegram === undefined ? {} : { telegram }),
       ...(discord === undefined ? {} : { discord }),
       articles: toArticleSettings(parsed),

@@ -252,7 +252,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
     if (writeSnapshot && !stopping) snapshotWrite = writeSnapshotAfterStart(writeSnapshot)
     // The chat apps answer people who wait on each reply; the terminal chat is a person trying it.
-    if (!expected.includes('terminal') && !stopping) startWarmingUp()
+    if (!expected.includes('terminal') && config.warmUpQuestions > 0 && !stopping) startWarmingUp()
   }
 
   /**
@@ -261,7 +261,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
    * for V8 compiling the answering code. Logged when done; a failure is logged, never a crash.
    */
   function startWarmingUp(): void {
-    warmUp = startWarmUp(deps.getEngine)
+    warmUp = startWarmUp(deps.getEngine, { asks: config.warmUpQuestions })
     warmUp.done.then(
       ({ asks, durationMs, stopped }) => logger.info({ asks, durationMs: Math.round(durationMs), stopped }, 'warm-up questions done'),
       (error: unknown) => logger.warn({ err: error }, 'a warm-up question failed; people\'s questions are answered as usual'),

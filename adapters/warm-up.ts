@@ -1,7 +1,10 @@
 import { warmUpQuestions, type Engine } from '../src/index.js'
 
+/** Questions a start asks itself when `WARM_UP_QUESTIONS` is unset: about 1–2 s of one core on the bundled corpus. */
+export const DEFAULT_WARM_UP_ASKS = 2000
+
 export interface WarmUpRunOptions {
-  /** Questions asked in all, the made ones in turn. Defaults to `2000` (about 1–2 s of one core on the bundled corpus). */
+  /** Questions asked in all, the made ones in turn. Defaults to `DEFAULT_WARM_UP_ASKS`. */
   asks?: number
 }
 
@@ -27,7 +30,7 @@ export interface WarmUpRun {
  * thrown away: they never reach a chat, the metrics or the feedback store.
  */
 export function startWarmUp(getEngine: () => Engine, options: WarmUpRunOptions = {}): WarmUpRun {
-  const asks = options.asks ?? 2000
+  const asks = options.asks ?? DEFAULT_WARM_UP_ASKS
   const questions = warmUpQuestions(getEngine())
   const startedAt = performance.now()
   let stopped = false

@@ -111,6 +111,14 @@ describe('parseConfig', () => {
     })
   })
 
+  it('warms up on 2000 questions unless WARM_UP_QUESTIONS says otherwise, and names it when it is not a number', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, config: { warmUpQuestions: 2000 } })
+    expect(parseConfig({ WARM_UP_QUESTIONS: '0' })).toMatchObject({ ok: true, config: { warmUpQuestions: 0 } })
+    const bad = parseConfig({ WARM_UP_QUESTIONS: 'lots' })
+    expect(bad.ok).toBe(false)
+    expect(bad.ok ? '' : bad.message).toContain('WARM_UP_QUESTIONS must be a whole number')
+  })
+
   it('reads exactly the variables .env.example documents', async () => {
     const example = await readFile(join(ROOT, '.env.example'), 'utf8')
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort()

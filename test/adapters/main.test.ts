@@ -39,6 +39,8 @@ describe('adapters/main.ts with Telegram and Discord tokens set', () => {
       DISCORD_TOKEN,
       DISCORD_APP_ID: discord.appId,
       DISCORD_REST_API: discord.restApi,
+      // Unset (empty): the default warm-up, as in production.
+      WARM_UP_QUESTIONS: '',
     })
     await waitUntilReady(app, port)
   })

@@ -17,7 +17,7 @@ const MAIN = join(ROOT, 'adapters', 'main.ts')
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
 /** Variables the app reads; removed from the inherited environment so the caller's shell cannot leak in. */
-const APP_VARIABLE = /^(TELEGRAM_|DISCORD_|REDIS_|CORPUS_DIR$|CORPUS_WATCH$|LOG_LEVEL$|PORT$)/
+const APP_VARIABLE = /^(TELEGRAM_|DISCORD_|REDIS_|CORPUS_DIR$|CORPUS_WATCH$|LOG_LEVEL$|PORT$|WARM_UP_QUESTIONS$)/
 
 /** One pino line. */
 export interface LogLine {
@@ -59,7 +59,8 @@ export async function startApp(env: Record<string, string>, options: StartAppOpt
   const startedAt = performance.now()
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
     cwd,
-    env: { ...inherited, FORCE_COLOR: '0', ...env },
+    // No warm-up unless a test asks for one: dozens of apps each asking 2,000 questions would slow the suite.
+    env: { ...inherited, FORCE_COLOR: '0', WARM_UP_QUESTIONS: '0', ...env },
     stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   })
   running.add(child)
