@@ -62,32 +62,35 @@ export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: 
   const bounds = new Float64Array(units.length)
   const seen = new Uint8Array(units.length)
   const touched: number[] = []
-  const add = (i: number, id: number, weight: number) => {
-    // A linked stem may be in no sentence of this story, past the end of the table.
-    const slot = id < slotOf.length ? (slotOf[id] as number) : -1
-    if (slot < 0) return
-    const list = holders[slot] as number[]
-    const weights = holderWeights[slot] as number[]
-    let k = from[slot] as number
-    while (k < list.length && (list[k] as number) <= i) k++
-    from[slot] = k
-    for (; k < list.length; k++) {
-      const j = list[k] as number
-      if (!seen[j]) {
-        seen[j] = 1
-        touched.push(j)
-      }
-      bounds[j] = (bounds[j] as number) + weight * (weights[k] as number)
-    }
-  }
   vectors.forEach((vector, i) => {
     touched.length = 0
+    // Each stem of the sentence, then each of its links (`l` from −1, the stem itself): the bound of
+    // every later sentence holding it grows by the two weights' product. One loop, not a call per
+    // stem, as this is most of the graph's time.
     for (let k = 0; k < vector.ids.length; k++) {
-      const id = vector.ids[k] as number
-      const weight = vector.weights[k] as number
-      add(i, id, weight)
-      const links = similarity.linkIds(id, vector.terms[k] as string)
-      for (let l = 0; l < links.ids.length; l++) add(i, links.ids[l] as number, weight * (links.weights[l] as number))
+      const stemId = vector.ids[k] as number
+      const stemWeight = vector.weights[k] as number
+      const links = similarity.linkIds(stemId, vector.terms[k] as string)
+      for (let l = -1; l < links.ids.length; l++) {
+        const id = l < 0 ? stemId : (links.ids[l] as number)
+        // A linked stem may be in no sentence of this story, past the end of the table.
+        const slot = id < slotOf.length ? (slotOf[id] as number) : -1
+        if (slot < 0) continue
+        const weight = l < 0 ? stemWeight : stemWeight * (links.weights[l] as number)
+        const list = holders[slot] as number[]
+        const weights = holderWeights[slot] as number[]
+        let h = from[slot] as number
+        while (h < list.length && (list[h] as number) <= i) h++
+        from[slot] = h
+        for (; h < list.length; h++) {
+          const j = list[h] as number
+          if (!seen[j]) {
+            seen[j] = 1
+            touched.push(j)
+          }
+          bounds[j] = (bounds[j] as number) + weight * (weights[h] as number)
+        }
+      }
     }
     // A sentence of a huge story can reach thousands of others: score only the most promising few.
     let reached = touched.filter((j) => (bounds[j] as number) >= min)
