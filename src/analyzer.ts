@@ -17,20 +17,38 @@ const TOKEN = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,]\p{N}+)*/gu
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const match of text.matchAll(TOKEN)) {
-    const raw = match[0]
-    const start = match.index ?? 0
-    let end = start + raw.length
-    let word = raw.toLowerCase()
-    if (word.includes('.') && /\p{L}/u.test(word)) {
-      word = word.replace(/\./g, '')
-    } else if (/[.,]$/.test(word)) {
-      word = word.slice(0, -1)
-      end -= 1
-    }
-    if (word.length < 2 && !/\p{N}/u.test(word)) continue
-    tokens.push({ word, start, end })
+    const token = tokenOf(match)
+    if (token) tokens.push(token)
   }
   return tokens
+}
+
+/**
+ * The word of `tokenize(text)[0]`, found without tokenising the rest: a build asks it of every
+ * sentence (`isImperative`). An empty string when `text` has no token.
+ */
+export function firstWord(text: string): string {
+  for (const match of text.matchAll(TOKEN)) {
+    const token = tokenOf(match)
+    if (token) return token.word
+  }
+  return ''
+}
+
+/** The token a match of `TOKEN` gives, or `undefined` for a single letter. */
+function tokenOf(match: RegExpMatchArray): Token | undefined {
+  const raw = match[0]
+  const start = match.index ?? 0
+  let end = start + raw.length
+  let word = raw.toLowerCase()
+  if (word.includes('.') && /\p{L}/u.test(word)) {
+    word = word.replace(/\./g, '')
+  } else if (/[.,]$/.test(word)) {
+    word = word.slice(0, -1)
+    end -= 1
+  }
+  if (word.length < 2 && !/\p{N}/u.test(word)) return undefined
+  return { word, start, end }
 }
 
 /**

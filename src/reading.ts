@@ -1,5 +1,5 @@
 import type { Entities, ItemEntity, Tokens } from 'wink-nlp'
-import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { firstWord, QUESTION_STOP_WORDS } from './analyzer.js'
 import { passageTerms, type PassageTerms } from './index-terms.js'
 import { getNlp, splitSentences } from './nlp.js'
 import { splitPassages, type PassageOptions } from './passages.js'
@@ -178,7 +178,7 @@ const ACTION_VERBS = new Set(
  */
 export function isImperative(text: string): boolean {
   const body = text.replace(/^["“‘']/, '')
-  const opener = tokenize(body)[0]?.word ?? ''
+  const opener = firstWord(body)
   // Tagging is the costly step: skip openers that cannot be a verb's base form ("The", "After", "Officials").
   if (!ACTION_VERBS.has(opener) && (QUESTION_STOP_WORDS.has(opener) || /(?:[^s]s|ed|ing|ly)$/.test(opener))) return false
   const nlp = getNlp()

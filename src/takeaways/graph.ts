@@ -2,25 +2,44 @@ import type { CompiledVector, SoftSimilarity } from './similarity.js'
 import type { Edges, Unit } from './types.js'
 
 /**
+ * Scratch memory that `similarityGraph` keeps between calls (one per story): a table by term number,
+ * as long as the build's vocabulary, is made once rather than for every story. Make it with
+ * `createGraphScratch` and use it on one thread.
+ */
+export interface GraphScratch {
+  /** Per term number, its slot in the call's inverted index; −1 (every entry, between calls) for none. */
+  slotOf: Int32Array
+}
+
+/** Empty scratch memory for `similarityGraph`, grown on use. */
+export function createGraphScratch(): GraphScratch {
+  return { slotOf: new Int32Array(0) }
+}
+
+/**
  * Every pair of units with soft similarity at least `min`. An inverted index over stems finds the
  * pairs that share a stem or a linked one, and bounds their similarity from above; only pairs whose
- * bound reaches `min` are scored.
+ * bound reaches `min` are scored. `scratch` is memory kept from an earlier call (defaults to fresh).
  */
-export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number): Edges[] {
+export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number, scratch: GraphScratch = createGraphScratch()): Edges[] {
   // Sentences are read by term numbers (`SoftSimilarity.compile`): a build makes millions of lookups here.
   const vectors = units.map((unit) => similarity.compile(unit.vector))
   // Per stem, the units holding it in ascending order, with its weight in each; `from` is the first
   // unit after the one being scored, so each pair is reached once, from its first unit. Stems are
-  // numbered here in order of first occurrence (`slotOf` maps a term number to its slot).
-  const slotOf = new Map<number, number>()
+  // numbered here in order of first occurrence (`slotOf[id]` is a term number's slot, −1 for none:
+  // a table, not a map, as it is read for every stem and linked stem of every sentence).
+  let maxId = -1
+  for (const vector of vectors) for (let k = 0; k < vector.ids.length; k++) maxId = Math.max(maxId, vector.ids[k] as number)
+  if (scratch.slotOf.length <= maxId) scratch.slotOf = new Int32Array(Math.max(1024, 2 * (maxId + 1))).fill(-1)
+  const { slotOf } = scratch
   const holders: number[][] = []
   const holderWeights: number[][] = []
   vectors.forEach((vector, i) => {
     for (let k = 0; k < vector.ids.length; k++) {
       const id = vector.ids[k] as number
-      let slot = slotOf.get(id)
-      if (slot === undefined) {
-        slotOf.set(id, (slot = holders.length))
+      let slot = slotOf[id] as number
+      if (slot < 0) {
+        slotOf[id] = slot = holders.length
         holders.push([])
         holderWeights.push([])
       }
@@ -31,38 +50,47 @@ export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: 
   // The cap that keeps a huge story bounded: a stem in more sentences than this is too common to
   // find neighbours by (its weight is low anyway), so each sentence reads at most this many per stem.
   // Pairs sharing only such stems are not scored. Stories of news events stay far below it.
-  for (const [id, slot] of slotOf) if ((holders[slot]?.length ?? 0) > MAX_TERM_SENTENCES) slotOf.delete(id)
+  for (const vector of vectors) {
+    for (let k = 0; k < vector.ids.length; k++) {
+      const slot = slotOf[vector.ids[k] as number] as number
+      if (slot >= 0 && (holders[slot]?.length ?? 0) > MAX_TERM_SENTENCES) slotOf[vector.ids[k] as number] = -1
+    }
+  }
   const from = new Int32Array(holders.length)
   const neighbours: Edges[] = units.map(() => [])
   // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
   const bounds = new Float64Array(units.length)
   const seen = new Uint8Array(units.length)
   const touched: number[] = []
-  const add = (i: number, id: number, weight: number) => {
-    const slot = slotOf.get(id)
-    if (slot === undefined) return
-    const list = holders[slot] as number[]
-    const weights = holderWeights[slot] as number[]
-    let k = from[slot] as number
-    while (k < list.length && (list[k] as number) <= i) k++
-    from[slot] = k
-    for (; k < list.length; k++) {
-      const j = list[k] as number
-      if (!seen[j]) {
-        seen[j] = 1
-        touched.push(j)
-      }
-      bounds[j] = (bounds[j] as number) + weight * (weights[k] as number)
-    }
-  }
   vectors.forEach((vector, i) => {
     touched.length = 0
+    // Each stem of the sentence, then each of its links (`l` from −1, the stem itself): the bound of
+    // every later sentence holding it grows by the two weights' product. One loop, not a call per
+    // stem, as this is most of the graph's time.
     for (let k = 0; k < vector.ids.length; k++) {
-      const id = vector.ids[k] as number
-      const weight = vector.weights[k] as number
-      add(i, id, weight)
-      const links = similarity.linkIds(id, vector.terms[k] as string)
-      for (let l = 0; l < links.ids.length; l++) add(i, links.ids[l] as number, weight * (links.weights[l] as number))
+      const stemId = vector.ids[k] as number
+      const stemWeight = vector.weights[k] as number
+      const links = similarity.linkIds(stemId, vector.terms[k] as string)
+      for (let l = -1; l < links.ids.length; l++) {
+        const id = l < 0 ? stemId : (links.ids[l] as number)
+        // A linked stem may be in no sentence of this story, past the end of the table.
+        const slot = id < slotOf.length ? (slotOf[id] as number) : -1
+        if (slot < 0) continue
+        const weight = l < 0 ? stemWeight : stemWeight * (links.weights[l] as number)
+        const list = holders[slot] as number[]
+        const weights = holderWeights[slot] as number[]
+        let h = from[slot] as number
+        while (h < list.length && (list[h] as number) <= i) h++
+        from[slot] = h
+        for (; h < list.length; h++) {
+          const j = list[h] as number
+          if (!seen[j]) {
+            seen[j] = 1
+            touched.push(j)
+          }
+          bounds[j] = (bounds[j] as number) + weight * (weights[h] as number)
+        }
+      }
     }
     // A sentence of a huge story can reach thousands of others: score only the most promising few.
     let reached = touched.filter((j) => (bounds[j] as number) >= min)
@@ -78,6 +106,7 @@ export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: 
       neighbours[j]?.push({ unit: i, similarity: value })
     }
   })
+  for (const vector of vectors) for (let k = 0; k < vector.ids.length; k++) slotOf[vector.ids[k] as number] = -1
   return neighbours
 }
 

@@ -3,7 +3,7 @@ import type { SentenceReadings } from '../reading.js'
 import type { CorpusIndex } from '../search.js'
 import { createClaimLookup, createContestCheck, createSideLookup, opposed } from './contest.js'
 import { factOf } from './fact.js'
-import { lexRank, similarityGraph } from './graph.js'
+import { createGraphScratch, lexRank, similarityGraph, type GraphScratch } from './graph.js'
 import { DEFAULT_TAKEAWAY_BUILD_OPTIONS, type TakeawayBuildOptions } from './options.js'
 import { qualityOf } from './quotable.js'
 import { MIN_SHARED_TERMS, createPointCheck, numbersAgree, phrasesOf } from './same-point.js'
@@ -38,7 +38,8 @@ export function createTakeawayBuilder(
   const settings = { ...DEFAULT_TAKEAWAY_BUILD_OPTIONS, ...options }
   const similarity = createSoftSimilarity(index, names, settings)
   const terms = createWordTerms(index, names)
-  return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, terms, sourceIds, firstId, readings)
+  const scratch = createGraphScratch()
+  return (disagreements, sourceIds, firstId = 0) => rankSentences(index, disagreements, settings, names, similarity, terms, scratch, sourceIds, firstId, readings)
 }
 
 function rankSentences(
@@ -48,12 +49,13 @@ function rankSentences(
   names: ReadonlySet<string>,
   similarity: SoftSimilarity,
   terms: WordTerms,
+  scratch: GraphScratch,
   sourceIds: readonly string[] | undefined,
   firstId: number,
   readings: SentenceReadings | undefined,
 ): TakeawayIndex {
   const units = collectUnits(index, names, settings, sourceIds, readings, terms)
-  const neighbours = similarityGraph(units, similarity, settings.graphSimilarity)
+  const neighbours = similarityGraph(units, similarity, settings.graphSimilarity, scratch)
   const centrality = lexRank(units, neighbours, settings.sameSourceWeight)
   const contest = createContestCheck(index, disagreements)
   const claimsOf = createClaimLookup(disagreements)

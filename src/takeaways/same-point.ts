@@ -4,7 +4,7 @@ import { stemOf, type CorpusIndex } from '../search.js'
 import { LIGHT_VERBS } from './fact.js'
 import type { SoftSimilarity } from './similarity.js'
 import type { Unit } from './types.js'
-import { DISCOURSE_WORDS, type WordTerms } from './vectors.js'
+import { DISCOURSE_WORDS, type WordTerm, type WordTerms } from './vectors.js'
 
 /** Who does what in a sentence, as far as telling two points apart needs. */
 interface PointRoles {
@@ -24,14 +24,19 @@ interface PointRoles {
  */
 export function createPointCheck(index: CorpusIndex, names: ReadonlySet<string>, similarity: SoftSimilarity): (a: Unit, b: Unit, close: boolean) => boolean {
   const cache = new Map<Unit, PointRoles>()
+  const wordOf = createRoleWords(index)
   const rolesOf = (unit: Unit) => {
     let roles = cache.get(unit)
-    if (!roles) cache.set(unit, (roles = readRoles(index, names, unit.text, unit.reading)))
+    if (!roles) cache.set(unit, (roles = readRoles(names, unit.text, wordOf, unit.reading)))
     return roles
   }
   const namedIn = (actors: string[], other: Unit) => actors.length === 0 || actors.some((actor) => other.vector.has(actor))
   const shares = (terms: string[], other: Unit) =>
     terms.some((term) => other.vector.has(term) || similarity.links(term).some((link) => other.vector.has(link.term)))
+  const sharesName = (a: Unit, b: Unit) => {
+    for (const term of a.vector.keys()) if (names.has(term) && b.vector.has(term)) return true
+    return false
+  }
   return (a, b, close) => {
     const [left, right] = [rolesOf(a), rolesOf(b)]
     if (!namedIn(left.actors, b) && !namedIn(right.actors, a)) return false
@@ -39,21 +44,44 @@ export function createPointCheck(index: CorpusIndex, names: ReadonlySet<string>,
     // A close match, or one about the same named person, may say the action in other words ("call
     // them back", "invite them back"; "X defeated Y", "ends Y's eight years"); a looser one must name
     // the same action, unless one sentence names none ("a walkout of 1,800 dockers").
-    if (close || [...a.vector.keys()].some((term) => names.has(term) && b.vector.has(term))) return true
+    if (close || sharesName(a, b)) return true
     return left.verbs.length === 0 || right.verbs.length === 0 || shares(left.verbs, b) || shares(right.verbs, a)
   }
 }
 
-function readRoles(index: CorpusIndex, names: ReadonlySet<string>, text: string, reading?: SentenceReading): PointRoles {
+/** A token as roles read it: lower-cased without a possessive "'s", and its stem. */
+interface RoleWord {
+  word: string
+  stem: string
+}
+
+/** `RoleWord`s, each worked out once per build: the same tokens recur in sentence after sentence. */
+function createRoleWords(index: CorpusIndex): (token: string) => RoleWord {
+  const known = new Map<string, RoleWord>()
+  return (token) => {
+    let found = known.get(token)
+    if (!found) {
+      // Bounded like the other memos of a build, so a huge corpus cannot exhaust memory through it.
+      if (known.size >= MAX_ROLE_WORDS) known.clear()
+      const word = token.toLowerCase().replace(/[’']s$/, '')
+      known.set(token, (found = { word, stem: stemOf(index, word) }))
+    }
+    return found
+  }
+}
+
+/** Most tokens `createRoleWords` remembers before it starts again. */
+const MAX_ROLE_WORDS = 500_000
+
+function readRoles(names: ReadonlySet<string>, text: string, wordOf: (token: string) => RoleWord, reading?: SentenceReading): PointRoles {
   const { tokens, tags } = reading ?? readSentenceText(text)
-  const words = tokens.map((word) => word.toLowerCase().replace(/[’']s$/, ''))
   const verbAt = tags.indexOf('VERB')
   const actors: string[] = []
   const nouns: string[] = []
   const verbs: string[] = []
-  words.forEach((word, i) => {
-    const stem = stemOf(index, word)
-    if (tags[i] === 'PROPN' && i < (verbAt < 0 ? words.length : verbAt) && tags[i + 1] !== 'PROPN' && names.has(stem)) actors.push(stem)
+  tokens.forEach((token, i) => {
+    const { word, stem } = wordOf(token)
+    if (tags[i] === 'PROPN' && i < (verbAt < 0 ? tokens.length : verbAt) && tags[i + 1] !== 'PROPN' && names.has(stem)) actors.push(stem)
     if (QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word)) return
     if (tags[i] === 'NOUN' || (tags[i] === 'PROPN' && !names.has(stem))) nouns.push(stem)
     else if (tags[i] === 'VERB' && !LIGHT_VERBS.has(word)) verbs.push(stem)
@@ -75,11 +103,15 @@ const PHRASE_CONTENT_WORDS = 2
  */
 export function phrasesOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text), terms?: WordTerms): Set<string> {
   const termOf = terms ?? ((word: string) => ({ stop: QUESTION_STOP_WORDS.has(word) || DISCOURSE_WORDS.has(word), name: names.has(stemOf(index, word)) }))
-  const words = tokens.map((token) => token.word)
-  const content = words.map((word) => {
-    const { stop, name } = termOf(word)
-    return !stop && !name
-  })
+  return phrasesOfTerms(
+    tokens.map((token) => token.word),
+    tokens.map((token) => termOf(token.word)),
+  )
+}
+
+/** `phrasesOf` the words of a text, each read already (`stop`, `name`), as a build reads each token once. */
+export function phrasesOfTerms(words: readonly string[], wordTerms: ReadonlyArray<Pick<WordTerm, 'stop' | 'name'>>): Set<string> {
+  const content = wordTerms.map(({ stop, name }) => !stop && !name)
   const phrases = new Set<string>()
   // Content words in the run of `PHRASE_WORDS` words starting at i, kept as the run slides along.
   let inRun = 0

@@ -62,12 +62,15 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     if (id === undefined) termIds.set(term, (id = termIds.size))
     return id
   }
+  // Dense by term number (filled up to the highest asked), so that reading it stays an array read:
+  // an array written at scattered indices would turn into a dictionary.
   const linkIds: Array<CompiledLinks | undefined> = []
   const linksOf = (id: number, term: string) => {
     let found = linkIds[id]
     if (!found) {
       const list = links(term)
       found = { ids: Int32Array.from(list, (link) => idOf(link.term)), weights: Float64Array.from(list, (link) => link.weight) }
+      while (linkIds.length <= id) linkIds.push(undefined)
       linkIds[id] = found
     }
     return found
@@ -129,28 +132,45 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     }
   }
   // How term `id` of `own` is matched in `other`: itself, else its best link that `own` does not state
-  // itself and that no other word of `own` has taken (when `take`), so one word of `other` cannot stand for several.
-  const matchOf = (id: number, term: string, own: Int32Array, ownMark: number, other: Int32Array, otherValue: Float64Array, otherMark: number, take: boolean) => {
+  // itself. (`directed` also keeps one word of `other` from standing for several of `own`.)
+  const matchOf = (id: number, term: string, own: Int32Array, ownMark: number, other: Int32Array, otherValue: Float64Array, otherMark: number) => {
     if (other[id] === otherMark) return otherValue[id] as number
     const { ids, weights } = linksOf(id, term)
     let best = 0
-    let bestId = -1
     for (let k = 0; k < ids.length; k++) {
       const link = ids[k] as number
-      if (other[link] !== otherMark || own[link] === ownMark || (take && stampTaken[link] === markTaken)) continue
+      if (other[link] !== otherMark || own[link] === ownMark) continue
       const value = (weights[k] as number) * (otherValue[link] as number)
-      if (value > best) {
-        best = value
-        bestId = link
-      }
+      if (value > best) best = value
     }
-    if (take && bestId >= 0) stampTaken[bestId] = markTaken
     return best
   }
+  // `matchOf`, where a link that a word of `own` has taken is not taken again, so one word of `other`
+  // cannot stand for several. Written out: this loop is most of a build's takeaways, and a call per
+  // term left its speed to whether the compiler chose to inline it.
   const directed = (a: CompiledVector, own: Int32Array, ownMark: number, other: Int32Array, otherValue: Float64Array, otherMark: number) => {
     markTaken++
     let sum = 0
-    for (let k = 0; k < a.ids.length; k++) sum += (a.weights[k] as number) * matchOf(a.ids[k] as number, a.terms[k] as string, own, ownMark, other, otherValue, otherMark, true)
+    for (let k = 0; k < a.ids.length; k++) {
+      const id = a.ids[k] as number
+      let match = 0
+      if (other[id] === otherMark) match = otherValue[id] as number
+      else {
+        const { ids, weights } = linksOf(id, a.terms[k] as string)
+        let bestId = -1
+        for (let l = 0; l < ids.length; l++) {
+          const link = ids[l] as number
+          if (other[link] !== otherMark || own[link] === ownMark || stampTaken[link] === markTaken) continue
+          const value = (weights[l] as number) * (otherValue[link] as number)
+          if (value > match) {
+            match = value
+            bestId = link
+          }
+        }
+        if (bestId >= 0) stampTaken[bestId] = markTaken
+      }
+      sum += (a.weights[k] as number) * match
+    }
     return sum
   }
   const betweenCompiled = (left: CompiledVector, right: CompiledVector) => {
@@ -176,7 +196,7 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
       let shared = 0
       for (let k = 0; k < left.ids.length; k++) {
         const term = left.terms[k] as string
-        if (isSpecific(left.ids[k] as number, term) && matchOf(left.ids[k] as number, term, stampX, markX, stampY, valueY, markY, false) > 0) shared++
+        if (isSpecific(left.ids[k] as number, term) && matchOf(left.ids[k] as number, term, stampX, markX, stampY, valueY, markY) > 0) shared++
       }
       return shared
     },

@@ -5,9 +5,9 @@ import { allPassages, articleText, passageAt, storedFeatures, type CorpusIndex }
 import type { Passage, Sentence } from '../types.js'
 import type { TakeawayBuildOptions } from './options.js'
 import { isQuotable } from './quotable.js'
-import { phrasesOf } from './same-point.js'
+import { phrasesOfTerms } from './same-point.js'
 import type { Unit } from './types.js'
-import { createWordTerms, vectorOf, type WordTerms } from './vectors.js'
+import { createWordTerms, vectorOfTerms, type WordTerms } from './vectors.js'
 
 const LIST_MARK = /^\s*(?:[-*•‣◦]|\d{1,2}[.)])\s+/u
 
@@ -68,9 +68,10 @@ export function collectUnits(
     }
     spans.forEach((span, i) => {
       const text = article.slice(span.start, span.end)
-      // Tokenised once for its vector, numbers and phrases.
+      // Tokenised once for its vector, numbers and phrases, and each token read once for both.
       const tokens = tokenize(text)
-      const vector = vectorOf(index, names, text, tokens, terms)
+      const wordTerms = tokens.map((token) => terms(token.word))
+      const vector = vectorOfTerms(wordTerms)
       if (vector.size === 0) return
       const reading = span.kind === 'list' ? undefined : readings?.(sourceId, span.start)
       const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative, tokens.length)
@@ -86,7 +87,7 @@ export function collectUnits(
         position: spans.length > 1 ? i / (spans.length - 1) : 0,
         vector,
         numbers: numbersOf(tokens),
-        ...(quotable ? { phrases: phrasesOf(index, names, text, tokens, terms) } : {}),
+        ...(quotable ? { phrases: phrasesOfTerms(tokens.map((token) => token.word), wordTerms) } : {}),
         ...(reading ? { reading } : {}),
       })
     })

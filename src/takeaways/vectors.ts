@@ -22,23 +22,47 @@ const NAME_WEIGHT = 0.4
  * places, organisations, days and titles.
  */
 export function findNameStems(index: CorpusIndex): Set<string> {
-  const counts = new Map<string, { capitalised: number; total: number }>()
+  // Counted per word, then per stem: a word recurs, and stemming it once is cheaper than a lookup per
+  // occurrence. Words are taken in order of first occurrence, so stems are too, as when counted directly.
+  const byWord = new Map<string, { capitalised: number; total: number }>()
   for (const source of index.sources) {
     const text = articleText(index, source.id)
     for (const token of tokenize(text)) {
-      const first = text.charAt(token.start)
+      const capitalised = capitalisedLetterAt(text, token.start)
       // Sentence-initial words are capitalised anyway.
-      if (!/\p{L}/u.test(first) || opensSentence(text, token.start)) continue
-      const term = stemOf(index, token.word)
-      const count = counts.get(term) ?? { capitalised: 0, total: 0 }
+      if (capitalised === undefined || opensSentence(text, token.start)) continue
+      let count = byWord.get(token.word)
+      if (!count) byWord.set(token.word, (count = { capitalised: 0, total: 0 }))
       count.total++
-      if (first !== first.toLowerCase()) count.capitalised++
-      counts.set(term, count)
+      if (capitalised) count.capitalised++
     }
+  }
+  const counts = new Map<string, { capitalised: number; total: number }>()
+  for (const [word, { capitalised, total }] of byWord) {
+    const term = stemOf(index, word)
+    const count = counts.get(term)
+    if (count) {
+      count.capitalised += capitalised
+      count.total += total
+    } else counts.set(term, { capitalised, total })
   }
   const names = new Set<string>()
   for (const [term, { capitalised, total }] of counts) if (capitalised / total >= 0.6) names.add(term)
   return names
+}
+
+/**
+ * Whether the UTF-16 unit at `at` is a letter (`/\p{L}/u`) written in a capital (not equal to its
+ * lower case), or `undefined` when it is no letter. ASCII, nearly every token, is told by its code.
+ */
+function capitalisedLetterAt(text: string, at: number): boolean | undefined {
+  const code = text.charCodeAt(at)
+  if (code >= 0x61 && code <= 0x7a) return false
+  if (code >= 0x41 && code <= 0x5a) return true
+  if (code < 0x80) return undefined
+  const first = text.charAt(at)
+  if (!/\p{L}/u.test(first)) return undefined
+  return first !== first.toLowerCase()
 }
 
 /** A word as takeaways read it: its stem, what it adds to a sentence's vector, and whether it is a function word or a name. */
@@ -87,9 +111,13 @@ function wordTerm(index: CorpusIndex, names: ReadonlySet<string>, word: string):
  */
 export function vectorOf(index: CorpusIndex, names: ReadonlySet<string>, text: string, tokens: readonly Token[] = tokenize(text), terms?: WordTerms): Map<string, number> {
   const termOf = terms ?? ((word: string) => wordTerm(index, names, word))
+  return vectorOfTerms(tokens.map((token) => termOf(token.word)))
+}
+
+/** `vectorOf` a text whose tokens are read already as `WordTerm`s, in order (a build reads each token once). */
+export function vectorOfTerms(wordTerms: readonly WordTerm[]): Map<string, number> {
   const vector = new Map<string, number>()
-  for (const token of tokens) {
-    const { term, weight, stop } = termOf(token.word)
+  for (const { term, weight, stop } of wordTerms) {
     if (stop) continue
     vector.set(term, (vector.get(term) ?? 0) + weight)
   }

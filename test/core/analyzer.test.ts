@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { processTerm, tokenize } from '../../src/analyzer.js'
+import { firstWord, processTerm, tokenize } from '../../src/analyzer.js'
 import { splitPassages } from '../../src/passages.js'
 import { createSpeller, isOneEditApart } from '../../src/spelling.js'
 
@@ -11,6 +11,15 @@ describe('tokenize', () => {
   it('reports spans that point at the words in the text', () => {
     const text = 'Mayor Okafor, smiling.'
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end).toLowerCase().replace(/\./g, '')).toBe(token.word)
+  })
+})
+
+describe('firstWord', () => {
+  it('gives the first word tokenize gives, past single letters and punctuation', () => {
+    for (const text of ['A U.S. envoy arrived', '"Stop the vote," she said.', '12,500 people marched', 'I, too, agree', '— x —', '', 'É. Duval signed']) {
+      expect(firstWord(text)).toBe(tokenize(text)[0]?.word ?? '')
+    }
+    expect(firstWord('A U.S. envoy arrived')).toBe('us')
   })
 })
 

@@ -3,7 +3,7 @@ import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { splitPassages } from '../../src/passages.js'
 import { buildDisagreementIndex, type DisagreementIndex } from '../../src/disagreements.js'
 import { allPassages, buildCorpusIndex, type CorpusIndex } from '../../src/search.js'
-import { buildTakeawayIndex, createSentenceComparer, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways/index.js'
+import { buildTakeawayIndex, createSentenceComparer, createTakeawayBuilder, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways/index.js'
 import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
 import { splitSentences } from '../../src/nlp.js'
 import { BUNDLED_DIR, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
@@ -336,5 +336,22 @@ describe('takeaways of a ferry capsizing whose sources disagree on the day', () 
     expect(tuesday?.contested).toBe(true)
     expect(tuesday?.supportedBy.length).toBeGreaterThanOrEqual(2)
     expect(tuesday?.supportedBy).not.toContain('varn-radio')
+  })
+})
+
+describe('takeaways of several stories ranked by one builder', () => {
+  it('gives each story the takeaways a builder of its own gives it, whatever was ranked before', async () => {
+    const articles = await loadCorpusDir(fixtureDir('stories-mixed'))
+    const index = buildCorpusIndex(articles, articles.flatMap((article) => splitPassages(article.id, article.text)))
+    const stories = ['velmora-port', 'kessel-election', 'estria-summit', 'sundholm-fire'].map((event) => articles.filter((article) => article.id.startsWith(event)).map((article) => article.id))
+    const none: DisagreementIndex = { all: [] }
+    const shared = createTakeawayBuilder(index)
+    const pointsOf = (built: ReturnType<typeof buildTakeawayIndex>) => built.candidates.map((candidate) => ({ text: candidate.takeaway.text, supportedBy: candidate.takeaway.supportedBy, score: candidate.score, samePoint: candidate.samePoint }))
+    for (const sources of stories) {
+      expect(sources.length).toBeGreaterThanOrEqual(3)
+      const alone = pointsOf(createTakeawayBuilder(index)(none, sources))
+      expect(alone.some((point) => point.supportedBy.length > 1)).toBe(true)
+      expect(pointsOf(shared(none, sources))).toEqual(alone)
+    }
   })
 })
