@@ -316,10 +316,26 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     if (words.some((word) => word.pos === 'PROPN' && isAsked(word) && word.text !== '-')) continue
     const start = words[0]!.start
     const end = words[words.length - 1]!.end
-    const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
+    const label = labelOf(words.filter((word) => !isAsked(word)))
     found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
   }
   return found
+}
+
+/**
+ * The label a phrase is compared by: its words in plain form. In a description (a phrase ending in a
+ * common noun written in lower case), capitalised words before it say where the thing is from, not
+ * what it is: "a British comedy" and "an American romantic comedy" are both comedies, "an English
+ * professional footballer" and "a Welsh professional footballer" both footballers. A name ("Ice
+ * Hockey", "the Whig party" typed by its noun) keeps every word.
+ */
+function labelOf(words: TaggedWord[]): string {
+  const last = words[words.length - 1]
+  const description = last !== undefined && last.pos === 'NOUN' && /^\p{Ll}/u.test(last.text)
+  return words
+    .filter((word) => !description || word === last || !/^\p{Lu}/u.test(word.text))
+    .map((word) => plainWord(word.text))
+    .join(' ')
 }
 
 /**
