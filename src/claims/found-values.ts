@@ -272,8 +272,10 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   const found: FoundValue[] = []
   const tagged = tagSentence(text)
   // A run of capitalised words (a menu, a list of links) names many things and states none of them.
+  // The subject's own name, which a defining sentence repeats ("Andrew Lomax (judge) Sir Andrew Lomax,
+  // KC (born 1954) is a British judge"), is no item of a menu.
   const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
-  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
+  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
   if (asked.cause) return causeValues(text, offset, tagged)
   for (const phrase of nounPhrases(tagged)) {

@@ -224,6 +224,12 @@ describe('valuesIn for an entity question', () => {
     expect(valuesIn('Tickets went on sale at the box office on Monday.', 'entity', 0, 0.2, sport)).toEqual([])
     expect(valuesIn('Sports Baseball Basketball Cheerleading Cross Country Dance Team Chess Golf Gymnastics Lacrosse Softball Swimming Tennis', 'entity', 0, 0.2, sport)).toEqual([])
   })
+
+  it('reads a defining sentence that repeats the subject\'s long name as no menu', () => {
+    const sport = { ...asked('What sport is Oren Valdis associated with?'), definingFrames: ['bracket'] as const }
+    const text = 'Oren Valdis (rower) Sir Oren Tamsk Valdis, OBE (born 4 May 1961 in Haldor Vik) is a Norwegian rower.'
+    expect(valuesIn(text, 'entity', 0, 0.2, sport).map((value) => value.display)).toContain('rower')
+  })
 })
 
 describe('valuesIn for a person', () => {
