@@ -293,6 +293,9 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       // A name after the asked noun names it ("the operator JR East"); else the words before it do ("an Assamese-language television series").
       if (after.length > 0 && after.every((word) => word.pos === 'PROPN')) words = after
       else if (next && after.length === 0) words = next.words
+      // The asked noun in lower case modifying a noun the question does not name ("a figure in Chinese
+      // sports history") types that noun, not the answer; in a name it still types it ("a Labor Party member").
+      else if (/^\p{Ll}/u.test(phrase.words[at]!.text) && after.some((word) => !isAsked(word))) continue
       else {
         words = phrase.words.slice(0, at)
         while (words.length > 1 && words[0]!.pos === 'ADJ' && !/^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1)

@@ -100,6 +100,12 @@ describe('compare the answers on invented events', () => {
     expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['8 inspections', 'inspected 6 times'])
   })
 
+  it('takes no answer from the asked noun when it only describes another noun ("local sports radio")', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-namesakes')!
+    const [disagreement] = corpus.engine.ask('What sport is Oren Valdis associated with?').disagreements
+    expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['rower', 'sailor'])
+  })
+
   it('says which source is newer when the articles carry dates', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
     const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
