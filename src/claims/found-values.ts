@@ -405,7 +405,7 @@ function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: T
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
-const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
+export const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {
