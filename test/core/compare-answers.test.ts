@@ -210,6 +210,12 @@ describe('gapNounOf', () => {
     expect(gapNounOf('What is the profession of Peter Bergman?')).toBe('profession')
     expect(gapNounOf('What does RSJ refer to?')).toBeUndefined()
   })
+
+  it('finds the noun after the subject\'s possessive, another determiner or a hyphenated word', () => {
+    expect(gapNounOf("What is Marta Fjell's profession?")).toBe('profession')
+    expect(gapNounOf('What is another common name for the harbour lily?')).toBe('name')
+    expect(gapNounOf('What is the modern-day name of Velk?')).toBe('name')
+  })
 })
 
 describe('valuesIn for an entity question', () => {
