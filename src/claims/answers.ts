@@ -2,7 +2,7 @@ import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
-import { comparableValues, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
+import { comparableValues, FRAME_STRENGTH, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
 import { GENERIC_COUNTED } from './measured.js'
 import { sameActAnswers } from './money-verb.js'
@@ -432,12 +432,18 @@ function answerOf(
         (value) => (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) && !(onlyQuoted && !inQuote(value.start)),
       )
       if (answering.length === 0) continue
-      const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || distance(a) - distance(b))[0] as FoundValue
+      // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
+      // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
+      // definitions of two sources are compared, so a source's description would hide its definition.
+      const rankOf = (value: FoundValue) => (value.typed ? 0 : value.defines ? 1 : 2)
+      const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || rankOf(a) - rankOf(b) || distance(a) - distance(b))[0] as FoundValue
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i + 1]!] : []))
       const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(sentenceText(passage, sentence).slice(end - sentence.start, value.start - sentence.start)))
-      const sentenceScore = score + 0.5 * passageScore - distance(value) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
+      // A definition's sentence weighs no less than a copula's: its weaker frame ranks it among the sentence's values, not the source's sentences.
+      const frameLead = value.defines ? Math.max(0, (value.strength ?? 0) - FRAME_STRENGTH.copula) : 0
+      const sentenceScore = score + 0.5 * passageScore - (distance(value) - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: named, passage, sentence, value }

@@ -272,8 +272,10 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   const found: FoundValue[] = []
   const tagged = tagSentence(text)
   // A run of capitalised words (a menu, a list of links) names many things and states none of them.
+  // The subject's own name, which a defining sentence repeats ("Andrew Lomax (judge) Sir Andrew Lomax,
+  // KC (born 1954) is a British judge"), is no item of a menu.
   const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
-  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text)).length > 0.6 * lettered.length) return []
+  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
   if (asked.cause) return causeValues(text, offset, tagged)
   for (const phrase of nounPhrases(tagged)) {
@@ -291,6 +293,9 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       // A name after the asked noun names it ("the operator JR East"); else the words before it do ("an Assamese-language television series").
       if (after.length > 0 && after.every((word) => word.pos === 'PROPN')) words = after
       else if (next && after.length === 0) words = next.words
+      // The asked noun in lower case modifying a noun the question does not name ("a figure in Chinese
+      // sports history") types that noun, not the answer; in a name it still types it ("a Labor Party member").
+      else if (/^\p{Ll}/u.test(phrase.words[at]!.text) && after.some((word) => !isAsked(word))) continue
       else {
         words = phrase.words.slice(0, at)
         while (words.length > 1 && words[0]!.pos === 'ADJ' && !/^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1)
@@ -316,10 +321,26 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
     if (words.some((word) => word.pos === 'PROPN' && isAsked(word) && word.text !== '-')) continue
     const start = words[0]!.start
     const end = words[words.length - 1]!.end
-    const label = words.filter((word) => !isAsked(word)).map((word) => plainWord(word.text)).join(' ')
+    const label = labelOf(words.filter((word) => !isAsked(word)))
     found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
   }
   return found
+}
+
+/**
+ * The label a phrase is compared by: its words in plain form. In a description (a phrase ending in a
+ * common noun written in lower case), capitalised words before it say where the thing is from, not
+ * what it is: "a British comedy" and "an American romantic comedy" are both comedies, "an English
+ * professional footballer" and "a Welsh professional footballer" both footballers. A name ("Ice
+ * Hockey", "the Whig party" typed by its noun) keeps every word.
+ */
+function labelOf(words: TaggedWord[]): string {
+  const last = words[words.length - 1]
+  const description = last !== undefined && last.pos === 'NOUN' && /^\p{Ll}/u.test(last.text)
+  return words
+    .filter((word) => !description || word === last || !/^\p{Lu}/u.test(word.text))
+    .map((word) => plainWord(word.text))
+    .join(' ')
 }
 
 /**
@@ -384,7 +405,7 @@ function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: T
 }
 
 /** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
-const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
+export const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {

@@ -101,10 +101,17 @@ function gapNounOfTagged(words: TaggedWord[]): string | undefined {
   const at = words.findIndex((word) => word.lower === 'what' || word.lower === 'which')
   if (at < 0) return undefined
   let i = at + 1
-  // "What is the genre of X?" / "What was the name of…": the noun after the copula and article.
-  if (['is', 'was', 'are', 'were'].includes(words[i]?.lower ?? '') && ['the', 'a', 'an'].includes(words[i + 1]?.lower ?? '')) i += 2
+  const copula = ['is', 'was', 'are', 'were'].includes(words[i]?.lower ?? '')
+  // "What is the genre of X?" / "What was the name of…" / "What is another name for…": the noun after the copula and determiner.
+  if (copula && words[i + 1]?.pos === 'DET') i += 2
+  // "What is X's profession?": the noun after the subject's possessive, ending the question.
+  const possessive = copula ? words.findIndex((word, j) => j > i && word.pos === 'PART' && /^[’']s?$/.test(word.text)) : -1
+  if (possessive > 0 && words[possessive + 1]?.pos === 'NOUN' && !PHRASE_TAGS.has(words[possessive + 2]?.pos ?? '')) return words[possessive + 1]!.lower
   let noun: TaggedWord | undefined
-  for (; words[i] && PHRASE_TAGS.has(words[i]!.pos); i++) {
+  // A hyphen written without spaces joins two words of one noun ("modern-day name").
+  const joined = (j: number) => words[j]?.text === '-' && words[j - 1]?.end === words[j]!.start && words[j + 1]?.start === words[j]!.end
+  for (; words[i] && (PHRASE_TAGS.has(words[i]!.pos) || joined(i)); i++) {
+    if (joined(i)) continue
     // "What type of institution Fontbonne is": the subject's name ends the asked noun.
     if (noun?.pos === 'NOUN' && words[i]!.pos === 'PROPN') break
     noun = words[i]

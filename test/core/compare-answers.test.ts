@@ -100,6 +100,12 @@ describe('compare the answers on invented events', () => {
     expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['8 inspections', 'inspected 6 times'])
   })
 
+  it('takes no answer from the asked noun when it only describes another noun ("local sports radio")', () => {
+    const corpus = corpora.find((candidate) => candidate.name === 'compare-namesakes')!
+    const [disagreement] = corpus.engine.ask('What sport is Oren Valdis associated with?').disagreements
+    expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['rower', 'sailor'])
+  })
+
   it('says which source is newer when the articles carry dates', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-ferry')!
     const [disagreement] = corpus.engine.ask('How many passengers were rescued?').disagreements
@@ -204,6 +210,12 @@ describe('gapNounOf', () => {
     expect(gapNounOf('What is the profession of Peter Bergman?')).toBe('profession')
     expect(gapNounOf('What does RSJ refer to?')).toBeUndefined()
   })
+
+  it('finds the noun after the subject\'s possessive, another determiner or a hyphenated word', () => {
+    expect(gapNounOf("What is Marta Fjell's profession?")).toBe('profession')
+    expect(gapNounOf('What is another common name for the harbour lily?')).toBe('name')
+    expect(gapNounOf('What is the modern-day name of Velk?')).toBe('name')
+  })
 })
 
 describe('valuesIn for an entity question', () => {
@@ -223,6 +235,12 @@ describe('valuesIn for an entity question', () => {
     const sport = asked('What sport is Doak associated with?')
     expect(valuesIn('Tickets went on sale at the box office on Monday.', 'entity', 0, 0.2, sport)).toEqual([])
     expect(valuesIn('Sports Baseball Basketball Cheerleading Cross Country Dance Team Chess Golf Gymnastics Lacrosse Softball Swimming Tennis', 'entity', 0, 0.2, sport)).toEqual([])
+  })
+
+  it('reads a defining sentence that repeats the subject\'s long name as no menu', () => {
+    const sport = { ...asked('What sport is Oren Valdis associated with?'), definingFrames: ['bracket'] as const }
+    const text = 'Oren Valdis (rower) Sir Oren Tamsk Valdis, OBE (born 4 May 1961 in Haldor Vik) is a Norwegian rower.'
+    expect(valuesIn(text, 'entity', 0, 0.2, sport).map((value) => value.display)).toContain('rower')
   })
 })
 
