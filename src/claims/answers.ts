@@ -84,7 +84,7 @@ export function askedKindOf(question: string): AskedKind | undefined {
   const q = question.toLowerCase()
   const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
   // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
-  if (isCauseQuestion(q)) return 'entity'
+  if (isCauseQuestion(q) || expandedOf(question) !== undefined) return 'entity'
   if (!gap && YES_NO.test(q)) return 'outcome'
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
   // Sources naming different attendees each name some of them: only a role one person fills can be disputed.
@@ -120,6 +120,15 @@ const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gathe
  */
 export function isCauseQuestion(question: string): boolean {
   return /\bwhat\s+(?:caused|causes|cause|started|sparked|triggered)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?causes?\b/i.test(question)
+}
+
+/**
+ * The abbreviation a question asks the meaning of: "What does VCD stand for?", "What does the
+ * abbreviation \"IGY\" refer to?" → "VCD", "IGY". Its answer is the name a source writes before it
+ * in brackets ("International Geophysical Year (IGY)"). Undefined for any other question.
+ */
+export function expandedOf(question: string): string | undefined {
+  return /\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:abbreviation|acronym|initialism)\s+)?["“']?(\p{Lu}[\p{Lu}\d&.-]+)["”']?\s+(?:stand\s+for|refer\s+to|mean)\b/iu.exec(question)?.[1]
 }
 
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
@@ -317,7 +326,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
   const related = relatedStems(analyzed)
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}) }
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expandedOf(analyzed.text) ? { expands: expandedOf(analyzed.text) } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {

@@ -38,6 +38,8 @@ export interface AskedWords {
   definingFrames?: readonly PredicateFrame[]
   /** True for a question asking what caused something: only a phrase a cause connective names answers it. */
   cause?: boolean
+  /** For "What does VCD stand for?", the abbreviation ("VCD"): only the name written before it in brackets answers. */
+  expands?: string
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -278,6 +280,7 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
   if (asked.cause) return causeValues(text, offset, tagged)
+  if (asked.expands !== undefined) return expansionValues(text, offset, tagged, asked.expands)
   for (const phrase of nounPhrases(tagged)) {
     // A denied phrase ("there is no default tuning") states nothing.
     if (phrase.words.some((word) => word.negated)) continue
@@ -360,6 +363,21 @@ function causeValues(text: string, offset: number, tagged: TaggedWord[]): FoundV
     const before = text.slice(Math.max(0, phrase.start - 40), phrase.start)
     if (!CAUSE_BEFORE.test(before) || /\bnot\s+(?:\w+\s+){0,2}$/i.test(before.replace(CAUSE_BEFORE, ''))) continue
     const label = phrase.words.map((word) => plainWord(word.text)).join(' ')
+    found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
+  }
+  return found
+}
+
+/**
+ * The names a sentence expands `abbreviation` to: the noun phrase right before it in brackets
+ * ("Vocal cord dysfunction (VCD)" → "Vocal cord dysfunction"), typed as the answer.
+ */
+function expansionValues(text: string, offset: number, tagged: TaggedWord[], abbreviation: string): FoundValue[] {
+  const found: FoundValue[] = []
+  for (const phrase of nounPhrases(tagged)) {
+    const last = phrase.first + phrase.words.length - 1
+    if (tagged[last + 1]?.text !== '(' || tagged[last + 2]?.text !== abbreviation || tagged[last + 3]?.text !== ')') continue
+    const label = phrase.words.filter((word) => word.text !== '-').map((word) => plainWord(word.text)).join(' ')
     found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
   }
   return found

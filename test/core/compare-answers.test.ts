@@ -3,11 +3,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { askedKindOf, sameFoundValue, valuesIn, type AskedKind } from '../../src/claims/answers.js'
+import { askedKindOf, expandedOf, sameFoundValue, valuesIn, type AskedKind } from '../../src/claims/answers.js'
 import { comparableValues } from '../../src/claims/found-values.js'
 import { parallelStretch } from '../../src/claims/parallel.js'
 import { gapNounOf } from '../../src/claims/phrase.js'
 import { createEngine, parseArticleFile, type ArticleInput } from '../../src/index.js'
+import { sharedSynsets } from '../helpers/engine.js'
 
 /**
  * Invented events under test/fixtures/compare-*: each folder's compare.json lists questions whose
@@ -104,6 +105,16 @@ describe('compare the answers on invented events', () => {
     const corpus = corpora.find((candidate) => candidate.name === 'compare-namesakes')!
     const [disagreement] = corpus.engine.ask('What sport is Oren Valdis associated with?').disagreements
     expect(disagreement?.claims.map((claim) => claim.value).sort()).toEqual(['rower', 'sailor'])
+  })
+
+  it('never compares two stories: two stories\' winners on Sunday are not set against each other', async () => {
+    const dir = join(FIXTURES, 'conversation-blackout-chess')
+    const articles = readdirSync(dir)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => parseArticleFile(file, readFileSync(join(dir, file), 'utf8')))
+    const engine = createEngine(articles, { synsets: await sharedSynsets() })
+    expect(engine.stories().length).toBe(2)
+    expect(engine.ask('Who won the football match on Sunday?').disagreements).toEqual([])
   })
 
   it('says which source is newer when the articles carry dates', () => {
@@ -215,6 +226,13 @@ describe('gapNounOf', () => {
     expect(gapNounOf("What is Marta Fjell's profession?")).toBe('profession')
     expect(gapNounOf('What is another common name for the harbour lily?')).toBe('name')
     expect(gapNounOf('What is the modern-day name of Velk?')).toBe('name')
+  })
+
+  it('reads the abbreviation a question asks the meaning of', () => {
+    expect(expandedOf('What does the abbreviation "QSC" stand for?')).toBe('QSC')
+    expect(expandedOf('What does VCD refer to?')).toBe('VCD')
+    expect(askedKindOf('What does QSC stand for?')).toBe('entity')
+    expect(expandedOf('What does the name "Woolstone" mean?')).toBeUndefined()
   })
 })
 
