@@ -105,6 +105,21 @@ describe('quote length', () => {
   })
 })
 
+describe('a long sentence and its neighbour (fixture answer-long-sentence)', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('answer-long-sentence')))
+  })
+
+  it('shows a sentence of up to 450 characters whole, so the clause after the question\'s words stays in', () => {
+    // The sentence is 427 characters: clipped to 360, it kept the question's words and lost what the inspection found.
+    const quote = engine.ask('What did the inspection of the Carrow dam spillway find?').quotes[0]
+    expect(quote?.text).toContain('a crack nine metres long')
+    expect(quote?.clippedAfter).toBeUndefined()
+  })
+})
+
 describe('declining a question the corpus has the words for but does not answer', () => {
   it('declines when no sentence says most of the question\'s known words together', async () => {
     const articles = await loadCorpusDir(fixtureDir('paraphrase-theft'))
