@@ -201,7 +201,7 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
       if (readWindows) {
-        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, termWeights, total, sentenceBest, termCount, settings.maxQuoteChars)
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, termWeights, total, sentenceBest, termCount, settings.neighbourWindowChars || settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.

@@ -118,6 +118,14 @@ describe('a long sentence and its neighbour (fixture answer-long-sentence)', () 
     expect(quote?.text).toContain('a crack nine metres long')
     expect(quote?.clippedAfter).toBeUndefined()
   })
+
+  it('ranks first the sentence whose next one says the rest of the question, when the pair fits 360 characters', () => {
+    // "the flooded tunnel under the river" is said in both articles; only the 327-character pair with
+    // "Harbour Works … won the contract to repair it" answers which company. Read as pairs of 300
+    // characters, the other article's shorter pair ("…asked for it to be repaired") ranked first.
+    const answer = engine.ask('Which company will repair the flooded tunnel under the river?')
+    expect(answer.quotes[0]?.text).toContain('Harbour Works, a firm based in Leith, won the contract to repair it')
+  })
 })
 
 describe('declining a question the corpus has the words for but does not answer', () => {
