@@ -5,6 +5,15 @@ export interface AnswerOptions {
   /** Passages read for candidate sentences. Defaults to 20. */
   candidatePassages?: number
   /**
+   * Passages read for quotes, when more than `candidatePassages`: the passages past those offer
+   * sentences but are not evidence for answering at all, so what is declined stays as it was.
+   * Chosen on SQuAD dev's first 24 articles (any quote): 20 (off): 89.33%; 30: 89.43%; 40: 89.43%;
+   * other 24: 89.15% → 89.24% at 30. Raising `candidatePassages` to 30 instead scored the same but
+   * declined fewer of the other articles' questions on the half corpus (70.2% → 69.9%). 0 turns it
+   * off. Defaults to `30`.
+   */
+  quotePassages?: number
+  /**
    * Least share of the question's informative words (weighted by IDF and part of speech) that the
    * best passage must contain for the bot to answer at all. Below it: `no_answer`. Defaults to `0.4`.
    */
@@ -306,6 +315,7 @@ export interface AnswerCorpus {
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   candidatePassages: 20,
+  quotePassages: 30,
   minCoverage: 0.4,
   minCoverageWithMissingTopic: 0.55,
   maxQuoteChars: 300,

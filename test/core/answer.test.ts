@@ -126,6 +126,15 @@ describe('a long sentence and its neighbour (fixture answer-long-sentence)', () 
     const answer = engine.ask('Which company will repair the flooded tunnel under the river?')
     expect(answer.quotes[0]?.text).toContain('Harbour Works, a firm based in Leith, won the contract to repair it')
   })
+
+  it('quotes a sentence from a passage past those read as evidence for answering (quotePassages)', async () => {
+    // Scaled down from the defaults (20 passages weighed for answering, 30 for quotes): the passage
+    // that names the company ranks second on its words, and is now read for quotes.
+    const articles = await loadCorpusDir(fixtureDir('answer-long-sentence'))
+    const question = 'Which company will repair the flooded tunnel under the river?'
+    const engine = createCheckedEngine(articles, { synsets: await sharedSynsets(), answer: { candidatePassages: 1, quotePassages: 2 } })
+    expect(engine.ask(question).quotes[0]?.text).toContain('Harbour Works')
+  })
 })
 
 describe('declining a question the corpus has the words for but does not answer', () => {
