@@ -32,10 +32,10 @@ export function rankQuotes(
   const ranked = rankPassages(
     index,
     terms.flatMap((term) => term.variants.map((variant) => ({ term: variant.stem, weight: term.weight * variant.weight }))),
-    { limit: settings.candidatePassages, ...(sourceId ? { sourceId } : {}) },
+    { limit: Math.max(settings.candidatePassages, settings.quotePassages), ...(sourceId ? { sourceId } : {}) },
   )
   const topScore = ranked[0]?.score ?? 0
-  const passageIds = ranked.map(({ passage }) => passage.id)
+  const passageIds = ranked.slice(0, settings.candidatePassages).map(({ passage }) => passage.id)
   if (topScore <= 0) return { quotes: [], passageIds }
 
   // Each variant stem counts for the question word it stands for, scaled by how close a match it is.
@@ -107,7 +107,10 @@ export function rankQuotes(
   let evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(termCount * 8)
   const titleBest = new Float64Array(termCount)
   const headlineBest = new Float64Array(termCount)
-  for (const { passage, number, score } of ranked) {
+  for (let rank = 0; rank < ranked.length; rank++) {
+    const { passage, number, score } = ranked[rank] as (typeof ranked)[number]
+    // Only the first `candidatePassages` are evidence for answering at all; the rest only offer quotes.
+    const gated = rank < settings.candidatePassages
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
     if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
@@ -144,7 +147,7 @@ export function rankQuotes(
     }
     // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
     // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
-    bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
+    if (gated) bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
     if (sentenceBest.length < sentences.length * termCount) {
       sentenceBest = new Float64Array(sentences.length * termCount)
       evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(sentences.length * termCount)
@@ -168,11 +171,11 @@ export function rankQuotes(
       if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
       // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
       if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
-      bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
+      if (gated) bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
     }
-    bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
+    if (gated) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
     // A window that says the question's words only counts with an article that holds the rest of them.
-    if (settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) {
+    if (gated && settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) {
       const source = index.table.source[number] as number
       let coverage = articleCoverage.get(source)
       if (coverage === undefined) articleCoverage.set(source, (coverage = articleKnownCoverage(index, source, judged, questionStems, scratchHits, settings.evidenceSynonyms)))
@@ -201,7 +204,7 @@ export function rankQuotes(
       if (sentenceCoverage === 0 && !(typeMatch && passageCoverage >= settings.minCoverage)) continue
       let value = settings.sentenceWeight * sentenceMatch + settings.passageCoverageWeight * passageCoverage + settings.passageScoreWeight * (score / topScore)
       if (readWindows) {
-        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, termWeights, total, sentenceBest, termCount, settings.maxQuoteChars)
+        const windowCoverage = quoteWindowCoverage(sentences, sentenceIndex, sentenceCoverage, termWeights, total, sentenceBest, termCount, settings.neighbourWindowChars || settings.maxQuoteChars)
         value += settings.quoteCoverageWeight * windowCoverage + settings.neighbourCoverageWeight * (windowCoverage - sentenceCoverage)
       }
       // A headline speaks for every sentence of its article: a question word it says need not be repeated.

@@ -105,6 +105,38 @@ describe('quote length', () => {
   })
 })
 
+describe('a long sentence and its neighbour (fixture answer-long-sentence)', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('answer-long-sentence')))
+  })
+
+  it('shows a sentence of up to 450 characters whole, so the clause after the question\'s words stays in', () => {
+    // The sentence is 427 characters: clipped to 360, it kept the question's words and lost what the inspection found.
+    const quote = engine.ask('What did the inspection of the Carrow dam spillway find?').quotes[0]
+    expect(quote?.text).toContain('a crack nine metres long')
+    expect(quote?.clippedAfter).toBeUndefined()
+  })
+
+  it('ranks first the sentence whose next one says the rest of the question, when the pair fits 360 characters', () => {
+    // "the flooded tunnel under the river" is said in both articles; only the 327-character pair with
+    // "Harbour Works … won the contract to repair it" answers which company. Read as pairs of 300
+    // characters, the other article's shorter pair ("…asked for it to be repaired") ranked first.
+    const answer = engine.ask('Which company will repair the flooded tunnel under the river?')
+    expect(answer.quotes[0]?.text).toContain('Harbour Works, a firm based in Leith, won the contract to repair it')
+  })
+
+  it('quotes a sentence from a passage past those read as evidence for answering (quotePassages)', async () => {
+    // Scaled down from the defaults (20 passages weighed for answering, 30 for quotes): the passage
+    // that names the company ranks second on its words, and is now read for quotes.
+    const articles = await loadCorpusDir(fixtureDir('answer-long-sentence'))
+    const question = 'Which company will repair the flooded tunnel under the river?'
+    const engine = createCheckedEngine(articles, { synsets: await sharedSynsets(), answer: { candidatePassages: 1, quotePassages: 2 } })
+    expect(engine.ask(question).quotes[0]?.text).toContain('Harbour Works')
+  })
+})
+
 describe('declining a question the corpus has the words for but does not answer', () => {
   it('declines when no sentence says most of the question\'s known words together', async () => {
     const articles = await loadCorpusDir(fixtureDir('paraphrase-theft'))
