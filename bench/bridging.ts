@@ -14,8 +14,9 @@ interface Variant {
 /**
  * The bridging pieces of issue 14, each measured on its own against `base` (today's defaults):
  * WordNet's derivational links, one hypernym step up or down for nouns, verbs' cause and
- * entailment links, the question's bridges (`QuestionBridgingOptions`) turned off one at a time, and
- * the decline rules (`declineNamesOnly`, `declineUnknownAsked`, `declineWithoutValue`) switched.
+ * entailment links, the question's bridges (`QuestionBridgingOptions`) turned off one at a time
+ * (irregular verbs' other forms, `irregularVerbs`, also as evidence), and the decline rules
+ * (`declineNamesOnly`, `declineUnknownAsked`, `declineWithoutValue`) switched.
  */
 const VARIANTS: Record<string, Variant> = {
   base: { wordNet: {} },
@@ -50,6 +51,8 @@ const VARIANTS: Record<string, Variant> = {
   'no-value-decline': { wordNet: {}, answer: { declineWithoutValue: false } },
   'no-title-sentence': { wordNet: {}, answer: { titleSentenceWeight: 0 } },
   'round7-ranking': { wordNet: {}, answer: { titleSentenceWeight: 0, passageCoverageWeight: 0.75 } },
+  'no-irregular-verbs': { wordNet: {}, answer: { bridging: { irregularVerbs: 'off' } } },
+  'irregular-evidence': { wordNet: {}, answer: { bridging: { irregularVerbs: 'evidence' } } },
   'no-round6-bridges': { wordNet: {}, answer: { bridging: { lemmas: false, sameWordForms: false, unknownWordLinks: false, takePlace: false } } },
 }
 

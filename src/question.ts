@@ -3,6 +3,7 @@ import { getNlp } from './nlp.js'
 import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
 import { createSpeller } from './spelling.js'
 import { lowerBound } from './sorted-strings.js'
+import { irregularFormsOf } from './irregular-verbs.js'
 import { inflectionsOf } from './thesaurus.js'
 
 /** Longest question accepted, in characters. */
@@ -171,9 +172,19 @@ export interface QuestionBridgingOptions {
   unknownWordLinks?: boolean
   /** "take place" is "happen", a question stop word: "place" after a form of "take" is no topic word. Defaults to `true`. */
   takePlace?: boolean
+  /**
+   * An irregular verb's other forms (RosaeNLG's list), both ways: "What did inspectors find?" reaches
+   * "found", an asked "found" reaches "find". Only for a word used as a verb that is not a light verb
+   * ("the strike" is not "struck", "taken" not "took"), and only when the articles use no regular form
+   * of it (the asked "find", "finds"…), at a regular inflection's weight. `rank`: the forms rank
+   * passages but are no evidence that the articles answer ("When did the strike begin?" is not
+   * answered by "The leak began…"); `evidence`: they count as the word itself, as regular inflections
+   * do; `off`: neither. Defaults to `rank`.
+   */
+  irregularVerbs?: 'off' | 'rank' | 'evidence'
 }
 
-export const DEFAULT_QUESTION_BRIDGING: Required<QuestionBridgingOptions> = { lemmas: true, sameWordForms: true, unknownWordLinks: true, takePlace: true }
+export const DEFAULT_QUESTION_BRIDGING: Required<QuestionBridgingOptions> = { lemmas: true, sameWordForms: true, unknownWordLinks: true, takePlace: true, irregularVerbs: 'rank' }
 
 /** Forms of "take" that make "take place" ("happen") with a following "place". */
 const TAKE_FORMS: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'taken', 'taking'])
@@ -222,7 +233,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     else if (!known && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'NUM') weight *= UNKNOWN_PARAPHRASE_FACTOR
     if (seen.has(termStem)) continue
     seen.add(termStem)
-    const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma, name)
+    const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma, name, pos === 'VERB')
     const missing = name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
     if (missing) missingTopic ??= word
     if (name) nameWords.push({ start: token.start, end: token.end, found: !missing, proper: pos === 'PROPN' && index.docFreq.has(termStem) })
@@ -288,7 +299,7 @@ export function withoutChatMarkup(question: string): string {
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
-function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma: string | undefined, name: boolean): TermVariant[] {
+function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma: string | undefined, name: boolean, verb: boolean): TermVariant[] {
   const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
   const add = (candidate: string, weight: number, synonym: boolean) => {
     const had = variants.get(candidate)
@@ -302,10 +313,18 @@ function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, ask
     const unrelatedIsSynonym = !name && index.related.size > 0
     for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, unrelatedIsSynonym)
   }
-  // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written).
-  for (const form of new Set([...inflectionsOf(askedWord), ...(lemma ? inflectionsOf(lemma) : [])])) {
+  // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written;
+  // "find" asked, "found" written).
+  const words = lemma ? [askedWord, lemma] : [askedWord]
+  const regular = new Set(words.flatMap((word) => inflectionsOf(word)))
+  // Only a word used as a verb ("the strike" is no "struck", "the find" no "found", nor "founded"),
+  // and only one the articles never write in a regular form: where they do, that form already
+  // matches, and the past form of a common verb mostly adds another sense ("homes were left").
+  const regularKnown = [...regular].some((form) => index.docFreq.has(stemOf(index, form)))
+  const irregular = verb && bridges.irregularVerbs !== 'off' && !regularKnown ? words.filter((word) => !LIGHT_VERBS.has(word)).flatMap((word) => irregularFormsOf(word)) : []
+  for (const form of new Set([...regular, ...irregular])) {
     const formStem = stemOf(index, form)
-    if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, false)
+    if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, !regular.has(form) && bridges.irregularVerbs !== 'evidence')
   }
   const froms = new Set([termStem, askedStem, ...(lemma ? [stemOf(index, lemma)] : [])])
   // A word the corpus never uses: its links are the articles' words for it, so evidence too.
