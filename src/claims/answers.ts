@@ -1,7 +1,7 @@
 import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
-import type { Claim, Disagreement, Passage, Source } from '../types.js'
+import type { Claim, Disagreement, Passage } from '../types.js'
 import { comparableValues, FRAME_STRENGTH, measureAlike, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { parallelStretch } from './parallel.js'
 import { GENERIC_COUNTED } from './measured.js'
@@ -9,8 +9,11 @@ import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens } from './sentence-memo.js'
+import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
+import { claimOf, kindOfDisagreement, newestSource, sentenceText, topicOf } from './answer-note.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
+export { askedKindOf, asksForSeveral, expandedOf, isCauseQuestion } from './asked-kind.js'
 
 /**
  * Question-time comparison ("compare the answers"): when a question asks for a typed value, each
@@ -66,82 +69,9 @@ export const DEFAULT_COMPARE_ANSWERS_OPTIONS: Required<CompareAnswersOptions> = 
   definingFrames: ['bracket', 'object'],
 }
 
-const KIND_PATTERNS: Array<[AskedKind, RegExp]> = [
-  ['duration', /\bhow\s+long\b|\bhow\s+many\s+(?:hours|minutes|days|weeks|months|years)\b/],
-  ['date', /\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b/],
-  // Measured properties in general English: the noun names a quantity, whatever the event.
-  ['percent', /\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:share|percentage|proportion|rate|turnout)\b/],
-  ['number', /\bhow\s+(?:many|much|old|tall|high|far|big|large)\b|\b(?:what|which)\s+(?:number|amount)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:population|number|length|height|area|size|total|price|cost|value|amount|toll|turnout|share|percentage|rate|capacity|elevation|depth|width|distance|weight|age|budget|revenue|attendance)\b/],
-  ['place', /^\s*where\b|\b(?:in|at)\s+(?:which|what)\s+(?:city|town|village|state|country|county|province|place|region|venue)\b/],
-  ['person', /^\s*(?:who|whom|whose)\b/],
-]
-
-/**
- * The kind of value `question` asks for, from its form; `entity` when it asks the name of a kind of
- * thing ("What sport…", "…of which team?"); undefined for yes/no and open questions.
- */
-export function askedKindOf(question: string): AskedKind | undefined {
-  const q = question.toLowerCase()
-  const gap = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ? undefined : gapNounOf(question)
-  // A plural ("What concerns were raised?") asks for several things: sources naming different ones do not disagree.
-  if (isCauseQuestion(q) || expandedOf(question) !== undefined) return 'entity'
-  if (!gap && YES_NO.test(q)) return 'outcome'
-  const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? (gap && plainWord(gap) === gap ? 'entity' : undefined)
-  // Sources naming different attendees each name some of them: only a role one person fills can be disputed.
-  return kind === 'person' && asksForSeveral(q) ? undefined : kind
-}
-
-/**
- * True when a "who" question asks for a set of people ("Who was there?", "Who attended?", "Who took
- * part in the talks?", "Who else was invited?"): sources that name different people answer it
- * together, not against each other. A role one person fills at a time ("Who won?", "Who leads the
- * party?", "Who is the mayor?", "Who was arrested?") is single-valued. Read from the question's
- * shape: "else", being somewhere or among others, a verb with "part"/"along"/"together",
- * and the general English verbs of taking part in a gathering.
- */
-export function asksForSeveral(question: string): boolean {
-  const q = question.toLowerCase()
-  return (
-    /^\s*who\s+(?:else|all)\b/.test(q) ||
-    /^\s*who\s+(?:was|is|were|are|has\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?:there|here|present|involved|among|at|in|on|with|inside|aboard|invited|included)\b/.test(q) ||
-    /^\s*who\s+(?:\w+\s+)?(?:part|along|together)\b/.test(q) ||
-    new RegExp(`^\\s*who\\s+(?:else\\s+)?(?:did\\s+)?(?:${GATHERING_VERBS})`).test(q)
-  )
-}
-
-/** General English verbs of being one of several at a gathering (prefixes of their forms): attend, join, accompany… */
-const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gather|came\\b|come\\b|went\\b|go\\b|travel|arriv|spoke\\b|speak|testif|sat\\b|sit\\b'
-
-/**
- * True for a question asking what caused something: "What caused the fire?", "What was the cause of
- * the outbreak?". Its answer is the thing a cause connective names ("caused by", "blamed on", "due
- * to"), compared as a phrase. "Why…" is left out: it asks for reasons ("Why was it chosen as the
- * venue?"), and sources giving two reasons need not disagree.
- */
-export function isCauseQuestion(question: string): boolean {
-  return /\bwhat\s+(?:caused|causes|cause|started|sparked|triggered)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?causes?\b/i.test(question)
-}
-
-/**
- * The abbreviation a question asks the meaning of: "What does VCD stand for?", "What does the
- * abbreviation \"IGY\" refer to?" → "VCD", "IGY". Its answer is the name a source writes before it
- * in brackets ("International Geophysical Year (IGY)"). Undefined for any other question.
- */
-export function expandedOf(question: string): string | undefined {
-  return /\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:abbreviation|acronym|initialism)\s+)?["“']?(\p{Lu}[\p{Lu}\d&.-]+)["”']?\s+(?:stand\s+for|refer\s+to|mean)\b/iu.exec(question)?.[1]
-}
-
-/** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */
-const YES_NO = /^\s*(?:was|were|did|does|do|will|has|have|had)\s+(?!there\b)/
-
 /** The stems of the question's words and of the words they bridge to in the corpus (synonyms, lemmas). */
 function relatedStems(analyzed: AnalyzedQuestion): Set<string> {
   return new Set(analyzed.terms.flatMap((term) => term.variants.map((variant) => variant.stem)))
-}
-
-/** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
-function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
-  return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
 }
 
 /**
@@ -326,7 +256,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const words = tokenize(analyzed.text).map((token) => token.word)
   const gap = kind === 'entity' ? gapNounOf(analyzed.text) : undefined
   const related = relatedStems(analyzed)
-  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expandedOf(analyzed.text) ? { expands: expandedOf(analyzed.text) } : {}) }
+  const expands = expandedOf(analyzed.text)
+  const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -554,35 +485,4 @@ function sidesOf(answers: SourceAnswer[]): SourceAnswer[][] {
   const order = (answer: SourceAnswer) => answers.indexOf(answer)
   for (const side of sides) side.sort((a, b) => order(a) - order(b))
   return sides.sort((a, b) => order(a[0]!) - order(b[0]!))
-}
-
-function kindOfDisagreement(kind: AskedKind): Disagreement['kind'] {
-  if (kind === 'outcome') return 'framing'
-  return kind === 'person' || kind === 'place' || kind === 'entity' ? 'role' : 'quantity'
-}
-
-/** One side of a disagreement: the value as its sentence states it, and the other sources that state it too. */
-function claimOf(index: CorpusIndex, sourceId: string, passage: Passage, sentence: { start: number; end: number }, value: string, alsoIn: string[], newer: boolean): Claim {
-  const sourceOf = (id: string): Source => index.sourceById.get(id) ?? { id, title: id }
-  return {
-    value,
-    text: sentenceText(passage, sentence),
-    source: sourceOf(sourceId),
-    passageId: passage.id,
-    ...(alsoIn.length > 0 ? { alsoIn: alsoIn.map(sourceOf) } : {}),
-    ...(newer ? { newer: true } : {}),
-  }
-}
-
-/** The source published last among `ids`, when they carry dates and one is strictly the latest. */
-function newestSource(index: CorpusIndex, ids: string[]): string | undefined {
-  const dated = ids.map((id) => ({ id, at: Date.parse(index.sourceById.get(id)?.published ?? '') })).filter((entry) => Number.isFinite(entry.at))
-  if (dated.length < 2) return undefined
-  dated.sort((a, b) => b.at - a.at)
-  return dated[0]!.at > dated[1]!.at && dated.some((entry) => entry.at < dated[0]!.at) ? dated[0]!.id : undefined
-}
-
-/** The question as a topic: "How long did the talks last?" → "how long did the talks last". */
-function topicOf(question: string): string {
-  return question.trim().replace(/[?!.]+$/, '').replace(/^./, (c) => c.toLowerCase())
 }
