@@ -320,8 +320,9 @@ function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, ask
   // Only a word used as a verb ("the strike" is no "struck", "the find" no "found", nor "founded"),
   // and only one the articles never write in a regular form: where they do, that form already
   // matches, and the past form of a common verb mostly adds another sense ("homes were left").
-  const regularKnown = [...regular].some((form) => index.docFreq.has(stemOf(index, form)))
-  const irregular = verb && bridges.irregularVerbs !== 'off' && !regularKnown ? words.filter((word) => !LIGHT_VERBS.has(word)).flatMap((word) => irregularFormsOf(word)) : []
+  const mayBeIrregular = verb && bridges.irregularVerbs !== 'off'
+  const regularKnown = mayBeIrregular && [...regular].some((form) => index.docFreq.has(stemOf(index, form)))
+  const irregular = mayBeIrregular && !regularKnown ? words.filter((word) => !LIGHT_VERBS.has(word)).flatMap((word) => irregularFormsOf(word)) : []
   for (const form of new Set([...regular, ...irregular])) {
     const formStem = stemOf(index, form)
     if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, !regular.has(form) && bridges.irregularVerbs !== 'evidence')
