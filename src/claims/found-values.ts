@@ -1,15 +1,16 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
-import { sameDate, sameNumber } from './compare.js'
 import { MONTHS, WEEKDAYS } from './date.js'
 import { fractionsIn } from './fraction.js'
-import { GENERIC_COUNTED } from './measured.js'
 import { MEASURE_UNITS } from './units.js'
-import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
+import { CURRENCY_SYMBOLS } from './money.js'
 import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
 import { outcomeReadings } from './outcome-answer.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
+import { causeValues, expansionValues } from './connective-answers.js'
 import type { ClaimValue } from './types.js'
+
+export { comparableValues, measureAlike, sameFoundValue } from './found-value-compare.js'
 
 /**
  * The typed values a sentence holds for the kind of value a question asks for (numbers with units,
@@ -347,43 +348,6 @@ function labelOf(words: TaggedWord[]): string {
 }
 
 /**
- * The connectives of cause in general English, before the cause they name: "caused by", "blamed on",
- * "due to", "because of", "the result of"; and "the cause was".
- */
-const CAUSE_BEFORE = /\b(?:(?:caused|started|sparked|triggered|set\s+off)\s+by|blamed\s+on|due\s+to|because\s+of|(?:the\s+)?result\s+of|resulted\s+from|(?:cause|reason)\s+(?:was|is|has\s+been)|traced\s+to|attributed\s+to)\s+(?:(?:an?|the|some|one|two)\s+)?$/i
-
-/**
- * The causes a sentence names, asked what caused something: the noun phrase right after a cause
- * connective ("started by a discarded cigarette" → "cigarette", "caused by an electrical fault" →
- * "electrical fault"), typed as the answer. A denied cause ("not caused by arson") names none.
- */
-function causeValues(text: string, offset: number, tagged: TaggedWord[]): FoundValue[] {
-  const found: FoundValue[] = []
-  for (const phrase of nounPhrases(tagged)) {
-    const before = text.slice(Math.max(0, phrase.start - 40), phrase.start)
-    if (!CAUSE_BEFORE.test(before) || /\bnot\s+(?:\w+\s+){0,2}$/i.test(before.replace(CAUSE_BEFORE, ''))) continue
-    const label = phrase.words.map((word) => plainWord(word.text)).join(' ')
-    found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
-  }
-  return found
-}
-
-/**
- * The names a sentence expands `abbreviation` to: the noun phrase right before it in brackets
- * ("Vocal cord dysfunction (VCD)" → "Vocal cord dysfunction"), typed as the answer.
- */
-function expansionValues(text: string, offset: number, tagged: TaggedWord[], abbreviation: string): FoundValue[] {
-  const found: FoundValue[] = []
-  for (const phrase of nounPhrases(tagged)) {
-    const last = phrase.first + phrase.words.length - 1
-    if (tagged[last + 1]?.text !== '(' || tagged[last + 2]?.text !== abbreviation || tagged[last + 3]?.text !== ')') continue
-    const label = phrase.words.filter((word) => word.text !== '-').map((word) => plainWord(word.text)).join(' ')
-    found.push({ kind: 'entity', display: text.slice(phrase.start, phrase.end), comparable: { type: 'label', label }, start: offset + phrase.start, end: offset + phrase.end, strength: 0, typed: true })
-  }
-  return found
-}
-
-/**
  * Whether a sentence says the asked thing happened: the question's verb (or the noun of its
  * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
  */
@@ -517,61 +481,4 @@ function widen(value: Extract<ClaimValue, { type: 'number' }>, hedge: Hedge, tol
   if (hedge === 'lower') return { ...value, high: Infinity }
   if (hedge === 'upper') return { ...value, low: 0 }
   return hedge === 'approximate' ? { ...value, low: value.low - hedgeSpread(value.low / scale, tolerance, scale), high: value.high + hedgeSpread(value.high / scale, tolerance, scale) } : value
-}
-
-/** False for amounts in two currencies (or units): their rate is not in the text, so they neither agree nor conflict. */
-export function comparableValues(a: FoundValue, b: FoundValue): boolean {
-  // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
-  // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
-  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength)
-  const x = a.comparable
-  const y = b.comparable
-  if (x.type !== 'number' || y.type !== 'number') return true
-  // A part no larger than the other figure may be a part of it: "five of the trapped workers" against "12 were trapped".
-  if ((a.part && x.high <= y.high) || (b.part && y.high <= x.high)) return false
-  // Counts of different things ("1,200 nurses", "four patients") are not two answers to one question.
-  // People in general ("2,300 people") may be any of them ("2,000 residents").
-  const specific = (value: FoundValue) => (value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) ? value.counted : undefined)
-  if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
-  // An amount of money against a figure of a counted thing ("£30 million", "3m cubic metres") measures two things.
-  if ((x.unit !== '' && x.unit !== '%' && specific(b) !== undefined) || (y.unit !== '' && y.unit !== '%' && specific(a) !== undefined)) return false
-  // Nor does an amount of money or of a unit of measure against a bare figure that names neither ("320
-  // million euros" or "7 kilometres" against the "5" of "by 10 votes to 5"): a bare figure of millions may
-  // be a sum whose currency the sentence leaves out, a small one is not.
-  const money = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.unit !== '' && value.comparable.unit !== '%'
-  const measure = (value: FoundValue) => value.counted !== undefined && MEASURE_UNITS.has(value.counted)
-  const bare = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.unit === '' && value.counted === undefined
-  const millions = (value: FoundValue) => value.comparable.type === 'number' && value.comparable.high >= 1_000_000
-  if ((money(a) && bare(b) && !millions(b)) || (money(b) && bare(a) && !millions(a)) || (measure(a) && bare(b)) || (measure(b) && bare(a))) return false
-  // Amounts in two currencies compare only when no rate could make them one ("$6 million", "€1.5 million").
-  return !(x.unit !== '' && y.unit !== '' && x.unit !== y.unit) || currenciesApart(x, y)
-}
-
-/**
- * True when two values measure one kind of thing, comparable or not: two amounts of money in any
- * currencies, or values `comparableValues` compares. A share and a sum of money measure two things.
- */
-export function measureAlike(a: FoundValue, b: FoundValue): boolean {
-  const money = (value: FoundValue) => value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
-  return comparableValues(a, b) || (money(a) && money(b))
-}
-
-/** The last word of a label: the kind of thing it names. */
-function headOf(value: FoundValue): string | undefined {
-  return value.comparable.type === 'label' ? value.comparable.label.split(' ').pop() : undefined
-}
-
-/** True when two found values agree: same number within hedges and ranges, same date fields, one name within the other. */
-export function sameFoundValue(a: FoundValue, b: FoundValue): boolean {
-  const x = a.comparable
-  const y = b.comparable
-  if (x.type === 'number' && y.type === 'number') return comparableValues(a, b) && sameNumber({ ...x, unit: '' }, { ...y, unit: '' })
-  if (x.type === 'date' && y.type === 'date') return sameDate(x, y)
-  if (x.type === 'label' && y.type === 'label') {
-    const xs = x.label.split(/\s+/)
-    const ys = y.label.split(/\s+/)
-    // A person's surname alone names them; a thing's last word is its kind ("ice hockey", "field hockey").
-    return xs.every((word) => ys.includes(word)) || ys.every((word) => xs.includes(word)) || (a.kind !== 'entity' && xs[xs.length - 1] === ys[ys.length - 1])
-  }
-  return true
 }
