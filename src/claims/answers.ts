@@ -375,15 +375,17 @@ function answerOf(
       // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
       // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
       // definitions of two sources are compared, so a source's description would hide its definition.
-      const rankOf = (value: FoundValue) => (value.typed ? 0 : value.defines ? 1 : 2)
-      const value = [...answering].sort((a, b) => clauseWords(b) - clauseWords(a) || rankOf(a) - rankOf(b) || distance(a) - distance(b))[0] as FoundValue
+      // Each value's keys worked out once, not in every comparison of the sort.
+      const keyed = answering.map((value) => ({ value, clauseWords: clauseWords(value), rank: value.typed ? 0 : value.defines ? 1 : 2, distance: distance(value) }))
+      const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
+      const { value } = chosen
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i + 1]!] : []))
       const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(sentenceText(passage, sentence).slice(end - sentence.start, value.start - sentence.start)))
       // A definition's sentence weighs no less than a copula's: its weaker frame ranks it among the sentence's values, not the source's sentences.
       const frameLead = value.defines ? Math.max(0, (value.strength ?? 0) - FRAME_STRENGTH.copula) : 0
-      const sentenceScore = score + 0.5 * passageScore - (distance(value) - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
+      const sentenceScore = score + 0.5 * passageScore - (chosen.distance - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: named, passage, sentence, value }
@@ -419,8 +421,12 @@ function surnamesIn(passages: Passage[]): Set<string> {
  */
 const surnamesInText = memoBySentence((text: string) => valuesIn(text, 'person').map((value) => value.display.split(/\s+/).pop() ?? ''))
 
+const DASHES = /[-–]/
+
 /** True for a name holding a compound of people the source names apart ("Harwick-Dunmore Lisbon" for a summit's headline): not one person. */
 function joinsNames(value: FoundValue, surnames: Set<string>): boolean {
+  // Most names join nothing: split only a name that has a dash at all (this runs for every value of every sentence read).
+  if (!DASHES.test(value.display)) return false
   return value.display.split(/\s+/).some((word) => {
     const parts = word.split(/[-–]/)
     return parts.length > 1 && parts.every((part) => surnames.has(part))
