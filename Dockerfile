@@ -40,5 +40,6 @@ EXPOSE 8080 8443
 # No curl in the slim image: Node's fetch asks /readyz (index loaded, every adapter connected).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Node itself is PID 1 (not npm), so SIGTERM reaches the app's graceful stop.
-CMD ["node", "--import", "tsx", "adapters/main.ts"]
+# Node itself is PID 1 (not npm), so SIGTERM reaches the app's graceful stop. The V8 flag is
+# adapters/node-flags.ts's, as in `npm start`.
+CMD ["node", "--max-semi-space-size=32", "--import", "tsx", "adapters/main.ts"]

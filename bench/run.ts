@@ -15,13 +15,15 @@ import { forgetSentenceReadings } from '../src/claims/sentence-memo.js'
 import { splitPassages } from '../src/passages.js'
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
 import { startWarmUp } from '../adapters/warm-up.js'
+import { BOT_NODE_FLAGS } from '../adapters/node-flags.js'
 import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
 
 /**
  * `npm run bench`: the bundled corpus end to end. Startup (cold build against snapshot), a whole
  * `engine.ask` and a bare `engine.search` against plain minisearch (default options) on the same
  * passages in the same run, and the chat adapters' load tests when they are present.
- * Flags: `--json` (one JSON object on stdout), `--smoke` (a few seconds, for CI), `--rounds N`.
+ * Flags: `--json` (one JSON object on stdout), `--smoke` (a few seconds, for CI), `--rounds N`,
+ * `--no-adapters` (the core's figures only).
  */
 
 /** Untimed rounds over the question set before the steady-state timings (the ask's are timed apart). */
@@ -96,6 +98,8 @@ export interface BenchReport {
     askTail: AskTail
     /** The same two timings in another fresh process that skips the start-up warm-up: what it saves. */
     withoutWarmUp: { ask: LatencySummary; askWarmingUp: LatencySummary }
+    /** The bot's path but with V8's own young generation (no `BOT_NODE_FLAGS`), in a third fresh process: what the flag buys. */
+    defaultYoungGeneration: { ask: LatencySummary; askTail: AskTail }
   }
   adapters: AdapterLoadFigures[]
   targets: Record<string, { target: string; measured: string; met: boolean }>
@@ -119,11 +123,13 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   let child: ChildFigures
   let snapshotBytes: number
   let withoutWarmUp: ChildFigures
+  let defaultYoungGeneration: ChildFigures
   try {
     snapshotBytes = await writeSnapshotFile(file, engineToSnapshot(engine))
     // The bot's own path first (it warms up after starting), then the same without that warm-up.
     child = await runInFreshProcess(file, rounds, smoke ? SMOKE_WARM_UP_ASKS : undefined)
     withoutWarmUp = await runInFreshProcess(file, rounds, 0)
+    defaultYoungGeneration = await runInFreshProcess(file, rounds, smoke ? SMOKE_WARM_UP_ASKS : undefined, [])
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -139,7 +145,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: await machine(),
     corpus: { articles: articles.length, passages, questions: questions.length },
     startup: { loadCorpusMs, wordNetMs, coldBuildMs, warmBuildMs, snapshotBytes, ...start },
-    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp } },
+    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp }, defaultYoungGeneration: { ask: defaultYoungGeneration.ask, askTail: defaultYoungGeneration.askTail } },
     adapters,
     targets: {
       'ask p99': { target: `< ${BUNDLED_TARGETS.askP99Ms} ms`, measured: `${fmt(ask.p99Ms)} ms`, met: ask.p99Ms < BUNDLED_TARGETS.askP99Ms },
@@ -232,8 +238,9 @@ interface ChildFigures {
  * process then holds what a running bot holds (not WordNet, not a second engine), and plain
  * minisearch runs in the same process for the ratio.
  */
-async function runInFreshProcess(file: string, rounds: number, warmUpAsks?: number): Promise<ChildFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(rounds), String(warmUpAsks ?? '')], {
+async function runInFreshProcess(file: string, rounds: number, warmUpAsks?: number, nodeFlags: readonly string[] = BOT_NODE_FLAGS): Promise<ChildFigures> {
+  // With the bot's own V8 flags (`npm start`'s) unless told: they set how often a collection lands in an ask.
+  const { stdout } = await promisify(execFile)(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, String(rounds), String(warmUpAsks ?? '')], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     maxBuffer: 1 << 20,
   })
@@ -355,6 +362,13 @@ export function renderBench(report: BenchReport): string {
         [`engine.ask, first ${latency.askWarmingUp.samples} questions after start and the bot's warm-up`, fmt(latency.askWarmingUp.p50Ms), fmt(latency.askWarmingUp.p99Ms), fmt(latency.askWarmingUp.meanMs), ''],
         ['engine.ask without the bot\'s warm-up (another fresh process; not the bot\'s path)', fmt(latency.withoutWarmUp.ask.p50Ms), fmt(latency.withoutWarmUp.ask.p99Ms), fmt(latency.withoutWarmUp.ask.meanMs), ''],
         [`engine.ask without it, first ${latency.withoutWarmUp.askWarmingUp.samples} questions after start`, fmt(latency.withoutWarmUp.askWarmingUp.p50Ms), fmt(latency.withoutWarmUp.askWarmingUp.p99Ms), fmt(latency.withoutWarmUp.askWarmingUp.meanMs), ''],
+        [
+          `engine.ask with V8's default young generation, not ${BOT_NODE_FLAGS.join(' ')} (a third fresh process; not the bot's path): ${latency.defaultYoungGeneration.askTail.collections} collections in the asks`,
+          fmt(latency.defaultYoungGeneration.ask.p50Ms),
+          fmt(latency.defaultYoungGeneration.ask.p99Ms),
+          fmt(latency.defaultYoungGeneration.ask.meanMs),
+          '',
+        ],
         ['engine.search (BM25 only, top 10)', fmt(latency.search.p50Ms), fmt(latency.search.p99Ms), fmt(latency.search.meanMs), `${fmt(latency.search.p50Ms / latency.minisearch.p50Ms)}×`],
         ['plain minisearch, default options', fmt(latency.minisearch.p50Ms), fmt(latency.minisearch.p99Ms), fmt(latency.minisearch.meanMs), '1×'],
         ['busy wait as long as the median ask (the machine\'s own tail)', fmt(latency.spin.p50Ms), fmt(latency.spin.p99Ms), fmt(latency.spin.meanMs), ''],
@@ -382,7 +396,7 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const roundsAt = argv.indexOf('--rounds')
-  const report = await runBench({ smoke: argv.includes('--smoke'), ...(roundsAt >= 0 ? { rounds: Number(argv[roundsAt + 1]) } : {}) })
+  const report = await runBench({ smoke: argv.includes('--smoke'), ...(argv.includes('--no-adapters') ? { adapters: false } : {}), ...(roundsAt >= 0 ? { rounds: Number(argv[roundsAt + 1]) } : {}) })
   process.stdout.write(argv.includes('--json') ? `${JSON.stringify(report)}\n` : `${renderBench(report)}\n`)
 }
 

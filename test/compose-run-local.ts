@@ -6,7 +6,7 @@
  * The file is read as Compose reads it (`compose config`, with an operator's `.env` pointing the
  * tokens and API roots at the fakes). Each service runs what its container would:
  * - `redis`: the service's own `command`, with its data volume in a temporary folder;
- * - `telegram-1`, `telegram-2`, `discord`: the image's CMD (`node --import tsx adapters/main.ts`) with
+ * - `telegram-1`, `telegram-2`, `discord`: the image's CMD (`node --max-semi-space-size=32 --import tsx adapters/main.ts`) with
  *   the image's ENV, then the `env_file`, then the service's `environment`, as Compose layers them;
  * - `proxy`: Debian's nginx with `deploy/nginx.conf` as its `conf.d/default.conf`, under a main
  *   file standing in for the nginx image's, unprivileged, with its prefix, pid, logs and temporary
@@ -30,6 +30,7 @@ import { chown, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { loadavg } from 'node:os'
 import { join, posix, relative } from 'node:path'
+import { BOT_NODE_FLAGS } from '../adapters/node-flags.js'
 import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js'
 import { startFakeTelegramApi, type FakeTelegramApi } from './fakes/telegram-api.js'
 import { FAKE_TOKEN } from './fakes/telegram-updates.js'
@@ -41,7 +42,7 @@ import { driveLoad, outcomeOf, repliesByMessage, WEBHOOK_SECRET, WEBHOOK_URL, ty
 
 const DISCORD_TOKEN = 'MTExMTExMTExMTExMTExMTEx.GfakeX.fake-signature-for-tests_only'
 /** What `startApp` runs, with absolute paths: the image's CMD must be this. */
-const APP_CMD = ['node', '--import', 'tsx', 'adapters/main.ts']
+const APP_CMD = ['node', ...BOT_NODE_FLAGS, '--import', 'tsx', 'adapters/main.ts']
 const QUESTIONS = ['How long did the talks last?', 'Did the summit end with an agreement?', 'Who accompanied Trump?', 'What did Putin say?']
 /** Five bot processes start at once (two replicas, the manager and its two shard processes) on a shared machine. */
 const READY_TIMEOUT_MS = 240_000

@@ -20,6 +20,7 @@ describe('benchmarks (smoke versions)', () => {
     expect(report.latency.ask.samples).toBe(report.corpus.questions)
     expect(Object.keys(report.targets)).toContain('start from snapshot')
     expect(renderBench(report)).toContain('plain minisearch, default options')
+    expect(renderBench(report)).toContain("V8's default young generation")
   }, 120_000)
 
   it.skipIf(!hasSciFact)('npm run bench:quality scores SciFact queries through the bot\'s retrieval', async () => {

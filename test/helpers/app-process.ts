@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BOT_NODE_FLAGS } from '../../adapters/node-flags.js'
 
 /**
  * Starts `adapters/main.ts` as a separate process, as `npm start` does, and watches what it
@@ -57,7 +58,7 @@ export async function startApp(env: Record<string, string>, options: StartAppOpt
   const cwd = options.cwd ?? (await makeTempDir('app-cwd-'))
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !APP_VARIABLE.test(name)))
   const startedAt = performance.now()
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, '--import', TSX_LOADER, MAIN], {
     cwd,
     // No warm-up unless a test asks for one: dozens of apps each asking 2,000 questions would slow the suite.
     env: { ...inherited, FORCE_COLOR: '0', WARM_UP_QUESTIONS: '0', ...env },
