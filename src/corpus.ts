@@ -20,6 +20,18 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/
 
+/** A plain value holding ": " after its key ("title: Raid: two taken"), which YAML reads as a second key. */
+const UNQUOTED_COLON = /^([A-Za-z_][\w-]*):[ \t]+[^"'\s[{|>][^#]*?:\s/
+
+/** What to do about the likeliest cause of a YAML error in front matter: a title with a colon, unquoted. */
+function colonHint(frontMatter: string): string {
+  const lines = frontMatter.split(/\r?\n/)
+  const at = lines.findIndex((line) => UNQUOTED_COLON.test(line))
+  if (at < 0) return ''
+  const key = UNQUOTED_COLON.exec(lines[at] ?? '')?.[1] ?? ''
+  return `; line ${at + 1}: a value with ": " in it must be in quotes, as in ${key}: "…"`
+}
+
 /**
  * Parses one corpus file. `.md`: optional YAML front matter, then the article text.
  * `.txt`: the first line is the title, the rest the text. The id defaults to the file name
@@ -49,7 +61,7 @@ export function parseArticleFile(fileName: string, content: string): ArticleInpu
       data = parseYaml(match[1] ?? '') ?? {}
     } catch (error) {
       const where = error instanceof YAMLParseError ? ` (${error.message.split('\n')[0]})` : ''
-      throw new CorpusError(fileName, `front matter is not valid YAML${where}`, { cause: error })
+      throw new CorpusError(fileName, `front matter is not valid YAML${where}${colonHint(match[1] ?? '')}`, { cause: error })
     }
     const parsed = frontMatterSchema.safeParse(data)
     if (!parsed.success) {

@@ -36,6 +36,15 @@ describe('parseArticleFile', () => {
     expect(() => parseArticleFile('only.md', '---\ntitle: T\n---\n\n')).toThrow(/only\.md: the article has no text/)
     expect(() => parseArticleFile('open.md', '---\ntitle: T\nno end')).toThrow(/open\.md: front matter starts/)
   })
+
+  it('tells how to fix a title with a colon in it, the commonest broken front matter', () => {
+    const broken = '---\noutlet: Harbour Daily\ntitle: Raid at the gallery: two paintings taken\n---\nText.'
+    expect(() => parseArticleFile('raid.md', broken)).toThrow(/raid\.md: front matter is not valid YAML.*line 2: a value with ": " in it must be in quotes, as in title: "…"/)
+    // Quoted, the same title parses, colon and all.
+    expect(parseArticleFile('raid.md', broken.replace(/title: (.*)/, 'title: "$1"')).title).toBe('Raid at the gallery: two paintings taken')
+    // Other YAML mistakes get no such hint.
+    expect(() => parseArticleFile('y.md', '---\ntitle: [unclosed\n---\ntext')).not.toThrow(/must be in quotes/)
+  })
 })
 
 describe('loadCorpusDir', () => {
