@@ -8,7 +8,7 @@ import { table } from './stats.js'
 export const PARAPHRASE_TARGETS = { right: 0.85, declinedInScope: 0, declinedOutOfScope: 0.95 } as const
 
 /** The halves of the paraphrase set, in report order (see `ParaphraseCase.half`). */
-export const PARAPHRASE_HALVES = ['tune', 'held-out', 'fresh', 'newest', 'round6', 'round7', 'round8', 'round9', 'round10'] as const
+export const PARAPHRASE_HALVES = ['tune', 'held-out', 'fresh', 'newest', 'round6', 'round7', 'round8', 'round9', 'round10', 'round12'] as const
 
 /** How each half is named in the report: the old held-out half has been tuned on since round 3. */
 const HALF_LABELS: Record<(typeof PARAPHRASE_HALVES)[number], string> = {
@@ -21,6 +21,7 @@ const HALF_LABELS: Record<(typeof PARAPHRASE_HALVES)[number], string> = {
   round8: 'round-8 held-out (avalanche + power cut in one corpus)',
   round9: 'round-9 held-out (whale stranding + boil-water notice in one corpus)',
   round10: 'round-10 held-out (crane collapse + bank outage in one corpus)',
+  round12: 'round-12 held-out (bakery gas explosion + Bronze Age canoe in one corpus)',
 }
 
 /** One half of the paraphrase set. */

@@ -7,6 +7,7 @@ import { isLinkedByNamesOnly } from './article-coverage.js'
 import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
+import { isOtherOccasion } from './other-occasion.js'
 import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
 import { rankQuotes } from './rank-quotes.js'
 
@@ -69,7 +70,8 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     lacksAskedValue(index, analyzed, quotes, settings) ||
     (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
     (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.valueCheckVocabulary)) ||
-    (settings.declineUnsaidMeasure && isUnsaidMeasure(index, analyzed, quotes))
+    (settings.declineUnsaidMeasure && isUnsaidMeasure(index, analyzed, quotes)) ||
+    (settings.declineOtherOccasion && isOtherOccasion(analyzed, quotes))
   ) {
     return { answer: { ...noAnswer(checked.text), ...shown }, ...compared, passageIds }
   }

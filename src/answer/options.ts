@@ -299,6 +299,13 @@ export interface AnswerOptions {
    * Defaults to `true`.
    */
   declineUnsaidMeasure?: boolean
+  /**
+   * Whether to decline a question about an earlier occasion ("How many whales were stranded at Selby
+   * Sands last year?") when no quote says "last year" or names the year before its article's
+   * (`isOtherOccasion` in `src/answer/other-occasion.ts`): the articles' own event is then a near
+   * miss. Defaults to `true`.
+   */
+  declineOtherOccasion?: boolean
   /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
   bridging?: QuestionBridgingOptions
 }
@@ -361,5 +368,6 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   declineUncounted: true,
   valueCheckVocabulary: 5000,
   declineUnsaidMeasure: true,
+  declineOtherOccasion: true,
   bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -19,6 +19,7 @@ export interface ParaphraseCase {
     | 'paraphrase-avalanche-blackout'
     | 'paraphrase-whales-water'
     | 'paraphrase-crane-bank'
+    | 'paraphrase-bakery-canoe'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -37,9 +38,11 @@ export interface ParaphraseCase {
    * stranded on a beach, a town's boil-water notice), before any change; its before-figures are in
    * the README. `round10`: written in round 10 with one corpus of two events (a tower crane that fell
    * across a city street, a bank's payday outage of its app and cards), before any run; its first-run
+   * figures are in the README. `round12`: written in round 12 with one corpus of two events (a gas
+   * explosion at a bakery, a Bronze Age canoe found in a lake), before any change; its first-run
    * figures are in the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -442,4 +445,34 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'When was Northmere Bank founded?' },
   { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How much did Amira Solt earn last year?' },
   { corpus: 'paraphrase-crane-bank', half: 'round10', question: 'How many cranes are on the Ashgrove Quay site?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'When did the bakery explode?', phrase: '5:40 a.m.' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many workers were hurt?', phrase: 'Two bakers' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many firemen fought the fire?', phrase: '40 firefighters' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Where did the displaced residents sleep?', phrase: 'town hall' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Did anyone complain about a gas odour beforehand?', phrase: 'smell of gas' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: "What did the gas firm's technician find?", phrase: 'found no leak' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What is the suspected cause of the leak?', phrase: 'corroded pipe' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Are the authorities investigating a crime?', phrase: 'criminal investigation' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How is the owner recovering?', phrase: 'out of intensive care' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How much money have donors collected?', phrase: '85,000 euros' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What is the estimated cost of the destruction?', phrase: '1.2 million' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How old do experts think the vessel is?', phrase: '3,000 years' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What kind of wood was the canoe made from?', phrase: 'single oak trunk' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Who first caught sight of the boat?', phrase: 'Jonas Pell' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What is the length of the vessel?', phrase: 'nine metres' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What other objects were unearthed alongside it?', phrase: 'bronze axe head' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How long will the preservation work take?', phrase: 'four years' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Who is paying for the restoration?', phrase: 'heritage lottery grant' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'When will visitors be able to see the canoe?', phrase: '2030' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Who is in charge of the dig?', phrase: 'Helena Sorrow' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many people died in the gas explosion in Brackley last year?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Who owns Ferncliff Gas?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many people live in Ostervik?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'What is the price of a loaf at the Linde bakery?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Who is the mayor of Ostervik?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How deep is Lake Marrow?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'When was the Harwick Museum built?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How much did the dredging project cost?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Where was the oldest Viking ship found?' },
+  { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many students study at the University of Tressel?' },
 ]

@@ -16,22 +16,26 @@ const ROUND6_FLOOR = 0.4
 const ROUND6_OUT_OF_SCOPE_DECLINED = 17
 /** Round 7's held-out set (README): 5 of 20 quoted right before any change, 7 since round 8. */
 const ROUND7_FLOOR = 0.35
-/** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote, 6 since round 10 ("How many lions escaped from Marrow Park Zoo?": no quote counts lions). */
-const ROUND7_OUT_OF_SCOPE_DECLINED = 6
+/** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote, 6 since round 10 ("How many lions escaped from Marrow Park Zoo?": no quote counts lions), 7 since round 12 ("Did a tiger escape from a zoo in Lyon last year?"). */
+const ROUND7_OUT_OF_SCOPE_DECLINED = 7
 /** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
 const ROUND8_FLOOR = 0.3
-const ROUND8_OUT_OF_SCOPE_DECLINED = 7
-/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change; 7 after round 9, 9 since round 10. */
+// 8 since round 12: "Was there a blackout in Carrowby last summer too?" (no quote speaks of last summer).
+const ROUND8_OUT_OF_SCOPE_DECLINED = 8
+/** Round 9's held-out set (README): 10 of 20 quoted right and 3 of 12 out-of-scope declined before any change; 7 after round 9, 9 since round 10, 10 since round 12 ("…at Selby Sands last year?"). */
 const ROUND9_FLOOR = 0.5
-const ROUND9_OUT_OF_SCOPE_DECLINED = 9
+const ROUND9_OUT_OF_SCOPE_DECLINED = 10
 /** Round 10's held-out set (README): 4 of 16 quoted right, 6 declined and 4 of 10 out-of-scope declined at its first run; 8 of 10 declined since round 10. */
 const ROUND10_FLOOR = 0.25
 const ROUND10_OUT_OF_SCOPE_DECLINED = 8
+/** Round 12's held-out set (README): 3 of 20 quoted right, 14 declined and 8 of 10 out-of-scope declined at its first run. */
+const ROUND12_FLOOR = 0.15
+const ROUND12_OUT_OF_SCOPE_DECLINED = 8
 /**
  * In-scope questions of every half declined ("not in my sources" when the articles say it in other
- * words), at today's level: 95 of 306. The target is 0.
+ * words), at today's level: 109 of 288 (95 of 268 before round 12's half added its 14 first-run declines). The target is 0.
  */
-const IN_SCOPE_DECLINED_CEILING = 95
+const IN_SCOPE_DECLINED_CEILING = 109
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -40,7 +44,7 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10'
+  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12'
   const rightShare = (half: Half) => {
     const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
@@ -75,7 +79,7 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines 95% of the earlier halves\' out-of-scope questions, near misses on the same theme included', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9' && candidate.half !== 'round10')
+    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9' && candidate.half !== 'round10' && candidate.half !== 'round12')
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
@@ -114,6 +118,14 @@ describe('ask with questions worded away from the articles', () => {
 
   it('declines more of the round-10 out-of-scope questions than when they were written (4 of 10)', () => {
     expect(declinedOutOfScope('round10')).toBeGreaterThanOrEqual(ROUND10_OUT_OF_SCOPE_DECLINED)
+  })
+
+  it('answers the round-12 held-out paraphrases (bakery explosion and ancient canoe in one corpus) at least as often as when written', () => {
+    expect(rightShare('round12')).toBeGreaterThanOrEqual(ROUND12_FLOOR)
+  })
+
+  it('declines the round-12 out-of-scope questions it declined when they were written (8 of 10)', () => {
+    expect(declinedOutOfScope('round12')).toBeGreaterThanOrEqual(ROUND12_OUT_OF_SCOPE_DECLINED)
   })
 
   it('declines no more in-scope questions, over every half, than today', () => {
