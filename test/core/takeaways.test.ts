@@ -6,6 +6,7 @@ import { allPassages, buildCorpusIndex, type CorpusIndex } from '../../src/searc
 import { buildTakeawayIndex, createSentenceComparer, createTakeawayBuilder, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways/index.js'
 import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
 import { splitSentences } from '../../src/nlp.js'
+import { isImperative } from '../../src/reading.js'
 import { BUNDLED_DIR, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
 const positionOf = (takeaways: Takeaway[], phrase: string) => takeaways.findIndex((takeaway) => takeaway.text.includes(phrase))
@@ -353,5 +354,14 @@ describe('takeaways of several stories ranked by one builder', () => {
       expect(alone.some((point) => point.supportedBy.length > 1)).toBe(true)
       expect(pointsOf(shared(none, sources))).toEqual(alone)
     }
+  })
+})
+
+describe('isImperative', () => {
+  it('tells a long call to action from a long statement by their opening words alone', () => {
+    expect(isImperative('Consider donating to the valley food bank, which served more than four hundred families across the three towns during the long winter closures.')).toBe(true)
+    expect(isImperative('“Support the rebuilding fund,” the flyer said, and residents queued outside the library for most of the afternoon to sign up.')).toBe(true)
+    expect(isImperative('Support grew among residents after the council published its long-awaited report on the spring flooding of the lower valley.')).toBe(false)
+    expect(isImperative('Volunteers cleared the riverside path on Saturday morning, working alongside crews from the water board until the light failed.')).toBe(false)
   })
 })
