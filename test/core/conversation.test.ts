@@ -11,6 +11,7 @@ import { BLACKOUT_CHESS_CONVERSATIONS } from './conversation-blackout-chess.js'
 import { ERUPTION_WHALES_CONVERSATIONS } from './conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from './conversation-spill-cave.js'
 import { EXAM_TURBINE_CONVERSATIONS } from './conversation-exam-turbine.js'
+import { HOSPITAL_STADIUM_CONVERSATIONS } from './conversation-hospital-stadium.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -372,7 +373,7 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS, HOSPITAL_STADIUM_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
@@ -385,6 +386,8 @@ describe('the follow-up set', () => {
     expect(ERUPTION_WHALES_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(SPILL_CAVE_CONVERSATIONS.length).toBeGreaterThanOrEqual(25)
     expect(EXAM_TURBINE_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    // The round-12 set has conversations of four turns too: a longer chain of context.
+    expect(HOSPITAL_STADIUM_CONVERSATIONS.length).toBeGreaterThanOrEqual(14)
     for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS, ...EXAM_TURBINE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
