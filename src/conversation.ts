@@ -28,7 +28,7 @@ import {
   WHY_QUESTION,
 } from './conversation-forms.js'
 import { isNameIn, namesIn, nameRunsIn, sourcesWith } from './conversation-names.js'
-import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
+import { analyzeQuestion, NOUN_MIN_WEIGHT, partsOfSpeech, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
@@ -77,6 +77,8 @@ const NEXT_SENTENCE_TERMS = 5
 
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
+/** "…, saying …": a participle that gives the grounds of what its sentence reports. */
+const GROUNDS = /,\s*saying\b/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
 /**
@@ -101,10 +103,16 @@ export interface ResolvedContext {
    */
   shownBefore?: ReadonlySet<string>
   /**
-   * For "what happened next?" only: the question read on from the sentence after the previous
-   * answer's first quote, to ask when the topic's words find nothing not shown already.
+   * For "what happened next?": the question read on from the sentence after the previous answer's
+   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" that the
+   * quote just shown gives no reason for: the question read on from the sentence of its article that
+   * gives one, nearest the quote, to ask when the topic's words find no more than one quote.
    */
-  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
+  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & {
+    sourceId: string
+    /** For a "why?": the quote just shown, which gives no reason, so the reason goes before it. */
+    shownQuote?: string
+  }
   /**
    * For "who said that?" only: the quote just shown, its article, and the question that finds it there
    * (its own strongest words, a sentence that reports someone's words preferred). The answer shows
@@ -294,7 +302,16 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     const asksBeyond =
       quoteStems !== undefined &&
       (analyzed.terms.some((term) => isKnown(index, term) && !term.variants.some((variant) => quoteStems.has(variant.stem))) || (speakers.length > 0 && hook !== undefined && !hook.test(shownFirst ?? '')))
-    return asksBeyond ? { ...withBorrowed(borrowed), shownAnswer: shownFirst } : withBorrowed(borrowed)
+    // A "why?" that the quote just shown gives no reason for ("The ferry ran aground on a sandbank …")
+    // may find the reason only in that quote's article, in words that share none with the topic
+    // ("Investigators believe a faulty steering pump caused the grounding"): that sentence's words find it.
+    const reason = why && shownFirst !== undefined && !givesReason(shownFirst) ? reasonNear(index, previous) : undefined
+    const reasonTerms = reason ? strongestTerms(analyzeQuestion(index, reason.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+    return {
+      ...withBorrowed(borrowed),
+      ...(asksBeyond ? { shownAnswer: shownFirst } : {}),
+      ...(reason && reasonTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...reasonTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: reason.sourceId, shownQuote: shownFirst } } : {}),
+    }
   }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given. The words of the sentence that follows its first quote find it, though it may share
@@ -385,6 +402,41 @@ function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: stri
     from = 0
   }
   return undefined
+}
+
+/**
+ * True when `quote` gives a reason or a purpose: in the words `REASON_TEXT` knows, or as grounds
+ * ("…, saying maintenance intervals had been stretched") or an infinitive of purpose ("promised 20
+ * million pounds to rebuild the village"), which a "why?" or "what for?" may ask for.
+ */
+function givesReason(quote: string): boolean {
+  if (REASON_TEXT.test(quote) || GROUNDS.test(quote)) return true
+  const { posByStart } = partsOfSpeech(quote)
+  return tokenize(quote).some((token, i, tokens) => token.word === 'to' && posByStart.get(tokens[i + 1]?.start ?? -1) === 'VERB')
+}
+
+/**
+ * The sentence giving a reason (`REASON_TEXT`) that stands nearest to the first quote of `turn` in
+ * its article, and that article's id; not one the turn showed. Undefined when the article gives no
+ * reason, or the turn was stored without its passages.
+ */
+function reasonNear(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
+  const quote = turn.quotes[0]
+  const shown = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
+  const id = shown ? parsePassageId(shown.id) : undefined
+  const at = quote === undefined || !shown ? -1 : shown.text.indexOf(quote)
+  if (!shown || !id || at < 0) return undefined
+  const from = shown.start + at
+  let best: { text: string; sourceId: string; distance: number } | undefined
+  // Passages are numbered from 0 or 1 on, without gaps.
+  for (let ordinal = 0, passage = passageById(index, `${id.sourceId}#0`); ordinal <= 1 || passage; passage = passageById(index, `${id.sourceId}#${++ordinal}`)) {
+    for (const sentence of passage?.sentences ?? []) {
+      const text = passage!.text.slice(sentence.start - passage!.start, sentence.end - passage!.start)
+      const distance = Math.abs(sentence.start - from)
+      if (REASON_TEXT.test(text) && !turn.quotes.some((shownQuote) => shownQuote.includes(text)) && (!best || distance < best.distance)) best = { text, sourceId: passage!.sourceId, distance }
+    }
+  }
+  return best && { text: best.text, sourceId: best.sourceId }
 }
 
 /** The `count` terms that say most (by weight and IDF), in their order: enough to find their sentence. */
