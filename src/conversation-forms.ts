@@ -87,6 +87,7 @@ export function isContextDependent(question: string, ownTerms: number): boolean 
   if (ownTerms === 0) return true
   return tokenize(question).length <= 3 && !QUESTION_FORM.test(question)
 }
+
 /**
  * A pattern for a sentence in which one of `names` speaks: the name, a few words, then a reporting
  * verb ("Gridwise said", "Sollberg announced on Wednesday"), or a reporting verb just before it
@@ -97,12 +98,19 @@ export function speakerText(names: readonly string[]): RegExp {
   const gap = `(?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,${SPEAKER_GAP_WORDS}}`
   return new RegExp(`\\b${name}\\b${gap}[\\s,]+(?:${REPORTING_VERBS})\\b|\\b(?:${REPORTING_VERBS})[\\s,]+(?:[\\p{L}'’-]+\\s+){0,2}${name}\\b`, 'iu')
 }
-/** "he" or "she" when the question points back with that person's pronouns only; undefined for "they", "it", or both. */
+
+/**
+ * "he" or "she" when the question points back with that person's pronouns; with both, the one written
+ * first, the subject of an English question ("what did he say about her?" asks what he said).
+ * Undefined for "they", "it", or neither.
+ */
 export function pronounGender(question: string): Gender | undefined {
-  const he = GENDERED_PRONOUNS[0]!.test(question)
-  const she = GENDERED_PRONOUNS[1]!.test(question)
-  return he === she ? undefined : he ? 'he' : 'she'
+  const he = GENDERED_PRONOUNS[0]!.exec(question)
+  const she = GENDERED_PRONOUNS[1]!.exec(question)
+  if (he && she) return he.index < she.index ? 'he' : 'she'
+  return he ? 'he' : she ? 'she' : undefined
 }
+
 /** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
 export function samePronounKind(previous: string, question: string): boolean {
   return [THING_PRONOUN, PERSON_PRONOUN].some((pronoun) => pronoun.test(previous) && pronoun.test(question))
