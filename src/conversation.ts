@@ -28,9 +28,10 @@ import {
   WHY_QUESTION,
 } from './conversation-forms.js'
 import { isNameIn, namesIn, nameRunsIn, sourcesWith } from './conversation-names.js'
-import { analyzeQuestion, NOUN_MIN_WEIGHT, partsOfSpeech, type AnalyzedQuestion, type QuestionTerm } from './question.js'
+import { givesReason, reasonNear, sentenceAfter } from './conversation-read-on.js'
+import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
-import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import { FEATURE, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -77,8 +78,6 @@ const NEXT_SENTENCE_TERMS = 5
 
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
-/** "…, saying …": a participle that gives the grounds of what its sentence reports. */
-const GROUNDS = /,\s*saying\b/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
 /**
@@ -263,6 +262,9 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }
+  // "what did she tell Lamm?" after "who was the judge?": she may speak as "the judge told him", so
+  // the role counts as older context beside her name.
+  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role), weights.previousContext)
   if (borrowed.length === 0) return { analyzed, shown: {} }
   const { answerFeatures } = withFormOf(index, analyzed, before)
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
@@ -271,7 +273,9 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // "what did she say?" asks for a sentence that has the borrowed person speak: her name, then a
   // reporting verb ("Vos said she was sad"), not any sentence that says "said".
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
-  const hook = why ? REASON_TEXT : speakers.length > 0 ? speakerText(speakers.map(({ term }) => term.asked)) : undefined
+  // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
+  const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
+  const hook = why ? REASON_TEXT : speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
   // answer: that kind counts for more than the borrowed words, which only say what it is about, and
   // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
@@ -378,65 +382,6 @@ function capBorrowed(index: CorpusIndex, own: readonly QuestionTerm[], borrowed:
   const borrowedMass = mass(borrowed)
   const scale = ownMass > 0 && borrowedMass > maxShare * ownMass ? (maxShare * ownMass) / borrowedMass : 1
   return borrowed.map(({ term, factor }) => ({ term, factor: Math.round(factor * scale * 1000) / 1000 }))
-}
-
-/**
- * The sentence its article tells right after the first quote of `turn`, and that article's id: the
- * rest of the quote's passage, else the following passages', leaving out what the turn showed
- * already. Undefined when the article ends there, or the turn was stored without its passages.
- */
-function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
-  const quote = turn.quotes[0]
-  let passage = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
-  const at = quote === undefined || !passage ? -1 : passage.text.indexOf(quote)
-  if (!passage || quote === undefined || at < 0) return undefined
-  let from = passage.start + at + quote.length
-  const id = parsePassageId(passage.id)
-  for (let ordinal = (id?.ordinal ?? 0) + 1; passage; ordinal++) {
-    for (const sentence of passage.sentences) {
-      if (sentence.start < from) continue
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      if (!turn.quotes.some((shown) => shown.includes(text))) return { text, sourceId: passage.sourceId }
-    }
-    passage = id ? passageById(index, `${id.sourceId}#${ordinal}`) : undefined
-    from = 0
-  }
-  return undefined
-}
-
-/**
- * True when `quote` gives a reason or a purpose: in the words `REASON_TEXT` knows, or as grounds
- * ("…, saying maintenance intervals had been stretched") or an infinitive of purpose ("promised 20
- * million pounds to rebuild the village"), which a "why?" or "what for?" may ask for.
- */
-function givesReason(quote: string): boolean {
-  if (REASON_TEXT.test(quote) || GROUNDS.test(quote)) return true
-  const { posByStart } = partsOfSpeech(quote)
-  return tokenize(quote).some((token, i, tokens) => token.word === 'to' && posByStart.get(tokens[i + 1]?.start ?? -1) === 'VERB')
-}
-
-/**
- * The sentence giving a reason (`REASON_TEXT`) that stands nearest to the first quote of `turn` in
- * its article, and that article's id; not one the turn showed. Undefined when the article gives no
- * reason, or the turn was stored without its passages.
- */
-function reasonNear(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
-  const quote = turn.quotes[0]
-  const shown = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
-  const id = shown ? parsePassageId(shown.id) : undefined
-  const at = quote === undefined || !shown ? -1 : shown.text.indexOf(quote)
-  if (!shown || !id || at < 0) return undefined
-  const from = shown.start + at
-  let best: { text: string; sourceId: string; distance: number } | undefined
-  // Passages are numbered from 0 or 1 on, without gaps.
-  for (let ordinal = 0, passage = passageById(index, `${id.sourceId}#0`); ordinal <= 1 || passage; passage = passageById(index, `${id.sourceId}#${++ordinal}`)) {
-    for (const sentence of passage?.sentences ?? []) {
-      const text = passage!.text.slice(sentence.start - passage!.start, sentence.end - passage!.start)
-      const distance = Math.abs(sentence.start - from)
-      if (REASON_TEXT.test(text) && !turn.quotes.some((shownQuote) => shownQuote.includes(text)) && (!best || distance < best.distance)) best = { text, sourceId: passage!.sourceId, distance }
-    }
-  }
-  return best && { text: best.text, sourceId: best.sourceId }
 }
 
 /** The `count` terms that say most (by weight and IDF), in their order: enough to find their sentence. */
