@@ -78,6 +78,8 @@ const NEXT_SENTENCE_TERMS = 5
 
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
+/** "until when?", "since when?": it asks for the limit in time of what the quote just shown says. */
+const LIMIT_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(until|till|since)\s+when\s*[?.!]*\s*$/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
 /**
@@ -266,7 +268,12 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // the role counts as older context beside her name.
   if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role), weights.previousContext)
   if (borrowed.length === 0) return { analyzed, shown: {} }
-  const { answerFeatures } = withFormOf(index, analyzed, before)
+  // "until when?" after "production had been stopped until the investigation was finished": the
+  // shown quote's own "until …" is the answer asked for, which need be no date, so a sentence that
+  // says "until" about the topic holds it, rather than any sentence with a date.
+  const limit = analyzed.terms.length === 0 ? LIMIT_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase() : undefined
+  const limitText = limit !== undefined && previous.quotes[0] !== undefined && new RegExp(`\\b${limit}\\b`, 'i').test(previous.quotes[0]) ? new RegExp(`\\b${limit}\\b`, 'i') : undefined
+  const answerFeatures = limitText ? 0 : withFormOf(index, analyzed, before).answerFeatures
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
   // ("because", "blamed", "after") about the topic counts as holding the answer.
   const why = WHY_QUESTION.test(analyzed.text)
@@ -275,7 +282,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
   // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
   const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
-  const hook = why ? REASON_TEXT : speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined
+  const hook = why ? REASON_TEXT : (limitText ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
   // answer: that kind counts for more than the borrowed words, which only say what it is about, and
   // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
@@ -292,7 +299,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
         contextTerms: capped.length,
         terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
         ...(hook ? { answerText: hook } : {}),
-        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
+        ...(typeOnly || limitText ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
       },
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }

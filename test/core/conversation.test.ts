@@ -37,8 +37,10 @@ describe('a conversation over a fixture corpus', () => {
   it('answers a follow-up with the name its pronoun stands for and lists the borrowed words with their weights', () => {
     const [first, second] = answerConversation(engine, ['Who is the fire chief?', 'what did she say?'])
     expect(first?.contextWords).toBeUndefined()
-    // "she" is the chief the answer named, so her name stands in for "the fire chief".
-    expect(second?.contextWords).toEqual(['nadia', 'kerr'])
+    // "she" is the chief the answer named, so her name stands in for "the fire chief", which counts
+    // only as older context (she may speak as "the chief said").
+    expect(second?.contextWords).toEqual(['nadia', 'kerr', 'chief'])
+    expect(second?.contextWeights?.[2]).toBeLessThan(second?.contextWeights?.[1] ?? 0)
     expect(second?.contextWeights).toHaveLength(second?.contextWords?.length ?? -1)
     for (const weight of second?.contextWeights ?? []) expect(weight).toBeLessThan(1)
     expect(second?.quotes[0]?.text).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
@@ -71,7 +73,7 @@ describe('what a pronoun stands for', () => {
     const [first, second] = answerConversation(engine, ['Who is the Veskan trade minister?', 'how did she describe the talks?'])
     // The quote names the Norlandic minister first: "Norlandic Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak".
     expect(first?.quotes[0]?.text).toMatch(/Erik Solberg.*Hana Novak/)
-    expect(second?.contextWords).toEqual(['hana', 'novak'])
+    expect(second?.contextWords).toEqual(['hana', 'novak', 'minister'])
   }, 120_000)
 
   it('reads "it" after a "what" question about a named subject as the thing the answer named, and leaves days out', async () => {
@@ -138,6 +140,24 @@ describe('what a follow-up asks for', () => {
     expect(first?.quotes[0]?.text).toContain('on Monday morning')
     expect(second?.quotes[0]?.text).toContain('because a storm had damaged the pier')
   })
+
+  it('answers "why?" after a quote that gives no reason with the reason its article gives, in words of its own', () => {
+    const engine = createEngine([
+      {
+        id: 'valley-news',
+        title: 'Riders stranded on Oster cable car',
+        text: [
+          'The cable car on Mount Oster stopped halfway up on Sunday afternoon, leaving 40 riders in the air.',
+          'All riders were brought down by rescuers before dark.',
+          'Engineers believe a worn brake pad caused the breakdown.',
+        ].join('\n\n'),
+      },
+    ])
+    const [first, second] = answerConversation(engine, ['Where did the Oster cable car stop?', 'why?'])
+    expect(first?.quotes[0]?.text).toContain('stopped halfway up')
+    expect(second?.quotes[0]?.text).toBe('Engineers believe a worn brake pad caused the breakdown.')
+    expect(second?.quotes[1]?.text).toContain('stopped halfway up')
+  })
 })
 
 describe('a conversation with people and organisations who speak', () => {
@@ -145,6 +165,13 @@ describe('a conversation with people and organisations who speak', () => {
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-spill-cave')))
   }, 120_000)
+
+  it('answers "until when?" with the "until" of the quote just shown, though it gives no date', () => {
+    const [first, second] = answerConversation(engine, ['What did Peter Vance say about production?', 'until when?'])
+    expect(first?.quotes[0]?.text).toContain('stopped until the investigation was finished')
+    // Not the sentence with a date ("by the end of the month") that also says "until".
+    expect(second?.quotes[0]?.text).toBe(first?.quotes[0]?.text)
+  })
 
   it('answers "who said that?" with the quote just shown, which names its speaker, and compares no sources', () => {
     const [first, second] = answerConversation(engine, ['Was the company slow to report the leak?', 'who said that?'])
@@ -209,7 +236,9 @@ describe('a conversation over a corpus of two stories', () => {
 
   it('resolves "she" to the name the answer gave even when the follow-up names someone else', () => {
     const [, second] = answerConversation(engine, ['Who was the judge?', 'what did she tell Lamm?'])
-    expect(second?.contextWords).toEqual(['miriam', 'okafor'])
+    expect(second?.contextWords).toEqual(['miriam', 'okafor', 'judge'])
+    // She speaks as "the judge" there, not by name.
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text)).toContain('"You betrayed the trust of the people of Dunmore for your own gain," the judge told him.')
   })
 
   it('answers "what happened next?" about the story talked about with something not just shown, instead of declining it', () => {
