@@ -78,6 +78,8 @@ const NEXT_SENTENCE_TERMS = 5
 
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
+/** "after the fourth round", "before the final": a time told by another event, which a bare "when?" may ask for. */
+const RELATIVE_TIME = /\b(?:after|before|during)\s+(?:the|a|an|his|her|its|their)\s/i
 /** "until when?", "since when?": it asks for the limit in time of what the quote just shown says. */
 const LIMIT_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(until|till|since)\s+when\s*[?.!]*\s*$/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
@@ -282,7 +284,9 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
   // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
   const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
-  const hook = why ? REASON_TEXT : (limitText ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
+  // A bare "when?" may be answered by an event as well as by a date ("complained after the fourth round").
+  const relative = analyzed.terms.length === 0 && /^when$/i.test(BARE_QUESTION.exec(analyzed.text)?.[1] ?? '') ? RELATIVE_TIME : undefined
+  const hook = why ? REASON_TEXT : (limitText ?? relative ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
   // answer: that kind counts for more than the borrowed words, which only say what it is about, and
   // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"

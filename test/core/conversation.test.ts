@@ -173,6 +173,13 @@ describe('a conversation with people and organisations who speak', () => {
     expect(second?.quotes[0]?.text).toBe(first?.quotes[0]?.text)
   })
 
+  it('answers a bare "when?" with a time told by another event as well as with a date', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('conversation-blackout-chess'))
+    const [first, second] = answerConversation(engine, ['Who complained about Aranov?', 'when?'])
+    expect(first?.quotes[0]?.text).toContain('after the fourth round')
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text)).toContain(first?.quotes[0]?.text)
+  }, 120_000)
+
   it('answers "who said that?" with the quote just shown, which names its speaker, and compares no sources', () => {
     const [first, second] = answerConversation(engine, ['Was the company slow to report the leak?', 'who said that?'])
     expect(first?.quotes[0]?.text).toContain('Dr Ruth Kimani of the Regional Environment Agency said')
