@@ -14,6 +14,7 @@ import { BLACKOUT_CHESS_CONVERSATIONS } from '../test/core/conversation-blackout
 import { ERUPTION_WHALES_CONVERSATIONS } from '../test/core/conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from '../test/core/conversation-spill-cave.js'
 import { EXAM_TURBINE_CONVERSATIONS } from '../test/core/conversation-exam-turbine.js'
+import { HOSPITAL_STADIUM_CONVERSATIONS } from '../test/core/conversation-hospital-stadium.js'
 
 /** How one kind of turn fared, with context (in its conversation) and without (asked alone). */
 export interface TurnTally {
@@ -103,9 +104,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const eruptionWhales = await runConversations(engineFor, ERUPTION_WHALES_CONVERSATIONS)
   const spillCave = await runConversations(engineFor, SPILL_CAVE_CONVERSATIONS)
   const examTurbine = await runConversations(engineFor, EXAM_TURBINE_CONVERSATIONS)
+  const hospitalStadium = await runConversations(engineFor, HOSPITAL_STADIUM_CONVERSATIONS)
   process.stdout.write(
     process.argv.includes('--json')
-      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip, blackoutChess, eruptionWhales, spillCave, examTurbine })}\n`
+      ? `${JSON.stringify({ tuned, formerHeldOut, heldOut, unseen, flightTrial, zooShip, blackoutChess, eruptionWhales, spillCave, examTurbine, hospitalStadium })}\n`
       : [
           `tuned set (the weights were chosen on it):\n${renderConversations(tuned)}`,
           `former held-out part (tuning material since its misses were studied):\n${renderConversations(formerHeldOut)}`,
@@ -116,7 +118,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           `round-8 blackout-and-chess set (two events in one corpus; run once before any round-8 change, then studied):\n${renderConversations(blackoutChess)}`,
           `round-9 eruption-and-whales set (two events in one corpus; run once before any round-9 change, then studied):\n${renderConversations(eruptionWhales)}`,
           `round-10 spill-and-cave set (two events in one corpus; run once before any round-10 change, then studied):\n${renderConversations(spillCave)}`,
-          `round-11 exam-and-turbine set (two events in one corpus; run once before any round-11 change):\n${renderConversations(examTurbine)}`,
+          `round-11 exam-and-turbine set (two events in one corpus; run once before any round-11 change, then studied):\n${renderConversations(examTurbine)}`,
+          `round-12 hospital-and-stadium set (two events in one corpus; run once before any round-12 change, held out):\n${renderConversations(hospitalStadium)}`,
         ].join('\n\n') + '\n',
   )
 }

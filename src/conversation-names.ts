@@ -78,7 +78,10 @@ export function nameUse(index: CorpusIndex, word: string): NameUse {
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + SENTENCE_READ_CHARS)
       const end = /[.!?]["”’]?(?:\s+|$)/.exec(after)
       const reported = REPORTED_SUBJECT.exec(end ? after.slice(0, end.index) : after)?.[1]
-      const next = end ? tokenize(after.slice(end.index + end[0].length))[0]?.word : undefined
+      // The next sentence's pronoun may be someone the name's sentence names after it ("Pike said Mira
+      // had been calm … She was carried back"): it counts only when no other name follows.
+      const namesAnother = end !== null && /\s\p{Lu}/u.test(after.slice(0, end.index))
+      const next = end && !namesAnother ? tokenize(after.slice(end.index + end[0].length))[0]?.word : undefined
       const pronoun = reported ?? (next !== undefined && SUBJECT_PRONOUN.test(next) ? next : undefined)
       if (pronoun) counts[PRONOUN_OF.he.test(pronoun) ? 'he' : 'she']++
     }
@@ -142,6 +145,10 @@ export function namesIn(
       beside = first
     }
   }
+  // Else, for a "he" or "she" whom the articles never call by a pronoun, the first that names someone
+  // near them: after "who caught the leopard?", "… was caught by the zoo's vet, Omar Pike" in the
+  // second quote, when the first only says police told residents to stay in.
+  if (beside === -1 && gender !== undefined) beside = read.findIndex(({ distance }) => distance <= MAX_NAME_DISTANCE)
   const { runs, distance } = read[beside === -1 ? 0 : beside] ?? { runs: [], distance: Infinity }
   // A name far from the question's words in a quote that holds them is no answer to it ("two men …
   // theft of Roman coins" answers "who was arrested?" without a name): a pronoun cannot mean it.

@@ -1,8 +1,37 @@
 import { tokenize } from './analyzer.js'
-import { isNameIn, namesIn, nameRunsIn, sourcesWith, type Gender } from './conversation-names.js'
+import {
+  BARE_QUESTION,
+  BESIDES,
+  CONJUNCTION_THAT,
+  DEFINITE_SUBJECT,
+  DEMONSTRATIVE,
+  ELLIPTICAL_START,
+  GENDERED_PRONOUNS,
+  isContextDependent,
+  PERSON_PRONOUN,
+  PERSONAL_PRONOUN,
+  PLURAL_NOUN,
+  PLURAL_PRONOUN,
+  pronounGender,
+  QUESTION_FORM,
+  REASON_TEXT,
+  REPORTED_TEXT,
+  samePronounKind,
+  SAY_QUESTION,
+  speakerText,
+  SPEAKER_WORD,
+  THING_PRONOUN,
+  WHAT_NEXT,
+  WHO_IS_NAMED,
+  WHO_IS_THE,
+  WHO_SAID,
+  WHY_QUESTION,
+} from './conversation-forms.js'
+import { isNameIn, namesIn, nameRunsIn, sourcesWith } from './conversation-names.js'
+import { givesReason, reasonNear, sentenceAfter } from './conversation-read-on.js'
 import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
-import { FEATURE, passageById, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import { FEATURE, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -46,68 +75,13 @@ const OWN_WORD_FLOOR = 0.7
 const ANSWER_NOUNS = 3
 /** Words borrowed from the sentence after the previous answer for "what happened next?": enough to find it among its neighbours. */
 const NEXT_SENTENCE_TERMS = 5
-/** "who is the Veskan trade minister?", "who was the captain of …": the phrase naming the role asked about. */
-const WHO_IS_THE = /^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(.+?)(?:\s+(?:of|in|at|for|on|from|with|who|that|during)\b|\s*[?.!,]|\s*$)/i
-/** "who is Paulo Reis?", "who was Anders Rolf?": it asks who a named person is (no article before the name). */
-const WHO_IS_NAMED = /^\s*who\s+(?:is|was|are|were)\s+(?!the\b|a\b|an\b)\S/i
 
-/** Openings of an elliptical question: it continues the previous one ("and the sanctions?"). */
-const ELLIPTICAL_START = /^\s*(and|also|or|but|so|then|plus|what\s+about|how\s+about|what\s+else|anything\s+else|same\s+for)\b/i
-/** Personal pronouns that point back: "what did he say", "did they agree", "when was it". */
-const PERSONAL_PRONOUN = /\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|himself|herself|itself|themselves)\b/i
-/** The pronouns among them that stand for people, who may be named in the previous answer. */
-const PERSON_PRONOUN = /\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b/i
-/** A person's pronouns by kind: two of one kind in a row stand for the same person. */
-const GENDERED_PRONOUNS: readonly RegExp[] = [/\b(he|him|his|himself)\b/i, /\b(she|her|hers|herself)\b/i, /\b(they|them|their|theirs|themselves)\b/i]
-/** The plural personal pronouns: "they" may stand for the people a previous question asked about. */
-const PLURAL_PRONOUN = /\b(they|them|their|theirs|themselves)\b/i
-/** An English plural noun as asked ("students", "workers"), not a word that merely ends in "s" ("bus", "glass", "status"). */
-const PLURAL_NOUN = /\p{L}{2}[^su'’]s$/iu
-/** Pronouns that stand for a thing: after "what did Velotta unveil?", "it" is the thing the answer named. */
-const THING_PRONOUN = /\b(it|its|itself)\b/i
-/** "that" as a conjunction ("said that …") is no reference: only a demonstrative outside such a clause counts. */
-const DEMONSTRATIVE = /\b(that|this|these|those)\b/i
-const CONJUNCTION_THAT = /\b(say|says|said|claim|claims|claimed|think|thinks|thought|believe|believes|believed|report|reports|reported|agree|agreed|mean|means|meant|so|such|announce|announced|insist|insisted|deny|denied|confirm|confirmed)\s+that\b/gi
-/** "there" ending a question points to a place ("who was there?"); "was there a …" is existential. */
-const THERE_AT_END = /\bthere\s*[?.!]*\s*$/i
-const ELSE = /\b(else|too|again|as\s+well)\b/i
-/** "who else?", "what else did they find?": it asks for something besides the answer just given. */
-const BESIDES = /\belse\b/i
-/** "what happened next?", "and then?", "what did they do afterwards?": it asks what followed the previous answer. */
-const WHAT_NEXT = /\b(next|then|afterwards|later\s+on|after\s+(?:that|this))\s*[?.!]*\s*$/i
-/**
- * A question that is only a question word, perhaps after "and" or a preposition: "and where?",
- * "when?", "by how much?", "since when?". It asks for the kind of answer and for nothing else.
- */
-const BARE_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:(?:by|for|from|to|since|until|till|with)\s+)?(where|when|who|whom|how\s+long|how\s+many|how\s+much)\s*[?.!]*\s*$/i
-/** "why?", "why so?", "why not?", "how come?", "what for?", "why did it happen?": it asks for a reason. */
-const WHY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:why\b|how\s+come\b|what\s+for\b|for\s+what\s+reason\b|what\s+(?:caused|led\s+to)\b)/i
-/**
- * Words that introduce a reason or a cause in English: where the answer to a "why?" stands even when
- * it shares no word with the question ("Engineers blamed three days of torrential rain").
- */
-const REASON_TEXT = /\b(because|since|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result\s+of|caused|causing|cause|blamed|blames|blame|led\s+to|leading\s+to|prompted|triggered|so\s+that|in\s+order\s+to|amid|in\s+protest|in\s+response\s+to|reason|why)\b/i
-/**
- * "what did she say?", "what did they promise?", "how did he respond?": it asks for what someone
- * said, so the answer is a sentence that reports their words, which may share no other word with the
- * conversation. A "who said that?" asks for the speaker instead, and is no such question.
- */
-const SAY_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(?:what|how)\b.*\b(say|said|says|tell|told|promise|promised|announce|announced|claim|claimed|warn|warned|respond|responded|reply|replied|add|added|admit|admitted|deny|denied|describe|described|explain|explained)\b/i
-/** English reporting verbs, as a sentence reports someone's words ("Vos said", "Sollberg announced", "according to"). */
-const REPORTING_VERBS = 'said|says|say|told|tells|added|adds|announced|announces|stated|states|insisted|argued|explained|warned|promised|claimed|admitted|denied|replied|responded|wrote|described|describes|according\\s+to'
-/**
- * "who said that?", "who said so?", "who told them that?", "says who?", "according to whom?": it asks
- * who said the quote just shown, not who answers its question.
- */
-const WHO_SAID = /^\s*(?:(?:and|but|so)\s+)?(?:who\s+(?:said|says|say|told|tells|claimed|claims|announced|stated|reported|wrote|promised|warned|suggested|thinks|believes)(?:\s+(?:them|us|you|him|her|reporters))?(?:\s+(?:that|so|this|it))?|says\s+who|according\s+to\s+(?:whom|who))\s*[?.!]*\s*$/i
-/** A sentence that reports someone's words: where a quote's speaker is named. */
-const REPORTED_TEXT = new RegExp(`\\b(?:${REPORTING_VERBS})\\b`, 'i')
-/** "farmers say", "police said": the word right before a reporting verb, who speaks in a sentence that names no one. */
-const SPEAKER_WORD = new RegExp(`(\\p{L}+)\\s+(?:${REPORTING_VERBS})\\b`, 'iu')
 /** Words borrowed from the quote just shown for "who said that?": enough to find that quote again in its article. */
 const SHOWN_QUOTE_TERMS = 6
-/** Words between a speaker's name and the reporting verb that still make them the speaker ("Gridwise, the contractor, said"). */
-const SPEAKER_GAP_WORDS = 3
+/** "after the fourth round", "before the final": a time told by another event, which a bare "when?" may ask for. */
+const RELATIVE_TIME = /\b(?:after|before|during)\s+(?:the|a|an|his|her|its|their)\s/i
+/** "until when?", "since when?": it asks for the limit in time of what the quote just shown says. */
+const LIMIT_QUESTION = /^\s*(?:(?:and|but|so)\s+)?(until|till|since)\s+when\s*[?.!]*\s*$/i
 /** How much the asked kind of answer counts for a bare question word (see `AnalyzedQuestion.answerTypeWeight`). */
 const BARE_TYPE_WEIGHT = 3
 /**
@@ -117,28 +91,8 @@ const BARE_TYPE_WEIGHT = 3
 const SPEAKER_TYPE_WEIGHT = 2
 /** How much a reason counts for a "why?" with no noun of its own. */
 const REASON_TYPE_WEIGHT = 2
-/**
- * "what did the company say?", "how has the zoo responded?": a common noun after "the" as the subject
- * of a question, which may stand for the one the answer before it described with that noun.
- */
-const DEFINITE_SUBJECT = /\b(?:did|does|do|has|have|had|will|would|is|was|are|were|can|could)\s+the\s+(\p{L}+)\b/iu
 /** Most words that say something between a name and the noun describing it: "Calder Print, the company" is 1. */
 const DESCRIBED_NAME_DISTANCE = 1
-/** A question word: a fragment without one ("the sanctions?") is elliptical. */
-const QUESTION_FORM = /\b(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|list|show|give|explain|describe)\b/i
-
-/**
- * True when `question` cannot be read on its own: it opens like a continuation ("and …", "what about
- * …"), points back with a pronoun ("he", "it", "that", "there"), asks for "else", has no word of its
- * own that says what it is about ("why?", "when was that?"), or is a short fragment with no question
- * form ("the sanctions?"). `ownTerms` is how many topic words the question has.
- */
-export function isContextDependent(question: string, ownTerms: number): boolean {
-  if (ELLIPTICAL_START.test(question) || PERSONAL_PRONOUN.test(question) || THERE_AT_END.test(question) || ELSE.test(question) || WHAT_NEXT.test(question)) return true
-  if (DEMONSTRATIVE.test(question.replace(CONJUNCTION_THAT, ' '))) return true
-  if (ownTerms === 0) return true
-  return tokenize(question).length <= 3 && !QUESTION_FORM.test(question)
-}
 
 /** What a question borrowed from its context, for the answer: the words in order and the weight of each. */
 export interface ResolvedContext {
@@ -152,10 +106,16 @@ export interface ResolvedContext {
    */
   shownBefore?: ReadonlySet<string>
   /**
-   * For "what happened next?" only: the question read on from the sentence after the previous
-   * answer's first quote, to ask when the topic's words find nothing not shown already.
+   * For "what happened next?": the question read on from the sentence after the previous answer's
+   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" that the
+   * quote just shown gives no reason for: the question read on from the sentence of its article that
+   * gives one, nearest the quote, to ask when the topic's words find no more than one quote.
    */
-  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
+  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & {
+    sourceId: string
+    /** For a "why?": the quote just shown, which gives no reason, so the reason goes before it. */
+    shownQuote?: string
+  }
   /**
    * For "who said that?" only: the quote just shown, its article, and the question that finds it there
    * (its own strongest words, a sentence that reports someone's words preferred). The answer shows
@@ -306,15 +266,27 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }
+  // "what did she tell Lamm?" after "who was the judge?": she may speak as "the judge told him", so
+  // the role counts as older context beside her name.
+  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role), weights.previousContext)
   if (borrowed.length === 0) return { analyzed, shown: {} }
-  const { answerFeatures } = withFormOf(index, analyzed, before)
+  // "until when?" after "production had been stopped until the investigation was finished": the
+  // shown quote's own "until …" is the answer asked for, which need be no date, so a sentence that
+  // says "until" about the topic holds it, rather than any sentence with a date.
+  const limit = analyzed.terms.length === 0 ? LIMIT_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase() : undefined
+  const limitText = limit !== undefined && previous.quotes[0] !== undefined && new RegExp(`\\b${limit}\\b`, 'i').test(previous.quotes[0]) ? new RegExp(`\\b${limit}\\b`, 'i') : undefined
+  const answerFeatures = limitText ? 0 : withFormOf(index, analyzed, before).answerFeatures
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
   // ("because", "blamed", "after") about the topic counts as holding the answer.
   const why = WHY_QUESTION.test(analyzed.text)
   // "what did she say?" asks for a sentence that has the borrowed person speak: her name, then a
   // reporting verb ("Vos said she was sad"), not any sentence that says "said".
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
-  const hook = why ? REASON_TEXT : speakers.length > 0 ? speakerText(speakers.map(({ term }) => term.asked)) : undefined
+  // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
+  const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
+  // A bare "when?" may be answered by an event as well as by a date ("complained after the fourth round").
+  const relative = analyzed.terms.length === 0 && /^when$/i.test(BARE_QUESTION.exec(analyzed.text)?.[1] ?? '') ? RELATIVE_TIME : undefined
+  const hook = why ? REASON_TEXT : (limitText ?? relative ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
   // A question with no word of its own ("by how much?", "when was that?") asks only for a kind of
   // answer: that kind counts for more than the borrowed words, which only say what it is about, and
   // a question with a word of its own ("how long did it burn?") keeps the usual balance. A "why?"
@@ -331,7 +303,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
         contextTerms: capped.length,
         terms: [...analyzed.terms, ...capped.map(({ term, factor }) => ({ ...term, weight: term.weight * factor }))],
         ...(hook ? { answerText: hook } : {}),
-        ...(typeOnly ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
+        ...(typeOnly || limitText ? { answerTypeWeight: BARE_TYPE_WEIGHT } : why && !ownNoun ? { answerTypeWeight: REASON_TYPE_WEIGHT } : speakers.length > 0 ? { answerTypeWeight: SPEAKER_TYPE_WEIGHT } : {}),
       },
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
@@ -345,7 +317,16 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     const asksBeyond =
       quoteStems !== undefined &&
       (analyzed.terms.some((term) => isKnown(index, term) && !term.variants.some((variant) => quoteStems.has(variant.stem))) || (speakers.length > 0 && hook !== undefined && !hook.test(shownFirst ?? '')))
-    return asksBeyond ? { ...withBorrowed(borrowed), shownAnswer: shownFirst } : withBorrowed(borrowed)
+    // A "why?" that the quote just shown gives no reason for ("The ferry ran aground on a sandbank …")
+    // may find the reason only in that quote's article, in words that share none with the topic
+    // ("Investigators believe a faulty steering pump caused the grounding"): that sentence's words find it.
+    const reason = why && shownFirst !== undefined && !givesReason(shownFirst) ? reasonNear(index, previous) : undefined
+    const reasonTerms = reason ? strongestTerms(analyzeQuestion(index, reason.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+    return {
+      ...withBorrowed(borrowed),
+      ...(asksBeyond ? { shownAnswer: shownFirst } : {}),
+      ...(reason && reasonTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...reasonTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: reason.sourceId, shownQuote: shownFirst } } : {}),
+    }
   }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given. The words of the sentence that follows its first quote find it, though it may share
@@ -399,17 +380,6 @@ function whoSaidThat(index: CorpusIndex, analyzed: AnalyzedQuestion, previous: C
 }
 
 /**
- * A pattern for a sentence in which one of `names` speaks: the name, a few words, then a reporting
- * verb ("Gridwise said", "Sollberg announced on Wednesday"), or a reporting verb just before it
- * ("said Reis", "according to Hartmann").
- */
-function speakerText(names: readonly string[]): RegExp {
-  const name = `(?:${names.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
-  const gap = `(?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,${SPEAKER_GAP_WORDS}}`
-  return new RegExp(`\\b${name}\\b${gap}[\\s,]+(?:${REPORTING_VERBS})\\b|\\b(?:${REPORTING_VERBS})[\\s,]+(?:[\\p{L}'’-]+\\s+){0,2}${name}\\b`, 'iu')
-}
-
-/**
  * `borrowed` with each factor scaled so that together they weigh at most `maxShare` of the
  * question's `own` words (by weight and IDF): a long previous question must not outvote the word a
  * follow-up asks about ("what did the governor do there?"). A question with no word of its own
@@ -423,30 +393,6 @@ function capBorrowed(index: CorpusIndex, own: readonly QuestionTerm[], borrowed:
   const borrowedMass = mass(borrowed)
   const scale = ownMass > 0 && borrowedMass > maxShare * ownMass ? (maxShare * ownMass) / borrowedMass : 1
   return borrowed.map(({ term, factor }) => ({ term, factor: Math.round(factor * scale * 1000) / 1000 }))
-}
-
-/**
- * The sentence its article tells right after the first quote of `turn`, and that article's id: the
- * rest of the quote's passage, else the following passages', leaving out what the turn showed
- * already. Undefined when the article ends there, or the turn was stored without its passages.
- */
-function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
-  const quote = turn.quotes[0]
-  let passage = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
-  const at = quote === undefined || !passage ? -1 : passage.text.indexOf(quote)
-  if (!passage || quote === undefined || at < 0) return undefined
-  let from = passage.start + at + quote.length
-  const id = parsePassageId(passage.id)
-  for (let ordinal = (id?.ordinal ?? 0) + 1; passage; ordinal++) {
-    for (const sentence of passage.sentences) {
-      if (sentence.start < from) continue
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      if (!turn.quotes.some((shown) => shown.includes(text))) return { text, sourceId: passage.sourceId }
-    }
-    passage = id ? passageById(index, `${id.sourceId}#${ordinal}`) : undefined
-    from = 0
-  }
-  return undefined
 }
 
 /** The `count` terms that say most (by weight and IDF), in their order: enough to find their sentence. */
@@ -524,14 +470,3 @@ export function conversationTurn(answer: Answer): ConversationTurn {
   }
 }
 
-/** "he" or "she" when the question points back with that person's pronouns only; undefined for "they", "it", or both. */
-function pronounGender(question: string): Gender | undefined {
-  const he = GENDERED_PRONOUNS[0]!.test(question)
-  const she = GENDERED_PRONOUNS[1]!.test(question)
-  return he === she ? undefined : he ? 'he' : 'she'
-}
-
-/** True when both questions point back with a pronoun of the same kind: a thing's ("it") or a person's ("he", "they"). */
-function samePronounKind(previous: string, question: string): boolean {
-  return [THING_PRONOUN, PERSON_PRONOUN].some((pronoun) => pronoun.test(previous) && pronoun.test(question))
-}

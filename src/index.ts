@@ -23,4 +23,5 @@ export { getNlp as loadLanguageModel } from './nlp.js'
 export { warmUpQuestions, DEFAULT_WARM_UP_OPTIONS, type WarmUpOptions } from './warm-up.js'
 /** The label of a claim from the newest source of a disagreement: its other sides may be outdated. */
 export { NEWER_NOTE } from './disagreements.js'
-export { conversationTurn, isContextDependent, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'
+export { conversationTurn, DEFAULT_CONTEXT_WEIGHTS, type ContextWeights } from './conversation.js'
+export { isContextDependent } from './conversation-forms.js'

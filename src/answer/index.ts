@@ -60,6 +60,17 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
     const wider = rankQuotes(index, analyzed, { ...settings, relativeScoreFloor: settings.relativeScoreFloor * SHOWN_FLOOR_SHARE }, ask.sourceId, wanted, corpus)
     if (wider.quotes.length > 1) ranked = wider
   }
+  // A "why?" that the quote just shown gives no reason for, when the topic's words find no more than
+  // that quote: the reason its article gives goes first, the shown quote second.
+  const { readOn } = resolved
+  if (readOn?.shownQuote !== undefined && !shownBefore && ranked.quotes.length <= 1 && (ask.sourceId === undefined || ask.sourceId === readOn.sourceId)) {
+    const reason = rankQuotes(index, readOn.analyzed, settings, readOn.sourceId, wanted, corpus)
+    const others = reason.quotes.filter((quote) => quote.text !== readOn.shownQuote)
+    if (others.length > 0) {
+      ;({ analyzed, shown } = readOn)
+      ranked = { quotes: [...others.slice(0, 1), ...ranked.quotes, ...others.slice(1)], passageIds: [...new Set([...reason.passageIds, ...ranked.passageIds])] }
+    }
+  }
   const { passageIds } = ranked
   // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
   const quotes = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)

@@ -11,6 +11,7 @@ import { BLACKOUT_CHESS_CONVERSATIONS } from './conversation-blackout-chess.js'
 import { ERUPTION_WHALES_CONVERSATIONS } from './conversation-eruption-whales.js'
 import { SPILL_CAVE_CONVERSATIONS } from './conversation-spill-cave.js'
 import { EXAM_TURBINE_CONVERSATIONS } from './conversation-exam-turbine.js'
+import { HOSPITAL_STADIUM_CONVERSATIONS } from './conversation-hospital-stadium.js'
 import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 describe('isContextDependent', () => {
@@ -36,8 +37,10 @@ describe('a conversation over a fixture corpus', () => {
   it('answers a follow-up with the name its pronoun stands for and lists the borrowed words with their weights', () => {
     const [first, second] = answerConversation(engine, ['Who is the fire chief?', 'what did she say?'])
     expect(first?.contextWords).toBeUndefined()
-    // "she" is the chief the answer named, so her name stands in for "the fire chief".
-    expect(second?.contextWords).toEqual(['nadia', 'kerr'])
+    // "she" is the chief the answer named, so her name stands in for "the fire chief", which counts
+    // only as older context (she may speak as "the chief said").
+    expect(second?.contextWords).toEqual(['nadia', 'kerr', 'chief'])
+    expect(second?.contextWeights?.[2]).toBeLessThan(second?.contextWeights?.[1] ?? 0)
     expect(second?.contextWeights).toHaveLength(second?.contextWords?.length ?? -1)
     for (const weight of second?.contextWeights ?? []) expect(weight).toBeLessThan(1)
     expect(second?.quotes[0]?.text).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
@@ -70,7 +73,7 @@ describe('what a pronoun stands for', () => {
     const [first, second] = answerConversation(engine, ['Who is the Veskan trade minister?', 'how did she describe the talks?'])
     // The quote names the Norlandic minister first: "Norlandic Trade Minister Erik Solberg and Veskan Trade Minister Hana Novak".
     expect(first?.quotes[0]?.text).toMatch(/Erik Solberg.*Hana Novak/)
-    expect(second?.contextWords).toEqual(['hana', 'novak'])
+    expect(second?.contextWords).toEqual(['hana', 'novak', 'minister'])
   }, 120_000)
 
   it('reads "it" after a "what" question about a named subject as the thing the answer named, and leaves days out', async () => {
@@ -137,12 +140,44 @@ describe('what a follow-up asks for', () => {
     expect(first?.quotes[0]?.text).toContain('on Monday morning')
     expect(second?.quotes[0]?.text).toContain('because a storm had damaged the pier')
   })
+
+  it('answers "why?" after a quote that gives no reason with the reason its article gives, in words of its own', () => {
+    const engine = createEngine([
+      {
+        id: 'valley-news',
+        title: 'Riders stranded on Oster cable car',
+        text: [
+          'The cable car on Mount Oster stopped halfway up on Sunday afternoon, leaving 40 riders in the air.',
+          'All riders were brought down by rescuers before dark.',
+          'Engineers believe a worn brake pad caused the breakdown.',
+        ].join('\n\n'),
+      },
+    ])
+    const [first, second] = answerConversation(engine, ['Where did the Oster cable car stop?', 'why?'])
+    expect(first?.quotes[0]?.text).toContain('stopped halfway up')
+    expect(second?.quotes[0]?.text).toBe('Engineers believe a worn brake pad caused the breakdown.')
+    expect(second?.quotes[1]?.text).toContain('stopped halfway up')
+  })
 })
 
 describe('a conversation with people and organisations who speak', () => {
   let engine: Engine
   beforeAll(async () => {
     ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-spill-cave')))
+  }, 120_000)
+
+  it('answers "until when?" with the "until" of the quote just shown, though it gives no date', () => {
+    const [first, second] = answerConversation(engine, ['What did Peter Vance say about production?', 'until when?'])
+    expect(first?.quotes[0]?.text).toContain('stopped until the investigation was finished')
+    // Not the sentence with a date ("by the end of the month") that also says "until".
+    expect(second?.quotes[0]?.text).toBe(first?.quotes[0]?.text)
+  })
+
+  it('answers a bare "when?" with a time told by another event as well as with a date', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('conversation-blackout-chess'))
+    const [first, second] = answerConversation(engine, ['Who complained about Aranov?', 'when?'])
+    expect(first?.quotes[0]?.text).toContain('after the fourth round')
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text)).toContain(first?.quotes[0]?.text)
   }, 120_000)
 
   it('answers "who said that?" with the quote just shown, which names its speaker, and compares no sources', () => {
@@ -208,7 +243,9 @@ describe('a conversation over a corpus of two stories', () => {
 
   it('resolves "she" to the name the answer gave even when the follow-up names someone else', () => {
     const [, second] = answerConversation(engine, ['Who was the judge?', 'what did she tell Lamm?'])
-    expect(second?.contextWords).toEqual(['miriam', 'okafor'])
+    expect(second?.contextWords).toEqual(['miriam', 'okafor', 'judge'])
+    // She speaks as "the judge" there, not by name.
+    expect(second?.quotes.slice(0, 2).map((quote) => quote.text)).toContain('"You betrayed the trust of the people of Dunmore for your own gain," the judge told him.')
   })
 
   it('answers "what happened next?" about the story talked about with something not just shown, instead of declining it', () => {
@@ -372,7 +409,7 @@ describe('the follow-up set', () => {
     // The first held-out part is tuning material now: held to the tuned set's bar.
     report = await runConversations(engineFor, [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS])
     // Each held-out set apart, so one set's figures cannot hide the other's.
-    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
+    heldOut = await Promise.all([HELD_OUT_CONVERSATIONS, UNSEEN_CONVERSATIONS, FLIGHT_TRIAL_CONVERSATIONS, ZOO_SHIP_CONVERSATIONS, BLACKOUT_CHESS_CONVERSATIONS, ERUPTION_WHALES_CONVERSATIONS, SPILL_CAVE_CONVERSATIONS, EXAM_TURBINE_CONVERSATIONS, HOSPITAL_STADIUM_CONVERSATIONS].map((set) => runConversations(engineFor, set)))
   }, 300_000)
 
   it('has at least 40 conversations of two and three turns, and held-out sets of at least 20', () => {
@@ -385,6 +422,8 @@ describe('the follow-up set', () => {
     expect(ERUPTION_WHALES_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
     expect(SPILL_CAVE_CONVERSATIONS.length).toBeGreaterThanOrEqual(25)
     expect(EXAM_TURBINE_CONVERSATIONS.length).toBeGreaterThanOrEqual(30)
+    // The round-12 set has conversations of four turns too: a longer chain of context.
+    expect(HOSPITAL_STADIUM_CONVERSATIONS.length).toBeGreaterThanOrEqual(14)
     for (const conversation of [...CONVERSATIONS, ...FORMER_HELD_OUT_CONVERSATIONS, ...HELD_OUT_CONVERSATIONS, ...UNSEEN_CONVERSATIONS, ...FLIGHT_TRIAL_CONVERSATIONS, ...ZOO_SHIP_CONVERSATIONS, ...BLACKOUT_CHESS_CONVERSATIONS, ...ERUPTION_WHALES_CONVERSATIONS, ...SPILL_CAVE_CONVERSATIONS, ...EXAM_TURBINE_CONVERSATIONS]) expect([2, 3]).toContain(conversation.turns.length)
   })
 
