@@ -299,6 +299,13 @@ export interface AnswerOptions {
    * Defaults to `true`.
    */
   declineUnsaidMeasure?: boolean
+  /**
+   * Whether a chosen sentence next to a quote already chosen (same paragraph, nothing between them
+   * but a space) joins that quote when the two fit in `maxPairChars`, rather than standing as a quote
+   * of its own: the reader sees the passage in one piece, and the reply has room for another quote.
+   * Defaults to `true`.
+   */
+  joinAdjacentQuotes?: boolean
   /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
   bridging?: QuestionBridgingOptions
 }
@@ -361,5 +368,6 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   declineUncounted: true,
   valueCheckVocabulary: 5000,
   declineUnsaidMeasure: true,
+  joinAdjacentQuotes: true,
   bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -7,6 +7,7 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { bestVariantWeights, coverageOf, coverageOfBest, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
+import { joinAdjacent } from './join-quotes.js'
 import { loneNounShareOf, loneUnknownNounOf, unknownWordShareOf } from './unknown-words.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
 import type { AnswerCorpus, AnswerOptions } from './options.js'
@@ -291,6 +292,13 @@ export function rankQuotes(
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)
       }
+      continue
+    }
+    // The sentence next to a quote already chosen joins it: one passage read whole, and a place kept for another quote.
+    const joinedAt = settings.joinAdjacentQuotes ? joinAdjacent(index, quotes, quote, settings.maxPairChars) : -1
+    if (joinedAt >= 0) {
+      const joined = quotes[joinedAt] as Quote
+      joined.highlights = highlightSpans(index, joined.text, matchedStems)
       continue
     }
     quote.highlights = highlightSpans(index, quote.text, matchedStems)
