@@ -12,7 +12,7 @@ const SAME_PARAGRAPH_GAP = /^[ \t]*$/
  * position in `quotes` of the quote it replaced with the joined one, or -1 when it joins none. The
  * joined quote keeps the earlier quote's place, score and other sources.
  */
-export function joinAdjacent(index: CorpusIndex, quotes: Quote[], quote: Quote, maxChars: number): number {
+export function joinAdjacent(index: CorpusIndex, quotes: Quote[], quote: Quote, maxChars: number, overlapping = false): number {
   const added = spans.get(quote)
   if (!added) return -1
   const article = articleText(index, added.sourceId)
@@ -20,20 +20,28 @@ export function joinAdjacent(index: CorpusIndex, quotes: Quote[], quote: Quote, 
     const other = quotes[at] as Quote
     const kept = spans.get(other)
     if (!kept || kept.sourceId !== added.sourceId) continue
-    const [first, second] = kept.end <= added.start ? [kept, added] : [added, kept]
-    if (first.end > second.start || second.end - first.start > maxChars || !SAME_PARAGRAPH_GAP.test(article.slice(first.end, second.start))) continue
-    const [firstQuote, secondQuote] = first === kept ? [other, quote] : [quote, other]
+    const start = Math.min(kept.start, added.start)
+    const end = Math.max(kept.end, added.end)
+    if (end - start > maxChars) continue
+    if (kept.start < added.end && added.start < kept.end) {
+      // Overlapping quotes join only when asked to, and only when the other shows more than the kept one.
+      if (!overlapping || (start === kept.start && end === kept.end)) continue
+    } else {
+      const [first, second] = kept.end <= added.start ? [kept, added] : [added, kept]
+      if (!SAME_PARAGRAPH_GAP.test(article.slice(first.end, second.start))) continue
+    }
+    const pair = [other, quote]
     const { clippedBefore: _before, clippedAfter: _after, ...rest } = other
     const joined: Quote = {
       ...rest,
-      text: article.slice(first.start, second.end),
+      text: article.slice(start, end),
       alsoIn: [...other.alsoIn],
       highlights: [],
-      ...(firstQuote.clippedBefore ? { clippedBefore: true } : {}),
-      ...(secondQuote.clippedAfter ? { clippedAfter: true } : {}),
+      ...(pair.every((one) => spans.get(one)?.start !== start || one.clippedBefore) ? { clippedBefore: true } : {}),
+      ...(pair.every((one) => spans.get(one)?.end !== end || one.clippedAfter) ? { clippedAfter: true } : {}),
     }
     const neighbourStems = new Set([...(kept.neighbourStems ?? []), ...added.stems, ...(added.neighbourStems ?? [])])
-    spans.set(joined, { sourceId: kept.sourceId, start: first.start, end: second.end, stems: kept.stems, neighbourStems })
+    spans.set(joined, { sourceId: kept.sourceId, start, end, stems: kept.stems, neighbourStems })
     quotes[at] = joined
     return at
   }

@@ -306,6 +306,14 @@ export interface AnswerOptions {
    * Defaults to `true`.
    */
   joinAdjacentQuotes?: boolean
+  /**
+   * Whether a chosen quote that overlaps one already chosen widens that one to both, when the whole
+   * fits in `maxPairChars`, rather than being dropped as its repeat: a sentence that took in its
+   * neighbour ("It was repaired with grey stone…" with the sentence before) shows what the other
+   * quote, its neighbour alone, does not. Chosen on SQuAD dev's first 24 articles: any quote 89.70%
+   * → 89.97% (other 24: 89.61% → 89.90%). Defaults to `true`.
+   */
+  joinOverlappingQuotes?: boolean
   /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
   bridging?: QuestionBridgingOptions
 }
@@ -369,5 +377,6 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   valueCheckVocabulary: 5000,
   declineUnsaidMeasure: true,
   joinAdjacentQuotes: true,
+  joinOverlappingQuotes: true,
   bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -288,6 +288,15 @@ export function rankQuotes(
     const duplicate = quotes.find(
       (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
     )
+    // A quote that overlaps one already chosen and shows more of the paragraph widens it.
+    if (duplicate && settings.joinOverlappingQuotes && overlaps(duplicate, quote)) {
+      const joinedAt = joinAdjacent(index, quotes, quote, settings.maxPairChars, true)
+      if (joinedAt >= 0) {
+        const joined = quotes[joinedAt] as Quote
+        joined.highlights = highlightSpans(index, joined.text, matchedStems)
+        continue
+      }
+    }
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)

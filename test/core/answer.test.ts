@@ -287,6 +287,15 @@ describe('the sentence that holds the answer', () => {
     expect(quotes).toEqual(expect.arrayContaining(sentences))
   })
 
+  it('shows a sentence that opens by referring to a quoted one together with it, rather than dropping it as a repeat', async () => {
+    const sentences = [
+      'The old lighthouse on the northern point, which has guided fishing boats past the reef since the last century, was repaired by the harbour trust over the summer after storms cracked its walls and broke the gallery rail.',
+      'It was repaired with grey stone cut at the quarry in Kelby, carried up the cliff path by hand, and the lighthouse lamp, dark since the storms of the spring, was replaced as well.',
+    ]
+    const engine = await engineOver(sentences)
+    expect(engine.ask('How was the lighthouse repaired?').quotes[0]?.text).toBe(sentences.join(' '))
+  })
+
   it('prefers the sentence that says the question\'s words as the question words them, small words included', async () => {
     const engine = await engineOver(
       [
