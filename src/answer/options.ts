@@ -306,6 +306,21 @@ export interface AnswerOptions {
    * miss. Defaults to `true`.
    */
   declineOtherOccasion?: boolean
+  /**
+   * Whether a chosen sentence next to a quote already chosen (same paragraph, nothing between them
+   * but a space) joins that quote when the two fit in `maxPairChars`, rather than standing as a quote
+   * of its own: the reader sees the passage in one piece, and the reply has room for another quote.
+   * Defaults to `true`.
+   */
+  joinAdjacentQuotes?: boolean
+  /**
+   * Whether a chosen quote that overlaps one already chosen widens that one to both, when the whole
+   * fits in `maxPairChars`, rather than being dropped as its repeat: a sentence that took in its
+   * neighbour ("It was repaired with grey stone…" with the sentence before) shows what the other
+   * quote, its neighbour alone, does not. Chosen on SQuAD dev's first 24 articles: any quote 89.70%
+   * → 89.97% (other 24: 89.61% → 89.90%). Defaults to `true`.
+   */
+  joinOverlappingQuotes?: boolean
   /** How the question's words reach the articles' other words for the same thing: see `QuestionBridgingOptions`. Defaults to `DEFAULT_QUESTION_BRIDGING`. */
   bridging?: QuestionBridgingOptions
 }
@@ -369,5 +384,7 @@ export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {
   valueCheckVocabulary: 5000,
   declineUnsaidMeasure: true,
   declineOtherOccasion: true,
+  joinAdjacentQuotes: true,
+  joinOverlappingQuotes: true,
   bridging: DEFAULT_QUESTION_BRIDGING,
 }

@@ -7,6 +7,7 @@ import { buildQuote, type Candidate } from './build-quote.js'
 import { bestVariantWeights, coverageOf, coverageOfBest, judgedTerms, namesHeld } from './coverage.js'
 import { jaccard, overlaps, repeats, sameFigures, spans } from './duplicates.js'
 import { highlightSpans } from './highlight.js'
+import { joinAdjacent } from './join-quotes.js'
 import { loneNounShareOf, loneUnknownNounOf, unknownWordShareOf } from './unknown-words.js'
 import { markPairs, nearShareOf, proximityOf, questionPairsOf } from './proximity.js'
 import type { AnswerCorpus, AnswerOptions } from './options.js'
@@ -287,10 +288,26 @@ export function rankQuotes(
     const duplicate = quotes.find(
       (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
     )
+    // A quote that overlaps one already chosen and shows more of the paragraph widens it.
+    if (duplicate && settings.joinOverlappingQuotes && overlaps(duplicate, quote)) {
+      const joinedAt = joinAdjacent(index, quotes, quote, settings.maxPairChars, true)
+      if (joinedAt >= 0) {
+        const joined = quotes[joinedAt] as Quote
+        joined.highlights = highlightSpans(index, joined.text, matchedStems)
+        continue
+      }
+    }
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)
       }
+      continue
+    }
+    // The sentence next to a quote already chosen joins it: one passage read whole, and a place kept for another quote.
+    const joinedAt = settings.joinAdjacentQuotes ? joinAdjacent(index, quotes, quote, settings.maxPairChars) : -1
+    if (joinedAt >= 0) {
+      const joined = quotes[joinedAt] as Quote
+      joined.highlights = highlightSpans(index, joined.text, matchedStems)
       continue
     }
     quote.highlights = highlightSpans(index, quote.text, matchedStems)

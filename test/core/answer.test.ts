@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_ANSWER_OPTIONS, UserFacingError, type ArticleInput, type Engine } from '../../src/index.js'
+import { DEFAULT_ANSWER_OPTIONS, UserFacingError, type AnswerOptions, type ArticleInput, type Engine } from '../../src/index.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createCheckedEngine, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
@@ -249,8 +249,8 @@ describe('"where" questions', () => {
 
 describe('the sentence that holds the answer', () => {
   /** An engine over one paragraph of `sentences` and an unrelated article. */
-  const engineOver = async (sentences: string[]) =>
-    createCheckedEngine([{ id: 'paragraph', title: 'One paragraph', text: `${sentences.join(' ')}\n` }, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets() })
+  const engineOver = async (sentences: string[], answer: AnswerOptions = {}) =>
+    createCheckedEngine([{ id: 'paragraph', title: 'One paragraph', text: `${sentences.join(' ')}\n` }, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets(), answer })
 
   it('shows the name a "who" quote is about when the sentence before gives it and the pair is too long to quote whole', async () => {
     const engine = await engineOver([
@@ -266,19 +266,44 @@ describe('the sentence that holds the answer', () => {
   })
 
   it('prefers the sentence that says the question\'s words together over one that scatters them', async () => {
-    const engine = await engineOver([
+    const sentences = [
       'The agency opened a new center for training its pilots near the city, and spacecraft parts from several contractors were stored in its hangars for years while the first manned flights were planned, tested and delayed again.',
       'Flight controllers worked at the Manned Spacecraft Center, in the city of Houston for every mission of the program.',
-    ])
+    ]
     // Both sentences hold "city", "manned", "spacecraft" and "center"; only the second says them as one name.
-    expect(engine.ask('Which city had the Manned Spacecraft Center?').quotes[0]?.text).toMatch(/^Flight controllers/)
+    const question = 'Which city had the Manned Spacecraft Center?'
+    expect((await engineOver(sentences, { joinAdjacentQuotes: false })).ask(question).quotes[0]?.text).toMatch(/^Flight controllers/)
+    // Both sentences are quoted, and side by side they read as one quote.
+    expect((await engineOver(sentences)).ask(question).quotes[0]?.text).toBe(sentences.join(' '))
+  })
+
+  it('keeps two quoted sentences apart when a paragraph break stands between them', async () => {
+    const sentences = [
+      'Flight controllers worked at the Manned Spacecraft Center, in the city of Houston for every mission of the program.',
+      'The Manned Spacecraft Center was renamed after a president, and the city of Houston still hosts it.',
+    ]
+    const engine = createCheckedEngine([{ id: 'paragraphs', title: 'Two paragraphs', text: `${sentences.join('\n\n')}\n` }, { id: 'other', title: 'Other', text: 'Nothing related at all here.\n' }], { synsets: await sharedSynsets() })
+    const quotes = engine.ask('Which city had the Manned Spacecraft Center?').quotes.map((quote) => quote.text)
+    expect(quotes).toEqual(expect.arrayContaining(sentences))
+  })
+
+  it('shows a sentence that opens by referring to a quoted one together with it, rather than dropping it as a repeat', async () => {
+    const sentences = [
+      'The old lighthouse on the northern point, which has guided fishing boats past the reef since the last century, was repaired by the harbour trust over the summer after storms cracked its walls and broke the gallery rail.',
+      'It was repaired with grey stone cut at the quarry in Kelby, carried up the cliff path by hand, and the lighthouse lamp, dark since the storms of the spring, was replaced as well.',
+    ]
+    const engine = await engineOver(sentences)
+    expect(engine.ask('How was the lighthouse repaired?').quotes[0]?.text).toBe(sentences.join(' '))
   })
 
   it('prefers the sentence that says the question\'s words as the question words them, small words included', async () => {
-    const engine = await engineOver([
-      'After its first season on the lakes and a long refit over the winter in the yard at the southern end of the bay, a travel magazine named the ferry the cleanest vessel in the whole region.',
-      'Much later, when the company that owned it changed hands for the second time, the ferry was named after a river that runs through the mountains to the north of the harbour and the town.',
-    ])
+    const engine = await engineOver(
+      [
+        'After its first season on the lakes and a long refit over the winter in the yard at the southern end of the bay, a travel magazine named the ferry the cleanest vessel in the whole region.',
+        'Much later, when the company that owned it changed hands for the second time, the ferry was named after a river that runs through the mountains to the north of the harbour and the town.',
+      ],
+      { joinAdjacentQuotes: false },
+    )
     // Both sentences hold "ferry" and "named" close together; only the second says "named after".
     expect(engine.ask('What was the ferry named after?').quotes[0]?.text).toMatch(/^Much later/)
   })
