@@ -1,5 +1,6 @@
 import { answerQuestion, DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './answer/index.js'
 import type { CompareAnswersOptions } from './claims/answers.js'
+import { claimQuestionDisagreements } from './claim-questions.js'
 import { buildDisagreementIndex, disagreementsForQuestion, disputedAnswer, type DisagreementIndex } from './disagreements.js'
 import { UserFacingError } from './errors.js'
 import { suggestQuestions } from './examples.js'
@@ -347,6 +348,19 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
     }
     return found
   }
+  // What the question-time comparison finds on each story's counts and sums, made on first use: it
+  // asks a few questions per story, which a build or an ask need not pay for.
+  const askedByStory = new Map<string, Disagreement[]>()
+  const askedOfStory = (story: Story, listed: readonly Disagreement[]): Disagreement[] => {
+    let found = askedByStory.get(story.id)
+    if (!found) {
+      const sources = new Set(story.sources)
+      const claims = (disagreements.claims ?? []).filter((claim) => sources.has(claim.sourceId))
+      found = claimQuestionDisagreements(index, claims, story.sources, listed, { ...compareOptions, bridging: answerOptions.bridging })
+      askedByStory.set(story.id, found)
+    }
+    return found
+  }
   const engine: Engine = {
     ask(question, ask = {}) {
       checkSource(ask.sourceId)
@@ -374,9 +388,12 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
     },
     disagreements(options = {}) {
       checkStory(options.storyId)
-      if (options.storyId === undefined || stories.length === 1) return disagreements.all
-      if (storyDisagreements) return storyDisagreements.get(options.storyId) ?? []
-      return (disagreements.entries ?? []).filter((entry) => entry.storyId === options.storyId).map((entry) => entry.disagreement)
+      const listed =
+        options.storyId === undefined || stories.length === 1
+          ? disagreements.all
+          : (storyDisagreements?.get(options.storyId) ?? (disagreements.entries ?? []).filter((entry) => entry.storyId === options.storyId).map((entry) => entry.disagreement))
+      const asked = (options.storyId === undefined ? stories : stories.filter((story) => story.id === options.storyId)).flatMap((story) => askedOfStory(story, listed))
+      return asked.length === 0 ? listed : [...listed, ...asked]
     },
     stories: () => stories,
     sources: () => summaries,
