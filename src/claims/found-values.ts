@@ -31,6 +31,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** True for "how many": the question asks a count, which a sum of money ("valued at £5 million") never answers. */
+  count?: boolean
   /** True for "how much of": the question asks a share of a whole, which a fraction ("about half") answers. */
   share?: boolean
   /** The stems of the question's words and of their synonyms in the corpus ("talk", "negoti"): what a measured thing must be to answer. */
@@ -71,8 +73,8 @@ const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const HEDGES = /(?:about|around|roughly|approximately|nearly|almost|some|estimated|an estimated|over|more than|at least|up to|under|less than|fewer than)\s+(?:an?\s+)?$/i
 /** A figure counting part of a group: "five of the trapped workers", "12 of them". */
 const PART_AFTER = /^\S+(?:[-\s]\p{L}+)?\s+of\s+(?:the|them|those|these|whom|which)\b/iu
-/** A figure after "including" or "among them": part of a group named before. */
-const PART_BEFORE = /\b(?:including|among them|among whom)\s+$/i
+/** A figure after "including", "among them" or "the other": part of a group named before ("the other 11 turbines" of 12). */
+const PART_BEFORE = /\b(?:including|among them|among whom|the other)\s+$/i
 /** What follows a figure stated per something else: "nurse for every four patients", "doctors per ward". */
 const RATIO_AFTER = /^\s*(?:\p{L}+\s+)?(?:for\s+(?:every|each)|per|to\s+every|for\s+all|an?\s+(?:year|month|week|day)\b|annually\b|yearly\b)/iu
 /** "between 2 and ": the low end of a range, its figure captured. */
@@ -183,7 +185,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.
     if (kind === 'duration' && measuresOther(text.slice(at + raw.length, at + raw.length + 40), asked)) continue
-    const number = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true)
+    const number = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true, asked.count === true)
     if (!number) continue
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
     // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
@@ -442,7 +444,7 @@ function hedgeOf(words: string | undefined): Hedge {
   return 'approximate'
 }
 
-function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge, amount = false): ClaimValue | undefined {
+function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge, amount = false, count = false): ClaimValue | undefined {
   const unitMatch = /(?:[-\s](\p{L}+)|\s?(%))$/u.exec(raw)
   let unitWord = (unitMatch?.[1] ?? unitMatch?.[2])?.toLowerCase() ?? ''
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
@@ -471,6 +473,7 @@ function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge,
   const currency = /^[$€£¥]/.exec(raw)?.[0] ?? CURRENCY_SYMBOLS[unitWord]
   // "How much" asks an amount: money, a share, or a figure with no counted noun; "1,200 nurses" is a headcount.
   // A unit of measure ("40,000 gallons", "80,000 cubic metres") is an amount, not a headcount.
+  if (count && currency) return undefined
   const counted = countedNounOf(raw)
   if (amount && !currency && !isPercent && counted !== undefined && !MEASURE_UNITS.has(counted)) return undefined
   return widen({ type: 'number', low, high, unit: currency ?? (isPercent ? '%' : '') }, hedge, tolerance)

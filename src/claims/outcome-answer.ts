@@ -16,7 +16,21 @@ export interface OutcomeReading {
 }
 
 /** Verbs that deny the verb after their "to": "refused to pay", "declined to sign", "failed to agree". */
-const REFUSING = new Set(['refuse', 'refused', 'refuses', 'decline', 'declined', 'declines', 'fail', 'failed', 'fails'].map(stem))
+export const REFUSING: ReadonlySet<string> = new Set(['refuse', 'refused', 'refuses', 'decline', 'declined', 'declines', 'fail', 'failed', 'fails'].map(stem))
+
+/** Subjects that deny their verb, closed-class English: "nobody was arrested", "no one has been charged", "none were recovered". */
+export const NEGATIVE_SUBJECTS: ReadonlySet<string> = new Set(['nobody', 'none', 'nothing', 'noone', 'no-one'])
+
+/**
+ * True when the verb at `i` has a negative subject right before it, across its auxiliaries and
+ * adverbs ("nobody had yet been arrested"): wink-nlp flags only "not" and "never" as negation.
+ */
+function hasNegativeSubject(words: TaggedWord[], i: number): boolean {
+  let at = i - 1
+  while (at >= 0 && (words[at]!.pos === 'AUX' || words[at]!.pos === 'ADV' || words[at]!.pos === 'PART' || ['been', 'being', 'be'].includes(words[at]!.lower))) at--
+  const subject = words[at]?.lower ?? ''
+  return NEGATIVE_SUBJECTS.has(subject) || (subject === 'one' && words[at - 1]?.lower === 'no')
+}
 
 /** General English verbs that say an action named by a noun took place: "an arrest was made", "the payment went through". */
 const DOING = new Set(['make', 'carry', 'happen', 'occur', 'take', 'go'])
@@ -51,11 +65,12 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
     if (word.pos === 'VERB') {
       // From the negating word to the verb: "was not signed", "did not arrest"; "refused to pay" denies "pay".
       const refusal = words[i - 1]?.lower === 'to' && words[i - 2] && REFUSING.has(stem(words[i - 2]!.lower)) ? words[i - 2] : undefined
-      const negator = word.negated ? words.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no') : undefined
+      const denied = word.negated || hasNegativeSubject(words, i)
+      const negator = denied ? words.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no' || NEGATIVE_SUBJECTS.has(other.lower)) : undefined
       // "agreed to pay": the verb that governs it is part of what the sentence states.
       const governing = words[i - 1]?.lower === 'to' && words[i - 2]?.pos === 'VERB' ? words[i - 2] : undefined
-      const start = refusal?.start ?? (word.negated ? (negator?.start ?? word.start) : (governing?.start ?? word.start))
-      found.push({ start, end: word.end, label: word.negated || refusal ? 'no' : 'yes' })
+      const start = refusal?.start ?? (denied ? (negator?.start ?? word.start) : (governing?.start ?? word.start))
+      found.push({ start, end: word.end, label: denied || refusal ? 'no' : 'yes' })
       return
     }
     // "No arrests have been made": the action's noun after "no" denies it; a bare noun states nothing.

@@ -1,0 +1,248 @@
+import { stem } from './analyzer.js'
+import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
+import { IMPLICIT_COUNTED } from './claims/count.js'
+import { GENERIC_COUNTED } from './claims/measured.js'
+import { SMALL_NUMBERS } from './claims/numbers.js'
+import type { ExtractedClaim } from './claims/types.js'
+import { analyzeQuestion, type QuestionBridgingOptions } from './question.js'
+import { tagSentence } from './claims/sentence-memo.js'
+import { NEGATIVE_SUBJECTS, REFUSING } from './claims/outcome-answer.js'
+import { passageAt, sentenceStems, stemsOf, type CorpusIndex } from './search.js'
+import type { Claim, Disagreement } from './types.js'
+
+/**
+ * Corpus-wide disagreements found by the question-time comparison (`compareAnswers`), so that
+ * `npm run disagreements` lists what asking finds. The corpus-wide claims key a count by its noun
+ * and its verb ("runners took part" / "runners lined up"), so two sources that count one thing
+ * with different verbs, or with "two" (no corpus-wide count: "one" and "two" are as often pairs),
+ * are never compared there. Here each counted thing and each sum of a story is asked as the question
+ * a reader would ask, in the claim's own words ("How many paintings burglars took from the gallery
+ * in a raid?", "How much the paintings were valued at?"), and the story's sources' answers are
+ * compared exactly as when a reader asks it.
+ */
+
+/** Options for the questions asked of each story's claims. */
+export interface ClaimQuestionOptions {
+  /** Most questions asked of one story: each costs about one ask. Defaults to 24. */
+  maxQuestionsPerStory?: number
+  /** Most passages of one source read for a question, best first. Defaults to 3 (as `compareAnswers`). */
+  passagesPerSource?: number
+}
+
+export const DEFAULT_CLAIM_QUESTION_OPTIONS: Required<ClaimQuestionOptions> = { maxQuestionsPerStory: 24, passagesPerSource: 3 }
+
+/** Words of a figure, dropped from the question made of its sentence: the question asks for the figure. */
+const FIGURE_WORD = new RegExp(`^(?:[$£€¥]?[\\d.,]+[a-z]{0,2}|${[...Object.keys(SMALL_NUMBERS), 'hundred', 'thousand', 'million', 'billion', 'bn', 'm'].join('|')})$`, 'i')
+
+/** The clause of a claim's text around its value: cut at the first comma, semicolon or dash after `from`. */
+function clauseFrom(text: string, from: number): string {
+  const rest = text.slice(from)
+  const cut = rest.search(/[,;:]\s|\s[–—]\s/)
+  return (cut < 0 ? text : text.slice(0, from + cut)).trim()
+}
+
+/**
+ * The question a reader would ask of a count or a sum, in its claim's own words, or undefined for
+ * another claim: a count of people in general ("15 injured") is asked by the claims' own topics.
+ */
+export function questionOfClaim(claim: ExtractedClaim): string | undefined {
+  if (claim.kind !== 'quantity' || claim.headline) return undefined
+  const words = (from: string) => from.split(/\s+/).filter((word) => word !== '' && !FIGURE_WORD.test(word.replace(/[-–]/g, '')))
+  if (claim.dimension === 'count') {
+    const [, noun] = claim.key.split(':')
+    if (!noun || noun === IMPLICIT_COUNTED || GENERIC_COUNTED.has(noun)) return undefined
+    const counted = claim.value.split(/\s+/).pop() ?? ''
+    const at = claim.text.toLowerCase().indexOf(counted.toLowerCase())
+    if (counted === '' || at < 0) return undefined
+    const clause = clauseFrom(claim.text, at)
+    return `How many ${counted} ${words(clause.replace(new RegExp(`\\b${counted}\\b`, 'i'), '')).join(' ')}`.replace(/[.!?]*$/, '?')
+  }
+  if (claim.dimension === 'money') {
+    const digit = claim.text.search(/[$£€¥]?\d/)
+    if (digit < 0) return undefined
+    return `How much ${words(clauseFrom(claim.text, digit)).join(' ')}`.replace(/[.!?]*$/, '?')
+  }
+  return undefined
+}
+
+/** A cheap test for a sentence that may deny something: only those are tagged. */
+const MAY_DENY = /\b(?:not|never|nobody|none|no|refus\w*|declin\w*|fail\w*)\b|n['’]t\b/i
+
+/** Words that deny the verb right after them, across its auxiliaries: "not", "never", a negative subject. */
+const DENYING = new Set(['not', "n't", 'n’t', 'never', ...NEGATIVE_SUBJECTS])
+
+/**
+ * True when the verb at `i` is itself denied ("had not been paid", "nobody was arrested"), not
+ * merely inside a denial's scope ("could not serve drinks made with tap water" denies serving, not
+ * making), and not by a modal of advice or speculation ("should not be read as failure").
+ */
+function deniesVerb(words: ReturnType<typeof tagSentence>, i: number): boolean {
+  let at = i - 1
+  while (at >= 0 && !DENYING.has(words[at]!.lower) && (words[at]!.pos === 'AUX' || words[at]!.pos === 'PART' || words[at]!.pos === 'ADV' || ['been', 'be', 'being'].includes(words[at]!.lower))) at--
+  const denier = words[at]
+  if (!denier || !(DENYING.has(denier.lower) || (denier.lower === 'one' && words[at - 1]?.lower === 'no'))) return false
+  return !words.slice(Math.max(0, at - 2), at).some((other) => SPECULATING.has(other.lower))
+}
+
+/** Modals of advice or speculation: "should not be read as failure" states no outcome. */
+const SPECULATING = new Set(['should', 'would', 'could', 'might', 'may', 'must'])
+
+/** Verbs of saying: the statement, not what it states. */
+const SAYING = new Set(['say', 'tell', 'state', 'add', 'report', 'confirm', 'announce'])
+
+/**
+ * The yes/no question a sentence denying an action answers ("Harwick police said that nobody had
+ * been arrested" → "Was arrested Harwick police break-in?"): the denied or refused verb ("refused to
+ * pay"), or the action's noun after "no" ("No arrests have been made"), with the sentence's names and nouns, so that a source
+ * stating the action happened is compared by the outcome reader of question time.
+ */
+export function outcomeQuestionOf(sentence: string): { question: string; topic: string; action: string } | undefined {
+  if (!MAY_DENY.test(sentence)) return undefined
+  const words = tagSentence(sentence)
+  const denied = words.find(
+    (word, i) =>
+      (word.pos === 'VERB' && !SAYING.has(word.lemma) && (deniesVerb(words, i) || (words[i - 1]?.lower === 'to' && REFUSING.has(stem(words[i - 2]?.lower ?? ''))))) || (word.pos === 'NOUN' && words[i - 1]?.lower === 'no'),
+  )
+  if (!denied) return undefined
+  const named = words.filter((word) => word !== denied && (word.pos === 'PROPN' || word.pos === 'NOUN') && !NEGATIVE_SUBJECTS.has(word.lower)).map((word) => word.text)
+  return { question: `Was ${[denied.text, ...named].join(' ')}?`, topic: `the outcome (${denied.lemma})`, action: stem(denied.lemma) }
+}
+
+/** What each question asks: a count, a sum or an outcome, and the topic it is listed under. */
+interface AskedOfStory {
+  kind: 'count' | 'money' | 'outcome'
+  topic: string
+  /** For an outcome: the stem of the denied action's lemma. */
+  action?: string
+}
+
+/** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros". */
+const CURRENCY = /[$£€¥]|\b(?:dollars?|euros?|pounds?|yen)\b/i
+
+/** Counted nouns every count may stand for: "six people" counts the hostages too. */
+const ANY_COUNTED = new Set(['people', 'persons'])
+
+/**
+ * The noun every side counts ("14,000 runners" / "Some 9,000 runners"), or undefined when a side
+ * counts no noun ("45", an age) or another one ("412 turned", "two nights"); "people" stands for any.
+ */
+function countedNounOfSides(sides: readonly string[]): string | undefined {
+  const nouns = sides.map((value) => /\p{L}+$/u.exec(value)?.[0])
+  if (nouns.some((noun) => noun === undefined || /^\p{Lu}/u.test(noun) || SMALL_NUMBER_WORDS.has(noun.toLowerCase()))) return undefined
+  const specific = [...new Set(nouns.filter((noun) => !ANY_COUNTED.has(noun!.toLowerCase())).map((noun) => stem(noun!.toLowerCase())))]
+  if (specific.length > 1) return undefined
+  return nouns.find((noun) => specific.length === 0 || stem(noun!.toLowerCase()) === specific[0])
+}
+
+const SMALL_NUMBER_WORDS = new Set([...Object.keys(SMALL_NUMBERS), 'hundred', 'thousand', 'million', 'billion'])
+
+/**
+ * The sides whose sentence shares a word with another side's, beside the figures and the sides'
+ * own values: two sentences that share only the counted thing state two facts ("Three houses …
+ * remain sealed off" / "30 nearby houses were told to leave").
+ */
+function sidesSharingWords(index: CorpusIndex, claims: Claim[]): Claim[] {
+  const own = new Set(claims.flatMap((claim) => [...stemsOf(index, claim.value)]))
+  const stems = claims.map((claim) => new Set([...stemsOf(index, claim.text)].filter((word) => !own.has(word) && !/\d/.test(word))))
+  return claims.filter((_claim, i) => stems.some((theirs, j) => j !== i && [...stems[i]!].some((word) => theirs.has(word))))
+}
+
+/** True when `text` holds a word of the action whose lemma's stem is `action` ("arrested", "arrests" for "arrest"). */
+function statesAction(text: string, action: string): boolean {
+  return tagSentence(text).some((word) => stem(word.lemma) === action || stem(word.lower) === action)
+}
+
+/**
+ * The sources' passages of one story, each source's ordered by how many of the question's stems
+ * they hold: what retrieval would give `compareAnswers`, without searching the whole corpus.
+ */
+function storyPassageIds(index: CorpusIndex, sourceIds: readonly string[], question: string, perSource: number): string[] {
+  const asked = stemsOf(index, question)
+  const ids: string[] = []
+  for (const sourceId of sourceIds) {
+    const s = index.sourceNumber.get(sourceId)
+    if (s === undefined) continue
+    const passages = []
+    for (let at = index.table.sourceStart[s] as number; at < (index.table.sourceStart[s + 1] as number); at++) {
+      const passage = passageAt(index, index.table.bySourceOrdinal[at] as number)
+      const held = new Set<string>()
+      for (const stems of sentenceStems(index, passage)) for (const stem of stems) if (asked.has(stem)) held.add(stem)
+      passages.push({ id: passage.id, held: held.size })
+    }
+    passages.sort((a, b) => b.held - a.held)
+    ids.push(...passages.slice(0, perSource).filter((passage) => passage.held > 0).map((passage) => passage.id))
+  }
+  return ids
+}
+
+/**
+ * The disagreements the question-time comparison finds on the counted things and sums of one
+ * story's claims, each within the story, none already `listed` (a listed disagreement quoting the
+ * same sentence covers it).
+ */
+export function claimQuestionDisagreements(
+  index: CorpusIndex,
+  claims: readonly ExtractedClaim[],
+  sourceIds: readonly string[],
+  listed: readonly Disagreement[],
+  compare: CompareAnswersOptions & { bridging?: QuestionBridgingOptions } = {},
+  options: ClaimQuestionOptions = {},
+): Disagreement[] {
+  const settings = { ...DEFAULT_CLAIM_QUESTION_OPTIONS, ...options }
+  if (sourceIds.length < 2) return []
+  const inStory = new Set(sourceIds)
+  const quoted = new Set(listed.flatMap((disagreement) => disagreement.claims.map((claim) => claim.text)))
+  // Each question with the topic its disagreement is listed under, in the words of the claims.
+  const asked = new Map<string, AskedOfStory>()
+  for (const claim of claims) {
+    if (!inStory.has(claim.sourceId) || quoted.has(claim.text)) continue
+    const question = questionOfClaim(claim)
+    if (question && !asked.has(question) && asked.size < settings.maxQuestionsPerStory) asked.set(question, { kind: claim.dimension === 'money' ? 'money' : 'count', topic: claim.topic })
+  }
+  // Outcomes have no corpus-wide claim of their own: a sentence denying an action asks whether it happened.
+  for (const sourceId of sourceIds) {
+    const s = index.sourceNumber.get(sourceId)
+    if (s === undefined) continue
+    for (let at = index.table.sourceStart[s] as number; at < (index.table.sourceStart[s + 1] as number) && asked.size < settings.maxQuestionsPerStory; at++) {
+      const passage = passageAt(index, index.table.bySourceOrdinal[at] as number)
+      for (const sentence of passage.sentences) {
+        if (sentence.kind === 'table' || sentence.kind === 'heading') continue
+        const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+        if (quoted.has(text)) continue
+        const outcome = outcomeQuestionOf(text)
+        if (outcome && !asked.has(outcome.question) && asked.size < settings.maxQuestionsPerStory) asked.set(outcome.question, { kind: 'outcome', topic: outcome.topic, action: outcome.action })
+      }
+    }
+  }
+  const { bridging, ...compareOptions } = compare
+  const found: Disagreement[] = []
+  for (const [question, { kind, topic, action }] of asked) {
+    const analyzed = analyzeQuestion(index, question, bridging)
+    const passageIds = storyPassageIds(index, sourceIds, question, settings.passagesPerSource)
+    for (const compared of compareAnswers(index, analyzed, passageIds, { ...compareOptions, storyOf: (sourceId) => (inStory.has(sourceId) ? '' : sourceId) })) {
+      // A side whose sentence shares no word with any other side's but the figure and what it counts
+      // states another fact ("Two runners were taken to hospital" beside the runners who started).
+      const disagreement = kind === 'outcome' ? compared : { ...compared, claims: sidesSharingWords(index, compared.claims) }
+      const texts = disagreement.claims.map((side) => side.text)
+      if (new Set(disagreement.claims.map((side) => side.source.id)).size < 2 || new Set(disagreement.claims.map((side) => side.value)).size < 2 || texts.some((text) => quoted.has(text))) continue
+      const sides = disagreement.claims.map((side) => side.value)
+      let shown = topic
+      if (kind === 'outcome') {
+        // The question holds the denying sentence's names too, which the outcome reader takes for actions
+        // ("met" for "meeting"): each side must state the denied action itself.
+        if (disagreement.valueKind !== 'outcome' || !texts.every((text) => statesAction(text, action ?? ''))) continue
+      } else if (kind === 'money') {
+        if (!sides.every((value) => CURRENCY.test(value))) continue
+      } else {
+        // A question in a whole clause's words is answered by figures of other things too (an age, a
+        // flight number, "two nights"): every side must count one thing.
+        const noun = countedNounOfSides(sides)
+        if (noun === undefined) continue
+        shown = `the number of ${noun}`
+      }
+      for (const text of texts) quoted.add(text)
+      found.push({ ...disagreement, topic: shown })
+    }
+  }
+  return found
+}
