@@ -4,6 +4,7 @@ import { IMPLICIT_COUNTED } from './claims/count.js'
 import { GENERIC_COUNTED } from './claims/measured.js'
 import { SMALL_NUMBERS } from './claims/numbers.js'
 import type { ExtractedClaim } from './claims/types.js'
+import { sentenceText } from './passages.js'
 import { analyzeQuestion, type QuestionBridgingOptions } from './question.js'
 import { tagSentence } from './claims/sentence-memo.js'
 import { NEGATIVE_SUBJECTS, REFUSING } from './claims/outcome-answer.js'
@@ -207,7 +208,7 @@ export function claimQuestionDisagreements(
       const passage = passageAt(index, index.table.bySourceOrdinal[at] as number)
       for (const sentence of passage.sentences) {
         if (sentence.kind === 'table' || sentence.kind === 'heading') continue
-        const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+        const text = sentenceText(passage, sentence)
         if (quoted.has(text)) continue
         const outcome = outcomeQuestionOf(text)
         if (outcome && !asked.has(outcome.question) && asked.size < settings.maxQuestionsPerStory) asked.set(outcome.question, { kind: 'outcome', topic: outcome.topic, action: outcome.action })

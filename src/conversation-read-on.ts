@@ -1,9 +1,9 @@
 import { tokenize } from './analyzer.js'
 import { REASON_TEXT } from './conversation-forms.js'
-import { parsePassageId } from './passage-table.js'
+import { sentenceText } from './passages.js'
 import { partsOfSpeech } from './question.js'
-import { passageById, type CorpusIndex } from './search.js'
-import type { ConversationTurn } from './types.js'
+import { passageById, passagesOfSource, type CorpusIndex } from './search.js'
+import type { ConversationTurn, Passage } from './types.js'
 
 /**
  * Reading on in the article of the answer just given, for a follow-up its topic's words cannot find:
@@ -20,20 +20,17 @@ const GROUNDS = /,\s*saying\b/i
  * already. Undefined when the article ends there, or the turn was stored without its passages.
  */
 export function sentenceAfter(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
-  const quote = turn.quotes[0]
-  let passage = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
-  const at = quote === undefined || !passage ? -1 : passage.text.indexOf(quote)
-  if (!passage || quote === undefined || at < 0) return undefined
-  let from = passage.start + at + quote.length
-  const id = parsePassageId(passage.id)
-  for (let ordinal = (id?.ordinal ?? 0) + 1; passage; ordinal++) {
+  const shown = shownQuoteOf(index, turn)
+  if (!shown) return undefined
+  const passages = passagesOfSource(index, shown.passage.sourceId)
+  const end = shown.start + shown.quote.length
+  for (let i = passages.findIndex((passage) => passage.id === shown.passage.id); i >= 0 && i < passages.length; i++) {
+    const passage = passages[i] as Passage
     for (const sentence of passage.sentences) {
-      if (sentence.start < from) continue
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-      if (!turn.quotes.some((shown) => shown.includes(text))) return { text, sourceId: passage.sourceId }
+      if (sentence.start < end) continue
+      const text = sentenceText(passage, sentence)
+      if (!turn.quotes.some((quote) => quote.includes(text))) return { text, sourceId: passage.sourceId }
     }
-    passage = id ? passageById(index, `${id.sourceId}#${ordinal}`) : undefined
-    from = 0
   }
   return undefined
 }
@@ -55,20 +52,26 @@ export function givesReason(quote: string): boolean {
  * reason, or the turn was stored without its passages.
  */
 export function reasonNear(index: CorpusIndex, turn: ConversationTurn): { text: string; sourceId: string } | undefined {
-  const quote = turn.quotes[0]
-  const shown = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
-  const id = shown ? parsePassageId(shown.id) : undefined
-  const at = quote === undefined || !shown ? -1 : shown.text.indexOf(quote)
-  if (!shown || !id || at < 0) return undefined
-  const from = shown.start + at
+  const shown = shownQuoteOf(index, turn)
+  if (!shown) return undefined
   let best: { text: string; sourceId: string; distance: number } | undefined
-  // Passages are numbered from 0 or 1 on, without gaps.
-  for (let ordinal = 0, passage = passageById(index, `${id.sourceId}#0`); ordinal <= 1 || passage; passage = passageById(index, `${id.sourceId}#${++ordinal}`)) {
-    for (const sentence of passage?.sentences ?? []) {
-      const text = passage!.text.slice(sentence.start - passage!.start, sentence.end - passage!.start)
-      const distance = Math.abs(sentence.start - from)
-      if (REASON_TEXT.test(text) && !turn.quotes.some((shownQuote) => shownQuote.includes(text)) && (!best || distance < best.distance)) best = { text, sourceId: passage!.sourceId, distance }
+  for (const passage of passagesOfSource(index, shown.passage.sourceId)) {
+    for (const sentence of passage.sentences) {
+      const text = sentenceText(passage, sentence)
+      const distance = Math.abs(sentence.start - shown.start)
+      if (REASON_TEXT.test(text) && !turn.quotes.some((quote) => quote.includes(text)) && (!best || distance < best.distance)) best = { text, sourceId: passage.sourceId, distance }
     }
   }
   return best && { text: best.text, sourceId: best.sourceId }
+}
+
+/**
+ * The first quote of `turn`, the passage it was shown from and where in the article it starts.
+ * Undefined when the turn was stored without its passages or the quote is not in its passage.
+ */
+function shownQuoteOf(index: CorpusIndex, turn: ConversationTurn): { quote: string; passage: Passage; start: number } | undefined {
+  const quote = turn.quotes[0]
+  const passage = turn.passageIds?.[0] === undefined ? undefined : passageById(index, turn.passageIds[0])
+  const at = quote === undefined || !passage ? -1 : passage.text.indexOf(quote)
+  return passage && quote !== undefined && at >= 0 ? { quote, passage, start: passage.start + at } : undefined
 }

@@ -1,4 +1,5 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
+import { sentenceText } from './passages.js'
 import { allPassages, type CorpusIndex } from './search.js'
 import type { Answer } from './types.js'
 
@@ -37,7 +38,7 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
     if (sourceIds && !sourceIds.has(passage.sourceId)) continue
     for (const sentence of passage.sentences) {
       if (sentence.kind !== 'text') continue
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      const text = sentenceText(passage, sentence)
       for (const token of tokenize(text)) {
         const word = token.word
         let entry = stats.get(word)

@@ -156,3 +156,8 @@ function cutLong(sentences: Sentence[], maxChars: number, targetChars: number): 
   if (piece.length > 0) pieces.push(piece)
   return pieces
 }
+
+/** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
+export function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
+  return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+}

@@ -2,7 +2,7 @@ import type { Entities, ItemEntity, Tokens } from 'wink-nlp'
 import { firstWord, QUESTION_STOP_WORDS } from './analyzer.js'
 import { passageTerms, type PassageTerms } from './index-terms.js'
 import { getNlp, splitSentences } from './nlp.js'
-import { splitPassages, type PassageOptions } from './passages.js'
+import { sentenceText, splitPassages, type PassageOptions } from './passages.js'
 import type { ArticleInput, Passage } from './types.js'
 
 /**
@@ -118,7 +118,7 @@ export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options:
   const passages = splitPassages(article.id, article.text, options, (text, base) => readParagraph(text, base, readAt))
   const readings = passages.map((passage) =>
     passage.sentences.map((sentence) => {
-      const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+      const text = sentenceText(passage, sentence)
       // Headings, list items and table rows are lines, not split into sentences: read alone.
       const reading = readAt.get(sentence.start) ?? readSentenceText(text)
       // Only prose can be quoted as a takeaway, the one use of this flag.

@@ -2,6 +2,7 @@ import { INDEX_STOP_WORDS, processTerm, QUESTION_STOP_WORDS, stem, tokenize } fr
 import { cachedStem, passageTerms, type PassageTerms } from './index-terms.js'
 import { readSentenceText } from './reading.js'
 import { buildPassageTable, buildTextStore, createTextReader, featuresOfPassage, findPassage, parsePassageId, sentencesOfPassage, type PassageTable, type TextStore } from './passage-table.js'
+import { sentenceText } from './passages.js'
 import { buildPostings, searchPostings, type Postings, type BM25Options } from './postings.js'
 import { findNearMisses, findWordsNear } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
@@ -154,7 +155,7 @@ export function sentenceStems(index: CorpusIndex, passage: Passage): Array<Set<s
 export function passageStems(index: CorpusIndex, passage: Passage): PassageStems {
   let cached = index.sentenceStemCache.get(passage.id)
   if (!cached) {
-    const bySentence = passage.sentences.map((sentence) => stemsOf(index, passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)))
+    const bySentence = passage.sentences.map((sentence) => stemsOf(index, sentenceText(passage, sentence)))
     cached = { bySentence }
     if (bySentence.length <= MAX_MASKED_SENTENCES) {
       const sentencesWith = new Map<string, number>()
@@ -342,6 +343,16 @@ export function passageById(index: CorpusIndex, id: string): Passage | undefined
   return p < 0 ? undefined : passageAt(index, p)
 }
 
+/** The passages of the article `sourceId` in the article's order (none for an unknown id). */
+export function passagesOfSource(index: CorpusIndex, sourceId: string): Passage[] {
+  const sourceNumber = index.sourceNumber.get(sourceId)
+  if (sourceNumber === undefined) return []
+  const { bySourceOrdinal, sourceStart } = index.table
+  const passages: Passage[] = []
+  for (let i = sourceStart[sourceNumber] as number; i < (sourceStart[sourceNumber + 1] as number); i++) passages.push(passageAt(index, bySourceOrdinal[i] as number))
+  return passages
+}
+
 /** Every passage in order, made one at a time (and not kept): for passes over the whole corpus at build time. */
 export function* allPassages(index: CorpusIndex): Generator<Passage> {
   for (let p = 0; p < index.passageCount; p++) yield index.passageObjects.get(p) ?? makePassage(index, p)
@@ -406,7 +417,7 @@ function toSource(article: ArticleInput): Source {
 
 /** `FEATURE` bits of each sentence of `passage`, found with wink-nlp (about 0.1 ms a sentence). */
 export function sentenceFeaturesOf(passage: Passage): number[] {
-  return passage.sentences.map((sentence) => readSentenceText(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)).features)
+  return passage.sentences.map((sentence) => readSentenceText(sentenceText(passage, sentence)).features)
 }
 
 /** Inverse document frequency of a stem over passages (BM25's form); unknown stems get the largest. */

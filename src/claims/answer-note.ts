@@ -1,14 +1,10 @@
 import type { CorpusIndex } from '../search.js'
+import { sentenceText } from '../passages.js'
 import type { Claim, Disagreement, Passage, Source } from '../types.js'
 import type { AskedKind } from './found-values.js'
 
 // How a question-time comparison (`answers.ts`) writes its disagreement note: the topic, the kind,
 // and each side's claim with its quote and source.
-
-/** A sentence's text from its passage (offsets are the article's): no need to decode the whole article. */
-export function sentenceText(passage: Passage, sentence: { start: number; end: number }): string {
-  return passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
-}
 
 /** The kind of disagreement a value of `kind` makes: an outcome is framing; a person, place or thing is a role; the rest quantities. */
 export function kindOfDisagreement(kind: AskedKind): Disagreement['kind'] {

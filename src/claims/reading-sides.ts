@@ -1,3 +1,4 @@
+import { sentenceText } from '../passages.js'
 import { passageById, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, DisagreementKind, Passage, ValueKind } from '../types.js'
 
@@ -61,7 +62,7 @@ export function firstSidePerSource<S extends string>(
     if (!passage || seen.has(passage.sourceId) || !about(passage.text)) continue
     for (const sentence of passage.sentences) {
       if (sentence.kind === 'table' || sentence.kind === 'heading') continue
-      const found = read(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start))
+      const found = read(sentenceText(passage, sentence))
       if (!found) continue
       seen.add(passage.sourceId)
       readings.push({ sourceId: passage.sourceId, ...found, passage, sentence })
