@@ -368,9 +368,11 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
       // A story of one article has no disagreements to ask about, and spends nothing.
       const budget = story.sources.length < 2 ? 0 : byId ? DEFAULT_CLAIM_QUESTION_OPTIONS.maxQuestionsPerStory : Math.min(DEFAULT_CLAIM_QUESTION_OPTIONS.maxQuestionsPerStory, questionsLeft)
       if (!byId) questionsLeft -= budget
-      const sources = new Set(story.sources)
-      const claims = budget > 0 ? (disagreements.claims ?? []).filter((claim) => sources.has(claim.sourceId)) : []
-      found = budget > 0 ? claimQuestionDisagreements(index, claims, story.sources, listed, { ...compareOptions, bridging: answerOptions.bridging }, { maxQuestionsPerStory: budget }) : []
+      if (budget > 0) {
+        const sources = new Set(story.sources)
+        const claims = (disagreements.claims ?? []).filter((claim) => sources.has(claim.sourceId))
+        found = claimQuestionDisagreements(index, claims, story.sources, listed, { ...compareOptions, bridging: answerOptions.bridging }, { maxQuestionsPerStory: budget })
+      } else found = []
       kept.set(story.id, found)
     }
     return found

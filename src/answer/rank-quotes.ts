@@ -1,5 +1,6 @@
 import type { AnalyzedQuestion } from '../question.js'
 import { featuresOfPassage } from '../passage-table.js'
+import { sentenceText } from '../passages.js'
 import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search.js'
 import type { Passage, Quote } from '../types.js'
 import { articleKnownCoverage } from './article-coverage.js'
@@ -76,7 +77,7 @@ export function rankQuotes(
   const typeWeight = analyzed.answerTypeWeight ?? 1
   const wantsType = analyzed.answerFeatures !== 0 || answerText !== undefined
   const textMatches = (passage: Passage, sentence: Passage['sentences'][number]) =>
-    answerText !== undefined && answerText.test(passage.text.slice(sentence.start - passage.start, sentence.end - passage.start))
+    answerText !== undefined && answerText.test(sentenceText(passage, sentence))
   const { knownTotal } = judged
   let bestKnownWindowCoverage = 0
   const matchedStems = new Set<string>()
@@ -241,7 +242,7 @@ export function rankQuotes(
   for (const candidate of reranked) {
     const { passage } = candidate
     const sentence = passage.sentences[candidate.sentenceIndex] as Passage['sentences'][number]
-    const text = passage.text.slice(sentence.start - passage.start, sentence.end - passage.start)
+    const text = sentenceText(passage, sentence)
     const { near } = proximityOf(index, text, termOf, terms.length, 0, settings.proximityWindow)
     candidate.score += settings.proximityWeight * nearShareOf(near, termWeights, total)
     if (pairs) {
@@ -288,26 +289,25 @@ export function rankQuotes(
     const duplicate = quotes.find(
       (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
     )
-    // A quote that overlaps one already chosen and shows more of the paragraph widens it.
-    if (duplicate && settings.joinOverlappingQuotes && overlaps(duplicate, quote)) {
-      const joinedAt = joinAdjacent(index, quotes, quote, settings.maxPairChars, true)
-      if (joinedAt >= 0) {
-        const joined = quotes[joinedAt] as Quote
-        joined.highlights = highlightSpans(index, joined.text, matchedStems)
-        continue
-      }
+    // A quote that overlaps one already chosen and shows more of the paragraph widens it; the
+    // sentence next to a quote already chosen joins it: one passage read whole, and a place kept for
+    // another quote.
+    const joinedAt = duplicate
+      ? settings.joinOverlappingQuotes && overlaps(duplicate, quote)
+        ? joinAdjacent(index, quotes, quote, settings.maxPairChars, true)
+        : -1
+      : settings.joinAdjacentQuotes
+        ? joinAdjacent(index, quotes, quote, settings.maxPairChars)
+        : -1
+    if (joinedAt >= 0) {
+      const joined = quotes[joinedAt] as Quote
+      joined.highlights = highlightSpans(index, joined.text, matchedStems)
+      continue
     }
     if (duplicate) {
       if (duplicate.source.id !== quote.source.id && !duplicate.alsoIn.some((source) => source.id === quote.source.id) && !overlaps(duplicate, quote)) {
         duplicate.alsoIn.push(quote.source)
       }
-      continue
-    }
-    // The sentence next to a quote already chosen joins it: one passage read whole, and a place kept for another quote.
-    const joinedAt = settings.joinAdjacentQuotes ? joinAdjacent(index, quotes, quote, settings.maxPairChars) : -1
-    if (joinedAt >= 0) {
-      const joined = quotes[joinedAt] as Quote
-      joined.highlights = highlightSpans(index, joined.text, matchedStems)
       continue
     }
     quote.highlights = highlightSpans(index, quote.text, matchedStems)
