@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { PerformanceObserver } from 'node:perf_hooks'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,7 +16,7 @@ import { splitPassages } from '../src/passages.js'
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
 import { startWarmUp } from '../adapters/warm-up.js'
 import { BOT_NODE_FLAGS } from '../adapters/node-flags.js'
-import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
+import { collectGarbage, collectYoungGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
 
 /**
  * `npm run bench`: the bundled corpus end to end. Startup (cold build against snapshot), a whole
@@ -28,6 +28,8 @@ import { collectGarbage, fmt, machine, mb, quantile, summarize, table, timed, ti
 
 /** Untimed rounds over the question set before the steady-state timings (the ask's are timed apart). */
 const WARMUP_ROUNDS = 10
+/** Forced full collections after the steady-state asks, each followed by one timed round of questions. */
+const FULL_COLLECTIONS_TIMED = 3
 
 /** The bot's start-up warm-up in a smoke run (CI): enough to run it, not to warm V8. */
 const SMOKE_WARM_UP_ASKS = 100
@@ -96,6 +98,8 @@ export interface BenchReport {
     askOverMinisearchP99: number
     /** Where the steady-state ask's tail comes from: see `AskTail`. */
     askTail: AskTail
+    /** The first round of questions after each of a few forced full collections (V8 recompiles regular expressions then). */
+    askAfterFullCollection: LatencySummary
     /** The same two timings in another fresh process that skips the start-up warm-up: what it saves. */
     withoutWarmUp: { ask: LatencySummary; askWarmingUp: LatencySummary }
     /** The bot's path but with V8's own young generation (no `BOT_NODE_FLAGS`), in a third fresh process: what the flag buys. */
@@ -133,7 +137,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  const { ask, askTail, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
+  const { ask, askTail, askAfterFullCollection, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
 
   const adapters = options.adapters === false ? [] : [
     await runAdapterLoad('telegram', './telegram-load.js', 'runTelegramLoad', smoke ? { users: 5, questionsPerUser: 2 } : {}),
@@ -145,7 +149,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: await machine(),
     corpus: { articles: articles.length, passages, questions: questions.length },
     startup: { loadCorpusMs, wordNetMs, coldBuildMs, warmBuildMs, snapshotBytes, ...start },
-    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp }, defaultYoungGeneration: { ask: defaultYoungGeneration.ask, askTail: defaultYoungGeneration.askTail } },
+    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, askAfterFullCollection, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp }, defaultYoungGeneration: { ask: defaultYoungGeneration.ask, askTail: defaultYoungGeneration.askTail } },
     adapters,
     targets: {
       'ask p99': { target: `< ${BUNDLED_TARGETS.askP99Ms} ms`, measured: `${fmt(ask.p99Ms)} ms`, met: ask.p99Ms < BUNDLED_TARGETS.askP99Ms },
@@ -175,6 +179,8 @@ export interface AskTail {
   withoutGc: LatencySummary
   /** Collections during the timed asks, and their total pause. */
   collections: number
+  /** Of those, full (mark-compact) collections. */
+  fullCollections: number
   gcPauseMs: number
   /** The three questions with the highest median, each with its median. */
   slowest: Array<{ question: string; p50Ms: number }>
@@ -183,8 +189,12 @@ export interface AskTail {
 /** Times `ask` over `questions` for `rounds` rounds as `timeEach` does, noting which asks a garbage collection ran in. */
 async function timeAsksWithGc(questions: readonly string[], rounds: number, ask: (question: string) => unknown): Promise<{ ask: LatencySummary; tail: AskTail }> {
   const pauses: Array<[number, number]> = []
+  let fullCollections = 0
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.startTime + entry.duration])
+    for (const entry of list.getEntries()) {
+      pauses.push([entry.startTime, entry.startTime + entry.duration])
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++
+    }
   })
   observer.observe({ entryTypes: ['gc'] })
   const samples: Array<{ question: string; startedAt: number; ms: number }> = []
@@ -211,6 +221,7 @@ async function timeAsksWithGc(questions: readonly string[], rounds: number, ask:
       duringGc: summarize(samples.filter(inGc).map((sample) => sample.ms)),
       withoutGc: summarize(samples.filter((sample) => !inGc(sample)).map((sample) => sample.ms)),
       collections: pauses.length,
+      fullCollections,
       gcPauseMs: pauses.reduce((sum, [from, to]) => sum + to - from, 0),
       slowest,
     },
@@ -227,6 +238,8 @@ interface ChildFigures {
   askWarmingUp: LatencySummary
   ask: LatencySummary
   askTail: AskTail
+  /** The first round of questions after each of `FULL_COLLECTIONS_TIMED` forced full collections. */
+  askAfterFullCollection: LatencySummary
   askSentencesUnread: LatencySummary
   search: LatencySummary
   minisearch: LatencySummary
@@ -274,19 +287,33 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
   const warmUp = await startWarmUp(() => engine, warmUpAsks === undefined ? {} : { asks: warmUpAsks }).done
   const questions = BUNDLED_QUESTIONS.map((testCase) => testCase.question)
   const plain = plainMinisearchOver(await loadCorpusDir(BUNDLED_CORPUS_DIR))
-  // Each timed section starts from a collected heap: without it, the first young-generation
+  // Each timed section starts from an empty young generation: without it, the first young-generation
   // collections inside the ask timings copy the snapshot just parsed and the minisearch index just
-  // built (5 to 10 ms each on this machine), a cost of starting, not of answering.
+  // built (5 to 10 ms each on this machine), a cost of starting, not of answering. Young collections
+  // only: a forced full collection would drop V8's compiled regular expressions, and the asks after it
+  // would recompile them (timed on their own below, as `askAfterFullCollection`).
   const timeAfterCollecting = (run: (question: string) => unknown, warmupRounds: number) => {
-    collectGarbage()
+    collectYoungGarbage()
     return timeEach(questions, rounds, run, warmupRounds)
   }
   // The first few hundred questions after a start also pay for V8 compiling the hot code (on
   // these 2 shared cores the compiler threads and the answering thread compete): timed on their
   // own, then every system gets the same warm-up before its steady-state timing.
   const askWarmingUp = timeEach(questions, WARMUP_ROUNDS, (question) => engine.ask(question), 0)
-  collectGarbage()
+  collectYoungGarbage()
   const { ask, tail: askTail } = await timeAsksWithGc(questions, rounds, (question) => engine.ask(question))
+  // What a full collection costs the asks after it, wherever in a bot's life it falls: the first
+  // round of questions after each of a few forced full collections.
+  const afterFull: number[] = []
+  for (let collection = 0; collection < FULL_COLLECTIONS_TIMED; collection++) {
+    collectGarbage()
+    for (const question of questions) {
+      const startedAt = performance.now()
+      engine.ask(question)
+      afterFull.push(performance.now() - startedAt)
+    }
+  }
+  const askAfterFullCollection = summarize(afterFull)
   return {
     snapshotStartMs: readyAt - startedAt,
     snapshotReadMs: parsedAt - startedAt,
@@ -297,6 +324,7 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
     askWarmingUp,
     ask,
     askTail,
+    askAfterFullCollection,
     askSentencesUnread: timeAfterCollecting((question) => {
       forgetSentenceReadings()
       return engine.ask(question)
@@ -355,8 +383,15 @@ export function renderBench(report: BenchReport): string {
       [
         ['engine.ask (whole pipeline)', fmt(latency.ask.p50Ms), fmt(latency.ask.p99Ms), fmt(latency.ask.meanMs), `${fmt(latency.askOverMinisearchP50)}×`],
         // No sample gives NaN, which the child's JSON turns into null.
-        [`engine.ask, the ${latency.askTail.duringGc.samples} asks a garbage collection ran in (${latency.askTail.collections} collections, ${fmt(latency.askTail.gcPauseMs)} ms)`, ...[latency.askTail.duringGc.p50Ms, latency.askTail.duringGc.p99Ms, latency.askTail.duringGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
+        [`engine.ask, the ${latency.askTail.duringGc.samples} asks a garbage collection ran in (${latency.askTail.collections} collections, ${latency.askTail.fullCollections} of them full, ${fmt(latency.askTail.gcPauseMs)} ms)`, ...[latency.askTail.duringGc.p50Ms, latency.askTail.duringGc.p99Ms, latency.askTail.duringGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         ['engine.ask, the other asks', ...[latency.askTail.withoutGc.p50Ms, latency.askTail.withoutGc.p99Ms, latency.askTail.withoutGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
+        [
+          `engine.ask, the first round of questions after each of ${FULL_COLLECTIONS_TIMED} forced full collections (V8 recompiles the regular expressions a full collection drops)`,
+          fmt(latency.askAfterFullCollection.p50Ms),
+          fmt(latency.askAfterFullCollection.p99Ms),
+          fmt(latency.askAfterFullCollection.meanMs),
+          '',
+        ],
         ...latency.askTail.slowest.map(({ question, p50Ms }) => [`engine.ask, slow question: "${question}"`, fmt(p50Ms), '', '', `${fmt(p50Ms / latency.ask.p50Ms)}× the median`]),
         ['engine.ask, sentences read by the comparison forgotten before each ask', fmt(latency.askSentencesUnread.p50Ms), fmt(latency.askSentencesUnread.p99Ms), fmt(latency.askSentencesUnread.meanMs), `${fmt(latency.askSentencesUnread.p50Ms / latency.minisearch.p50Ms)}×`],
         [`engine.ask, first ${latency.askWarmingUp.samples} questions after start and the bot's warm-up`, fmt(latency.askWarmingUp.p50Ms), fmt(latency.askWarmingUp.p99Ms), fmt(latency.askWarmingUp.meanMs), ''],

@@ -21,6 +21,9 @@ describe('benchmarks (smoke versions)', () => {
     expect(Object.keys(report.targets)).toContain('start from snapshot')
     expect(renderBench(report)).toContain('plain minisearch, default options')
     expect(renderBench(report)).toContain("V8's default young generation")
+    // The asks after a full collection are timed on their own, not inside the steady-state ones.
+    expect(report.latency.askAfterFullCollection.samples).toBe(3 * report.corpus.questions)
+    expect(renderBench(report)).toContain('forced full collections')
   }, 120_000)
 
   it.skipIf(!hasSciFact)('npm run bench:quality scores SciFact queries through the bot\'s retrieval', async () => {
