@@ -214,7 +214,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
   // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
   const role = roleAsked(index, previous.question)
-  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
+  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role.stem))
   const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
   // Older context keeps the shape it had: a word it borrowed at half of another's weight still counts half as much.
   const previousWeights = previous.contextWeights ?? []
@@ -268,7 +268,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   }
   // "what did she tell Lamm?" after "who was the judge?": she may speak as "the judge told him", so
   // the role counts as older context beside her name.
-  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role), weights.previousContext)
+  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role.stem), weights.previousContext)
   if (borrowed.length === 0) return { analyzed, shown: {} }
   // "until when?" after "production had been stopped until the investigation was finished": the
   // shown quote's own "until …" is the answer asked for, which need be no date, so a sentence that
@@ -283,7 +283,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // reporting verb ("Vos said she was sad"), not any sentence that says "said".
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
   // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
-  const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
+  const roleWord = speakers.length > 0 ? role?.word : undefined
   // A bare "when?" may be answered by an event as well as by a date ("complained after the fourth round").
   const relative = analyzed.terms.length === 0 && /^when$/i.test(BARE_QUESTION.exec(analyzed.text)?.[1] ?? '') ? RELATIVE_TIME : undefined
   const hook = why ? REASON_TEXT : (limitText ?? relative ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
@@ -402,14 +402,14 @@ function strongestTerms(terms: readonly QuestionTerm[], count: number): Question
 }
 
 /**
- * The stem of the role a "who is the …?" question asks the holder of: "captain" in "who was the
- * captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word of the
- * phrase is its head). Undefined for any other question.
+ * The role a "who is the …?" question asks the holder of, as asked and as stemmed: "captain" in "who
+ * was the captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word
+ * of the phrase is its head). Undefined for any other question.
  */
-function roleAsked(index: CorpusIndex, question: string): string | undefined {
+function roleAsked(index: CorpusIndex, question: string): { word: string; stem: string } | undefined {
   const phrase = WHO_IS_THE.exec(question)?.[1]
   const head = phrase === undefined ? undefined : tokenize(phrase).at(-1)?.word
-  return head === undefined ? undefined : stemOf(index, head)
+  return head === undefined ? undefined : { word: head, stem: stemOf(index, head) }
 }
 
 /** True for a noun or a name, by its weight (see `analyzeQuestion`'s weights by part of speech). */
