@@ -308,6 +308,13 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
   }
+  // Reading on in the article of the answer just given: the words of the sentence found there find
+  // it, though it may share no word with the topic.
+  const readOnAt = (sentence: { text: string; sourceId: string } | undefined, shownQuote?: string): ResolvedContext['readOn'] => {
+    const terms = sentence ? strongestTerms(analyzeQuestion(index, sentence.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+    if (!sentence || terms.length === 0) return undefined
+    return { ...withBorrowed([...borrowed, ...terms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: sentence.sourceId, ...(shownQuote === undefined ? {} : { shownQuote }) }
+  }
   // "who else?" is not answered by the quote that answered the question before it.
   const shownFirst = previous.quotes[0]
   if (!next) {
@@ -320,23 +327,20 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     // A "why?" that the quote just shown gives no reason for ("The ferry ran aground on a sandbank …")
     // may find the reason only in that quote's article, in words that share none with the topic
     // ("Investigators believe a faulty steering pump caused the grounding"): that sentence's words find it.
-    const reason = why && shownFirst !== undefined && !givesReason(shownFirst) ? reasonNear(index, previous) : undefined
-    const reasonTerms = reason ? strongestTerms(analyzeQuestion(index, reason.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+    const readOn = why && shownFirst !== undefined && !givesReason(shownFirst) ? readOnAt(reasonNear(index, previous), shownFirst) : undefined
     return {
       ...withBorrowed(borrowed),
       ...(asksBeyond ? { shownAnswer: shownFirst } : {}),
-      ...(reason && reasonTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...reasonTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: reason.sourceId, shownQuote: shownFirst } } : {}),
+      ...(readOn ? { readOn } : {}),
     }
   }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
-  // just given. The words of the sentence that follows its first quote find it, though it may share
-  // no word with the topic.
-  const after = namesItself ? undefined : sentenceAfter(index, previous)
-  const afterTerms = after ? strongestTerms(analyzeQuestion(index, after.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+  // just given, the sentence that follows its first quote.
+  const readOn = namesItself ? undefined : readOnAt(sentenceAfter(index, previous))
   return {
     ...withBorrowed(borrowed),
     shownBefore: new Set(previous.quotes),
-    ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
+    ...(readOn ? { readOn } : {}),
   }
 }
 
