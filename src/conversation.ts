@@ -107,14 +107,19 @@ export interface ResolvedContext {
   shownBefore?: ReadonlySet<string>
   /**
    * For "what happened next?": the question read on from the sentence after the previous answer's
-   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" that the
-   * quote just shown gives no reason for: the question read on from the sentence of its article that
-   * gives one, nearest the quote, to ask when the topic's words find no more than one quote.
+   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" after a
+   * quote: when that quote gives no reason, the question read on from the sentence of its article
+   * that gives one, nearest the quote, to ask when the topic's words find no more than one quote.
    */
-  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & {
-    sourceId: string
-    /** For a "why?": the quote just shown, which gives no reason, so the reason goes before it. */
+  readOn?: {
+    /** For a "why?": the quote just shown; when it gives no reason, the reason goes before it. */
     shownQuote?: string
+    /**
+     * The question read on, and the article to ask it of; undefined when there is none (the article
+     * ends there, gives no reason, or the quote gives one itself). A call, made only when the answer
+     * needs it, since it reads the article and tags sentences.
+     */
+    read: () => ReadOnContext | undefined
   }
   /**
    * For "who said that?" only: the quote just shown, its article, and the question that finds it there
@@ -132,6 +137,9 @@ export interface ResolvedContext {
    */
   shownAnswer?: string
 }
+
+/** A question read on in the article of the answer just given (`ResolvedContext.readOn`). */
+export type ReadOnContext = Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
 
 /**
  * Reads `analyzed` in the context of the turns before it (oldest first; the last one is the turn it
@@ -310,10 +318,10 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   }
   // Reading on in the article of the answer just given: the words of the sentence found there find
   // it, though it may share no word with the topic.
-  const readOnAt = (sentence: { text: string; sourceId: string } | undefined, shownQuote?: string): ResolvedContext['readOn'] => {
+  const readOnAt = (sentence: { text: string; sourceId: string } | undefined): ReadOnContext | undefined => {
     const terms = sentence ? strongestTerms(analyzeQuestion(index, sentence.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
     if (!sentence || terms.length === 0) return undefined
-    return { ...withBorrowed([...borrowed, ...terms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: sentence.sourceId, ...(shownQuote === undefined ? {} : { shownQuote }) }
+    return { ...withBorrowed([...borrowed, ...terms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: sentence.sourceId }
   }
   // "who else?" is not answered by the quote that answered the question before it.
   const shownFirst = previous.quotes[0]
@@ -327,20 +335,18 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     // A "why?" that the quote just shown gives no reason for ("The ferry ran aground on a sandbank …")
     // may find the reason only in that quote's article, in words that share none with the topic
     // ("Investigators believe a faulty steering pump caused the grounding"): that sentence's words find it.
-    const readOn = why && shownFirst !== undefined && !givesReason(shownFirst) ? readOnAt(reasonNear(index, previous), shownFirst) : undefined
     return {
       ...withBorrowed(borrowed),
       ...(asksBeyond ? { shownAnswer: shownFirst } : {}),
-      ...(readOn ? { readOn } : {}),
+      ...(why && shownFirst !== undefined ? { readOn: { shownQuote: shownFirst, read: () => (givesReason(shownFirst) ? undefined : readOnAt(reasonNear(index, previous))) } } : {}),
     }
   }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
   // just given, the sentence that follows its first quote.
-  const readOn = namesItself ? undefined : readOnAt(sentenceAfter(index, previous))
   return {
     ...withBorrowed(borrowed),
     shownBefore: new Set(previous.quotes),
-    ...(readOn ? { readOn } : {}),
+    ...(namesItself ? {} : { readOn: { read: () => readOnAt(sentenceAfter(index, previous)) } }),
   }
 }
 
