@@ -31,7 +31,7 @@ import { isNameIn, namesIn, nameRunsIn, sourcesWith } from './conversation-names
 import { givesReason, reasonNear, sentenceAfter } from './conversation-read-on.js'
 import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
-import { FEATURE, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import { FEATURE, idf, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -399,7 +399,8 @@ function capBorrowed(index: CorpusIndex, own: readonly QuestionTerm[], borrowed:
   const mass = (terms: ReadonlyArray<{ term: QuestionTerm; factor: number }>) => terms.reduce((sum, { term, factor }) => sum + term.weight * term.idf * factor, 0)
   // Own words count here as `OWN_WORD_FLOOR` of a noun at least: a verb alone still needs its topic.
   // A word the corpus lacks in every form ("why did it fail?") matches nothing, so it outweighs nothing.
-  const ownMass = mass(own.filter((term) => isKnown(index, term)).map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) })))
+  // A word the corpus has only in another word ("hurt" asked, "injuries" written) weighs as that word does where it matches.
+  const ownMass = mass(own.filter((term) => isKnown(index, term)).map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) * matchedShare(index, term) })))
   const borrowedMass = mass(borrowed)
   const scale = ownMass > 0 && borrowedMass > maxShare * ownMass ? (maxShare * ownMass) / borrowedMass : 1
   return borrowed.map(({ term, factor }) => ({ term, factor: Math.round(factor * scale * 1000) / 1000 }))
@@ -432,6 +433,16 @@ function withoutWords(analyzed: AnalyzedQuestion, text: string): AnalyzedQuestio
   const words = new Set(tokenize(text).map((token) => token.word))
   const terms = analyzed.terms.filter((term) => !words.has(term.asked))
   return terms.length === analyzed.terms.length ? analyzed : { ...analyzed, terms }
+}
+
+/**
+ * How much of its own weight and IDF `term` carries where the corpus has it: 1 when the corpus holds
+ * the asked word, else its best form or synonym there (weight times IDF, over the asked word's IDF).
+ */
+function matchedShare(index: CorpusIndex, term: QuestionTerm): number {
+  if (index.docFreq.has(term.stem) || term.idf <= 0) return 1
+  const best = Math.max(0, ...term.variants.filter((variant) => index.docFreq.has(variant.stem)).map((variant) => variant.weight * idf(index, variant.stem)))
+  return Math.min(1, best / term.idf)
 }
 
 /** True when the corpus holds `term` in any of its forms, corrections or synonyms. */
