@@ -31,7 +31,7 @@ import { isNameIn, namesIn, nameRunsIn, sourcesWith } from './conversation-names
 import { givesReason, reasonNear, sentenceAfter } from './conversation-read-on.js'
 import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionTerm } from './question.js'
 import { parsePassageId } from './passage-table.js'
-import { FEATURE, stemOf, stemsOf, type CorpusIndex } from './search.js'
+import { FEATURE, idf, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
 
 /**
@@ -107,14 +107,19 @@ export interface ResolvedContext {
   shownBefore?: ReadonlySet<string>
   /**
    * For "what happened next?": the question read on from the sentence after the previous answer's
-   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" that the
-   * quote just shown gives no reason for: the question read on from the sentence of its article that
-   * gives one, nearest the quote, to ask when the topic's words find no more than one quote.
+   * first quote, to ask when the topic's words find nothing not shown already. For a "why?" after a
+   * quote: when that quote gives no reason, the question read on from the sentence of its article
+   * that gives one, nearest the quote, to ask when the topic's words find no more than one quote.
    */
-  readOn?: Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & {
-    sourceId: string
-    /** For a "why?": the quote just shown, which gives no reason, so the reason goes before it. */
+  readOn?: {
+    /** For a "why?": the quote just shown; when it gives no reason, the reason goes before it. */
     shownQuote?: string
+    /**
+     * The question read on, and the article to ask it of; undefined when there is none (the article
+     * ends there, gives no reason, or the quote gives one itself). A call, made only when the answer
+     * needs it, since it reads the article and tags sentences.
+     */
+    read: () => ReadOnContext | undefined
   }
   /**
    * For "who said that?" only: the quote just shown, its article, and the question that finds it there
@@ -132,6 +137,9 @@ export interface ResolvedContext {
    */
   shownAnswer?: string
 }
+
+/** A question read on in the article of the answer just given (`ResolvedContext.readOn`). */
+export type ReadOnContext = Omit<ResolvedContext, 'shownBefore' | 'readOn' | 'shownAnswer'> & { sourceId: string }
 
 /**
  * Reads `analyzed` in the context of the turns before it (oldest first; the last one is the turn it
@@ -214,7 +222,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // After "who was the captain of flight NA417?", only a quote that names a captain says who "she"
   // is: a quote about the flight names the airline beside "flight NA417", and no captain at all.
   const role = roleAsked(index, previous.question)
-  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role))
+  const quotesNamed = role === undefined ? previous.quotes : previous.quotes.filter((quote) => stemsOf(index, quote).has(role.stem))
   const previousContext = previous.contextWords && previous.contextWords.length > 0 && !namesItself ? analyzeQuestion(index, previous.contextWords.join(' ')).terms : []
   // Older context keeps the shape it had: a word it borrowed at half of another's weight still counts half as much.
   const previousWeights = previous.contextWeights ?? []
@@ -268,7 +276,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   }
   // "what did she tell Lamm?" after "who was the judge?": she may speak as "the judge told him", so
   // the role counts as older context beside her name.
-  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role), weights.previousContext)
+  if (referent && SAY_QUESTION.test(analyzed.text) && role !== undefined) borrow(before.terms.filter((term) => term.stem === role.stem), weights.previousContext)
   if (borrowed.length === 0) return { analyzed, shown: {} }
   // "until when?" after "production had been stopped until the investigation was finished": the
   // shown quote's own "until …" is the answer asked for, which need be no date, so a sentence that
@@ -283,7 +291,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // reporting verb ("Vos said she was sad"), not any sentence that says "said".
   const speakers = !why && SAY_QUESTION.test(analyzed.text) ? borrowed.filter(({ term }) => previous.quotes.some((quote) => isNameIn(quote, term)) || isNameIn(previous.question, term)) : []
   // After "who was the judge?", the judge may speak as "the judge told him" as well as by name.
-  const roleWord = speakers.length > 0 ? tokenize(WHO_IS_THE.exec(previous.question)?.[1] ?? '').at(-1)?.word : undefined
+  const roleWord = speakers.length > 0 ? role?.word : undefined
   // A bare "when?" may be answered by an event as well as by a date ("complained after the fourth round").
   const relative = analyzed.terms.length === 0 && /^when$/i.test(BARE_QUESTION.exec(analyzed.text)?.[1] ?? '') ? RELATIVE_TIME : undefined
   const hook = why ? REASON_TEXT : (limitText ?? relative ?? (speakers.length > 0 ? speakerText([...speakers.map(({ term }) => term.asked), ...(roleWord === undefined ? [] : [`the ${roleWord}`])]) : undefined))
@@ -308,6 +316,13 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
       shown: { contextWords: capped.map(({ term }) => term.asked), contextWeights: capped.map(({ factor }) => factor) },
     }
   }
+  // Reading on in the article of the answer just given: the words of the sentence found there find
+  // it, though it may share no word with the topic.
+  const readOnAt = (sentence: { text: string; sourceId: string } | undefined): ReadOnContext | undefined => {
+    const terms = sentence ? strongestTerms(analyzeQuestion(index, sentence.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+    if (!sentence || terms.length === 0) return undefined
+    return { ...withBorrowed([...borrowed, ...terms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: sentence.sourceId }
+  }
   // "who else?" is not answered by the quote that answered the question before it.
   const shownFirst = previous.quotes[0]
   if (!next) {
@@ -320,23 +335,18 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
     // A "why?" that the quote just shown gives no reason for ("The ferry ran aground on a sandbank …")
     // may find the reason only in that quote's article, in words that share none with the topic
     // ("Investigators believe a faulty steering pump caused the grounding"): that sentence's words find it.
-    const reason = why && shownFirst !== undefined && !givesReason(shownFirst) ? reasonNear(index, previous) : undefined
-    const reasonTerms = reason ? strongestTerms(analyzeQuestion(index, reason.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
     return {
       ...withBorrowed(borrowed),
       ...(asksBeyond ? { shownAnswer: shownFirst } : {}),
-      ...(reason && reasonTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...reasonTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: reason.sourceId, shownQuote: shownFirst } } : {}),
+      ...(why && shownFirst !== undefined ? { readOn: { shownQuote: shownFirst, read: () => (givesReason(shownFirst) ? undefined : readOnAt(reasonNear(index, previous))) } } : {}),
     }
   }
   // "what happened next?" when the topic finds nothing new: what the article tells after the answer
-  // just given. The words of the sentence that follows its first quote find it, though it may share
-  // no word with the topic.
-  const after = namesItself ? undefined : sentenceAfter(index, previous)
-  const afterTerms = after ? strongestTerms(analyzeQuestion(index, after.text).terms, NEXT_SENTENCE_TERMS).filter((term) => !ownStems.has(term.stem)) : []
+  // just given, the sentence that follows its first quote.
   return {
     ...withBorrowed(borrowed),
     shownBefore: new Set(previous.quotes),
-    ...(after && afterTerms.length > 0 ? { readOn: { ...withBorrowed([...borrowed, ...afterTerms.map((term) => ({ term, factor: weights.previousQuestion }))]), sourceId: after.sourceId } } : {}),
+    ...(namesItself ? {} : { readOn: { read: () => readOnAt(sentenceAfter(index, previous)) } }),
   }
 }
 
@@ -389,7 +399,8 @@ function capBorrowed(index: CorpusIndex, own: readonly QuestionTerm[], borrowed:
   const mass = (terms: ReadonlyArray<{ term: QuestionTerm; factor: number }>) => terms.reduce((sum, { term, factor }) => sum + term.weight * term.idf * factor, 0)
   // Own words count here as `OWN_WORD_FLOOR` of a noun at least: a verb alone still needs its topic.
   // A word the corpus lacks in every form ("why did it fail?") matches nothing, so it outweighs nothing.
-  const ownMass = mass(own.filter((term) => isKnown(index, term)).map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) })))
+  // A word the corpus has only in another word ("hurt" asked, "injuries" written) weighs as that word does where it matches.
+  const ownMass = mass(own.filter((term) => isKnown(index, term)).map((term) => ({ term, factor: Math.max(1, OWN_WORD_FLOOR / term.weight) * matchedShare(index, term) })))
   const borrowedMass = mass(borrowed)
   const scale = ownMass > 0 && borrowedMass > maxShare * ownMass ? (maxShare * ownMass) / borrowedMass : 1
   return borrowed.map(({ term, factor }) => ({ term, factor: Math.round(factor * scale * 1000) / 1000 }))
@@ -402,14 +413,14 @@ function strongestTerms(terms: readonly QuestionTerm[], count: number): Question
 }
 
 /**
- * The stem of the role a "who is the …?" question asks the holder of: "captain" in "who was the
- * captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word of the
- * phrase is its head). Undefined for any other question.
+ * The role a "who is the …?" question asks the holder of, as asked and as stemmed: "captain" in "who
+ * was the captain of flight NA417?", "minister" in "who is the Veskan trade minister?" (the last word
+ * of the phrase is its head). Undefined for any other question.
  */
-function roleAsked(index: CorpusIndex, question: string): string | undefined {
+function roleAsked(index: CorpusIndex, question: string): { word: string; stem: string } | undefined {
   const phrase = WHO_IS_THE.exec(question)?.[1]
   const head = phrase === undefined ? undefined : tokenize(phrase).at(-1)?.word
-  return head === undefined ? undefined : stemOf(index, head)
+  return head === undefined ? undefined : { word: head, stem: stemOf(index, head) }
 }
 
 /** True for a noun or a name, by its weight (see `analyzeQuestion`'s weights by part of speech). */
@@ -422,6 +433,16 @@ function withoutWords(analyzed: AnalyzedQuestion, text: string): AnalyzedQuestio
   const words = new Set(tokenize(text).map((token) => token.word))
   const terms = analyzed.terms.filter((term) => !words.has(term.asked))
   return terms.length === analyzed.terms.length ? analyzed : { ...analyzed, terms }
+}
+
+/**
+ * How much of its own weight and IDF `term` carries where the corpus has it: 1 when the corpus holds
+ * the asked word, else its best form or synonym there (weight times IDF, over the asked word's IDF).
+ */
+function matchedShare(index: CorpusIndex, term: QuestionTerm): number {
+  if (index.docFreq.has(term.stem) || term.idf <= 0) return 1
+  const best = Math.max(0, ...term.variants.filter((variant) => index.docFreq.has(variant.stem)).map((variant) => variant.weight * idf(index, variant.stem)))
+  return Math.min(1, best / term.idf)
 }
 
 /** True when the corpus holds `term` in any of its forms, corrections or synonyms. */

@@ -44,12 +44,13 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   // it reads on from the answer just given, and shows it again only when nothing else is found.
   const notShown = (quotes: Quote[]) => (shownBefore ? quotes.filter((quote) => !shownBefore.has(quote.text)) : [])
   let unseen = notShown(ranked.quotes)
-  if (shownBefore && unseen.length === 0 && resolved.readOn) {
+  const next = shownBefore && unseen.length === 0 ? resolved.readOn?.read() : undefined
+  if (next) {
     // Reading on is within the article of the answer just given.
-    const readOn = rankQuotes(index, resolved.readOn.analyzed, settings, resolved.readOn.sourceId, wanted, corpus)
+    const readOn = rankQuotes(index, next.analyzed, settings, next.sourceId, wanted, corpus)
     const readOnUnseen = notShown(readOn.quotes)
     if (readOnUnseen.length > 0) {
-      ;({ analyzed, shown } = resolved.readOn)
+      ;({ analyzed, shown } = next)
       ranked = readOn
       unseen = readOnUnseen
     }
@@ -62,10 +63,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   // A "why?" that the quote just shown gives no reason for, when the topic's words find no more than
   // that quote: the reason its article gives goes first, the shown quote second.
-  const { readOn } = resolved
-  if (readOn?.shownQuote !== undefined && !shownBefore && ranked.quotes.length <= 1 && (ask.sourceId === undefined || ask.sourceId === readOn.sourceId)) {
+  const shownQuote = resolved.readOn?.shownQuote
+  // Read on only when needed: reading the article and tagging its sentences is most of the work.
+  const readOn = shownQuote !== undefined && !shownBefore && ranked.quotes.length <= 1 ? resolved.readOn?.read() : undefined
+  if (readOn && (ask.sourceId === undefined || ask.sourceId === readOn.sourceId)) {
     const reason = rankQuotes(index, readOn.analyzed, settings, readOn.sourceId, wanted, corpus)
-    const others = reason.quotes.filter((quote) => quote.text !== readOn.shownQuote)
+    const others = reason.quotes.filter((quote) => quote.text !== shownQuote)
     if (others.length > 0) {
       ;({ analyzed, shown } = readOn)
       ranked = { quotes: [...others.slice(0, 1), ...ranked.quotes, ...others.slice(1)], passageIds: [...new Set([...reason.passageIds, ...ranked.passageIds])] }

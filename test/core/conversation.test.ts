@@ -369,6 +369,23 @@ describe('a conversation over a corpus of an eruption and a whale stranding', ()
   }, 120_000)
 })
 
+describe('a follow-up whose own word the articles write only in another word', () => {
+  const engineFor = createEngineCache(fixtureDir('').replace(/\/$/, ''))
+
+  it('is not outweighed by the borrowed topic: "hurt" finds the sentence about injuries', async () => {
+    const [, hurt] = answerConversation(await engineFor('paraphrase-ferry'), ['How many passengers were on the ferry?', 'were any of them hurt?'])
+    expect(hurt?.contextWords).toEqual(expect.arrayContaining(['passengers', 'ferry']))
+    expect(hurt?.quotes[0]?.text).toContain('minor injuries')
+  }, 120_000)
+
+  it('finds "the owner" for "who owns it?" rather than the quotes about the topic it borrowed', async () => {
+    const turns = ['How many workers were trapped at the Tessel quarry?', 'how long did the search for them last?', 'who owns it?']
+    const [, , owns] = answerConversation(await engineFor('compare-quarry'), turns)
+    expect(owns?.contextWords).toContain('quarry')
+    expect(owns?.quotes[0]?.text).toContain('the owner')
+  }, 120_000)
+})
+
 describe('a conversation that names an organisation and then asks about it by a common noun', () => {
   let engine: Engine
   beforeAll(async () => {
