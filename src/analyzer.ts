@@ -18,8 +18,8 @@ export interface Token {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   scanTokens(text, (start, end) => {
-    const token = tokenOf(text, start, end)
-    if (token) tokens.push(token)
+    const word = wordOf(text, start, end)
+    if (word !== undefined) tokens.push({ word, start, end })
     return false
   })
   return tokens
@@ -32,24 +32,20 @@ export function tokenize(text: string): Token[] {
 export function firstWord(text: string): string {
   let word = ''
   scanTokens(text, (start, end) => {
-    word = tokenOf(text, start, end)?.word ?? ''
+    word = wordOf(text, start, end) ?? ''
     return word !== ''
   })
   return word
 }
 
-/** The token the characters `start` to `end` of `text` give, or `undefined` for a single letter. */
-function tokenOf(text: string, start: number, end: number): Token | undefined {
-  const raw = text.slice(start, end)
-  let word = raw.toLowerCase()
-  if (word.includes('.') && /\p{L}/u.test(word)) {
-    word = word.replace(/\./g, '')
-  } else if (/[.,]$/.test(word)) {
-    word = word.slice(0, -1)
-    end -= 1
-  }
-  if (word.length < 2 && !/\p{N}/u.test(word)) return undefined
-  return { word, start, end }
+/**
+ * The word the characters `start` to `end` of `text` give, or `undefined` for a single letter. Only
+ * a dotted acronym's match holds both a dot and a letter ("U.S." is "us"); a number's keeps its dot.
+ */
+function wordOf(text: string, start: number, end: number): string | undefined {
+  let word = text.slice(start, end).toLowerCase()
+  if (word.includes('.') && /\p{L}/u.test(word)) word = word.replace(/\./g, '')
+  return word.length < 2 && !/\p{N}/u.test(word) ? undefined : word
 }
 
 /** Kinds of code point the token pattern tells apart. */
@@ -183,5 +179,11 @@ export function processTerm(term: string): string | null {
 
 /** minisearch's `tokenize`: the words of `text` as strings. */
 export function tokenizeToWords(text: string): string[] {
-  return tokenize(text).map((token) => token.word)
+  const words: string[] = []
+  scanTokens(text, (start, end) => {
+    const word = wordOf(text, start, end)
+    if (word !== undefined) words.push(word)
+    return false
+  })
+  return words
 }

@@ -80,10 +80,16 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
   const compile = (vector: Map<string, number>) => {
     let found = compiled.get(vector)
     if (!found) {
-      const terms = [...vector.keys()]
-      const ids = new Int32Array(terms.length)
-      for (let k = 0; k < terms.length; k++) ids[k] = idOf(terms[k] as string)
-      found = { ids, weights: Float64Array.from(vector.values()), terms }
+      const terms: string[] = []
+      const ids = new Int32Array(vector.size)
+      const weights = new Float64Array(vector.size)
+      // `forEach`, not an iterator: a build compiles every sentence's vector.
+      vector.forEach((weight, term) => {
+        ids[terms.length] = idOf(term)
+        weights[terms.length] = weight
+        terms.push(term)
+      })
+      found = { ids, weights, terms }
       compiled.set(vector, found)
     }
     return found
