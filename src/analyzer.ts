@@ -1,5 +1,9 @@
 import { stemmer } from 'stemmer'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_LETTER = /\p{L}/u
+const HAS_DIGIT = /\p{N}/u
+
 /** A word found in a text, with its span. `word` is lower-cased, dots of acronyms removed. */
 export interface Token {
   word: string
@@ -44,8 +48,8 @@ export function firstWord(text: string): string {
  */
 function wordOf(text: string, start: number, end: number): string | undefined {
   let word = text.slice(start, end).toLowerCase()
-  if (word.includes('.') && /\p{L}/u.test(word)) word = word.replace(/\./g, '')
-  return word.length < 2 && !/\p{N}/u.test(word) ? undefined : word
+  if (word.includes('.') && HAS_LETTER.test(word)) word = word.replace(/\./g, '')
+  return word.length < 2 && !HAS_DIGIT.test(word) ? undefined : word
 }
 
 /** Kinds of code point the token pattern tells apart. */
@@ -163,7 +167,7 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Porter stem of a lower-cased word; numbers stay as they are. */
 export function stem(word: string): string {
-  if (/\p{N}/u.test(word)) return word.replace(/,/g, '')
+  if (HAS_DIGIT.test(word)) return word.replace(/,/g, '')
   return stemmer(word)
 }
 

@@ -9,6 +9,9 @@ import { phrasesOfTerms } from './same-point.js'
 import type { Unit } from './types.js'
 import { createWordTerms, vectorOfTerms, type WordTerms } from './vectors.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
+
 const LIST_MARK = /^\s*(?:[-*•‣◦]|\d{1,2}[.)])\s+/u
 
 /** "Label: " before a list item's sentence, as in "Energy Dynamics: Ongoing disagreements…". */
@@ -102,7 +105,7 @@ const NUMBER_WORDS = new Set(
 function numbersOf(words: readonly string[]): Set<string> {
   const numbers = new Set<string>()
   for (const word of words) {
-    if (/\p{N}/u.test(word)) numbers.add(word.replace(/,/g, ''))
+    if (HAS_DIGIT.test(word)) numbers.add(word.replace(/,/g, ''))
     else if (NUMBER_WORDS.has(word)) numbers.add(word)
   }
   return numbers
