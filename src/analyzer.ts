@@ -1,5 +1,9 @@
 import { stemmer } from 'stemmer'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_LETTER = /\p{L}/u
+const HAS_DIGIT = /\p{N}/u
+
 /** A word found in a text, with its span. `word` is lower-cased, dots of acronyms removed. */
 export interface Token {
   word: string
@@ -8,18 +12,20 @@ export interface Token {
 }
 
 /**
- * Letters (with combining marks) or digits; dotted acronyms ("U.S.") count as one word. Letters and
- * digits are separate tokens, so "12-hour" gives "12" and "hour" and matches "hours".
+ * Splits text into word tokens with their offsets: letters (with combining marks) or digits; dotted
+ * acronyms ("U.S.") count as one word. Letters and digits are separate tokens, so "12-hour" gives
+ * "12" and "hour" and matches "hours". This is the pattern `(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,]\p{N}+)*` (flag `u`), matched by character
+ * codes (`scanTokens`): a build tokenises every sentence several times, and a regex match makes an
+ * array with its index and input per token, much of a build's garbage. Single letters are dropped:
+ * they carry no meaning alone.
  */
-const TOKEN = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,]\p{N}+)*/gu
-
-/** Splits text into word tokens with their offsets. Single letters are dropped: they carry no meaning alone. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const match of text.matchAll(TOKEN)) {
-    const token = tokenOf(match)
-    if (token) tokens.push(token)
-  }
+  scanTokens(text, (start, end) => {
+    const word = wordOf(text, start, end)
+    if (word !== undefined) tokens.push({ word, start, end })
+    return false
+  })
   return tokens
 }
 
@@ -28,27 +34,105 @@ export function tokenize(text: string): Token[] {
  * sentence (`isImperative`). An empty string when `text` has no token.
  */
 export function firstWord(text: string): string {
-  for (const match of text.matchAll(TOKEN)) {
-    const token = tokenOf(match)
-    if (token) return token.word
-  }
-  return ''
+  let word = ''
+  scanTokens(text, (start, end) => {
+    word = wordOf(text, start, end) ?? ''
+    return word !== ''
+  })
+  return word
 }
 
-/** The token a match of `TOKEN` gives, or `undefined` for a single letter. */
-function tokenOf(match: RegExpMatchArray): Token | undefined {
-  const raw = match[0]
-  const start = match.index ?? 0
-  let end = start + raw.length
-  let word = raw.toLowerCase()
-  if (word.includes('.') && /\p{L}/u.test(word)) {
-    word = word.replace(/\./g, '')
-  } else if (/[.,]$/.test(word)) {
-    word = word.slice(0, -1)
-    end -= 1
+/**
+ * The word the characters `start` to `end` of `text` give, or `undefined` for a single letter. Only
+ * a dotted acronym's match holds both a dot and a letter ("U.S." is "us"); a number's keeps its dot.
+ */
+function wordOf(text: string, start: number, end: number): string | undefined {
+  let word = text.slice(start, end).toLowerCase()
+  if (word.includes('.') && HAS_LETTER.test(word)) word = word.replace(/\./g, '')
+  return word.length < 2 && !HAS_DIGIT.test(word) ? undefined : word
+}
+
+/** Kinds of code point the token pattern tells apart. */
+const OTHER = 1
+const LETTER = 2
+const MARK = 3
+const NUMBER = 4
+
+/** Kind of each UTF-16 code unit below the surrogates, filled on first sight (0: not yet known). */
+const kindOfUnit = new Uint8Array(0xd800)
+
+const IS_LETTER = /^\p{L}$/u
+const IS_MARK = /^\p{M}$/u
+const IS_NUMBER = /^\p{N}$/u
+
+/** The kind of the code point `code`, as `\p{L}`, `\p{M}` and `\p{N}` tell it. */
+function kindOf(code: number): number {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? LETTER : code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
+  if (code < 0xd800 && kindOfUnit[code] !== 0) return kindOfUnit[code] as number
+  const char = String.fromCodePoint(code)
+  const kind = IS_LETTER.test(char) ? LETTER : IS_MARK.test(char) ? MARK : IS_NUMBER.test(char) ? NUMBER : OTHER
+  if (code < 0xd800) kindOfUnit[code] = kind
+  return kind
+}
+
+/**
+ * Calls `visit` with the start and end of each match of the token pattern in `text`, in order, until
+ * it returns true. At each code point the pattern's branches are tried in its order: two or more
+ * letter-dot pairs, then letters with marks, then digits with `.` or `,` between groups, each as long
+ * as it goes; a code point that starts none is skipped.
+ */
+function scanTokens(text: string, visit: (start: number, end: number) => boolean): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.codePointAt(i) as number
+    const width = code > 0xffff ? 2 : 1
+    const kind = kindOf(code)
+    if (kind === LETTER) {
+      let j = i
+      let pairs = 0
+      while (j < n) {
+        const next = text.codePointAt(j) as number
+        const nextWidth = next > 0xffff ? 2 : 1
+        if (kindOf(next) !== LETTER || text.charCodeAt(j + nextWidth) !== 0x2e) break
+        j += nextWidth + 1
+        pairs++
+      }
+      if (pairs < 2) {
+        j = i + width
+        while (j < n) {
+          const next = text.codePointAt(j) as number
+          const nextKind = kindOf(next)
+          if (nextKind !== LETTER && nextKind !== MARK) break
+          j += next > 0xffff ? 2 : 1
+        }
+      }
+      if (visit(i, j)) return
+      i = j
+    } else if (kind === NUMBER) {
+      let j = digitsEnd(text, i + width)
+      while (j + 1 < n) {
+        const separator = text.charCodeAt(j)
+        if (separator !== 0x2e && separator !== 0x2c) break
+        const next = text.codePointAt(j + 1) as number
+        if (kindOf(next) !== NUMBER) break
+        j = digitsEnd(text, j + 1 + (next > 0xffff ? 2 : 1))
+      }
+      if (visit(i, j)) return
+      i = j
+    } else i += width
   }
-  if (word.length < 2 && !/\p{N}/u.test(word)) return undefined
-  return { word, start, end }
+}
+
+/** The end of the run of digits (`\p{N}`) from `at`. */
+function digitsEnd(text: string, at: number): number {
+  let j = at
+  while (j < text.length) {
+    const code = text.codePointAt(j) as number
+    if (kindOf(code) !== NUMBER) break
+    j += code > 0xffff ? 2 : 1
+  }
+  return j
 }
 
 /**
@@ -83,7 +167,7 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Porter stem of a lower-cased word; numbers stay as they are. */
 export function stem(word: string): string {
-  if (/\p{N}/u.test(word)) return word.replace(/,/g, '')
+  if (HAS_DIGIT.test(word)) return word.replace(/,/g, '')
   return stemmer(word)
 }
 
@@ -99,5 +183,11 @@ export function processTerm(term: string): string | null {
 
 /** minisearch's `tokenize`: the words of `text` as strings. */
 export function tokenizeToWords(text: string): string[] {
-  return tokenize(text).map((token) => token.word)
+  const words: string[] = []
+  scanTokens(text, (start, end) => {
+    const word = wordOf(text, start, end)
+    if (word !== undefined) words.push(word)
+    return false
+  })
+  return words
 }

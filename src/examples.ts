@@ -3,6 +3,9 @@ import { sentenceText } from './passages.js'
 import { allPassages, type CorpusIndex } from './search.js'
 import type { Answer } from './types.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
+
 export interface ExampleOptions {
   /** How many example questions to offer. Defaults to 3. */
   count?: number
@@ -43,7 +46,7 @@ export function suggestQuestions(index: CorpusIndex, ask: (question: string) => 
         const word = token.word
         let entry = stats.get(word)
         if (entry === undefined) {
-          entry = word.length < 4 || /\p{N}/u.test(word) || INDEX_STOP_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? null : { sources: new Set(), count: 0, lower: 0, capital: 0, capitalForm: '' }
+          entry = word.length < 4 || HAS_DIGIT.test(word) || INDEX_STOP_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? null : { sources: new Set(), count: 0, lower: 0, capital: 0, capitalForm: '' }
           stats.set(word, entry)
         }
         if (entry === null) continue

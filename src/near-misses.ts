@@ -1,5 +1,8 @@
 import { DEFAULT_SPELLER_OPTIONS, isOneEditApart } from './spelling.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
+
 /**
  * The dictionary's words that are not in the corpus but one edit from a corpus word ("joke" next to
  * "joe"): asked, they are real words the corpus lacks, not typos for the speller to correct.
@@ -52,7 +55,7 @@ function deletionIndexOf(dictionary: readonly string[]): DeletionIndex {
   let index = indexOf.get(dictionary)
   if (index) return index
   const { minLength } = DEFAULT_SPELLER_OPTIONS
-  const words = dictionary.filter((word) => word.length >= minLength && !/\p{N}/u.test(word))
+  const words = dictionary.filter((word) => word.length >= minLength && !HAS_DIGIT.test(word))
   let keyCount = 0
   for (const word of words) keyCount += word.length + 1
   let buckets = 1
@@ -103,7 +106,7 @@ export function findNearMisses(dictionary: readonly string[], vocabulary: Readon
   const marked = new Uint8Array(index.words.length)
   for (const word of vocabulary.keys()) {
     // The speller indexes the words it may correct to by this rule.
-    if (word.length < minLength - 1 || /\p{N}/u.test(word)) continue
+    if (word.length < minLength - 1 || HAS_DIGIT.test(word)) continue
     for (const w of neighboursOf(index, word)) marked[w] = 1
   }
   const nearMisses = new Set<string>()

@@ -5,6 +5,9 @@ import { getNlp, splitSentences } from './nlp.js'
 import { sentenceText, splitPassages, type PassageOptions } from './passages.js'
 import type { ArticleInput, Passage } from './types.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const STARTS_UPPER = /^\p{Lu}/u
+
 /**
  * The one reading of each sentence with the NLP library. wink-nlp is the costliest step of a build
  * (about 0.1 ms a sentence), so every stage that needs what it finds (the index's answer-type bits,
@@ -103,7 +106,7 @@ function readingOf(text: string, sentenceTokens: Tokens, sentenceEntities: Entit
   // The first word of a sentence is capitalised anyway, so it does not count.
   if (tags.slice(1).some((tag) => tag === 'PROPN')) features |= FEATURE.properNoun
   for (let i = 1; i < tokens.length; i++) {
-    if (tags[i] === 'PROPN' && PLACE_PREPOSITIONS.has((tokens[i - 1] ?? '').toLowerCase()) && /^\p{Lu}/u.test(tokens[i] ?? '')) features |= FEATURE.place
+    if (tags[i] === 'PROPN' && PLACE_PREPOSITIONS.has((tokens[i - 1] ?? '').toLowerCase()) && STARTS_UPPER.test(tokens[i] ?? '')) features |= FEATURE.place
   }
   return { tokens, tags, negated, entities, features }
 }

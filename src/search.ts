@@ -9,6 +9,9 @@ import { createSpeller, type Speller } from './spelling.js'
 import { prepareRelatedStems, relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const LOWER_CASE_WORD = /^\p{Ll}+$/u
+
 /**
  * BM25 settings and field weights, in one place. Chosen on SciFact's training queries
  * (`npm run bench:quality -- --tune`) among the settings that keep the bundled question set as good
@@ -394,7 +397,7 @@ function lowerCaseWords(synsets: Synsets): string[] {
   let words = lowerCaseWordsOf.get(synsets)
   if (!words) {
     const unique = new Set<string>()
-    for (const list of synsets) for (const word of list) if (/^\p{Ll}+$/u.test(word)) unique.add(word)
+    for (const list of synsets) for (const word of list) if (LOWER_CASE_WORD.test(word)) unique.add(word)
     lowerCaseWordsOf.set(synsets, (words = [...unique]))
   }
   return words

@@ -1,3 +1,6 @@
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
+
 /**
  * Corrects a misspelt question word to a word of the corpus. minisearch's own fuzzy search uses
  * Levenshtein distance, where a swap of two letters ("lnog" for "long") costs two edits; chat
@@ -31,12 +34,12 @@ export function createSpeller(vocabulary: ReadonlyMap<string, number>, options: 
     } else byDeletion.set(key, [word])
   }
   for (const word of vocabulary.keys()) {
-    if (word.length < minLength - 1 || /\p{N}/u.test(word)) continue
+    if (word.length < minLength - 1 || HAS_DIGIT.test(word)) continue
     add(word, word)
     for (const deleted of deletionsOf(word)) add(deleted, word)
   }
 
-  const correctable = (word: string) => word.length >= minLength && !vocabulary.has(word) && !/\p{N}/u.test(word)
+  const correctable = (word: string) => word.length >= minLength && !vocabulary.has(word) && !HAS_DIGIT.test(word)
   return {
     has: (word) => vocabulary.has(word),
     correct(word) {

@@ -1,6 +1,10 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
 import type { Source, Story } from './types.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_LETTER = /\p{L}/u
+const HAS_DIGIT = /\p{N}/u
+
 /** How articles are grouped into stories. */
 export interface StoryOptions {
   /**
@@ -216,7 +220,7 @@ function findNames(articles: StoryArticle[]): Set<string> {
   for (const { text } of articles) {
     for (const token of tokenize(text)) {
       const first = text.charAt(token.start)
-      if (!/\p{L}/u.test(first) || opensSentence(text, token.start)) continue
+      if (!HAS_LETTER.test(first) || opensSentence(text, token.start)) continue
       let count = counts.get(token.word)
       if (!count) counts.set(token.word, (count = { capitalised: 0, total: 0 }))
       count.total++
@@ -280,7 +284,7 @@ function articleTerms(
   const terms = new Map<string, number>()
   for (const [term, count] of counts) terms.set(term, 1 + Math.log(count))
   for (const token of tokenize(title)) {
-    if (token.word.length < 3 || /\p{N}/u.test(token.word) || QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word)) continue
+    if (token.word.length < 3 || HAS_DIGIT.test(token.word) || QUESTION_STOP_WORDS.has(token.word) || INDEX_STOP_WORDS.has(token.word) || CALENDAR_WORDS.has(token.word)) continue
     const term = stemOf(token.word)
     const weight = names.has(token.word) ? 1 : titleWeight
     terms.set(term, Math.max(terms.get(term) ?? 0, weight))

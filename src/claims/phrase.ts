@@ -1,6 +1,9 @@
 import { QUESTION_STOP_WORDS } from '../analyzer.js'
 import { getNlp } from '../nlp.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_LETTER = /\p{L}/u
+
 /**
  * Noun phrases read by wink-nlp's part-of-speech tags, for answers that are names of things
  * ("What sport is X associated with?" → "ice hockey"; "Which line is the station on?" →
@@ -65,7 +68,7 @@ export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
     const next = words[i + 1]
     const previous = words[i - 1]
     const joins = word.text === '-' && run.length > 0 && previous?.end === word.start && next?.start === word.end && PHRASE_TAGS.has(next.pos)
-    if (PHRASE_TAGS.has(word.pos) && /\p{L}/u.test(word.text)) {
+    if (PHRASE_TAGS.has(word.pos) && HAS_LETTER.test(word.text)) {
       if (run.length === 0) first = i
       run.push(word)
     }

@@ -2,18 +2,27 @@ import type { CompiledVector, SoftSimilarity } from './similarity.js'
 import type { Edges, Unit } from './types.js'
 
 /**
- * Scratch memory that `similarityGraph` keeps between calls (one per story): a table by term number,
- * as long as the build's vocabulary, is made once rather than for every story. Make it with
- * `createGraphScratch` and use it on one thread.
+ * Scratch memory that `similarityGraph` keeps between calls (one per story), grown on use: a table by
+ * term number, as long as the build's vocabulary, and the inverted index's arrays, made once rather
+ * than for every story. Make it with `createGraphScratch` and use it on one thread.
  */
 export interface GraphScratch {
   /** Per term number, its slot in the call's inverted index; −1 (every entry, between calls) for none. */
   slotOf: Int32Array
+  /** Per slot, where its holders start in `holders` (and the end of the last); then, per slot, the next holder to read. */
+  start: Int32Array
+  next: Int32Array
+  /** The units holding each slot's stem, slot after slot, ascending within a slot, and the stem's weight in each. */
+  holders: Int32Array
+  weights: Float64Array
+  /** Per unit: the bound of its similarity to the unit being scored, and whether it was reached. */
+  bounds: Float64Array
+  seen: Uint8Array
 }
 
 /** Empty scratch memory for `similarityGraph`, grown on use. */
 export function createGraphScratch(): GraphScratch {
-  return { slotOf: new Int32Array(0) }
+  return { slotOf: new Int32Array(0), start: new Int32Array(0), next: new Int32Array(0), holders: new Int32Array(0), weights: new Float64Array(0), bounds: new Float64Array(0), seen: new Uint8Array(0) }
 }
 
 /**
@@ -24,44 +33,72 @@ export function createGraphScratch(): GraphScratch {
 export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: number, scratch: GraphScratch = createGraphScratch()): Edges[] {
   // Sentences are read by term numbers (`SoftSimilarity.compile`): a build makes millions of lookups here.
   const vectors = units.map((unit) => similarity.compile(unit.vector))
-  // Per stem, the units holding it in ascending order, with its weight in each; `from` is the first
+  // Per stem, the units holding it in ascending order, with its weight in each; `next` is the first
   // unit after the one being scored, so each pair is reached once, from its first unit. Stems are
   // numbered here in order of first occurrence (`slotOf[id]` is a term number's slot, −1 for none:
-  // a table, not a map, as it is read for every stem and linked stem of every sentence).
+  // a table, not a map, as it is read for every stem and linked stem of every sentence). The lists
+  // are laid end to end in typed arrays, counted first, rather than an array per stem grown by push.
   let maxId = -1
-  for (const vector of vectors) for (let k = 0; k < vector.ids.length; k++) maxId = Math.max(maxId, vector.ids[k] as number)
+  let entries = 0
+  for (const vector of vectors) {
+    entries += vector.ids.length
+    for (let k = 0; k < vector.ids.length; k++) maxId = Math.max(maxId, vector.ids[k] as number)
+  }
   if (scratch.slotOf.length <= maxId) scratch.slotOf = new Int32Array(Math.max(1024, 2 * (maxId + 1))).fill(-1)
-  const { slotOf } = scratch
-  const holders: number[][] = []
-  const holderWeights: number[][] = []
-  vectors.forEach((vector, i) => {
+  if (scratch.holders.length < entries) {
+    const size = Math.max(1024, 2 * entries)
+    scratch.holders = new Int32Array(size)
+    scratch.weights = new Float64Array(size)
+    scratch.start = new Int32Array(size + 1)
+    scratch.next = new Int32Array(size + 1)
+  }
+  if (scratch.bounds.length < units.length) {
+    scratch.bounds = new Float64Array(Math.max(1024, 2 * units.length))
+    scratch.seen = new Uint8Array(scratch.bounds.length)
+  }
+  const { slotOf, start, next, holders, weights: holderWeights, bounds, seen } = scratch
+  // `start[slot + 1]` counts the slot's holders first, then becomes where the slot after it starts.
+  let slots = 0
+  for (const vector of vectors) {
     for (let k = 0; k < vector.ids.length; k++) {
       const id = vector.ids[k] as number
       let slot = slotOf[id] as number
       if (slot < 0) {
-        slotOf[id] = slot = holders.length
-        holders.push([])
-        holderWeights.push([])
+        slotOf[id] = slot = slots++
+        start[slot + 1] = 0
       }
-      holders[slot]?.push(i)
-      holderWeights[slot]?.push(vector.weights[k] as number)
+      start[slot + 1] = (start[slot + 1] as number) + 1
+    }
+  }
+  start[0] = 0
+  for (let slot = 0; slot < slots; slot++) {
+    start[slot + 1] = (start[slot + 1] as number) + (start[slot] as number)
+    next[slot] = start[slot] as number
+  }
+  vectors.forEach((vector, i) => {
+    for (let k = 0; k < vector.ids.length; k++) {
+      const slot = slotOf[vector.ids[k] as number] as number
+      const at = next[slot] as number
+      holders[at] = i
+      holderWeights[at] = vector.weights[k] as number
+      next[slot] = at + 1
     }
   })
+  for (let slot = 0; slot < slots; slot++) next[slot] = start[slot] as number
   // The cap that keeps a huge story bounded: a stem in more sentences than this is too common to
   // find neighbours by (its weight is low anyway), so each sentence reads at most this many per stem.
   // Pairs sharing only such stems are not scored. Stories of news events stay far below it.
   for (const vector of vectors) {
     for (let k = 0; k < vector.ids.length; k++) {
       const slot = slotOf[vector.ids[k] as number] as number
-      if (slot >= 0 && (holders[slot]?.length ?? 0) > MAX_TERM_SENTENCES) slotOf[vector.ids[k] as number] = -1
+      if (slot >= 0 && (start[slot + 1] as number) - (start[slot] as number) > MAX_TERM_SENTENCES) slotOf[vector.ids[k] as number] = -1
     }
   }
-  const from = new Int32Array(holders.length)
   const neighbours: Edges[] = units.map(() => [])
   // Links are symmetric, so the sum over linked pairs bounds both directed soft matches.
-  const bounds = new Float64Array(units.length)
-  const seen = new Uint8Array(units.length)
   const touched: number[] = []
+  const reached: number[] = []
+  const byBound = (a: number, b: number) => (bounds[b] as number) - (bounds[a] as number) || a - b
   vectors.forEach((vector, i) => {
     touched.length = 0
     // Each stem of the sentence, then each of its links (`l` from −1, the stem itself): the bound of
@@ -77,24 +114,27 @@ export function similarityGraph(units: Unit[], similarity: SoftSimilarity, min: 
         const slot = id < slotOf.length ? (slotOf[id] as number) : -1
         if (slot < 0) continue
         const weight = l < 0 ? stemWeight : stemWeight * (links.weights[l] as number)
-        const list = holders[slot] as number[]
-        const weights = holderWeights[slot] as number[]
-        let h = from[slot] as number
-        while (h < list.length && (list[h] as number) <= i) h++
-        from[slot] = h
-        for (; h < list.length; h++) {
-          const j = list[h] as number
+        const end = start[slot + 1] as number
+        let h = next[slot] as number
+        while (h < end && (holders[h] as number) <= i) h++
+        next[slot] = h
+        for (; h < end; h++) {
+          const j = holders[h] as number
           if (!seen[j]) {
             seen[j] = 1
             touched.push(j)
           }
-          bounds[j] = (bounds[j] as number) + weight * (weights[h] as number)
+          bounds[j] = (bounds[j] as number) + weight * (holderWeights[h] as number)
         }
       }
     }
     // A sentence of a huge story can reach thousands of others: score only the most promising few.
-    let reached = touched.filter((j) => (bounds[j] as number) >= min)
-    if (reached.length > MAX_SCORED_NEIGHBOURS) reached = reached.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b).slice(0, MAX_SCORED_NEIGHBOURS)
+    reached.length = 0
+    for (const j of touched) if ((bounds[j] as number) >= min) reached.push(j)
+    if (reached.length > MAX_SCORED_NEIGHBOURS) {
+      reached.sort(byBound)
+      reached.length = MAX_SCORED_NEIGHBOURS
+    }
     for (const j of touched) {
       seen[j] = 0
       bounds[j] = 0
@@ -143,8 +183,10 @@ export function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: nu
     outWeight[i] = out
   })
   let rank = new Float64Array(n).fill(1 / n)
+  // Two buffers taking turns, not a new one per iteration.
+  let next = new Float64Array(n)
   for (let iteration = 0; iteration < 50; iteration++) {
-    const next = new Float64Array(n).fill((1 - damping) / n)
+    next.fill((1 - damping) / n)
     let dangling = 0
     for (let i = 0; i < n; i++) {
       const out = outWeight[i] as number
@@ -164,7 +206,9 @@ export function lexRank(units: Unit[], neighbours: Edges[], sameSourceWeight: nu
       next[i] = (next[i] as number) + (damping * dangling) / n
       change += Math.abs((next[i] as number) - (rank[i] as number))
     }
+    const previous = rank
     rank = next
+    next = previous
     if (change < 1e-9) break
   }
   return Array.from(rank)

@@ -2,6 +2,9 @@ import { idf, type CorpusIndex } from '../search.js'
 import { lowerBound } from '../sorted-strings.js'
 import type { TakeawayBuildOptions } from './options.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
+
 /** Soft sentence similarity over one index: stems that may stand for one another, and the measures built on them. */
 export interface SoftSimilarity {
   /** Stems a stem may stand for, with the weight of such a match (below 1). */
@@ -41,7 +44,7 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
     let found = cache.get(term)
     if (found) return found
     const weights = new Map<string, number>()
-    if (!names.has(term) && !/\p{N}/u.test(term)) {
+    if (!names.has(term) && !HAS_DIGIT.test(term)) {
       for (const other of [...(index.related.get(term) ?? []), ...(reverse.get(term) ?? [])]) {
         if (other !== term && !names.has(other)) weights.set(other, settings.synonymWeight)
       }
@@ -80,10 +83,16 @@ export function createSoftSimilarity(index: CorpusIndex, names: ReadonlySet<stri
   const compile = (vector: Map<string, number>) => {
     let found = compiled.get(vector)
     if (!found) {
-      const terms = [...vector.keys()]
-      const ids = new Int32Array(terms.length)
-      for (let k = 0; k < terms.length; k++) ids[k] = idOf(terms[k] as string)
-      found = { ids, weights: Float64Array.from(vector.values()), terms }
+      const terms: string[] = []
+      const ids = new Int32Array(vector.size)
+      const weights = new Float64Array(vector.size)
+      // `forEach`, not an iterator: a build compiles every sentence's vector.
+      vector.forEach((weight, term) => {
+        ids[terms.length] = idOf(term)
+        weights[terms.length] = weight
+        terms.push(term)
+      })
+      found = { ids, weights, terms }
       compiled.set(vector, found)
     }
     return found

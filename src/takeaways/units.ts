@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../analyzer.js'
+import { tokenizeToWords } from '../analyzer.js'
 import { splitSentences } from '../nlp.js'
 import type { SentenceReadings } from '../reading.js'
 import { allPassages, articleText, passageAt, storedFeatures, type CorpusIndex } from '../search.js'
@@ -8,6 +8,9 @@ import { isQuotable } from './quotable.js'
 import { phrasesOfTerms } from './same-point.js'
 import type { Unit } from './types.js'
 import { createWordTerms, vectorOfTerms, type WordTerms } from './vectors.js'
+
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_DIGIT = /\p{N}/u
 
 const LIST_MARK = /^\s*(?:[-*•‣◦]|\d{1,2}[.)])\s+/u
 
@@ -68,13 +71,13 @@ export function collectUnits(
     }
     spans.forEach((span, i) => {
       const text = article.slice(span.start, span.end)
-      // Tokenised once for its vector, numbers and phrases, and each token read once for both.
-      const tokens = tokenize(text)
-      const wordTerms = tokens.map((token) => terms(token.word))
+      // Tokenised once, to words only, for its vector, numbers and phrases, and each word read once for both.
+      const words = tokenizeToWords(text)
+      const wordTerms = words.map((word) => terms(word))
       const vector = vectorOfTerms(wordTerms)
       if (vector.size === 0) return
       const reading = span.kind === 'list' ? undefined : readings?.(sourceId, span.start)
-      const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative, tokens.length)
+      const quotable = span.kind !== 'heading' && isQuotable(text, settings, reading?.imperative, words.length)
       units.push({
         sourceId,
         passageId: span.passage.id,
@@ -86,8 +89,8 @@ export function collectUnits(
         features: span.features,
         position: spans.length > 1 ? i / (spans.length - 1) : 0,
         vector,
-        numbers: numbersOf(tokens),
-        ...(quotable ? { phrases: phrasesOfTerms(tokens.map((token) => token.word), wordTerms) } : {}),
+        numbers: numbersOf(words),
+        ...(quotable ? { phrases: phrasesOfTerms(words, wordTerms) } : {}),
         ...(reading ? { reading } : {}),
       })
     })
@@ -99,11 +102,11 @@ const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half'.split(' '),
 )
 
-function numbersOf(tokens: readonly Token[]): Set<string> {
+function numbersOf(words: readonly string[]): Set<string> {
   const numbers = new Set<string>()
-  for (const token of tokens) {
-    if (/\p{N}/u.test(token.word)) numbers.add(token.word.replace(/,/g, ''))
-    else if (NUMBER_WORDS.has(token.word)) numbers.add(token.word)
+  for (const word of words) {
+    if (HAS_DIGIT.test(word)) numbers.add(word.replace(/,/g, ''))
+    else if (NUMBER_WORDS.has(word)) numbers.add(word)
   }
   return numbers
 }

@@ -2,6 +2,9 @@ import { QUESTION_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
 import { articleText, idf, stemOf, type CorpusIndex } from '../search.js'
 import { opensSentence } from '../stories.js'
 
+/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
+const HAS_LETTER = /\p{L}/u
+
 /**
  * Modal verbs and connectives: they say how a point is argued, not what it is, so two sentences
  * sharing them share nothing. Kept apart from the analyzer's question stop words, which questions need.
@@ -61,7 +64,7 @@ function capitalisedLetterAt(text: string, at: number): boolean | undefined {
   if (code >= 0x41 && code <= 0x5a) return true
   if (code < 0x80) return undefined
   const first = text.charAt(at)
-  if (!/\p{L}/u.test(first)) return undefined
+  if (!HAS_LETTER.test(first)) return undefined
   return first !== first.toLowerCase()
 }
 

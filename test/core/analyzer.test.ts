@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { firstWord, processTerm, tokenize } from '../../src/analyzer.js'
+import { firstWord, processTerm, tokenize, tokenizeToWords } from '../../src/analyzer.js'
 import { splitPassages } from '../../src/passages.js'
 import { createSpeller, isOneEditApart } from '../../src/spelling.js'
 
 describe('tokenize', () => {
   it('keeps dotted acronyms whole and splits numbers from units', () => {
     expect(tokenize('The U.S. held 12-hour talks').map((token) => token.word)).toEqual(['the', 'us', 'held', '12', 'hour', 'talks'])
+  })
+
+  it('reads accented words, numbers with separators and letters beyond the basic plane as one word each', () => {
+    const words = (text: string) => tokenize(text).map((token) => token.word)
+    expect(words('Café Zoë and cafe\u0301 reopened')).toEqual(['café', 'zoë', 'and', 'cafe\u0301', 'reopened'])
+    expect(words('12,500 people, 3.5 km, 2² and 1.5.')).toEqual(['12,500', 'people', '3.5', 'km', '2²', 'and', '1.5'])
+    expect(words('e.g. the 𝒜𝒷 team, a U.N.-backed plan')).toEqual(['eg', 'the', '𝒜𝒷', 'team', 'un', 'backed', 'plan'])
+    expect(tokenizeToWords('The U.S. held 12-hour talks')).toEqual(words('The U.S. held 12-hour talks'))
   })
 
   it('reports spans that point at the words in the text', () => {
