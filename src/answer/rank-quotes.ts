@@ -111,8 +111,6 @@ export function rankQuotes(
   const headlineBest = new Float64Array(termCount)
   for (let rank = 0; rank < ranked.length; rank++) {
     const { passage, number, score } = ranked[rank] as (typeof ranked)[number]
-    // Only the first `candidatePassages` are evidence for answering at all; the rest only offer quotes.
-    const gated = rank < settings.candidatePassages
     const { bySentence, sentencesWith } = passageStems(index, passage)
     const { sentences } = passage
     if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
@@ -138,50 +136,58 @@ export function rankQuotes(
       }
     }
     const passageCoverage = coverageOf(terms, termWeights, variantNumbers, passageHits, 0, total)
-    // The headline speaks for every passage of its article ("…end walkout without a deal"): its words
-    // count as evidence too, but not its names: a near miss names the same place ("a ticket to Osterby").
-    if (settings.titleEvidence) {
-      const title = titleStemsOf(index, passage.sourceId)
-      for (let i = 0; i < stemCount; i++) {
-        titleHits[i] = nameStem[i] === 0 && title.has(questionStems[i] as string) ? 1 : 0
-        passageHits[i] = (passageHits[i] as number) | (titleHits[i] as number)
-      }
-    }
-    // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
-    // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
-    if (gated) bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
     if (sentenceBest.length < sentences.length * termCount) {
       sentenceBest = new Float64Array(sentences.length * termCount)
       evidenceBest = settings.evidenceSynonyms ? sentenceBest : new Float64Array(sentences.length * termCount)
     }
     for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
       bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, true, sentenceBest, sentenceIndex * termCount)
-      if (!settings.evidenceSynonyms) bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, false, evidenceBest, sentenceIndex * termCount)
     }
-    if (settings.titleEvidence) bestVariantWeights(terms, variantNumbers, titleHits, 0, settings.evidenceSynonyms, titleBest, 0)
-    // The flags of the window at a sentence (it, the next one and the title), for `namesHeld`.
-    const windowHitsAt = (sentenceIndex: number) => {
-      const row = sentenceIndex * stemCount
-      for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
-      return windowHits
-    }
-    // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
-    let passageKnownCoverage = 0
-    for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
-      const next = sentenceIndex + 1 < sentences.length ? (sentenceIndex + 1) * termCount : -1
-      let windowCoverage = coverageOfBest(judged.weights, judged.total, evidenceBest, sentenceIndex * termCount, next, settings.titleEvidence ? titleBest : undefined)
-      if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
-      // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
-      if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
-      if (gated) bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
-    }
-    if (gated) bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
-    // A window that says the question's words only counts with an article that holds the rest of them.
-    if (gated && settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) {
-      const source = index.table.source[number] as number
-      let coverage = articleCoverage.get(source)
-      if (coverage === undefined) articleCoverage.set(source, (coverage = articleKnownCoverage(index, source, judged, questionStems, scratchHits, settings.evidenceSynonyms)))
-      bestArticleEvidence = Math.max(bestArticleEvidence, passageKnownCoverage + settings.articleCoverageWeight * coverage)
+    // Only the first `candidatePassages` are evidence for answering at all; the rest only offer quotes,
+    // and skip this block: the evidence of passages 21 to 30 would be worked out and thrown away.
+    if (rank < settings.candidatePassages) {
+      // The headline speaks for every passage of its article ("…end walkout without a deal"): its words
+      // count as evidence too, but not its names: a near miss names the same place ("a ticket to Osterby").
+      if (settings.titleEvidence) {
+        const title = titleStemsOf(index, passage.sourceId)
+        for (let i = 0; i < stemCount; i++) {
+          titleHits[i] = nameStem[i] === 0 && title.has(questionStems[i] as string) ? 1 : 0
+          passageHits[i] = (passageHits[i] as number) | (titleHits[i] as number)
+        }
+        bestVariantWeights(terms, variantNumbers, titleHits, 0, settings.evidenceSynonyms, titleBest, 0)
+      }
+      // A stand-alone question's own words must be in the passage as written. A follow-up's topic is the
+      // conversation's; its own words ("how much does it cost?") may be there in another form ("priced").
+      bestCoverage = Math.max(bestCoverage, coverageOf(judged.terms, judged.weights, judged.numbers, passageHits, 0, judged.total, followUp))
+      if (!settings.evidenceSynonyms) {
+        for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+          bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, false, evidenceBest, sentenceIndex * termCount)
+        }
+      }
+      // The flags of the window at a sentence (it, the next one and the title), for `namesHeld`.
+      const windowHitsAt = (sentenceIndex: number) => {
+        const row = sentenceIndex * stemCount
+        for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
+        return windowHits
+      }
+      // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
+      let passageKnownCoverage = 0
+      for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+        const next = sentenceIndex + 1 < sentences.length ? (sentenceIndex + 1) * termCount : -1
+        let windowCoverage = coverageOfBest(judged.weights, judged.total, evidenceBest, sentenceIndex * termCount, next, settings.titleEvidence ? titleBest : undefined)
+        if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
+        // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
+        if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
+        bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
+      }
+      bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
+      // A window that says the question's words only counts with an article that holds the rest of them.
+      if (settings.minArticleEvidence > 0 && knownTotal > 0 && bestArticleEvidence < settings.minArticleEvidence) {
+        const source = index.table.source[number] as number
+        let coverage = articleCoverage.get(source)
+        if (coverage === undefined) articleCoverage.set(source, (coverage = articleKnownCoverage(index, source, judged, questionStems, scratchHits, settings.evidenceSynonyms)))
+        bestArticleEvidence = Math.max(bestArticleEvidence, passageKnownCoverage + settings.articleCoverageWeight * coverage)
+      }
     }
     let headlineHeld = false
     if (settings.titleSentenceWeight > 0) {
@@ -254,20 +260,20 @@ export function rankQuotes(
   candidates.splice(0, reranked.length, ...reranked)
   const quotes: Quote[] = []
   const quotedFrom = new Map<string, number>()
+  // Quotes far below the best one answer something else: a shorter answer beats a padded one.
+  const floor = (candidates[0]?.score ?? 0) * settings.relativeScoreFloor
+  const pool = candidates.slice(0, Math.max(wanted * 4, 12)).filter((candidate) => candidate.score >= floor)
   // Alternating sources is for outlets telling one story: an article alone in its story has no other
   // side to give, and the source the turn would go to tells another story (SQuAD's other articles).
   const { loneSources } = corpus
   const alternates = (sourceId: string) => !settings.sameSourceWithinStory || loneSources === undefined || !loneSources.has(sourceId)
-  // Quotes far below the best one answer something else: a shorter answer beats a padded one.
-  const floor = (candidates[0]?.score ?? 0) * settings.relativeScoreFloor
-  const pool = candidates.slice(0, Math.max(wanted * 4, 12)).filter((candidate) => candidate.score >= floor)
   while (pool.length > 0 && quotes.length < wanted) {
     // Re-rank the pool with the same-source factor so close calls go to a source not yet quoted.
     let bestAt = 0
     let bestValue = -Infinity
     pool.forEach((candidate, i) => {
       const { sourceId } = candidate.passage
-      const value = candidate.score * (alternates(sourceId) ? settings.sameSourceFactor ** (quotedFrom.get(sourceId) ?? 0) : 1)
+      const value = candidate.score * (alternates(sourceId) ? sameSourceShare(quotedFrom.get(sourceId) ?? 0, settings) : 1)
       if (value > bestValue) {
         bestValue = value
         bestAt = i
@@ -343,6 +349,17 @@ function quoteWindowCoverage(
     best = Math.max(best, coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount))
   }
   return best
+}
+
+/**
+ * What `sameSourceFactor` leaves of the score of a sentence from a source quoted `quoted` times: the
+ * factor once, or once per quote with `compoundSameSource`. Once is enough for a close call to go to
+ * a source not yet quoted; compounded, it let a sentence 28% weaker overtake after two quotes, and on
+ * SQuAD that was an article about something else.
+ */
+function sameSourceShare(quoted: number, settings: Required<AnswerOptions>): number {
+  if (quoted === 0) return 1
+  return settings.compoundSameSource ? settings.sameSourceFactor ** quoted : settings.sameSourceFactor
 }
 
 const titleStemCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>()
