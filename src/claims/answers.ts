@@ -1,4 +1,4 @@
-import { tokenize } from '../analyzer.js'
+import { stem, tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Claim, Disagreement, Passage } from '../types.js'
@@ -8,10 +8,11 @@ import { GENERIC_COUNTED } from './measured.js'
 import { sameActAnswers } from './money-verb.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
-import { memoBySentence, sentenceTokens } from './sentence-memo.js'
+import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
 import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
+import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans } from './asked-act.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 export { askedKindOf, asksForSeveral, expandedOf, isCauseQuestion } from './asked-kind.js'
@@ -91,6 +92,12 @@ const BYSTANDER_LEAD = 1.5
 /** The kinds of figures: a figure answers only where the question's words stand beside it, not merely in its unit. */
 const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
 
+/**
+ * The kinds whose value must stand near the question's act ("Who bought…?", "When will… reopen?"):
+ * a name or a day in a sentence that does not state the act answers another question.
+ */
+const ACT_KINDS = new Set<AskedKind>(['person', 'date'])
+
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
 
@@ -129,6 +136,8 @@ export interface SourceAnswer {
   value: FoundValue
   /** Every value of the kind in the source's answering passages: a source that states the other value too does not contradict it. */
   alsoStates: FoundValue[]
+  /** For a question with an act (`askedActStems`): whether the value stands by the act, or by another verb ("flooded on Tuesday"). */
+  act?: 'asked' | 'other'
 }
 
 /**
@@ -259,6 +268,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const related = relatedStems(analyzed)
   const expands = expandedOf(analyzed.text)
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && /\bhow\s+many\b/i.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
+  const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
+  if (acts) asked.acts = acts
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -305,7 +316,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceReading {
   const sentences: AnsweringSentence[] = []
-  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue } | undefined
+  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acted: boolean; otherAct: boolean } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
@@ -369,16 +380,28 @@ function answerOf(
       const quoted = kind === 'person' && !asksWhoSaid(asked) ? quotedSpansOf(sentenceText(passage, sentence), sentence.start) : []
       const inQuote = (at: number) => quoted.some((span) => at >= span.start && at < span.end)
       const onlyQuoted = quoted.length > 0 && hits.length > 0 && hits.every(inQuote)
-      const answering = values.filter(
+      // The act asked about, stated near the value: "Owen Price said…" in a sentence with no buying in it does not say who bought.
+      const actSpans = asked.acts ? stems.flatMap((stem, i) => (asked.acts!.has(stem) ? [{ start: sentence.start + spans[2 * i]!, end: sentence.start + spans[2 * i + 1]! }] : [])) : undefined
+      if (actSpans) actSpans.push(...phrasalVerbSpans(tagSentence(sentenceText(passage, sentence))).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
+      const nearAct = (value: FoundValue) => !actSpans || actSpans.some((act) => act.start - value.end <= ACT_WINDOW_CHARS && value.start - act.end <= ACT_WINDOW_CHARS)
+      const placed = values.filter(
         (value) => (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) && !(onlyQuoted && !inQuote(value.start)),
       )
+      // A name must stand by the act. A date by the act is the source's answer when it gives one
+      // ("will reopen in March", not "flooded on Tuesday"); a source that dates the act only in
+      // other words ("(21 July 1807 – 1857)", "was called off") still answers with its best date.
+      const acted = placed.filter(nearAct)
+      const answering = kind === 'person' || acted.length > 0 ? acted : placed
       if (answering.length === 0) continue
+      const isActed = actSpans !== undefined && acted.length > 0
       // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
       // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
       // definitions of two sources are compared, so a source's description would hide its definition.
       // Each value's keys worked out once, not in every comparison of the sort.
-      const keyed = answering.map((value) => ({ value, clauseWords: clauseWords(value), rank: value.typed ? 0 : value.defines ? 1 : 2, distance: distance(value) }))
-      const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
+      // Asked who did the act, its doer ("Brightwater bought the airline", "bought by Brightwater") before its object.
+      const agent = (value: FoundValue) => (kind === 'person' && actSpans?.some((act) => isAgentOf(sentenceText(passage, sentence), shifted(value, sentence.start), shifted(act, sentence.start))) ? 0 : 1)
+      const keyed = answering.map((value) => ({ value, clauseWords: clauseWords(value), agent: agent(value), rank: value.typed ? 0 : value.defines ? 1 : 2, distance: distance(value) }))
+      const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.agent - b.agent || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
       const { value } = chosen
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
@@ -389,10 +412,14 @@ function answerOf(
       const sentenceScore = score + 0.5 * passageScore - (chosen.distance - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
-      if (!best || sentenceScore > best.score) best = { score: sentenceScore, covered: named, passage, sentence, value }
+      if (!best || (isActed && !best.acted) || (isActed === best.acted && sentenceScore > best.score)) {
+        const otherAct = asked.acts !== undefined && !isActed && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts, stem)
+        best = { score: sentenceScore, covered: named, passage, sentence, value, acted: isActed, otherAct }
+      }
     }
   }
-  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates } } : {}) }
+  const act = best?.acted ? ('asked' as const) : best?.otherAct ? ('other' as const) : undefined
+  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}) } } : {}) }
 }
 
 /**
@@ -409,6 +436,11 @@ const clauseBoundsOf = (text: string, offset: number): Array<{ start: number; en
   }
   bounds.push({ start: offset + from, end: offset + text.length })
   return bounds
+}
+
+/** A span moved back by `offset`: from offsets in the article to offsets in the sentence. */
+function shifted(span: { start: number; end: number }, offset: number): { start: number; end: number } {
+  return { start: span.start - offset, end: span.end - offset }
 }
 
 /** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */
@@ -441,7 +473,9 @@ function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
   return words.some((word) => /\d/.test(word) && asked.has(word))
 }
 
-function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number, related: Set<string>): Disagreement | undefined {
+function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number, related: Set<string>): Disagreement | undefined {
+  // Once a source dates the asked act ("will reopen on Monday"), a date another source gives for another act ("freed on Tuesday") answers something else.
+  const all = stated.some((answer) => answer.act === 'asked') ? stated.filter((answer) => answer.act !== 'other') : stated
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))
@@ -458,7 +492,7 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
   if (sides.length < 2) return undefined
   // A side is contested when another side gives a comparable value and neither source states the other's value anywhere it answers.
   const states = (answer: SourceAnswer, value: FoundValue) =>
-    answer.alsoStates.some((stated) => (kind === 'place' ? stated.comparable.type === 'label' && value.comparable.type === 'label' && stated.comparable.label === value.comparable.label : sameFoundValue(stated, value)))
+    answer.alsoStates.some((stated) => (kind === 'place' ? stated.comparable.type === 'label' && value.comparable.type === 'label' && stated.comparable.label === value.comparable.label : sameFoundValue(stated, value) && sharesDateField(stated, value)))
   const contested = sides.filter((side) =>
     sides.some((other) => other !== side && comparableValues(side[0]!.value, other[0]!.value) && !other.some((answer) => states(answer, side[0]!.value)) && !side.some((answer) => states(answer, other[0]!.value))),
   )
@@ -473,6 +507,18 @@ function disagreementOf(index: CorpusIndex, all: SourceAnswer[], kind: AskedKind
     return claimOf(index, first.sourceId, first.passage, first.sentence, first.value.display, rest.map((answer) => answer.sourceId), newest !== undefined && side.some((answer) => answer.sourceId === newest))
   })
   return { topic: topicOf(question), kind: kindOfDisagreement(kind), valueKind: kind, claims }
+}
+
+/**
+ * True when two dates give a field in common: a source that names a weekday for something else
+ * ("said on Monday") does not state a month another source gives ("in April"), though the two
+ * cannot be told apart. Values other than dates always share what they give.
+ */
+function sharesDateField(a: FoundValue, b: FoundValue): boolean {
+  const x = a.comparable
+  const y = b.comparable
+  if (x.type !== 'date' || y.type !== 'date') return true
+  return (['year', 'month', 'day', 'weekday'] as const).some((field) => x[field] !== undefined && y[field] !== undefined)
 }
 
 /**
