@@ -316,7 +316,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceReading {
   const sentences: AnsweringSentence[] = []
-  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acted: boolean; otherAct: boolean } | undefined
+  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
@@ -393,7 +393,6 @@ function answerOf(
       const acted = placed.filter(nearAct)
       const answering = kind === 'person' || acted.length > 0 ? acted : placed
       if (answering.length === 0) continue
-      const isActed = actSpans !== undefined && acted.length > 0
       // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
       // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
       // definitions of two sources are compared, so a source's description would hide its definition.
@@ -403,6 +402,8 @@ function answerOf(
       const keyed = answering.map((value) => ({ value, clauseWords: clauseWords(value), agent: agent(value), rank: value.typed ? 0 : value.defines ? 1 : 2, distance: distance(value) }))
       const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.agent - b.agent || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
       const { value } = chosen
+      // How firmly the value is the act's: 2 its doer, 1 by it, 0 no act asked or none by it. A source's doer of the act answers before its other names.
+      const acting = actSpans === undefined || acted.length === 0 ? 0 : chosen.agent === 0 ? 2 : 1
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i + 1]!] : []))
@@ -412,13 +413,13 @@ function answerOf(
       const sentenceScore = score + 0.5 * passageScore - (chosen.distance - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
-      if (!best || (isActed && !best.acted) || (isActed === best.acted && sentenceScore > best.score)) {
-        const otherAct = asked.acts !== undefined && !isActed && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts, stem)
-        best = { score: sentenceScore, covered: named, passage, sentence, value, acted: isActed, otherAct }
+      if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
+        const otherAct = asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts, stem)
+        best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct }
       }
     }
   }
-  const act = best?.acted ? ('asked' as const) : best?.otherAct ? ('other' as const) : undefined
+  const act = best && best.acting > 0 ? ('asked' as const) : best?.otherAct ? ('other' as const) : undefined
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}) } } : {}) }
 }
 
