@@ -1,5 +1,5 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
-import { MONTHS, WEEKDAYS } from './date.js'
+import { dateOf, MONTHS, WEEKDAYS } from './date.js'
 import { fractionsIn } from './fraction.js'
 import { MEASURE_UNITS } from './units.js'
 import { CURRENCY_SYMBOLS } from './money.js'
@@ -95,7 +95,6 @@ const BARE_MONTH = `(?<=\\b(?:(?:in|by|before|after|until|till|from|since|during
 const WEEKDAY = `(?:${WEEKDAYS.map((day) => day.replace(/^./, (c) => c.toUpperCase())).join('|')})`
 const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${BARE_MONTH})\\b`, 'g')
 const WEEKDAY_ONLY = new RegExp(`^${WEEKDAY}$`)
-const MONTH_PREFIXES = MONTH_NAMES.map((name) => new RegExp(`\\b${name.slice(0, 3)}`))
 const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|le)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}/gu
 /** Capitalised words that open a sentence or a clause without naming anyone. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'His', 'Her', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'After', 'Before', 'During', 'As', 'But', 'And', 'Or', 'If', 'When', 'While', 'Although', 'However', 'According', 'Since', 'From', 'For', 'With', 'By', 'Of', 'To', 'I', 'We', 'You', 'There', 'Here', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Saint', 'St', 'Former', 'Acting', 'Interim', 'Current', 'Outgoing', 'Incoming', 'Late', 'Then'])
@@ -418,20 +417,6 @@ export function namesIn(text: string): FoundValue[] {
     const name = match[0].replace(/[’']s$|[.,]$/, '')
     return { kind: 'place', display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: match.index ?? 0, end: (match.index ?? 0) + name.length }
   })
-}
-
-function dateOf(text: string): { year?: number; month?: number; day?: number; weekday?: number } | undefined {
-  const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
-  const year = /\b(\d{4})\b/.exec(text)
-  if (year) date.year = Number(year[1])
-  const month = MONTH_PREFIXES.findIndex((prefix) => prefix.test(text))
-  if (month >= 0) date.month = month + 1
-  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(text.replace(/\b\d{4}\b/, ''))
-  if (day && date.month !== undefined) date.day = Number(day[1])
-  const weekday = WEEKDAYS.findIndex((name) => text.toLowerCase().includes(name))
-  if (weekday >= 0) date.weekday = weekday
-  if (date.year !== undefined && (date.year < 1000 || date.year > 2100)) return undefined
-  return Object.keys(date).length > 0 ? date : undefined
 }
 
 /**
