@@ -396,7 +396,7 @@ export function disputedAnswer(index: CorpusIndex, declined: Answer, analyzed: A
   // Likewise the doer or the day of an act done to a thing no source names ("Who won the tennis final?"
   // of a by-election); a question with no act ("Who is the artist of…?") may name a role in a paraphrase.
   const kind = askedKindOf(analyzed.text) ?? ''
-  const measures = ['number', 'duration', 'percent'].includes(kind) || ((kind === 'person' || kind === 'date') && askedActStems(analyzed) !== undefined)
+  const measures = ['number', 'duration', 'percent', 'date'].includes(kind) || (kind === 'person' && askedActStems(analyzed) !== undefined)
   if (measures && analyzed.terms.some((term) => !term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))) return undefined
   const compared = [
     ...compareAnswers(index, analyzed, passageIds, { ...options, minAnswerShare: DECLINED_MIN_ANSWER_SHARE }),

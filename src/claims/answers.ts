@@ -85,6 +85,9 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
  */
 const ACT_KINDS = new Set<AskedKind>(['person', 'date'])
 
+/** What may stand between a verb's subject and the verb: its auxiliaries ("was", "has been"). */
+const SUBJECT_TO_VERB = /^\s+(?:(?:was|were|is|are|has|have|had|been|be|being|will|would)\s+)*$/
+
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
 
@@ -369,7 +372,13 @@ function answerOf(
       const onlyQuoted = quoted.length > 0 && hits.length > 0 && hits.every(inQuote)
       // The act asked about, stated near the value: "Owen Price said…" in a sentence with no buying in it does not say who bought.
       const actSpans = asked.acts ? stems.flatMap((stem, i) => (asked.acts!.has(stem) ? [{ start: sentence.start + spans[2 * i]!, end: sentence.start + spans[2 * i + 1]! }] : [])) : undefined
-      if (actSpans) actSpans.push(...phrasalVerbSpans(tagSentence(sentenceText(passage, sentence))).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
+      // A phrasal verb may be the act in other words ("the festival was called off"), when its subject is the question's word: "the train broke down in the tunnel" is another act.
+      if (actSpans) {
+        const text = sentenceText(passage, sentence)
+        const subjectEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [spans[2 * i + 1]!] : []))
+        const ofSubject = (span: { start: number }) => subjectEnds.some((end) => end <= span.start && SUBJECT_TO_VERB.test(text.slice(end, span.start)))
+        actSpans.push(...phrasalVerbSpans(tagSentence(text)).filter(ofSubject).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
+      }
       const nearAct = (value: FoundValue) => !actSpans || actSpans.some((act) => act.start - value.end <= ACT_WINDOW_CHARS && value.start - act.end <= ACT_WINDOW_CHARS)
       const placed = values.filter(
         (value) => (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) && !(onlyQuoted && !inQuote(value.start)),
