@@ -2,12 +2,13 @@ import { stem } from './analyzer.js'
 import { compareAnswers, type CompareAnswersOptions } from './claims/answers.js'
 import { IMPLICIT_COUNTED } from './claims/count.js'
 import { GENERIC_COUNTED } from './claims/measured.js'
+import { CURRENCY_SYMBOLS } from './claims/money.js'
 import { SMALL_NUMBERS } from './claims/numbers.js'
 import type { ExtractedClaim } from './claims/types.js'
 import { sentenceText } from './passages.js'
 import { analyzeQuestion, type QuestionBridgingOptions } from './question.js'
 import { tagSentence } from './claims/sentence-memo.js'
-import { NEGATIVE_SUBJECTS, REFUSING } from './claims/outcome-answer.js'
+import { isNegativeSubjectAt, NEGATIVE_SUBJECTS, REFUSING, wordBeforeVerb } from './claims/outcome-answer.js'
 import { passageAt, sentenceStems, stemsOf, type CorpusIndex } from './search.js'
 import type { Claim, Disagreement } from './types.js'
 
@@ -32,8 +33,11 @@ export interface ClaimQuestionOptions {
 
 export const DEFAULT_CLAIM_QUESTION_OPTIONS: Required<ClaimQuestionOptions> = { maxQuestionsPerStory: 24, passagesPerSource: 3 }
 
+/** Number words: "two", "hundred", "million". */
+const NUMBER_WORDS = [...Object.keys(SMALL_NUMBERS), 'hundred', 'thousand', 'million', 'billion']
+
 /** Words of a figure, dropped from the question made of its sentence: the question asks for the figure. */
-const FIGURE_WORD = new RegExp(`^(?:[$£€¥]?[\\d.,]+[a-z]{0,2}|${[...Object.keys(SMALL_NUMBERS), 'hundred', 'thousand', 'million', 'billion', 'bn', 'm'].join('|')})$`, 'i')
+const FIGURE_WORD = new RegExp(`^(?:[$£€¥]?[\\d.,]+[a-z]{0,2}|${[...NUMBER_WORDS, 'bn', 'm'].join('|')})$`, 'i')
 
 /** The clause of a claim's text around its value: cut at the first comma, semicolon or dash after `from`. */
 function clauseFrom(text: string, from: number): string {
@@ -78,10 +82,10 @@ const DENYING = new Set(['not', "n't", 'n’t', 'never', ...NEGATIVE_SUBJECTS])
  * making), and not by a modal of advice or speculation ("should not be read as failure").
  */
 function deniesVerb(words: ReturnType<typeof tagSentence>, i: number): boolean {
-  let at = i - 1
-  while (at >= 0 && !DENYING.has(words[at]!.lower) && (words[at]!.pos === 'AUX' || words[at]!.pos === 'PART' || words[at]!.pos === 'ADV' || ['been', 'be', 'being'].includes(words[at]!.lower))) at--
+  // The walk back stops at a denying word; a negative subject ("nobody") ends it anyway, not being an auxiliary.
+  const at = wordBeforeVerb(words, i, (word) => DENYING.has(word.lower))
   const denier = words[at]
-  if (!denier || !(DENYING.has(denier.lower) || (denier.lower === 'one' && words[at - 1]?.lower === 'no'))) return false
+  if (!denier || !(DENYING.has(denier.lower) || isNegativeSubjectAt(words, at))) return false
   return !words.slice(Math.max(0, at - 2), at).some((other) => SPECULATING.has(other.lower))
 }
 
@@ -117,8 +121,15 @@ interface AskedOfStory {
   action?: string
 }
 
-/** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros". */
-const CURRENCY = /[$£€¥]|\b(?:dollars?|euros?|pounds?|yen)\b/i
+/** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros": a currency's symbol or name (`CURRENCY_SYMBOLS`). */
+const CURRENCY = new RegExp(
+  `[${Object.keys(CURRENCY_SYMBOLS)
+    .filter((name) => !/\p{L}/u.test(name))
+    .join('')}]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
+    .filter((name) => /\p{L}/u.test(name))
+    .join('|')})\\b`,
+  'i',
+)
 
 /** Counted nouns every count may stand for: "six people" counts the hostages too. */
 const ANY_COUNTED = new Set(['people', 'persons'])
@@ -135,7 +146,7 @@ function countedNounOfSides(sides: readonly string[]): string | undefined {
   return nouns.find((noun) => specific.length === 0 || stem(noun!.toLowerCase()) === specific[0])
 }
 
-const SMALL_NUMBER_WORDS = new Set([...Object.keys(SMALL_NUMBERS), 'hundred', 'thousand', 'million', 'billion'])
+const SMALL_NUMBER_WORDS = new Set(NUMBER_WORDS)
 
 /**
  * The sides whose sentence shares a word with another side's, beside the figures and the sides'

@@ -1,3 +1,4 @@
+import { askedActStems } from './claims/asked-act.js'
 import { QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
 import { extractClaims, parseNumber, UNIT_SECONDS, type ClaimOptions, type Dimension, type ExtractedClaim } from './claims/index.js'
 import { valuesConflict } from './claims/compare.js'
@@ -392,7 +393,10 @@ export function disputedAnswer(index: CorpusIndex, declined: Answer, analyzed: A
   if (analyzed.missingTopic !== undefined) return undefined
   // A figure measures a thing: asked the count of a thing no source names ("how many strollers" of a
   // corpus about heaters), the figures are of something else. A role no source names ("the artist") is a paraphrase.
-  const measures = ['number', 'duration', 'percent'].includes(askedKindOf(analyzed.text) ?? '')
+  // Likewise the doer or the day of an act done to a thing no source names ("Who won the tennis final?"
+  // of a by-election); a question with no act ("Who is the artist of…?") may name a role in a paraphrase.
+  const kind = askedKindOf(analyzed.text) ?? ''
+  const measures = ['number', 'duration', 'percent', 'date'].includes(kind) || (kind === 'person' && askedActStems(analyzed) !== undefined)
   if (measures && analyzed.terms.some((term) => !term.variants.some((variant) => !variant.synonym && index.docFreq.has(variant.stem)))) return undefined
   const compared = [
     ...compareAnswers(index, analyzed, passageIds, { ...options, minAnswerShare: DECLINED_MIN_ANSWER_SHARE }),

@@ -57,3 +57,21 @@ function datesSaying(words: EntityContext['words'], first: number): boolean {
   if (words[at]?.lower === 'reporters') at--
   return SAYING.has(words[at]?.lower ?? '')
 }
+
+/** The three-letter openings of the months, capitalised: "Jan" matches "January" and "Jan.". */
+const MONTH_PREFIXES = MONTHS.map((name) => new RegExp(`\\b${name.slice(0, 3).replace(/^./, (c) => c.toUpperCase())}`))
+
+/** The fields a written date gives ("Friday", "March 2026", "12 June 1990"), or undefined for none or an absurd year. */
+export function dateOf(text: string): { year?: number; month?: number; day?: number; weekday?: number } | undefined {
+  const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
+  const year = /\b(\d{4})\b/.exec(text)
+  if (year) date.year = Number(year[1])
+  const month = MONTH_PREFIXES.findIndex((prefix) => prefix.test(text))
+  if (month >= 0) date.month = month + 1
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(text.replace(/\b\d{4}\b/, ''))
+  if (day && date.month !== undefined) date.day = Number(day[1])
+  const weekday = WEEKDAYS.findIndex((name) => text.toLowerCase().includes(name))
+  if (weekday >= 0) date.weekday = weekday
+  if (date.year !== undefined && (date.year < 1000 || date.year > 2100)) return undefined
+  return Object.keys(date).length > 0 ? date : undefined
+}

@@ -1,4 +1,5 @@
 import { sameDate, sameNumber } from './compare.js'
+import { boundComparable, sameBoundedDate } from './date-bound.js'
 import type { FoundValue } from './found-values.js'
 import { GENERIC_COUNTED } from './measured.js'
 import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
@@ -13,6 +14,7 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength)
   const x = a.comparable
   const y = b.comparable
+  if (x.type === 'date' && y.type === 'date') return boundComparable(x, a.dateBound, y, b.dateBound)
   if (x.type !== 'number' || y.type !== 'number') return true
   // A part no larger than the other figure may be a part of it: "five of the trapped workers" against "12 were trapped".
   if ((a.part && x.high <= y.high) || (b.part && y.high <= x.high)) return false
@@ -53,7 +55,7 @@ export function sameFoundValue(a: FoundValue, b: FoundValue): boolean {
   const x = a.comparable
   const y = b.comparable
   if (x.type === 'number' && y.type === 'number') return comparableValues(a, b) && sameNumber({ ...x, unit: '' }, { ...y, unit: '' })
-  if (x.type === 'date' && y.type === 'date') return sameDate(x, y)
+  if (x.type === 'date' && y.type === 'date') return a.dateBound || b.dateBound ? sameBoundedDate(x, a.dateBound, y, b.dateBound) : sameDate(x, y)
   if (x.type === 'label' && y.type === 'label') {
     const xs = x.label.split(/\s+/)
     const ys = y.label.split(/\s+/)

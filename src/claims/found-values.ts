@@ -1,5 +1,5 @@
 import { QUESTION_STOP_WORDS, stem } from '../analyzer.js'
-import { MONTHS, WEEKDAYS } from './date.js'
+import { dateOf, MONTHS, WEEKDAYS } from './date.js'
 import { fractionsIn } from './fraction.js'
 import { MEASURE_UNITS } from './units.js'
 import { CURRENCY_SYMBOLS } from './money.js'
@@ -8,6 +8,7 @@ import { outcomeReadings } from './outcome-answer.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import { causeValues, expansionValues } from './connective-answers.js'
+import { actBoundOf, type BoundedDate } from './date-bound.js'
 import type { ClaimValue } from './types.js'
 
 export { comparableValues, measureAlike, sameFoundValue } from './found-value-compare.js'
@@ -43,6 +44,8 @@ export interface AskedWords {
   cause?: boolean
   /** For "What does VCD stand for?", the abbreviation ("VCD"): only the name written before it in brackets answers. */
   expands?: string
+  /** The stems of the act the question asks about (`askedActStems`): a date bound to it ("will not reopen before June") answers. */
+  acts?: Set<string>
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -55,6 +58,8 @@ export interface FoundValue {
   end: number
   /** True for a phrase holding the noun an entity question asks a name of ("Baroque style"). */
   typed?: boolean
+  /** For a date bound to the asked act ("reopen by May", "not before June"): which end it closes. */
+  dateBound?: BoundedDate
   /** True for a figure counting part of a group ("five of the trapped workers"): a larger total does not contradict it. */
   part?: boolean
   /** What a figure counts, in its plain form ("nurse" for "1,200 nurses"): counts of different things are not compared. */
@@ -85,10 +90,11 @@ const NUMBER = new RegExp(
 )
 const MONTH_NAMES = MONTHS.map((month) => month.replace(/^./, (c) => c.toUpperCase()))
 const MONTH = `(?:${MONTH_NAMES.map((name) => `${name.slice(0, 3)}(?:${name.slice(3)}|\\.)?`).join('|')})`
+/** A month named alone, after a preposition of time ("in March", "by the end of May", "mid-April"): "May" alone may be a verb. */
+const BARE_MONTH = `(?<=\\b(?:(?:in|by|before|after|until|till|from|since|during|of)\\s+(?:early\\s+|late\\s+)?|mid-))(?:${MONTH_NAMES.join('|')})`
 const WEEKDAY = `(?:${WEEKDAYS.map((day) => day.replace(/^./, (c) => c.toUpperCase())).join('|')})`
-const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})\\b`, 'g')
+const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${BARE_MONTH})\\b`, 'g')
 const WEEKDAY_ONLY = new RegExp(`^${WEEKDAY}$`)
-const MONTH_PREFIXES = MONTH_NAMES.map((name) => new RegExp(`\\b${name.slice(0, 3)}`))
 const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|le)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}/gu
 /** Capitalised words that open a sentence or a clause without naming anyone. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'His', 'Her', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'After', 'Before', 'During', 'As', 'But', 'And', 'Or', 'If', 'When', 'While', 'Although', 'However', 'According', 'Since', 'From', 'For', 'With', 'By', 'Of', 'To', 'I', 'We', 'You', 'There', 'Here', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Saint', 'St', 'Former', 'Acting', 'Interim', 'Current', 'Outgoing', 'Incoming', 'Late', 'Then'])
@@ -133,14 +139,22 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       // A date in a "since", "until", "before", "after" or "by the time" phrase dates something else, for reference;
       // so does one right after "by", "next", "last" or "every" ("by 2025", "last Tuesday"), but not
       // "confirmed by the Senate on December 8".
-      if (/\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
+      // A bound right after the asked act ("will reopen by May", "will not reopen before June") says when it happens, at the latest or the earliest.
+      const bound = actBoundOf(before, asked.acts)
+      if (!bound && /\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
       // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
       if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
       // "conceded on Monday after the election": the date is of the other event, before "after", unless
       // the question asks about the clause the date ends ("The strike began on Tuesday after talks broke down").
       if (/^\s+(?:after|before|since|until|when)\b/i.test(text.slice((match.index ?? 0) + match[0].length)) && !namesAsked(before.split(/[,;:]/).pop() ?? '', asked)) continue
+      // "the 2019 harvest crisis": a year before a noun dates that noun, which must be the question's ("a 1994 agreement").
+      if (/^\d{4}$/.test(match[0]) && /\b(?:the|a|an|its|his|her|their)\s+$/i.test(before) && datesOtherNoun(text.slice((match.index ?? 0) + match[0].length), asked)) continue
       const date = dateOf(match[0])
-      if (date) found.push({ kind, display: match[0], comparable: { type: 'date', ...date }, start: offset + (match.index ?? 0), end: offset + (match.index ?? 0) + match[0].length })
+      if (!date) continue
+      const at = match.index ?? 0
+      // A bound is shown with its words ("not before June"): "June" alone would misstate the source.
+      const start = bound ? at - before.length + bound.at : at
+      found.push({ kind, display: text.slice(start, at + match[0].length), comparable: { type: 'date', ...date }, start: offset + start, end: offset + at + match[0].length, ...(bound ? { dateBound: { bound: bound.bound, inclusive: bound.inclusive } } : {}) })
     }
     return found
   }
@@ -252,6 +266,12 @@ function measuresOther(after: string, asked: AskedWords): boolean {
   if (!of?.[1] || !asked.related) return false
   const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
   return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
+}
+
+/** True when `after` (the text after a year) opens with a word in lower case that is no function word and none of the question's. */
+function datesOtherNoun(after: string, asked: AskedWords): boolean {
+  const word = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1]
+  return word !== undefined && !QUESTION_STOP_WORDS.has(word) && !namesAsked(word, asked)
 }
 
 /** True when `text` holds one of the question's content words, compared by stem. */
@@ -397,20 +417,6 @@ export function namesIn(text: string): FoundValue[] {
     const name = match[0].replace(/[’']s$|[.,]$/, '')
     return { kind: 'place', display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: match.index ?? 0, end: (match.index ?? 0) + name.length }
   })
-}
-
-function dateOf(text: string): { year?: number; month?: number; day?: number; weekday?: number } | undefined {
-  const date: { year?: number; month?: number; day?: number; weekday?: number } = {}
-  const year = /\b(\d{4})\b/.exec(text)
-  if (year) date.year = Number(year[1])
-  const month = MONTH_PREFIXES.findIndex((prefix) => prefix.test(text))
-  if (month >= 0) date.month = month + 1
-  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(text.replace(/\b\d{4}\b/, ''))
-  if (day && date.month !== undefined) date.day = Number(day[1])
-  const weekday = WEEKDAYS.findIndex((name) => text.toLowerCase().includes(name))
-  if (weekday >= 0) date.weekday = weekday
-  if (date.year !== undefined && (date.year < 1000 || date.year > 2100)) return undefined
-  return Object.keys(date).length > 0 ? date : undefined
 }
 
 /**

@@ -22,14 +22,28 @@ export const REFUSING: ReadonlySet<string> = new Set(['refuse', 'refused', 'refu
 export const NEGATIVE_SUBJECTS: ReadonlySet<string> = new Set(['nobody', 'none', 'nothing', 'noone', 'no-one'])
 
 /**
+ * Where the walk back from the verb at `i` over its auxiliaries, adverbs and particles ends ("nobody
+ * had yet been arrested" → "nobody"): the index of the first other word, or of the first word
+ * `stopAt` accepts, -1 at the sentence's start.
+ */
+export function wordBeforeVerb(words: readonly TaggedWord[], i: number, stopAt: (word: TaggedWord) => boolean = () => false): number {
+  let at = i - 1
+  while (at >= 0 && !stopAt(words[at]!) && (words[at]!.pos === 'AUX' || words[at]!.pos === 'ADV' || words[at]!.pos === 'PART' || ['been', 'being', 'be'].includes(words[at]!.lower))) at--
+  return at
+}
+
+/** True when the word at `at` is a negative subject: "nobody", "none", "no one". */
+export function isNegativeSubjectAt(words: readonly TaggedWord[], at: number): boolean {
+  const subject = words[at]?.lower ?? ''
+  return NEGATIVE_SUBJECTS.has(subject) || (subject === 'one' && words[at - 1]?.lower === 'no')
+}
+
+/**
  * True when the verb at `i` has a negative subject right before it, across its auxiliaries and
  * adverbs ("nobody had yet been arrested"): wink-nlp flags only "not" and "never" as negation.
  */
 function hasNegativeSubject(words: TaggedWord[], i: number): boolean {
-  let at = i - 1
-  while (at >= 0 && (words[at]!.pos === 'AUX' || words[at]!.pos === 'ADV' || words[at]!.pos === 'PART' || ['been', 'being', 'be'].includes(words[at]!.lower))) at--
-  const subject = words[at]?.lower ?? ''
-  return NEGATIVE_SUBJECTS.has(subject) || (subject === 'one' && words[at - 1]?.lower === 'no')
+  return isNegativeSubjectAt(words, wordBeforeVerb(words, i))
 }
 
 /** General English verbs that say an action named by a noun took place: "an arrest was made", "the payment went through". */
