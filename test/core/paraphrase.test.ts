@@ -11,7 +11,9 @@ const HELD_OUT_FLOOR = 0.38
 // lost its quote; README, "Answers on corpora it has never seen").
 const FRESH_FLOOR = 0.28
 const NEWEST_FLOOR = 0.36
-const ROUND6_FLOOR = 0.4
+// Round 13: 20 of 52; "Who piloted the jet?" was answered only through a false dispute (the airline's
+// name against the pilot's), which the comparison of the asked act no longer makes, and is declined.
+const ROUND6_FLOOR = 0.38
 /** Out-of-scope questions of the round-6 half declined, of 22, at today's level: the target is 95%. */
 const ROUND6_OUT_OF_SCOPE_DECLINED = 17
 /** Round 7's held-out set (README): 5 of 20 quoted right before any change, 7 since round 8. */
@@ -33,9 +35,10 @@ const ROUND12_FLOOR = 0.15
 const ROUND12_OUT_OF_SCOPE_DECLINED = 8
 /**
  * In-scope questions of every half declined ("not in my sources" when the articles say it in other
- * words), at today's level: 109 of 288 (95 of 268 before round 12's half added its 14 first-run declines). The target is 0.
+ * words), at today's level: 110 of 288 (95 of 268 before round 12's half added its 14 first-run declines; 109 until
+ * round 13 declined "Who piloted the jet?", answered before only through a false dispute). The target is 0.
  */
-const IN_SCOPE_DECLINED_CEILING = 109
+const IN_SCOPE_DECLINED_CEILING = 110
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
