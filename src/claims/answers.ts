@@ -1,4 +1,4 @@
-import { stem, tokenize } from '../analyzer.js'
+import { tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Disagreement, Passage } from '../types.js'
@@ -410,7 +410,7 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts, stem)
+        const otherAct = asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts)
         best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct }
       }
     }

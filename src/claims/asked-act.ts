@@ -1,3 +1,4 @@
+import { stem } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { tagWords, type TaggedWord } from './phrase.js'
 
@@ -31,6 +32,16 @@ export function phrasalVerbSpans(words: readonly TaggedWord[]): Array<{ start: n
  * question has no such verb ("Who is the mayor?"), so any sentence may answer it.
  */
 export function askedActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
+  // Asked for twice on a declined question (whether to compare, then the comparison): tagged once.
+  let kept = actStemsByQuestion.get(analyzed)
+  if (!kept) actStemsByQuestion.set(analyzed, (kept = { stems: readActStems(analyzed) }))
+  return kept.stems
+}
+
+/** `askedActStems` of each question already read, while its analysis lives. */
+const actStemsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> | undefined }>()
+
+function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   const verbs = new Set(
     tagWords(analyzed.text)
       // A capitalised verb is a word of a title ("Let George Do It"), not the question's.
@@ -65,6 +76,6 @@ export function isAgentOf(text: string, value: { start: number; end: number }, a
  * "flooded its basement on Tuesday", "held six people hostage inside a branch on Quay Street on
  * Tuesday" date another act. A verb of the act's own forms, or a light verb, does not count.
  */
-export function otherActBefore(words: readonly TaggedWord[], at: number, acts: ReadonlySet<string>, stemOf: (word: string) => string): boolean {
-  return words.some((word) => word.pos === 'VERB' && word.end <= at && !ACTLESS_VERBS.has(word.lemma) && !acts.has(stemOf(word.lower)))
+export function otherActBefore(words: readonly TaggedWord[], at: number, acts: ReadonlySet<string>): boolean {
+  return words.some((word) => word.pos === 'VERB' && word.end <= at && !ACTLESS_VERBS.has(word.lemma) && !acts.has(stem(word.lower)))
 }
