@@ -16,7 +16,7 @@ import { splitPassages } from '../src/passages.js'
 import { BUNDLED_QUESTIONS } from '../test/core/bundled-questions.js'
 import { startWarmUp } from '../adapters/warm-up.js'
 import { BOT_NODE_FLAGS } from '../adapters/node-flags.js'
-import { collectGarbage, collectYoungGarbage, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
+import { collectGarbage, durationsOf, fmt, machine, mb, quantile, summarize, table, timed, timeEach, type LatencySummary } from './stats.js'
 
 /**
  * `npm run bench`: the bundled corpus end to end. Startup (cold build against snapshot), a whole
@@ -293,25 +293,21 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
   // only: a forced full collection would drop V8's compiled regular expressions, and the asks after it
   // would recompile them (timed on their own below, as `askAfterFullCollection`).
   const timeAfterCollecting = (run: (question: string) => unknown, warmupRounds: number) => {
-    collectYoungGarbage()
+    collectGarbage('minor')
     return timeEach(questions, rounds, run, warmupRounds)
   }
   // The first few hundred questions after a start also pay for V8 compiling the hot code (on
   // these 2 shared cores the compiler threads and the answering thread compete): timed on their
   // own, then every system gets the same warm-up before its steady-state timing.
   const askWarmingUp = timeEach(questions, WARMUP_ROUNDS, (question) => engine.ask(question), 0)
-  collectYoungGarbage()
+  collectGarbage('minor')
   const { ask, tail: askTail } = await timeAsksWithGc(questions, rounds, (question) => engine.ask(question))
   // What a full collection costs the asks after it, wherever in a bot's life it falls: the first
   // round of questions after each of a few forced full collections.
   const afterFull: number[] = []
   for (let collection = 0; collection < FULL_COLLECTIONS_TIMED; collection++) {
     collectGarbage()
-    for (const question of questions) {
-      const startedAt = performance.now()
-      engine.ask(question)
-      afterFull.push(performance.now() - startedAt)
-    }
+    afterFull.push(...durationsOf(questions, (question) => engine.ask(question)))
   }
   const askAfterFullCollection = summarize(afterFull)
   return {
@@ -386,7 +382,7 @@ export function renderBench(report: BenchReport): string {
         [`engine.ask, the ${latency.askTail.duringGc.samples} asks a garbage collection ran in (${latency.askTail.collections} collections, ${latency.askTail.fullCollections} of them full, ${fmt(latency.askTail.gcPauseMs)} ms)`, ...[latency.askTail.duringGc.p50Ms, latency.askTail.duringGc.p99Ms, latency.askTail.duringGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         ['engine.ask, the other asks', ...[latency.askTail.withoutGc.p50Ms, latency.askTail.withoutGc.p99Ms, latency.askTail.withoutGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         [
-          `engine.ask, the first round of questions after each of ${FULL_COLLECTIONS_TIMED} forced full collections (V8 recompiles the regular expressions a full collection drops)`,
+          `engine.ask, the first round of questions after each of ${FULL_COLLECTIONS_TIMED} forced full collections (a profile puts the cost in compiling again the regular expressions a full collection drops)`,
           fmt(latency.askAfterFullCollection.p50Ms),
           fmt(latency.askAfterFullCollection.p99Ms),
           fmt(latency.askAfterFullCollection.meanMs),

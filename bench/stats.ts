@@ -28,14 +28,17 @@ export function summarize(durationsMs: readonly number[]): LatencySummary {
 export function timeEach<T>(items: readonly T[], rounds: number, run: (item: T) => unknown, warmupRounds = 1): LatencySummary {
   for (let round = 0; round < warmupRounds; round++) for (const item of items) run(item)
   const durations: number[] = []
-  for (let round = 0; round < rounds; round++) {
-    for (const item of items) {
-      const startedAt = performance.now()
-      run(item)
-      durations.push(performance.now() - startedAt)
-    }
-  }
+  for (let round = 0; round < rounds; round++) durations.push(...durationsOf(items, run))
   return summarize(durations)
+}
+
+/** Runs `run` once for every item and times each call, in milliseconds. */
+export function durationsOf<T>(items: readonly T[], run: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const startedAt = performance.now()
+    run(item)
+    return performance.now() - startedAt
+  })
 }
 
 /** Milliseconds `run` takes, with its result. */
@@ -71,30 +74,18 @@ export async function machine(): Promise<{ node: string; cpus: number; cpuModel:
 }
 
 /**
- * A full collection when `--expose-gc` is on (else nothing). Before a timed section, so that the
- * garbage and the young survivors of what ran before (loading a snapshot, building another system)
- * are not collected, and charged, inside it.
+ * A full collection when `--expose-gc` is on (else nothing), or with `'minor'` two young-generation
+ * ones. Before a timed section, so that the garbage and the young survivors of what ran before
+ * (loading a snapshot, building another system) are not collected, and charged, inside it. The
+ * young ones move that out of the young generation without a full collection, which drops V8's
+ * compiled regular expressions (and other code it can rebuild) for the next asks to compile again:
+ * a cost a running bot pays once per full collection, not once per timed section.
  */
-export function collectGarbage(): void {
-  const collect = (globalThis as { gc?: () => void }).gc
+export function collectGarbage(type: 'major' | 'minor' = 'major'): void {
+  const collect = (globalThis as { gc?: (options: { type: 'major' | 'minor' }) => void }).gc
   if (collect) {
-    collect()
-    collect()
-  }
-}
-
-/**
- * Two young-generation collections when `--expose-gc` is on (else nothing): what was allocated before
- * (a snapshot just parsed, a comparison index just built) is moved out of the young generation, so
- * its copying is not charged to the timed section, without a full collection. A full collection
- * drops V8's compiled regular expressions (and other code it can rebuild), which the next asks then
- * recompile: a cost a running bot pays once per full collection, not once per timed section.
- */
-export function collectYoungGarbage(): void {
-  const collect = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc
-  if (collect) {
-    collect({ type: 'minor' })
-    collect({ type: 'minor' })
+    collect({ type })
+    collect({ type })
   }
 }
 

@@ -21,8 +21,7 @@ describe('benchmarks (smoke versions)', () => {
     expect(Object.keys(report.targets)).toContain('start from snapshot')
     expect(renderBench(report)).toContain('plain minisearch, default options')
     expect(renderBench(report)).toContain("V8's default young generation")
-    // The asks after a full collection are timed on their own, not inside the steady-state ones.
-    expect(report.latency.askAfterFullCollection.samples).toBe(3 * report.corpus.questions)
+    // The asks after a full collection have a row of their own.
     expect(renderBench(report)).toContain('forced full collections')
   }, 120_000)
 
