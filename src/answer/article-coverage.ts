@@ -1,6 +1,9 @@
 import type { QuestionTerm } from '../question.js'
-import type { CorpusIndex } from '../search.js'
+import { irregularFormsOf } from '../irregular-verbs.js'
+import { stemmedTokens, stemOf, type CorpusIndex } from '../search.js'
+import type { Quote } from '../types.js'
 import { coverageOf, type JudgedTerms } from './coverage.js'
+import { TIME_WORDS } from './unknown-words.js'
 
 /**
  * True when some passage of source number `source` (its title included: titles are merged into
@@ -83,4 +86,37 @@ export function isLinkedByNamesOnly(index: CorpusIndex, source: number, terms: r
     if (term.variants.some((variant) => articleHoldsStem(index, source, variant.stem))) return false
   }
   return names > 0 && asked > 0
+}
+
+/**
+ * Least weight of a question word that `isQuoteLinkedByNamesOnly` looks for in the quote: nouns,
+ * adjectives and verbs, those the corpus never uses included (an unknown verb weighs 0.16), not light
+ * verbs ("did", "get": 0.09) nor adverbs the corpus never uses (0.12).
+ */
+const QUOTED_WORD_MIN_WEIGHT = 0.15
+
+/**
+ * True when the question names something and the first quote shares nothing with it but its names:
+ * none of its other words (of `QUOTED_WORD_MIN_WEIGHT` or more, words of when left out), in any form
+ * or thesaurus link the question reaches, is in the quote. "When was Marrow Park Zoo founded?"
+ * answered with "Marrow Park Zoo will be closed for three days…", "How much does Northline Energy
+ * charge per unit of electricity?" with "Northline Energy said it would pay each affected household
+ * 50 pounds": the name found the sentence, and a date or a figure is in it, but of another thing. The
+ * sentence-level twin of `isLinkedByNamesOnly`. False for a question of names alone ("Who is Elin
+ * Varga?").
+ */
+export function isQuoteLinkedByNamesOnly(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): boolean {
+  const stems = new Set<string>()
+  let names = 0
+  for (const term of terms) {
+    if (term.name) names++
+    else if (term.weight >= QUOTED_WORD_MIN_WEIGHT && !TIME_WORDS.has(term.asked)) {
+      for (const variant of term.variants) stems.add(variant.stem)
+      // A verb read as a noun keeps no past forms among its variants ("When did Storm Imara strike?"
+      // of a quote saying it "struck"): the quote's past form still says what is asked.
+      for (const form of irregularFormsOf(term.asked)) stems.add(stemOf(index, form))
+    }
+  }
+  if (names === 0 || stems.size === 0) return false
+  return !stemmedTokens(index, quote.text).stems.some((stem) => stems.has(stem))
 }

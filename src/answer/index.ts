@@ -3,7 +3,7 @@ import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../questi
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
-import { isLinkedByNamesOnly } from './article-coverage.js'
+import { isLinkedByNamesOnly, isQuoteLinkedByNamesOnly } from './article-coverage.js'
 import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
@@ -81,6 +81,7 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   if (
     quotes.length === 0 ||
     isOutOfScope(index, analyzed, quotes, settings) ||
+    isFirstQuoteLinkedByNamesOnly(index, analyzed, quotes, settings) ||
     lacksAskedValue(index, analyzed, quotes, settings) ||
     (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
     (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.valueCheckVocabulary)) ||
@@ -137,6 +138,20 @@ function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: re
   const sources = new Set(quotes.map((quote) => index.sourceNumber.get(quote.source.id)))
   for (const source of sources) if (source === undefined || !isLinkedByNamesOnly(index, source, analyzed.terms, ASKED_WORD_MIN_WEIGHT)) return false
   return true
+}
+
+/**
+ * True when the first quote shares only names with the question (`AnswerOptions.declineNamesOnlyQuote`),
+ * in a corpus of fewer than `valueCheckVocabulary` stems. A follow-up is not checked: its borrowed words are the conversation's.
+ */
+function isFirstQuoteLinkedByNamesOnly(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
+  const first = quotes[0]
+  if (!settings.declineNamesOnlyQuote || !first || index.docFreq.size >= settings.valueCheckVocabulary || (analyzed.contextTerms ?? 0) > 0) return false
+  // Only a question asking for a figure or a date: "How did Kessick Marine respond?" or "What post did
+  // Marten hold at the Coldharbour Opera?" is answered in the article's own words ("said it had
+  // cooperated fully", "served as chorus master"), and a sentence naming the firm is then the answer.
+  if ((analyzed.answerFeatures & VALUE_FEATURES) === 0 && !MEASURE_QUESTION.test(analyzed.text)) return false
+  return isQuoteLinkedByNamesOnly(index, analyzed.terms, first)
 }
 
 /** The kinds of value whose absence from every quote shows the question unanswered: figures and dates, not names (an answer to "who" may be "a dog walker"). */

@@ -40,7 +40,7 @@ export function loneNounShareOf(index: CorpusIndex, settings: Required<AnswerOpt
 const TIE_MIN_WEIGHT = 0.4
 
 /** Words of when, which every story has: they tie no question to the articles' event ("the forecast for the weekend"). */
-const TIME_WORDS: ReadonlySet<string> = new Set(['day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'today', 'tomorrow', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'time', 'season', 'summer', 'winter', 'spring', 'autumn'])
+export const TIME_WORDS: ReadonlySet<string> = new Set(['day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'today', 'tomorrow', 'yesterday', 'morning', 'afternoon', 'evening', 'night', 'time', 'season', 'summer', 'winter', 'spring', 'autumn'])
 
 /** A question about another occasion than the articles' ("last year", "next summer"): a near miss on the same theme. */
 const OTHER_OCCASION = /\b(?:last|next|previous)\s+(?:year|week|month|weekend|season|summer|winter|spring|autumn)\b/i

@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ArticleInput, Engine } from '../../src/index.js'
+import { loadCorpusDir } from '../../adapters/load-corpus.js'
+import { createCheckedEngine, fixtureDir, sharedSynsets } from '../helpers/engine.js'
+
+describe('ask a named question whose quote shares only the name', () => {
+  let articles: ArticleInput[]
+  let lighthouse: Engine
+
+  beforeAll(async () => {
+    articles = await loadCorpusDir(fixtureDir('names-only-lighthouse'))
+    lighthouse = createCheckedEngine(articles, { synsets: await sharedSynsets() })
+  }, 180_000)
+
+  it('declines a question whose only word in the quote is the name', async () => {
+    const question = 'When was Corran Lighthouse built?'
+    expect(lighthouse.ask(question).status).toBe('no_answer')
+    // Without the rule, the sentence naming the lighthouse and a date of something else is the answer.
+    const without = createCheckedEngine(articles, { synsets: await sharedSynsets(), answer: { declineNamesOnlyQuote: false } })
+    expect(without.ask(question).status).toBe('answered')
+  })
+
+  it('answers a named question whose quote holds another of its words', () => {
+    const answer = lighthouse.ask('How long will Corran Lighthouse stay dark?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes[0]?.text).toContain('six weeks')
+  })
+
+  it('answers a question of names alone', () => {
+    expect(lighthouse.ask('Corran Lighthouse?').status).toBe('answered')
+  })
+})
