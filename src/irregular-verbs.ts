@@ -34,3 +34,8 @@ export function irregularFormsOf(word: string): string[] {
   forms.delete(word)
   return [...forms]
 }
+
+/** The base forms `word` is a past form of ("found" → ["find"]), none for a word that is no irregular past form. */
+export function basesOfPastForm(word: string): readonly string[] {
+  return basesByPastForm.get(word) ?? []
+}

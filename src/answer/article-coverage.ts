@@ -1,5 +1,5 @@
 import type { QuestionTerm } from '../question.js'
-import { irregularFormsOf } from '../irregular-verbs.js'
+import { basesOfPastForm, irregularFormsOf } from '../irregular-verbs.js'
 import { stemmedTokens, stemOf, type CorpusIndex } from '../search.js'
 import type { Quote } from '../types.js'
 import { coverageOf, type JudgedTerms } from './coverage.js'
@@ -96,27 +96,67 @@ export function isLinkedByNamesOnly(index: CorpusIndex, source: number, terms: r
 const QUOTED_WORD_MIN_WEIGHT = 0.15
 
 /**
- * True when the question names something and the first quote shares nothing with it but its names:
- * none of its other words (of `QUOTED_WORD_MIN_WEIGHT` or more, words of when left out), in any form
- * or thesaurus link the question reaches, is in the quote. "When was Marrow Park Zoo founded?"
- * answered with "Marrow Park Zoo will be closed for three days…", "How much does Northline Energy
- * charge per unit of electricity?" with "Northline Energy said it would pay each affected household
- * 50 pounds": the name found the sentence, and a date or a figure is in it, but of another thing. The
- * sentence-level twin of `isLinkedByNamesOnly`. False for a question of names alone ("Who is Elin
- * Varga?").
+ * Verbs of price, which say no more than "how much" asks: "How much did Brightwater Capital pay for
+ * Torvane Air?" is answered by "has bought … Torvane Air for £140 million", a sum with the names.
  */
-export function isQuoteLinkedByNamesOnly(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): boolean {
-  const stems = new Set<string>()
+const PRICE_VERBS: ReadonlySet<string> = new Set(['pay', 'pays', 'paid', 'paying', 'cost', 'costs', 'costing', 'spend', 'spends', 'spent', 'spending'])
+
+/**
+ * How many of the question's words (of `QUOTED_WORD_MIN_WEIGHT` or more, names and words of when left
+ * out, and verbs of price) are in `quote`, in any form or thesaurus link the question reaches, of how many there are, and
+ * how many names the question has.
+ */
+export function quotedWordsOf(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): { names: number; asked: number; quoted: number } {
+  const { spans, stems: tokenStems } = stemmedTokens(index, quote.text)
+  // An irregular past form in the quote ("the animal was found") stems as another word may ("founded"):
+  // it says what is asked only as a form of its own verb, reached through `irregularFormsOf`.
+  const quoteStems = new Set<string>()
+  /** The quote's irregular past forms, each with the stems of its verb's base forms. */
+  const pastForms = new Map<string, string[]>()
+  tokenStems.forEach((stem, i) => {
+    const word = quote.text.slice(spans[2 * i], spans[2 * i + 1]).toLowerCase()
+    const bases = basesOfPastForm(word)
+    if (bases.length > 0) pastForms.set(word, bases.map((base) => stemOf(index, base)))
+    else quoteStems.add(stem)
+  })
+  const baseStems = new Set([...pastForms.values()].flat())
   let names = 0
+  let asked = 0
+  let quoted = 0
   for (const term of terms) {
     if (term.name) names++
-    else if (term.weight >= QUOTED_WORD_MIN_WEIGHT && !TIME_WORDS.has(term.asked)) {
-      for (const variant of term.variants) stems.add(variant.stem)
+    else if (term.weight >= QUOTED_WORD_MIN_WEIGHT && !TIME_WORDS.has(term.asked) && !PRICE_VERBS.has(term.asked)) {
+      asked++
       // A verb read as a noun keeps no past forms among its variants ("When did Storm Imara strike?"
       // of a quote saying it "struck"): the quote's past form still says what is asked.
-      for (const form of irregularFormsOf(term.asked)) stems.add(stemOf(index, form))
+      const forms = irregularFormsOf(term.asked)
+      const variantStems = term.variants.map((variant) => variant.stem)
+      if (
+        pastForms.has(term.asked) ||
+        forms.some((form) => pastForms.has(form) || quoteStems.has(stemOf(index, form))) ||
+        variantStems.some((stem) => quoteStems.has(stem) || baseStems.has(stem))
+      )
+        quoted++
     }
   }
-  if (names === 0 || stems.size === 0) return false
-  return !stemmedTokens(index, quote.text).stems.some((stem) => stems.has(stem))
+  return { names, asked, quoted }
+}
+
+/**
+ * True when the question names something and the quote shares nothing with it but its names: none of
+ * its other words (`quotedWordsOf`) is in the quote. "When was Marrow Park Zoo founded?" answered with
+ * "Marrow Park Zoo will be closed for three days…", "How much does Northline Energy charge per unit of
+ * electricity?" with "Northline Energy said it would pay each affected household 50 pounds": the name
+ * found the sentence, and a date or a figure is in it, but of another thing. The sentence-level twin
+ * of `isLinkedByNamesOnly`. False for a question of names alone ("Who is Elin Varga?").
+ */
+export function isQuoteLinkedByNamesOnly(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): boolean {
+  const { names, asked, quoted } = quotedWordsOf(index, terms, quote)
+  return names > 0 && asked > 0 && quoted === 0
+}
+
+/** True when `quote` holds every one of the question's words but its names (`quotedWordsOf`), and there is at least one. */
+export function isQuoteHoldingEveryWord(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): boolean {
+  const { asked, quoted } = quotedWordsOf(index, terms, quote)
+  return asked > 0 && quoted === asked
 }

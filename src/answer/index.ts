@@ -3,7 +3,7 @@ import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../questi
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
-import { isLinkedByNamesOnly, isQuoteLinkedByNamesOnly } from './article-coverage.js'
+import { isLinkedByNamesOnly, isQuoteHoldingEveryWord, isQuoteLinkedByNamesOnly } from './article-coverage.js'
 import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
@@ -76,12 +76,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   const { passageIds } = ranked
   // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
-  const quotes = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  const found = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  const quotes = namesOnlyQuoteCheck(index, analyzed, found, settings)
   const compared = speakerOf ? {} : { analyzed }
   if (
     quotes.length === 0 ||
     isOutOfScope(index, analyzed, quotes, settings) ||
-    isFirstQuoteLinkedByNamesOnly(index, analyzed, quotes, settings) ||
     lacksAskedValue(index, analyzed, quotes, settings) ||
     (settings.declineUnknownAsked && isAskedForUnknown(index, analyzed)) ||
     (settings.declineUncounted && isUncounted(index, analyzed, quotes, settings.valueCheckVocabulary)) ||
@@ -141,17 +141,27 @@ function isOutOfScope(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: re
 }
 
 /**
- * True when the first quote shares only names with the question (`AnswerOptions.declineNamesOnlyQuote`),
- * in a corpus of fewer than `valueCheckVocabulary` stems. A follow-up is not checked: its borrowed words are the conversation's.
+ * `quotes` as found, unless the question names something and asks for a figure or a date and the
+ * first quote shares only the names with it (`AnswerOptions.declineNamesOnlyQuote`, in a corpus of
+ * fewer than `valueCheckVocabulary` stems): then the first quote that shares another of its words goes
+ * first ("When was the Harlow Vale notice lifted?": "The notice was lifted on Saturday…" before the
+ * sentence naming Harlow Vale and a Monday), and none (a decline) when no quote does. Looking past the
+ * first quote matters: before round 14 the rule declined such a question, and only a dispute between
+ * the two quotes' dates, of two different acts, answered it. A follow-up is not checked: its borrowed
+ * words are the conversation's.
  */
-function isFirstQuoteLinkedByNamesOnly(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: readonly Quote[], settings: Required<AnswerOptions>): boolean {
+function namesOnlyQuoteCheck(index: CorpusIndex, analyzed: AnalyzedQuestion, quotes: Quote[], settings: Required<AnswerOptions>): Quote[] {
   const first = quotes[0]
-  if (!settings.declineNamesOnlyQuote || !first || index.docFreq.size >= settings.valueCheckVocabulary || (analyzed.contextTerms ?? 0) > 0) return false
+  if (!settings.declineNamesOnlyQuote || !first || index.docFreq.size >= settings.valueCheckVocabulary || (analyzed.contextTerms ?? 0) > 0) return quotes
   // Only a question asking for a figure or a date: "How did Kessick Marine respond?" or "What post did
   // Marten hold at the Coldharbour Opera?" is answered in the article's own words ("said it had
   // cooperated fully", "served as chorus master"), and a sentence naming the firm is then the answer.
-  if ((analyzed.answerFeatures & VALUE_FEATURES) === 0 && !MEASURE_QUESTION.test(analyzed.text)) return false
-  return isQuoteLinkedByNamesOnly(index, analyzed.terms, first)
+  if ((analyzed.answerFeatures & VALUE_FEATURES) === 0 && !MEASURE_QUESTION.test(analyzed.text)) return quotes
+  if (!isQuoteLinkedByNamesOnly(index, analyzed.terms, first)) return quotes
+  // A later quote outranks the first only when it holds every word the question asks with the names:
+  // one word shared ("found" of "founded", "power" of "electricity") is no more an answer than the names.
+  const linked = quotes.find((quote) => isQuoteHoldingEveryWord(index, analyzed.terms, quote))
+  return linked ? [linked, ...quotes.filter((quote) => quote !== linked)] : []
 }
 
 /** The kinds of value whose absence from every quote shows the question unanswered: figures and dates, not names (an answer to "who" may be "a dog walker"). */

@@ -26,6 +26,12 @@ describe('ask a named question whose quote shares only the name', () => {
     expect(answer.quotes[0]?.text).toContain('six weeks')
   })
 
+  it('answers a named question of price whose quote holds the names and a sum, though not the verb "pay"', () => {
+    const answer = lighthouse.ask('How much did the Harbour Trust pay Selwyn Optics?')
+    expect(answer.status).toBe('answered')
+    expect(answer.quotes[0]?.text).toContain('80,000 pounds')
+  })
+
   it('answers a question of names alone', () => {
     expect(lighthouse.ask('Corran Lighthouse?').status).toBe('answered')
   })
