@@ -12,7 +12,7 @@ import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
-import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans } from './asked-act.js'
+import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 export { askedKindOf, asksForSeveral, expandedOf, isCauseQuestion } from './asked-kind.js'
@@ -84,9 +84,6 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
  * a name or a day in a sentence that does not state the act answers another question.
  */
 const ACT_KINDS = new Set<AskedKind>(['person', 'date'])
-
-/** What may stand between a verb's subject and the verb: its auxiliaries ("was", "has been"). */
-const SUBJECT_TO_VERB = /^\s+(?:(?:was|were|is|are|has|have|had|been|be|being|will|would)\s+)*$/
 
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
