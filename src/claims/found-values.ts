@@ -32,6 +32,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** True for "Who leads…?", "Who is…?": a name given a title it no longer holds ("former leader X") is no answer. */
+  presentHolder?: boolean
   /** True for "how many": the question asks a count, which a sum of money ("valued at £5 million") never answers. */
   count?: boolean
   /** True for "how much of": the question asks a share of a whole, which a fraction ("about half") answers. */
