@@ -8,7 +8,7 @@ import { outcomeReadings } from './outcome-answer.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import { causeValues, expansionValues } from './connective-answers.js'
-import { actBoundOf, type BoundedDate } from './date-bound.js'
+import { actBoundOf, REFERENCE_DATE_BEFORE, type BoundedDate } from './date-bound.js'
 import type { ClaimValue } from './types.js'
 
 export { comparableValues, measureAlike, sameFoundValue } from './found-value-compare.js'
@@ -32,6 +32,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** True for "Who leads…?", "Who is…?": a name given a title it no longer holds ("former leader X") is no answer. */
+  presentHolder?: boolean
   /** True for "how many": the question asks a count, which a sum of money ("valued at £5 million") never answers. */
   count?: boolean
   /** True for "how much of": the question asks a share of a whole, which a fraction ("about half") answers. */
@@ -141,7 +143,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       // "confirmed by the Senate on December 8".
       // A bound right after the asked act ("will reopen by May", "will not reopen before June") says when it happens, at the latest or the earliest.
       const bound = actBoundOf(before, asked.acts)
-      if (!bound && /\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
+      if (!bound && REFERENCE_DATE_BEFORE.test(before)) continue
       // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
       if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
       // "conceded on Monday after the election": the date is of the other event, before "after", unless
