@@ -10,6 +10,9 @@ import type { SentenceReadings } from './reading.js'
 import { FEATURE, passageById, type CorpusIndex } from './search.js'
 import type { Answer, Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
+/** A figure hyphenated to its unit ("12-hour"). */
+const HYPHENATED_UNIT = /^(.+?)[-‐](\p{L}+)$/u
+
 /** What a question must name for a disagreement to bear on it. */
 export interface DisagreementEntry {
   disagreement: Disagreement
@@ -283,7 +286,7 @@ interface AskedQuantity {
 function quantitiesIn(words: string[]): AskedQuantity[] {
   const found: AskedQuantity[] = []
   words.forEach((word, i) => {
-    const hyphenated = /^(.+?)[-‐](\p{L}+)$/u.exec(word)
+    const hyphenated = HYPHENATED_UNIT.exec(word)
     const amount = parseNumber([hyphenated?.[1] ?? word])
     if (amount === undefined) return
     const unit = (hyphenated?.[2] ?? words[i + 1] ?? '').replace(/s$/, '')

@@ -15,6 +15,9 @@ import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
 import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
+/** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
+const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
+
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 export { askedKindOf, asksForSeveral, expandedOf, isCauseQuestion } from './asked-kind.js'
 
@@ -224,7 +227,7 @@ function piecesOf(passage: Passage, span: { start: number; end: number }): Array
 const piecesCutsOf = memoBySentence((text: string): number[] => {
   const cuts: number[] = []
   let from = 0
-  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
+  for (const match of text.matchAll(SENTENCE_GAP)) {
     cuts.push(from, match.index ?? 0)
     from = (match.index ?? 0) + match[0].length
   }

@@ -4,6 +4,7 @@ import { CURRENCY_SYMBOLS } from './money.js'
 import { tagWords, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import type { FoundValue } from './found-values.js'
+import { CAPITALISED } from '../letter-patterns.js'
 
 // The act a question asks about ("Who bought the club?" asks who did the buying): a value answers it
 // only from a sentence that states that act near the value, in any of its forms. Read from the
@@ -57,7 +58,7 @@ function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   const verbs = new Set(
     tagWords(analyzed.text)
       // A capitalised verb is a word of a title ("Let George Do It"), not the question's.
-      .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !/^\p{Lu}/u.test(word.text))
+      .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
       .map((word) => word.lower),
   )
   if (verbs.size === 0) return undefined

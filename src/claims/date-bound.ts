@@ -1,6 +1,9 @@
 import { stem } from '../analyzer.js'
 import type { ClaimValue } from './types.js'
 
+/** Words, with a following "n't" (global: for `matchAll` only). */
+const WORDS_WITH_NOT = /\p{L}+(?:n't)?/gu
+
 // A date bound to the asked act ("will reopen by May", "will not reopen before June") says when at
 // the latest or the earliest: read as a bound, it agrees with a date inside it ("in March" against
 // "by May") and contradicts one outside it ("in April" against "not before June").
@@ -45,7 +48,7 @@ export function actBoundOf(before: string, acts: ReadonlySet<string> | undefined
   if (!acts) return undefined
   const match = BOUND_BEFORE.exec(before)
   if (!match) return undefined
-  const words = [...before.slice(0, match.index).matchAll(/\p{L}+(?:n't)?/gu)].slice(-ACT_WORDS_BACK)
+  const words = [...before.slice(0, match.index).matchAll(WORDS_WITH_NOT)].slice(-ACT_WORDS_BACK)
   const act = words.findIndex((word) => acts.has(stem(word[0].toLowerCase())))
   if (act < 0) return undefined
   // "will not reopen before June", "won't reopen until": the act denied before its bound.

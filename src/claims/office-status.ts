@@ -4,6 +4,10 @@ import type { Disagreement, Passage, Sentence } from '../types.js'
 import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
 import type { Draft } from './types.js'
 import { tagWords } from './phrase.js'
+import { LOWER_CASE, letterRuns } from '../letter-patterns.js'
+
+/** Words with their digits, apostrophes and hyphens (global: for `matchAll` only). */
+const WORD_TOKENS = /[\p{L}\p{N}’'-]+/gu
 
 /**
  * Whether a named person still holds a post, as each source says it: "Is <person> still chair of
@@ -72,7 +76,7 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
   const nameWords = new Set(name.toLowerCase().split(/\s+/))
   // The post: the question's content words that are not the name ("chair", "water", "board"; "mayor", "Dunmarra").
   const postStems = new Set(
-    (question.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => !nameWords.has(word) && !QUESTION_STOP_WORDS.has(word) && word !== 'still' && word.length > 2).map(stem),
+    letterRuns(question.toLowerCase()).filter((word) => !nameWords.has(word) && !QUESTION_STOP_WORDS.has(word) && word !== 'still' && word.length > 2).map(stem),
   )
   if (postStems.size === 0) return []
   const readings = firstSidePerSource(index, passageIds, (text) => {
@@ -87,13 +91,13 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
  * within a few words of the name: "former chair Ida Marsh", "Benn, Dunmarra's mayor".
  */
 export function statusIn(text: string, surname: string, postStems: Set<string>): { status: OfficeStatus; display: string } | undefined {
-  const words = [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((match) => ({ word: match[0], at: match.index ?? 0 }))
+  const words = [...text.matchAll(WORD_TOKENS)].map((match) => ({ word: match[0], at: match.index ?? 0 }))
   const named = words.findIndex((word) => word.word.replace(/[’']s$/, '') === surname)
   if (named < 0) return undefined
   const near = words
     .map((word, i) => ({ ...word, i }))
     // Lower case, or opening the sentence ("Mayor Piet Lund said"): a capitalised word elsewhere is part of a name.
-    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && (/^\p{Ll}/u.test(word.word) || word.i === 0) && postStems.has(stem(word.word.toLowerCase())))
+    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && (LOWER_CASE.test(word.word) || word.i === 0) && postStems.has(stem(word.word.toLowerCase())))
   const post = near.sort((a, b) => Math.abs(a.i - named) - Math.abs(b.i - named))[0]
   if (!post) return undefined
   // The stretch joining name and post, with two words before whichever comes first ("the former mayor").
@@ -152,7 +156,7 @@ export function statusAnchorsIn(text: string): Map<string, StatusAnchor> {
       // "the former mayor of Dunmarra": the post ends before its complement.
       const post = match[shape.post]!.replace(/(?:\s+(?:of|the|and|in|at|for|to|on|who|which|whose|said|says))+$/, '')
       const surname = name.split(/\s+/).pop()!.replace(/[’']s$/, '')
-      const postStems = new Set((post.match(/\p{L}+/gu) ?? []).filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
+      const postStems = new Set(letterRuns(post).filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
       if (postStems.size > 0) anchors.set(`${surname.toLowerCase()}:${stem(post.split(/\s+/).pop() ?? post)}`, { name, surname, post, postStems })
     }
   }
