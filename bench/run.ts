@@ -98,8 +98,10 @@ export interface BenchReport {
     askOverMinisearchP99: number
     /** Where the steady-state ask's tail comes from: see `AskTail`. */
     askTail: AskTail
-    /** The first round of questions after each of a few forced full collections (V8 recompiles regular expressions then). */
+    /** The first round of questions after each of a few forced full collections. */
     askAfterFullCollection: LatencySummary
+    /** The same after two full collections in a row each time, as a quiet bot meets them (V8 compiles its regular expressions again then). */
+    askAfterQuietSpell: LatencySummary
     /** The same two timings in another fresh process that skips the start-up warm-up: what it saves. */
     withoutWarmUp: { ask: LatencySummary; askWarmingUp: LatencySummary }
     /** The bot's path but with V8's own young generation (no `BOT_NODE_FLAGS`), in a third fresh process: what the flag buys. */
@@ -137,7 +139,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  const { ask, askTail, askAfterFullCollection, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
+  const { ask, askTail, askAfterFullCollection, askAfterQuietSpell, askWarmingUp, askSentencesUnread, search, minisearch, spin, ...start } = child
 
   const adapters = options.adapters === false ? [] : [
     await runAdapterLoad('telegram', './telegram-load.js', 'runTelegramLoad', smoke ? { users: 5, questionsPerUser: 2 } : {}),
@@ -149,7 +151,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: await machine(),
     corpus: { articles: articles.length, passages, questions: questions.length },
     startup: { loadCorpusMs, wordNetMs, coldBuildMs, warmBuildMs, snapshotBytes, ...start },
-    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, askAfterFullCollection, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp }, defaultYoungGeneration: { ask: defaultYoungGeneration.ask, askTail: defaultYoungGeneration.askTail } },
+    latency: { ask, askWarmingUp, askSentencesUnread, search, minisearch, spin, askOverMinisearchP50, askOverMinisearchP99, askTail, askAfterFullCollection, askAfterQuietSpell, withoutWarmUp: { ask: withoutWarmUp.ask, askWarmingUp: withoutWarmUp.askWarmingUp }, defaultYoungGeneration: { ask: defaultYoungGeneration.ask, askTail: defaultYoungGeneration.askTail } },
     adapters,
     targets: {
       'ask p99': { target: `< ${BUNDLED_TARGETS.askP99Ms} ms`, measured: `${fmt(ask.p99Ms)} ms`, met: ask.p99Ms < BUNDLED_TARGETS.askP99Ms },
@@ -240,6 +242,8 @@ interface ChildFigures {
   askTail: AskTail
   /** The first round of questions after each of `FULL_COLLECTIONS_TIMED` forced full collections. */
   askAfterFullCollection: LatencySummary
+  /** The same, two full collections in a row each time. */
+  askAfterQuietSpell: LatencySummary
   askSentencesUnread: LatencySummary
   search: LatencySummary
   minisearch: LatencySummary
@@ -290,8 +294,7 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
   // Each timed section starts from an empty young generation: without it, the first young-generation
   // collections inside the ask timings copy the snapshot just parsed and the minisearch index just
   // built (5 to 10 ms each on this machine), a cost of starting, not of answering. Young collections
-  // only: a forced full collection would drop V8's compiled regular expressions, and the asks after it
-  // would recompile them (timed on their own below, as `askAfterFullCollection`).
+  // only: full ones are timed on their own below.
   const timeAfterCollecting = (run: (question: string) => unknown, warmupRounds: number) => {
     collectGarbage('minor')
     return timeEach(questions, rounds, run, warmupRounds)
@@ -303,13 +306,18 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
   collectGarbage('minor')
   const { ask, tail: askTail } = await timeAsksWithGc(questions, rounds, (question) => engine.ask(question))
   // What a full collection costs the asks after it, wherever in a bot's life it falls: the first
-  // round of questions after each of a few forced full collections.
-  const afterFull: number[] = []
-  for (let collection = 0; collection < FULL_COLLECTIONS_TIMED; collection++) {
-    collectGarbage()
-    afterFull.push(...durationsOf(questions, (question) => engine.ask(question)))
+  // round of questions after each of a few forced full collections, one at a time (as a busy bot
+  // meets them) and two in a row (as V8's memory reducer runs them on a quiet bot).
+  const firstRoundsAfter = (collections: number) => {
+    const durations: number[] = []
+    for (let collection = 0; collection < FULL_COLLECTIONS_TIMED; collection++) {
+      collectGarbage('major', collections)
+      durations.push(...durationsOf(questions, (question) => engine.ask(question)))
+    }
+    return summarize(durations)
   }
-  const askAfterFullCollection = summarize(afterFull)
+  const askAfterFullCollection = firstRoundsAfter(1)
+  const askAfterQuietSpell = firstRoundsAfter(2)
   return {
     snapshotStartMs: readyAt - startedAt,
     snapshotReadMs: parsedAt - startedAt,
@@ -321,6 +329,7 @@ async function childMain(file: string, rounds: number, warmUpAsks: number | unde
     ask,
     askTail,
     askAfterFullCollection,
+    askAfterQuietSpell,
     askSentencesUnread: timeAfterCollecting((question) => {
       forgetSentenceReadings()
       return engine.ask(question)
@@ -382,10 +391,17 @@ export function renderBench(report: BenchReport): string {
         [`engine.ask, the ${latency.askTail.duringGc.samples} asks a garbage collection ran in (${latency.askTail.collections} collections, ${latency.askTail.fullCollections} of them full, ${fmt(latency.askTail.gcPauseMs)} ms)`, ...[latency.askTail.duringGc.p50Ms, latency.askTail.duringGc.p99Ms, latency.askTail.duringGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         ['engine.ask, the other asks', ...[latency.askTail.withoutGc.p50Ms, latency.askTail.withoutGc.p99Ms, latency.askTail.withoutGc.meanMs].map((ms) => fmt(Number.isFinite(ms) ? ms : undefined)), ''],
         [
-          `engine.ask, the first round of questions after each of ${FULL_COLLECTIONS_TIMED} forced full collections (a profile puts the cost in compiling again the regular expressions a full collection drops)`,
+          `engine.ask, the first round of questions after each of ${FULL_COLLECTIONS_TIMED} forced full collections`,
           fmt(latency.askAfterFullCollection.p50Ms),
           fmt(latency.askAfterFullCollection.p99Ms),
           fmt(latency.askAfterFullCollection.meanMs),
+          '',
+        ],
+        [
+          `engine.ask, the same after two full collections in a row each time, as a quiet bot meets them (V8 then drops its compiled regular expressions; one collection does not)`,
+          fmt(latency.askAfterQuietSpell.p50Ms),
+          fmt(latency.askAfterQuietSpell.p99Ms),
+          fmt(latency.askAfterQuietSpell.meanMs),
           '',
         ],
         ...latency.askTail.slowest.map(({ question, p50Ms }) => [`engine.ask, slow question: "${question}"`, fmt(p50Ms), '', '', `${fmt(p50Ms / latency.ask.p50Ms)}× the median`]),

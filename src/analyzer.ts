@@ -1,8 +1,6 @@
 import { stemmer } from 'stemmer'
+import { HAS_DIGIT, HAS_LETTER } from './letter-patterns.js'
 
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
-const HAS_LETTER = /\p{L}/u
-const HAS_DIGIT = /\p{N}/u
 
 /** A word found in a text, with its span. `word` is lower-cased, dots of acronyms removed. */
 export interface Token {

@@ -11,6 +11,10 @@ import { tagSentence } from './claims/sentence-memo.js'
 import { isNegativeSubjectAt, NEGATIVE_SUBJECTS, REFUSING, wordBeforeVerb } from './claims/outcome-answer.js'
 import { passageAt, sentenceStems, stemsOf, type CorpusIndex } from './search.js'
 import type { Claim, Disagreement } from './types.js'
+import { HAS_LETTER, CAPITALISED } from './letter-patterns.js'
+
+/** The word a value ends with ("12 hours" → hours). */
+const LAST_WORD = /\p{L}+$/u
 
 /**
  * Corpus-wide disagreements found by the question-time comparison (`compareAnswers`), so that
@@ -60,6 +64,7 @@ export function questionOfClaim(claim: ExtractedClaim): string | undefined {
     const at = claim.text.toLowerCase().indexOf(counted.toLowerCase())
     if (counted === '' || at < 0) return undefined
     const clause = clauseFrom(claim.text, at)
+    // eslint-disable-next-line no-restricted-syntax -- it holds the counted word
     return `How many ${counted} ${words(clause.replace(new RegExp(`\\b${counted}\\b`, 'i'), '')).join(' ')}`.replace(/[.!?]*$/, '?')
   }
   if (claim.dimension === 'money') {
@@ -124,9 +129,9 @@ interface AskedOfStory {
 /** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros": a currency's symbol or name (`CURRENCY_SYMBOLS`). */
 const CURRENCY = new RegExp(
   `[${Object.keys(CURRENCY_SYMBOLS)
-    .filter((name) => !/\p{L}/u.test(name))
+    .filter((name) => !HAS_LETTER.test(name))
     .join('')}]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
-    .filter((name) => /\p{L}/u.test(name))
+    .filter((name) => HAS_LETTER.test(name))
     .join('|')})\\b`,
   'i',
 )
@@ -139,8 +144,8 @@ const ANY_COUNTED = new Set(['people', 'persons'])
  * counts no noun ("45", an age) or another one ("412 turned", "two nights"); "people" stands for any.
  */
 function countedNounOfSides(sides: readonly string[]): string | undefined {
-  const nouns = sides.map((value) => /\p{L}+$/u.exec(value)?.[0])
-  if (nouns.some((noun) => noun === undefined || /^\p{Lu}/u.test(noun) || SMALL_NUMBER_WORDS.has(noun.toLowerCase()))) return undefined
+  const nouns = sides.map((value) => LAST_WORD.exec(value)?.[0])
+  if (nouns.some((noun) => noun === undefined || CAPITALISED.test(noun) || SMALL_NUMBER_WORDS.has(noun.toLowerCase()))) return undefined
   const specific = [...new Set(nouns.filter((noun) => !ANY_COUNTED.has(noun!.toLowerCase())).map((noun) => stem(noun!.toLowerCase())))]
   if (specific.length > 1) return undefined
   return nouns.find((noun) => specific.length === 0 || stem(noun!.toLowerCase()) === specific[0])

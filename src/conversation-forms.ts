@@ -96,6 +96,7 @@ export function isContextDependent(question: string, ownTerms: number): boolean 
 export function speakerText(names: readonly string[]): RegExp {
   const name = `(?:${names.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
   const gap = `(?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,${SPEAKER_GAP_WORDS}}`
+  // eslint-disable-next-line no-restricted-syntax -- it holds the names
   return new RegExp(`\\b${name}\\b${gap}[\\s,]+(?:${REPORTING_VERBS})\\b|\\b(?:${REPORTING_VERBS})[\\s,]+(?:[\\p{L}'’-]+\\s+){0,2}${name}\\b`, 'iu')
 }
 

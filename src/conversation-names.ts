@@ -2,6 +2,9 @@ import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
 import { partsOfSpeech, type QuestionTerm } from './question.js'
 import { stemOf, type CorpusIndex } from './search.js'
+import { HAS_CAPITAL, HAS_LETTER_OR_DIGIT } from './letter-patterns.js'
+
+const CAPITAL_AFTER_SPACE = /\s\p{Lu}/u
 
 /**
  * The names a follow-up's pronoun may stand for: the capitalised words of the previous answer's
@@ -57,11 +60,12 @@ export interface NameUse {
 export function nameUse(index: CorpusIndex, word: string): NameUse {
   const counts: Record<Gender, number> = { he: 0, she: 0 }
   let common = false
+  // eslint-disable-next-line no-restricted-syntax -- it holds the name
   const name = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu')
   for (const source of [...sourcesWith(index, [stemOf(index, word)])].slice(0, GENDER_SOURCES)) {
     const text = index.readText(source)
     for (const match of text.matchAll(name)) {
-      if (!/\p{Lu}/u.test(match[0].charAt(0))) {
+      if (!HAS_CAPITAL.test(match[0].charAt(0))) {
         // A name is capitalised wherever it stands, so a lower-case use is a common noun's.
         common = true
         continue
@@ -80,7 +84,7 @@ export function nameUse(index: CorpusIndex, word: string): NameUse {
       const reported = REPORTED_SUBJECT.exec(end ? after.slice(0, end.index) : after)?.[1]
       // The next sentence's pronoun may be someone the name's sentence names after it ("Pike said Mira
       // had been calm … She was carried back"): it counts only when no other name follows.
-      const namesAnother = end !== null && /\s\p{Lu}/u.test(after.slice(0, end.index))
+      const namesAnother = end !== null && CAPITAL_AFTER_SPACE.test(after.slice(0, end.index))
       const next = end && !namesAnother ? tokenize(after.slice(end.index + end[0].length))[0]?.word : undefined
       const pronoun = reported ?? (next !== undefined && SUBJECT_PRONOUN.test(next) ? next : undefined)
       if (pronoun) counts[PRONOUN_OF.he.test(pronoun) ? 'he' : 'she']++
@@ -105,9 +109,9 @@ export function sourcesWith(index: CorpusIndex, stems: readonly string[]): Set<n
 
 /** True when `term` is written as a name in `text`: capitalised somewhere other than the text's first word. */
 export function isNameIn(text: string, term: QuestionTerm): boolean {
-  const first = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
+  const first = HAS_LETTER_OR_DIGIT.exec(text)?.index ?? 0
   for (const token of tokenize(text)) {
-    if (token.word === term.asked && token.start > first && /\p{Lu}/u.test(text.charAt(token.start))) return true
+    if (token.word === term.asked && token.start > first && HAS_CAPITAL.test(text.charAt(token.start))) return true
   }
   return false
 }
@@ -189,7 +193,7 @@ export function nameRunsIn(
 ): { runs: Array<{ words: string[] }>; distance: number } {
   const tokens = tokenize(text)
   const runs: Array<{ words: string[]; from: number; to: number }> = []
-  const isCapitalised = (i: number) => /\p{Lu}/u.test(text.charAt(tokens[i]?.start ?? -1))
+  const isCapitalised = (i: number) => HAS_CAPITAL.test(text.charAt(tokens[i]?.start ?? -1))
   const touches = (i: number) => i + 1 < tokens.length && /^\s+$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
   tokens.forEach((token, i) => {
     if (!isCapitalised(i)) return

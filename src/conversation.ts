@@ -33,6 +33,7 @@ import { analyzeQuestion, NOUN_MIN_WEIGHT, type AnalyzedQuestion, type QuestionT
 import { parsePassageId } from './passage-table.js'
 import { FEATURE, idf, stemOf, stemsOf, type CorpusIndex } from './search.js'
 import type { Answer, ConversationTurn } from './types.js'
+import { HAS_DIGIT } from './letter-patterns.js'
 
 /**
  * Follow-up questions: whether a question leans on the conversation before it ("and the other
@@ -271,7 +272,7 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // A bare "why?" after a question of its own asks why the answer just given is so: its words say what that is.
   const whyAnswer = WHY_QUESTION.test(analyzed.text) && analyzed.terms.length === 0 && before.terms.length > 0
   if ((unnamedAnswer || whyAnswer) && speakerTerms.length === 0 && previous.quotes[0] !== undefined) {
-    const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !/\p{N}/u.test(term.asked) && !asked.has(term.asked))
+    const answerTerms = analyzeQuestion(index, previous.quotes[0]).terms.filter((term) => isNoun(term) && !term.name && !HAS_DIGIT.test(term.asked) && !asked.has(term.asked))
     borrow(strongestTerms(answerTerms, ANSWER_NOUNS), weights.answerName)
   }
   // "what did she tell Lamm?" after "who was the judge?": she may speak as "the judge told him", so
@@ -282,7 +283,9 @@ function resolveFollowUp(index: CorpusIndex, analyzed: AnalyzedQuestion, previou
   // shown quote's own "until …" is the answer asked for, which need be no date, so a sentence that
   // says "until" about the topic holds it, rather than any sentence with a date.
   const limit = analyzed.terms.length === 0 ? LIMIT_QUESTION.exec(analyzed.text)?.[1]?.toLowerCase() : undefined
-  const limitText = limit !== undefined && previous.quotes[0] !== undefined && new RegExp(`\\b${limit}\\b`, 'i').test(previous.quotes[0]) ? new RegExp(`\\b${limit}\\b`, 'i') : undefined
+  // eslint-disable-next-line no-restricted-syntax -- it holds the asked limit word
+  const limitPattern = limit === undefined ? undefined : new RegExp(`\\b${limit}\\b`, 'i')
+  const limitText = limitPattern && previous.quotes[0] !== undefined && limitPattern.test(previous.quotes[0]) ? limitPattern : undefined
   const answerFeatures = limitText ? 0 : withFormOf(index, analyzed, before).answerFeatures
   // "why?" asks for a reason, which seldom repeats the question's words: a sentence that gives one
   // ("because", "blamed", "after") about the topic counts as holding the answer.

@@ -10,6 +10,9 @@ import type { SentenceReadings } from './reading.js'
 import { FEATURE, passageById, type CorpusIndex } from './search.js'
 import type { Answer, Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
+/** A figure hyphenated to its unit ("12-hour"). */
+const HYPHENATED_UNIT = /^(.+?)[-‐](\p{L}+)$/u
+
 /** What a question must name for a disagreement to bear on it. */
 export interface DisagreementEntry {
   disagreement: Disagreement
@@ -116,13 +119,24 @@ function conflictingClaims(group: ExtractedClaim[], storyOf: (sourceId: string) 
       // Within one article, two body sentences with different numbers usually describe different moments;
       // a headline against its own body is the contradiction worth showing.
       const comparable = (a.sourceId !== b.sourceId || a.headline !== b.headline) && storyOf(a.sourceId) === storyOf(b.sourceId)
-      if (comparable && valuesConflict(a.comparable, b.comparable)) {
+      if (comparable && valuesConflict(a.comparable, b.comparable) && !(a.sourceId !== b.sourceId && (statesAlso(group, a, b) || statesAlso(group, b, a)))) {
         involved.add(a)
         involved.add(b)
       }
     }
   }
   return [...involved]
+}
+
+/**
+ * True when the source of `claim` also states `other`'s value under the same key: its two sums paid
+ * ("the company will pay €12m", "the council will pay €30m") are of two payers, and a source
+ * giving €12m alone agrees with one of them, as at question time (`alsoStates`).
+ */
+function statesAlso(group: ExtractedClaim[], claim: ExtractedClaim, other: ExtractedClaim): boolean {
+  // Names and outcomes are not read per party: a source naming two holders reports a change of holder.
+  if (claim.comparable.type !== 'number') return false
+  return group.some((same) => same !== claim && same.sourceId === claim.sourceId && same.headline === claim.headline && !valuesConflict(same.comparable, other.comparable))
 }
 
 /**
@@ -272,7 +286,7 @@ interface AskedQuantity {
 function quantitiesIn(words: string[]): AskedQuantity[] {
   const found: AskedQuantity[] = []
   words.forEach((word, i) => {
-    const hyphenated = /^(.+?)[-‐](\p{L}+)$/u.exec(word)
+    const hyphenated = HYPHENATED_UNIT.exec(word)
     const amount = parseNumber([hyphenated?.[1] ?? word])
     if (amount === undefined) return
     const unit = (hyphenated?.[2] ?? words[i + 1] ?? '').replace(/s$/, '')

@@ -306,7 +306,7 @@ function deriveEngineData(
 
 /** What answering needs of the corpus's stories: the articles alone in theirs. */
 function answerCorpusOf(stories: readonly Story[]): AnswerCorpus {
-  return { loneSources: new Set(stories.filter((story) => story.sources.length === 1).flatMap((story) => story.sources)) }
+  return { loneSources: new Set(stories.filter((story) => story.sources.length === 1).flatMap((story) => story.sources)), storyOf: storyOfSource(stories) }
 }
 
 /**

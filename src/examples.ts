@@ -2,9 +2,8 @@ import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
 import { sentenceText } from './passages.js'
 import { allPassages, type CorpusIndex } from './search.js'
 import type { Answer } from './types.js'
+import { HAS_DIGIT } from './letter-patterns.js'
 
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
-const HAS_DIGIT = /\p{N}/u
 
 export interface ExampleOptions {
   /** How many example questions to offer. Defaults to 3. */

@@ -1,4 +1,4 @@
-import { INDEX_STOP_WORDS, stem, tokenize } from './analyzer.js'
+import { INDEX_STOP_WORDS, stem, tokenizeToWords } from './analyzer.js'
 import type { Passage } from './types.js'
 
 /**
@@ -38,30 +38,41 @@ export function cachedStem(word: string): string {
   return stemmed
 }
 
-/** Adds one occurrence of `key` to a tally kept in order of first occurrence (`at` maps a key to its place). */
-function count(key: string, at: Map<string, number>, keys: string[], counts: number[]): void {
-  const i = at.get(key)
-  if (i === undefined) {
-    at.set(key, keys.length)
-    keys.push(key)
-    counts.push(1)
-  } else counts[i]!++
-}
-
 /** Tallies `passage`'s text as the index reads it. */
 export function passageTerms(passage: Pick<Passage, 'text'>): PassageTerms {
-  const termAt = new Map<string, number>()
   const wordAt = new Map<string, number>()
-  const seen = new Set<string>()
+  // Per stem met, its place in `out.terms`, or -1 while only stop words have given it.
+  const termAt = new Map<string, number>()
   const out: PassageTerms = { terms: [], counts: [], stems: [], words: [], wordCounts: [] }
-  for (const { word } of tokenize(passage.text)) {
-    count(word, wordAt, out.words, out.wordCounts)
-    const stemmed = cachedStem(word)
-    if (!seen.has(stemmed)) {
-      seen.add(stemmed)
-      out.stems.push(stemmed)
+  // Per distinct word of the passage, the place of its stem in `out.terms`, or -1 for a stop word: a
+  // word met again is counted by its place alone, without stemming it or looking its stem up again.
+  const termOfWord: number[] = []
+  for (const word of tokenizeToWords(passage.text)) {
+    const w = wordAt.get(word)
+    if (w !== undefined) {
+      out.wordCounts[w]!++
+      const t = termOfWord[w]!
+      if (t >= 0) out.counts[t]!++
+      continue
     }
-    if (!INDEX_STOP_WORDS.has(word)) count(stemmed, termAt, out.terms, out.counts)
+    wordAt.set(word, out.words.length)
+    out.words.push(word)
+    out.wordCounts.push(1)
+    const stemmed = cachedStem(word)
+    let t = termAt.get(stemmed)
+    if (t === undefined) out.stems.push(stemmed)
+    if (INDEX_STOP_WORDS.has(word)) {
+      if (t === undefined) termAt.set(stemmed, -1)
+      termOfWord.push(-1)
+      continue
+    }
+    if (t === undefined || t < 0) {
+      termAt.set(stemmed, (t = out.terms.length))
+      out.terms.push(stemmed)
+      out.counts.push(0)
+    }
+    out.counts[t]!++
+    termOfWord.push(t)
   }
   return out
 }

@@ -1,7 +1,6 @@
 import { DEFAULT_SPELLER_OPTIONS, isOneEditApart } from './spelling.js'
+import { HAS_DIGIT } from './letter-patterns.js'
 
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
-const HAS_DIGIT = /\p{N}/u
 
 /**
  * The dictionary's words that are not in the corpus but one edit from a corpus word ("joke" next to

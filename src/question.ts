@@ -5,6 +5,10 @@ import { createSpeller } from './spelling.js'
 import { lowerBound } from './sorted-strings.js'
 import { irregularFormsOf } from './irregular-verbs.js'
 import { inflectionsOf } from './thesaurus.js'
+import { ALL_LETTERS, HAS_CAPITAL, HAS_DIGIT, HAS_LETTER_OR_DIGIT, LETTER_RUNS } from './letter-patterns.js'
+
+/** Mentions, HTML tags, links and @handles (global: for `replace` only). */
+const CHAT_MARKUP = /<[@#][!&]?\d+>|<\/?[a-z][^<>]{0,80}>|https?:\/\/\S+|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/giu
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 1000
@@ -61,7 +65,7 @@ const ANSWER_CUES: AnswerCue[] = [
 /** The answer cue that a question's form matches, if any. */
 function answerCueOf(question: string): AnswerCue | undefined {
   // "how lnog" asks "how long": the words that carry the form are read through their typos too.
-  const q = question.toLowerCase().replace(/\p{L}+/gu, (word) => (CUE_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? word : (cueSpeller.correct(word)[0] ?? word)))
+  const q = question.toLowerCase().replace(LETTER_RUNS, (word) => (CUE_WORDS.has(word) || QUESTION_STOP_WORDS.has(word) ? word : (cueSpeller.correct(word)[0] ?? word)))
   return ANSWER_CUES.find((cue) => cue.pattern.test(q))
 }
 
@@ -200,7 +204,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
   let missingTopic: string | undefined
   // Name words by place, to judge a name of several words ("World Cup") whole: known only when every word is.
   const nameWords: NameWord[] = []
-  const firstWordStart = /[\p{L}\p{N}]/u.exec(text)?.index ?? 0
+  const firstWordStart = HAS_LETTER_OR_DIGIT.exec(text)?.index ?? 0
   let previousWord = ''
   for (const token of tokenize(text)) {
     const asked = token.word
@@ -209,7 +213,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     if (QUESTION_STOP_WORDS.has(asked) || CORPUS_WORDS.has(asked) || cue?.cueWords.includes(asked)) continue
     if (bridges.takePlace && asked === 'place' && TAKE_FORMS.has(before)) continue
     const lemmaOf = lemmaByStart.get(token.start)
-    const lemma = bridges.lemmas && lemmaOf && lemmaOf !== asked && /^\p{L}+$/u.test(lemmaOf) ? lemmaOf : undefined
+    const lemma = bridges.lemmas && lemmaOf && lemmaOf !== asked && ALL_LETTERS.test(lemmaOf) ? lemmaOf : undefined
     // The lemma stands for the word when Porter stems the two apart and only the lemma's stem is the corpus's ("experienced" → "experience").
     const word = lemma && !index.docFreq.has(stemOf(index, asked)) && index.docFreq.has(stemOf(index, lemma)) ? lemma : asked
     const ownStem = stemOf(index, word)
@@ -220,12 +224,12 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     const pos = posByStart.get(token.start) ?? 'NOUN'
     // A name ("Paris", "Bitcoin"). A common noun the corpus lacks ("summit" asked of a corpus that
     // says "talks", "death" of one that says "died") is as likely a paraphrase as a new topic.
-    const name = pos === 'PROPN' || (token.start > firstWordStart && /\p{Lu}/u.test(text.charAt(token.start)))
+    const name = pos === 'PROPN' || (token.start > firstWordStart && HAS_CAPITAL.test(text.charAt(token.start)))
     // "waht" is a misspelt "what", but "Rome" is no "some", "die" no "did" and "zoo" no "too": names,
     // words the thesaurus relates to the corpus and the dictionary's own words are kept.
     const typoOfStopWord = !known && !name && !index.related.has(ownStem) && !index.nearMisses.has(word) && stopWordSpeller.correct(word).length > 0
     if (typoOfStopWord && (corrections.length === 0 || candidates.some((candidate) => QUESTION_STOP_WORDS.has(candidate)))) continue
-    let weight = /\p{N}/u.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
+    let weight = HAS_DIGIT.test(word) ? 1 : (POS_WEIGHT[pos] ?? 0.3)
     const corrected = corrections[0]
     const termStem = corrected ? stemOf(index, corrected) : ownStem
     if (LIGHT_VERBS.has(word)) weight *= LIGHT_VERB_FACTOR
@@ -234,7 +238,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     if (seen.has(termStem)) continue
     seen.add(termStem)
     const variants = variantsOf(index, termStem, ownStem, corrected ?? word, bridges, lemma, name, pos === 'VERB')
-    const missing = name && !corrected && !known && !/\p{N}/u.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
+    const missing = name && !corrected && !known && !HAS_DIGIT.test(word) && variants.every((variant) => !index.docFreq.has(variant.stem))
     if (missing) missingTopic ??= word
     if (name) nameWords.push({ start: token.start, end: token.end, found: !missing, proper: pos === 'PROPN' && index.docFreq.has(termStem) })
     terms.push({ asked, stem: termStem, variants, weight, idf: idf(index, termStem), ...(name ? { name } : {}) })
@@ -295,7 +299,7 @@ interface NameWord {
  * Blanked with spaces, so offsets stay those of the question.
  */
 export function withoutChatMarkup(question: string): string {
-  return question.replace(/<[@#][!&]?\d+>|<\/?[a-z][^<>]{0,80}>|https?:\/\/\S+|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/giu, (markup) => ' '.repeat(markup.length))
+  return question.replace(CHAT_MARKUP, (markup) => ' '.repeat(markup.length))
 }
 
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */

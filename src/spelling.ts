@@ -1,5 +1,4 @@
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
-const HAS_DIGIT = /\p{N}/u
+import { HAS_DIGIT } from './letter-patterns.js'
 
 /**
  * Corrects a misspelt question word to a word of the corpus. minisearch's own fuzzy search uses

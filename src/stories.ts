@@ -1,6 +1,9 @@
 import { INDEX_STOP_WORDS, QUESTION_STOP_WORDS, stem, tokenize } from './analyzer.js'
 import type { Source, Story } from './types.js'
 
+/** Accents left by NFKD (global: for `replace` only). */
+const COMBINING_MARKS = /\p{M}/gu
+
 /** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
 const HAS_LETTER = /\p{L}/u
 const HAS_DIGIT = /\p{N}/u
@@ -389,7 +392,7 @@ function mostCommonForm(forms: Map<string, number> | undefined): string {
 const ID_WORDS = 6
 
 function slugOf(label: string): string {
-  const words = tokenize(label).map((token) => token.word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]/g, '')).filter((word) => word !== '')
+  const words = tokenize(label).map((token) => token.word.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/[^a-z0-9]/g, '')).filter((word) => word !== '')
   return words.slice(0, ID_WORDS).join('-') || 'story'
 }
 

@@ -1,5 +1,8 @@
 import type { Engine } from './types.js'
 
+/** What stands before a word's first letter and after its last (global: for `replace` only). */
+const EDGE_NON_LETTERS = /^[^\p{L}]+|[^\p{L}]+$/gu
+
 export interface WarmUpOptions {
   /** Most questions to make; they are asked in turn until the asker's budget is spent. Defaults to `240`. */
   maxQuestions?: number
@@ -40,7 +43,7 @@ export function warmUpQuestions(engine: Engine, options: WarmUpOptions = {}): st
     ...engine.takeaways({ limit: maxQuestions }).map((takeaway) => takeaway.text),
     ...engine.disagreements().flatMap((disagreement) => disagreement.claims.map((claim) => claim.text)),
   ]
-  const wordsOf = sentences.map((sentence) => sentence.split(/\s+/).map((token) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((word) => WORD.test(word)))
+  const wordsOf = sentences.map((sentence) => sentence.split(/\s+/).map((token) => token.replace(EDGE_NON_LETTERS, '')).filter((word) => WORD.test(word)))
   const questions = new Set(engine.exampleQuestions())
   for (let i = 0; questions.size < maxQuestions && i < wordsOf.length * PASSES; i++) {
     const words = wordsOf[i % wordsOf.length] ?? []

@@ -2,6 +2,7 @@ import { stem } from '../analyzer.js'
 import { SMALL_NUMBERS } from '../claims/numbers.js'
 import { stemsOf, type CorpusIndex } from '../search.js'
 import type { Quote } from '../types.js'
+import { HAS_DIGIT } from '../letter-patterns.js'
 
 /** Where a quote stands in its article and its stems, kept to decide whether two quotes say the same. */
 export const spans = new WeakMap<Quote, { sourceId: string; start: number; end: number; stems: ReadonlySet<string>; neighbourStems?: ReadonlySet<string> }>()
@@ -38,7 +39,7 @@ export function jaccard(x: ReadonlySet<string> | undefined, y: ReadonlySet<strin
 const NUMBER_WORD_STEMS: ReadonlySet<string> = new Set(Object.keys(SMALL_NUMBERS).map(stem))
 
 function isFigure(term: string): boolean {
-  return /\p{N}/u.test(term) || NUMBER_WORD_STEMS.has(term)
+  return HAS_DIGIT.test(term) || NUMBER_WORD_STEMS.has(term)
 }
 
 /**

@@ -10,6 +10,7 @@ import { proximityOf } from './proximity.js'
 import { isOtherOccasion } from './other-occasion.js'
 import { isAskedForUnknown, MEASURE_QUESTION } from './unknown-words.js'
 import { rankQuotes } from './rank-quotes.js'
+import { previousStorySources, withStoryFirst } from './follow-up-story.js'
 
 export { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 
@@ -76,7 +77,12 @@ export function answerQuestion(index: CorpusIndex, question: string, ask: AskOpt
   }
   const { passageIds } = ranked
   // Asked of one source (`sourceId`), the quote is looked for again only when it is that source's.
-  const found = speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId) ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted) : demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer)
+  // A follow-up that borrowed words stays on the story of the answer it continues, when a quote of it was found.
+  const story = (analyzed.contextTerms ?? 0) > 0 ? previousStorySources(ask.context?.at(-1), corpus.storyOf) : new Set<string>()
+  const found =
+    speakerOf && (ask.sourceId === undefined || ask.sourceId === speakerOf.sourceId)
+      ? withShownFirst(index, ranked.quotes, speakerOf, settings, wanted)
+      : withStoryFirst(demoteShown(unseen.length > 0 ? unseen : ranked.quotes, resolved.shownAnswer), story, resolved.shownAnswer)
   const quotes = namesOnlyQuoteCheck(index, analyzed, found, settings)
   const compared = speakerOf ? {} : { analyzed }
   if (

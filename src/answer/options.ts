@@ -353,6 +353,11 @@ export interface AnswerCorpus {
    * sharing its story.
    */
   loneSources?: ReadonlySet<string>
+  /**
+   * Each source's story id: a follow-up stays on the story of the answer it continues (see
+   * `withStoryFirst`). Without it a follow-up stays on that answer's own articles.
+   */
+  storyOf?: ReadonlyMap<string, string>
 }
 
 export const DEFAULT_ANSWER_OPTIONS: Required<AnswerOptions> = {

@@ -23,6 +23,7 @@ export function isOtherOccasion(analyzed: AnalyzedQuestion, quotes: readonly Quo
   const asked = EARLIER_OCCASION.exec(analyzed.text)
   const unit = asked?.[2]?.toLowerCase()
   if (!unit) return false
+  // eslint-disable-next-line no-restricted-syntax -- it holds the asked unit
   const said = new RegExp(`\\b(?:last|previous)\\s+${unit}\\b`, 'i')
   return !quotes.some((quote) => said.test(quote.text) || (unit === 'year' && namesYearBefore(quote)))
 }
@@ -30,5 +31,6 @@ export function isOtherOccasion(analyzed: AnalyzedQuestion, quotes: readonly Quo
 /** True when `quote` names the year before its article's publication ("in 2025" in an article of 2026). */
 function namesYearBefore(quote: Quote): boolean {
   const published = Number.parseInt(quote.source.published?.slice(0, 4) ?? '', 10)
+  // eslint-disable-next-line no-restricted-syntax -- it holds the article's year
   return Number.isFinite(published) && new RegExp(`\\b${published - 1}\\b`).test(quote.text)
 }

@@ -1,6 +1,7 @@
 import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
 import { stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
+import { CAPITALISED, HAS_DIGIT } from '../letter-patterns.js'
 
 /**
  * Where the question's words stand in a sentence, read from its tokens: which of them are said
@@ -22,8 +23,6 @@ const NUMBER_WORDS = new Set(
 const MONTH_WORDS = new Set(MONTHS)
 const DATE_WORDS = new Set(['century', 'centuries', 'decade', 'decades', 'bc', 'bce', 'ad', 'ce', ...WEEKDAYS])
 const YEAR = /^\d{3,4}s?$/
-const NUMBER = /\p{N}/u
-const CAPITALISED = /^\p{Lu}/u
 const SENTENCE_END_BEFORE = /[.!?]["'”’)]*\s+$/u
 
 const NUMERIC_FEATURES = FEATURE.count | FEATURE.money | FEATURE.percent | FEATURE.duration
@@ -32,8 +31,8 @@ const NAME_FEATURES = FEATURE.properNoun | FEATURE.place
 
 /** True when token `word` (lower-cased), written `written`, is a value of a kind in `features`. */
 function isValue(word: string, written: string, features: number, first: boolean): boolean {
-  if (features & NUMERIC_FEATURES && (NUMBER.test(word) || NUMBER_WORDS.has(word))) return true
-  if (features & DATE_FEATURES && (YEAR.test(word) || MONTH_WORDS.has(word) || DATE_WORDS.has(word) || NUMBER.test(word))) return true
+  if (features & NUMERIC_FEATURES && (HAS_DIGIT.test(word) || NUMBER_WORDS.has(word))) return true
+  if (features & DATE_FEATURES && (YEAR.test(word) || MONTH_WORDS.has(word) || DATE_WORDS.has(word) || HAS_DIGIT.test(word))) return true
   if (features & NAME_FEATURES && !first && CAPITALISED.test(written)) return true
   return false
 }

@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../search.js'
 import type { Claim, Disagreement } from '../types.js'
 import { sentenceText } from '../passages.js'
 import { comparableValues, measureAlike, sameFoundValue, type AskedKind, type FoundValue } from './found-values.js'
-import { sameActAnswers } from './money-verb.js'
+import { answersOfAskedAct, sameActAnswers } from './asked-act.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import type { SourceAnswer } from './answers.js'
 
@@ -27,8 +27,7 @@ const BYSTANDER_LEAD = 1.5
  * sources answer the question or their values do not contest one another.
  */
 export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number, related: Set<string>): Disagreement | undefined {
-  // Once a source dates the asked act ("will reopen on Monday"), a date another source gives for another act ("freed on Tuesday") answers something else.
-  const all = stated.some((answer) => answer.act === 'asked') ? stated.filter((answer) => answer.act !== 'other') : stated
+  const all = answersOfAskedAct(stated)
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).
   const bestScore = Math.max(...all.map((answer) => answer.score))

@@ -12,7 +12,11 @@ import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
-import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans } from './asked-act.js'
+import { asksPresentHolder, isFormerHolder } from './office-status.js'
+import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
+
+/** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
+const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
 
 export { sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 export { askedKindOf, asksForSeveral, expandedOf, isCauseQuestion } from './asked-kind.js'
@@ -84,9 +88,6 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
  * a name or a day in a sentence that does not state the act answers another question.
  */
 const ACT_KINDS = new Set<AskedKind>(['person', 'date'])
-
-/** What may stand between a verb's subject and the verb: its auxiliaries ("was", "has been"). */
-const SUBJECT_TO_VERB = /^\s+(?:(?:was|were|is|are|has|have|had|been|be|being|will|would)\s+)*$/
 
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
@@ -226,7 +227,7 @@ function piecesOf(passage: Passage, span: { start: number; end: number }): Array
 const piecesCutsOf = memoBySentence((text: string): number[] => {
   const cuts: number[] = []
   let from = 0
-  for (const match of text.matchAll(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu)) {
+  for (const match of text.matchAll(SENTENCE_GAP)) {
     cuts.push(from, match.index ?? 0)
     from = (match.index ?? 0) + match[0].length
   }
@@ -260,6 +261,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && /\bhow\s+many\b/i.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
   if (acts) asked.acts = acts
+  if (kind === 'person' && asksPresentHolder(analyzed.text)) asked.presentHolder = true
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
   for (const id of passageIds) {
@@ -338,7 +340,12 @@ function answerOf(
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
       sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
-      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter((value) => !echoesQuestion(value, asked.words) && !(surnames && joinsNames(value, surnames)))
+      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter(
+        (value) =>
+          !echoesQuestion(value, asked.words) &&
+          !(surnames && joinsNames(value, surnames)) &&
+          !(asked.presentHolder && isFormerHolder(sentenceText(passage, sentence), shifted(value, sentence.start))),
+      )
       alsoStates.push(...values)
       if (values.length === 0) continue
       // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.

@@ -1,19 +1,32 @@
 import { stem } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
+import { CURRENCY_SYMBOLS } from './money.js'
 import { tagWords, type TaggedWord } from './phrase.js'
+import { tagSentence } from './sentence-memo.js'
+import type { FoundValue } from './found-values.js'
+import { CAPITALISED } from '../letter-patterns.js'
 
 // The act a question asks about ("Who bought the club?" asks who did the buying): a value answers it
 // only from a sentence that states that act near the value, in any of its forms. Read from the
 // tagger's parts of speech and the question's own term variants (inflections, irregular forms,
 // longer forms, WordNet synonyms in the corpus): no word list of any event.
 
+/** Verbs that carry no act of their own in any question: "How much was…", "When did… have", "Who said…". */
+const LIGHT_VERBS = ['be', 'have', 'do', 'get', 'say']
+
 /**
- * Verbs that carry no act of their own in a question: "Who is…", "When did… have", and the verbs of
- * an event's course ("When did the strike begin?"), whose act is the event noun a source dates
- * without them ("the attack on Sunday"), and the verbs of a relation ("Who is the artist associated
- * with the album?"), which a source states without any verb ("an album by …").
+ * The light verbs, and the verbs a name or a day is stated without: "make", "take", "go"; the verbs
+ * of an event's course ("When did the strike begin?"), whose act is the event noun a source dates
+ * without them ("the attack on Sunday"); the verbs of a relation ("Who is the artist associated
+ * with the album?"), which a source states without any verb ("an album by …"). A sum is stated
+ * with them ("took £5m"), so the act of a sum skips the light verbs only.
  */
-const ACTLESS_VERBS = new Set(['be', 'have', 'do', 'get', 'say', 'make', 'take', 'go', 'happen', 'occur', 'begin', 'start', 'end', 'finish', 'stop', 'continue', 'associate', 'relate', 'link', 'connect', 'know', 'base', 'locate'])
+const ACTLESS_VERBS = new Set([...LIGHT_VERBS, 'make', 'take', 'go', 'happen', 'occur', 'begin', 'start', 'end', 'finish', 'stop', 'continue', 'associate', 'relate', 'link', 'connect', 'know', 'base', 'locate'])
+
+/** The verbs of a tagged sentence that end before `at` and carry an act (none of `skipped`), with their index. */
+function actVerbsBefore(words: readonly TaggedWord[], at: number, skipped: ReadonlySet<string>): Array<{ word: TaggedWord; i: number }> {
+  return words.flatMap((word, i) => (word.pos === 'VERB' && word.end <= at && !skipped.has(word.lemma) ? [{ word, i }] : []))
+}
 
 /** Particles that make a verb phrasal ("called off", "knocked out"): WordNet lists single words only, so a phrasal verb may be the act in other words. */
 const PARTICLES = new Set(['off', 'out', 'up', 'down', 'over', 'back', 'away'])
@@ -45,7 +58,7 @@ function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   const verbs = new Set(
     tagWords(analyzed.text)
       // A capitalised verb is a word of a title ("Let George Do It"), not the question's.
-      .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !/^\p{Lu}/u.test(word.text))
+      .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
       .map((word) => word.lower),
   )
   if (verbs.size === 0) return undefined
@@ -56,8 +69,20 @@ function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
 /** Most characters between a value and the nearest word of the asked act for the sentence to state the act of that value. */
 export const ACT_WINDOW_CHARS = 60
 
-/** The words that may stand between a doer and its verb: "Derek Fairlie, who bought", "Mira Holt has since bought". */
-const AGENT_BEFORE_VERB = /^[\s,]*(?:(?:who|which|that|has|had|have|was|were|is|will|would|finally|also|since|then|later|first|\p{Ll}+ly)[\s,]+)*$/u
+/** Auxiliaries that leave a doer before its verb: "has bought", "will buy"; not "has been bought". */
+const ACTIVE_AUXILIARIES = ['has', 'had', 'have', 'was', 'were', 'is', 'will', 'would']
+
+/** Auxiliaries of either voice: "is", "are", "has been", "being". */
+const AUXILIARIES = [...ACTIVE_AUXILIARIES, 'are', 'been', 'be', 'being']
+
+/** What may stand between a verb's subject and the verb: its auxiliaries ("was", "has been"). */
+export const SUBJECT_TO_VERB = new RegExp(`^\\s+(?:(?:${AUXILIARIES.join('|')})\\s+)*$`)
+
+/**
+ * The words that may stand between a doer and its verb: "Derek Fairlie, who bought", "Mira Holt has
+ * since bought". Of a subject's auxiliaries (`SUBJECT_TO_VERB`), those of a doer only.
+ */
+const AGENT_BEFORE_VERB = new RegExp(`^[\\s,]*(?:(?:who|which|that|${ACTIVE_AUXILIARIES.join('|')}|finally|also|since|then|later|first|\\p{Ll}+ly)[\\s,]+)*$`, 'u')
 
 /** The words between a passive verb and its doer: "was bought by Brightwater", "was opened by the mayor". */
 const AGENT_AFTER_VERB = /^\s+by\s+(?:the\s+)?$/
@@ -77,5 +102,78 @@ export function isAgentOf(text: string, value: { start: number; end: number }, a
  * Tuesday" date another act. A verb of the act's own forms, or a light verb, does not count.
  */
 export function otherActBefore(words: readonly TaggedWord[], at: number, acts: ReadonlySet<string>): boolean {
-  return words.some((word) => word.pos === 'VERB' && word.end <= at && !ACTLESS_VERBS.has(word.lemma) && !acts.has(stem(word.lower)))
+  return actVerbsBefore(words, at, ACTLESS_VERBS).some(({ word }) => !acts.has(stem(word.lower)))
+}
+
+/**
+ * The answers of the asked act: once a source dates it ("will reopen on Monday"), a date another
+ * source gives for another act ("freed on Tuesday") answers something else.
+ */
+export function answersOfAskedAct<T extends { act?: 'asked' | 'other' }>(answers: T[]): T[] {
+  return answers.some((answer) => answer.act === 'asked') ? answers.filter((answer) => answer.act !== 'other') : answers
+}
+
+// Sums of money are paid, pledged, fined, demanded, raised: one sum per act. Asked how much a
+// company pledged, a fine it was given is a sum of another act, not a second answer. Read from
+// wink-nlp's tags and lemmas: the verb a sum stands after, against the question's own verb. No word
+// list but the verbs every question leans on ("be", "have", "do").
+
+/** The light verbs as a set: a sum's act is any other verb. */
+const SUM_LIGHT_VERBS: ReadonlySet<string> = new Set(LIGHT_VERBS)
+
+/** A source's answer as the check reads it: its sentence's text and the sum's offset in it. */
+export interface MoneyAnswer {
+  text: string
+  value: FoundValue
+  /** Offset of the value in `text`. */
+  at: number
+}
+
+/**
+ * The stems of the acts a question may ask about: its verbs and nouns, light verbs aside. Nouns too,
+ * since the tagger often reads a question's last verb as one ("did the company pledge?").
+ */
+function questionActs(question: string): Set<string> {
+  return new Set(
+    tagWords(question)
+      .filter((word) => (word.pos === 'VERB' || word.pos === 'NOUN') && !SUM_LIGHT_VERBS.has(word.lemma))
+      .map((word) => stem(word.lemma)),
+  )
+}
+
+/** The verb a sum stands after in its clause ("was fined $800,000" → "fine", passive), if any. */
+function actOf(answer: MoneyAnswer): { act: string; passive: boolean } | undefined {
+  const words = tagSentence(answer.text)
+  // The clause of the sum starts after the last comma, semicolon or colon before it.
+  const clause = Math.max(-1, ...words.flatMap((word, i) => (word.end <= answer.at && word.pos === 'PUNCT' && /[,;:]/.test(word.text) ? [i] : [])))
+  const verb = actVerbsBefore(words, answer.at, SUM_LIGHT_VERBS).filter(({ i }) => i > clause).pop()
+  return verb && { act: stem(verb.word.lemma), passive: words[verb.i - 1]?.lemma === 'be' }
+}
+
+function isMoney(value: FoundValue): boolean {
+  return value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
+}
+
+/**
+ * The answers whose sums belong to the act the question asks about. When some answer's sum follows
+ * the question's verb (or a word the question's words bridge to, `related`), a sum that follows
+ * another verb in the other voice, in a sentence that never names the asked act, is of another act
+ * and is left out: a company "pledged" one sum and "was fined" another. In the same voice the two verbs may be one act in other words
+ * ("demanded" / "asked for"), so both are kept. Answers other than sums are kept as they are.
+ */
+export function sameActAnswers<T extends MoneyAnswer>(answers: T[], question: string, related: Set<string>): T[] {
+  // The question is tagged only when every answer is a sum, which few are.
+  if (answers.length < 2 || !answers.every((answer) => isMoney(answer.value))) return answers
+  const acts = questionActs(question)
+  if (acts.size === 0) return answers
+  const actsOf = answers.map(actOf)
+  const asked = (found: { act: string } | undefined) => found !== undefined && (acts.has(found.act) || related.has(found.act))
+  const voices = new Set(actsOf.filter(asked).map((found) => found!.passive))
+  if (voices.size !== 1) return answers
+  // A sentence naming the asked act anyway ("The plan's cost is put at 9 million euros", asked what it will cost) states its sum.
+  const namesAct = (answer: T) => tagSentence(answer.text).some((word) => acts.has(stem(word.lemma)) || acts.has(stem(word.lower)))
+  return answers.filter((answer, i) => {
+    const found = actsOf[i]
+    return found === undefined || asked(found) || voices.has(found.passive) || namesAct(answer)
+  })
 }

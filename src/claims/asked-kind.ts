@@ -44,12 +44,14 @@ export function asksForSeveral(question: string): boolean {
     /^\s*who\s+(?:else|all)\b/.test(q) ||
     /^\s*who\s+(?:was|is|were|are|has\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?:there|here|present|involved|among|at|in|on|with|inside|aboard|invited|included)\b/.test(q) ||
     /^\s*who\s+(?:\w+\s+)?(?:part|along|together)\b/.test(q) ||
-    new RegExp(`^\\s*who\\s+(?:else\\s+)?(?:did\\s+)?(?:${GATHERING_VERBS})`).test(q)
+    GATHERING_QUESTION.test(q)
   )
 }
 
 /** General English verbs of being one of several at a gathering (prefixes of their forms): attend, join, accompany… */
 const GATHERING_VERBS = 'attend|join|participat|accompan|meet|met\\b|visit|gather|came\\b|come\\b|went\\b|go\\b|travel|arriv|spoke\\b|speak|testif|sat\\b|sit\\b'
+const GATHERING_QUESTION = new RegExp(`^\\s*who\\s+(?:else\\s+)?(?:did\\s+)?(?:${GATHERING_VERBS})`)
+const EXPANSION_QUESTION = /\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:abbreviation|acronym|initialism)\s+)?["“']?(\p{Lu}[\p{Lu}\d&.-]+)["”']?\s+(?:stand\s+for|refer\s+to|mean)\b/iu
 
 /**
  * True for a question asking what caused something: "What caused the fire?", "What was the cause of
@@ -67,7 +69,7 @@ export function isCauseQuestion(question: string): boolean {
  * in brackets ("International Geophysical Year (IGY)"). Undefined for any other question.
  */
 export function expandedOf(question: string): string | undefined {
-  return /\bwhat\s+(?:does|do|did)\s+(?:the\s+(?:abbreviation|acronym|initialism)\s+)?["“']?(\p{Lu}[\p{Lu}\d&.-]+)["”']?\s+(?:stand\s+for|refer\s+to|mean)\b/iu.exec(question)?.[1]
+  return EXPANSION_QUESTION.exec(question)?.[1]
 }
 
 /** A yes/no question about whether something happened: "Was the agreement signed?", "Did police arrest anyone?". */

@@ -1,6 +1,9 @@
 import { stem } from '../analyzer.js'
 import type { ClaimValue } from './types.js'
 
+/** Words, with a following "n't" (global: for `matchAll` only). */
+const WORDS_WITH_NOT = /\p{L}+(?:n't)?/gu
+
 // A date bound to the asked act ("will reopen by May", "will not reopen before June") says when at
 // the latest or the earliest: read as a bound, it agrees with a date inside it ("in March" against
 // "by May") and contradicts one outside it ("in April" against "not before June").
@@ -16,8 +19,21 @@ export interface BoundedDate {
   inclusive: boolean
 }
 
+/** The words that bound a date: "by May", "until Friday", "since 2014". */
+export const BOUND_WORDS = ['by', 'before', 'until', 'till', 'after', 'since']
+
 /** A bound word ending the text before a date, with "not" before it: "not before ", "by the end of ". */
-const BOUND_BEFORE = /\b(not\s+)?(by|before|until|till|after|since)\s+(?:the\s+end\s+of\s+)?$/i
+const BOUND_BEFORE = new RegExp(`\\b(not\\s+)?(${BOUND_WORDS.join('|')})\\s+(?:the\\s+end\\s+of\\s+)?$`, 'i')
+
+/**
+ * The end of the text before a date that makes it a reference for something else: a bound phrase
+ * ("until the talks broke down on Friday", "by the time"), or right after "by", "next", "last" or
+ * "every" ("by 2025", "last Tuesday"), but not "confirmed by the Senate on December 8".
+ */
+export const REFERENCE_DATE_BEFORE = new RegExp(
+  `\\b(?:${BOUND_WORDS.filter((word) => word !== 'by').join('|')}|by the time)\\b[^,;:.()]{0,40}$|\\b(?:by|next|last|every)\\s+(?:the\\s+end\\s+of\\s+)?$`,
+  'i',
+)
 
 /** Words read back from the bound word for the asked act: "reopen by", "will not reopen before", "reopen its doors by". */
 const ACT_WORDS_BACK = 4
@@ -32,7 +48,7 @@ export function actBoundOf(before: string, acts: ReadonlySet<string> | undefined
   if (!acts) return undefined
   const match = BOUND_BEFORE.exec(before)
   if (!match) return undefined
-  const words = [...before.slice(0, match.index).matchAll(/\p{L}+(?:n't)?/gu)].slice(-ACT_WORDS_BACK)
+  const words = [...before.slice(0, match.index).matchAll(WORDS_WITH_NOT)].slice(-ACT_WORDS_BACK)
   const act = words.findIndex((word) => acts.has(stem(word[0].toLowerCase())))
   if (act < 0) return undefined
   // "will not reopen before June", "won't reopen until": the act denied before its bound.

@@ -59,6 +59,7 @@ function datesSaying(words: EntityContext['words'], first: number): boolean {
 }
 
 /** The three-letter openings of the months, capitalised: "Jan" matches "January" and "Jan.". */
+// eslint-disable-next-line no-restricted-syntax -- made once, at load
 const MONTH_PREFIXES = MONTHS.map((name) => new RegExp(`\\b${name.slice(0, 3).replace(/^./, (c) => c.toUpperCase())}`))
 
 /** The fields a written date gives ("Friday", "March 2026", "12 June 1990"), or undefined for none or an absurd year. */

@@ -8,8 +8,21 @@ import { outcomeReadings } from './outcome-answer.js'
 import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import { causeValues, expansionValues } from './connective-answers.js'
-import { actBoundOf, type BoundedDate } from './date-bound.js'
+import { actBoundOf, REFERENCE_DATE_BEFORE, type BoundedDate } from './date-bound.js'
 import type { ClaimValue } from './types.js'
+import { HAS_LETTER, CAPITALISED, LOWER_CASE, letterRuns } from '../letter-patterns.js'
+
+/** A label and a capitalised word right before a value ("Population Census 2020"). */
+const LABEL_BEFORE = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u
+/** The word a written value ends with ("12-mile", "12 miles"). */
+const LAST_UNIT_WORD = /[-\s](\p{L}+)$/u
+/** The word a written value ends with, or a percent sign. */
+const LAST_UNIT = /(?:[-\s](\p{L}+)|\s?(%))$/u
+const NEXT_WORD = /^\s+\p{L}+/u
+const NEXT_LOWER_CASE_WORD = /^\s+(\p{Ll}+)\b/u
+/** "of" and up to three words after a value ("12 hours of talks"). */
+const OF_WORDS = /^\s+of\s+((?:\p{L}+\s+){0,2}\p{L}+)/u
+const WORD_BEFORE = /(\p{L}+)\s+$/u
 
 export { comparableValues, measureAlike, sameFoundValue } from './found-value-compare.js'
 
@@ -32,6 +45,8 @@ export interface AskedWords {
    * so "1,200 nurses" does not answer "how much of a pay rise did they get?".
    */
   amount?: boolean
+  /** True for "Who leads…?", "Who is…?": a name given a title it no longer holds ("former leader X") is no answer. */
+  presentHolder?: boolean
   /** True for "how many": the question asks a count, which a sum of money ("valued at £5 million") never answers. */
   count?: boolean
   /** True for "how much of": the question asks a share of a whole, which a fraction ("about half") answers. */
@@ -112,7 +127,7 @@ const PATH_BEFORE = /\b(?:down|up|along|across|toward|towards|onto|beneath|below
  * ("on Monday 14 people…") and a capital that opens the sentence ("Over 300 people…") do not count.
  */
 function isNumberedName(text: string, at: number): boolean {
-  const label = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, at - 40), at))
+  const label = LABEL_BEFORE.exec(text.slice(Math.max(0, at - 40), at))
   if (!label?.[1] || !label[2] || /[.!?:;"“”]$/u.test(label[1])) return false
   return !MONTH_NAMES.includes(label[2]) && !WEEKDAY_ONLY.test(label[2]) && !NOT_NAMES.has(label[2])
 }
@@ -141,7 +156,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       // "confirmed by the Senate on December 8".
       // A bound right after the asked act ("will reopen by May", "will not reopen before June") says when it happens, at the latest or the earliest.
       const bound = actBoundOf(before, asked.acts)
-      if (!bound && /\b(?:since|until|till|before|after|by the time)\b[^,;:.()]{0,40}$|\b(?:by|next|last|every)\s+(?:the\s+end\s+of\s+)?$/i.test(before)) continue
+      if (!bound && REFERENCE_DATE_BEFORE.test(before)) continue
       // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
       if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
       // "conceded on Monday after the election": the date is of the other event, before "after", unless
@@ -208,10 +223,10 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     const verbed = /[-\s]times$/i.test(raw) ? askedNounVerbedBefore(text, at, asked) : undefined
     const counted = verbed?.counted ?? countedNounOf(raw)
     // "$1.2 million against the company": a function word after the figure is no part of it.
-    const shown = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
+    const shown = LAST_UNIT_WORD.exec(raw)?.[1]?.toLowerCase()
     const written = shown !== undefined && QUESTION_STOP_WORDS.has(shown) && !/\d\s*[-–]/.test(raw) ? raw.slice(0, raw.length - shown.length - 1) : raw
     // "80,000 cubic metres": a unit of two words is shown whole.
-    const unitTail = counted === 'cubic' || counted === 'square' ? (/^\s+\p{L}+/u.exec(text.slice(at + written.length))?.[0] ?? '') : ''
+    const unitTail = counted === 'cubic' || counted === 'square' ? (NEXT_WORD.exec(text.slice(at + written.length))?.[0] ?? '') : ''
     // Shown with its verb ("stop 14 times"); placed at its figure, so the verb stands near it as the question's word.
     const from = verbed?.start ?? at
     found.push({ kind, display: `${verbed ? '' : (HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0] ?? '')}${text.slice(from, at + written.length)}${unitTail}`.trim(), comparable: number, start: offset + at, end: offset + at + raw.length, ...(part ? { part } : {}), ...(counted ? { counted } : {}) })
@@ -262,7 +277,7 @@ function reportsOther(text: string, start: number, name: string, asked: AskedWor
  * letters with a question word's stem or synonym ("negotiations" for "talks", "service" for "serve").
  */
 function measuresOther(after: string, asked: AskedWords): boolean {
-  const of = /^\s+of\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(after)
+  const of = OF_WORDS.exec(after)
   if (!of?.[1] || !asked.related) return false
   const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
   return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
@@ -270,14 +285,14 @@ function measuresOther(after: string, asked: AskedWords): boolean {
 
 /** True when `after` (the text after a year) opens with a word in lower case that is no function word and none of the question's. */
 function datesOtherNoun(after: string, asked: AskedWords): boolean {
-  const word = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1]
+  const word = NEXT_LOWER_CASE_WORD.exec(after)?.[1]
   return word !== undefined && !QUESTION_STOP_WORDS.has(word) && !namesAsked(word, asked)
 }
 
 /** True when `text` holds one of the question's content words, compared by stem. */
 function namesAsked(text: string, asked: AskedWords): boolean {
   const stems = new Set([...asked.words].filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
-  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => !QUESTION_STOP_WORDS.has(word) && stems.has(stem(word)))
+  return letterRuns(text.toLowerCase()).some((word) => !QUESTION_STOP_WORDS.has(word) && stems.has(stem(word)))
 }
 
 /** True for `date` in brackets that span two dates, "(21 July 1807 – 28 September 1857)": a lifespan. */
@@ -299,8 +314,8 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
   // A run of capitalised words (a menu, a list of links) names many things and states none of them.
   // The subject's own name, which a defining sentence repeats ("Andrew Lomax (judge) Sir Andrew Lomax,
   // KC (born 1954) is a British judge"), is no item of a menu.
-  const lettered = tagged.filter((word) => /\p{L}/u.test(word.text))
-  if (lettered.length > 12 && lettered.filter((word) => /^\p{Lu}/u.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
+  const lettered = tagged.filter((word) => HAS_LETTER.test(word.text))
+  if (lettered.length > 12 && lettered.filter((word) => CAPITALISED.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
   const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
   if (asked.cause) return causeValues(text, offset, tagged)
   if (asked.expands !== undefined) return expansionValues(text, offset, tagged, asked.expands)
@@ -321,10 +336,10 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
       else if (next && after.length === 0) words = next.words
       // The asked noun in lower case modifying a noun the question does not name ("a figure in Chinese
       // sports history") types that noun, not the answer; in a name it still types it ("a Labor Party member").
-      else if (/^\p{Ll}/u.test(phrase.words[at]!.text) && after.some((word) => !isAsked(word))) continue
+      else if (LOWER_CASE.test(phrase.words[at]!.text) && after.some((word) => !isAsked(word))) continue
       else {
         words = phrase.words.slice(0, at)
-        while (words.length > 1 && words[0]!.pos === 'ADJ' && !/^\p{Lu}/u.test(words[0]!.text)) words = words.slice(1)
+        while (words.length > 1 && words[0]!.pos === 'ADJ' && !CAPITALISED.test(words[0]!.text)) words = words.slice(1)
       }
       strength = 0
     } else {
@@ -362,9 +377,9 @@ function phraseValues(text: string, offset: number, asked: AskedWords): FoundVal
  */
 function labelOf(words: TaggedWord[]): string {
   const last = words[words.length - 1]
-  const description = last !== undefined && last.pos === 'NOUN' && /^\p{Ll}/u.test(last.text)
+  const description = last !== undefined && last.pos === 'NOUN' && LOWER_CASE.test(last.text)
   return words
-    .filter((word) => !description || word === last || !/^\p{Lu}/u.test(word.text))
+    .filter((word) => !description || word === last || !CAPITALISED.test(word.text))
     .map((word) => plainWord(word.text))
     .join(' ')
 }
@@ -425,7 +440,7 @@ export function namesIn(text: string): FoundValue[] {
  * and where that verb starts; undefined when the verb is not a form of a question word.
  */
 function askedNounVerbedBefore(text: string, at: number, asked: AskedWords): { counted: string; start: number } | undefined {
-  const verb = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 32), at))
+  const verb = WORD_BEFORE.exec(text.slice(Math.max(0, at - 32), at))
   const word = verb?.[1]?.toLowerCase()
   if (!verb || !word || QUESTION_STOP_WORDS.has(word)) return undefined
   const verbStem = stem(word)
@@ -435,7 +450,7 @@ function askedNounVerbedBefore(text: string, at: number, asked: AskedWords): { c
 
 /** The word after a figure when it names what is counted: a content word, not a verb form, scale, unit of time, share or currency. */
 function countedNounOf(raw: string): string | undefined {
-  const word = /[-\s](\p{L}+)$/u.exec(raw)?.[1]?.toLowerCase()
+  const word = LAST_UNIT_WORD.exec(raw)?.[1]?.toLowerCase()
   if (!word || QUESTION_STOP_WORDS.has(word) || /(?:ed|ing|ly)$/.test(word) || word in SCALES || word in CURRENCY_SYMBOLS || word === 'percent') return undefined
   const plain = plainWord(word)
   return UNIT_SECONDS[plain] === undefined ? plain : undefined
@@ -451,7 +466,7 @@ function hedgeOf(words: string | undefined): Hedge {
 }
 
 function numberOf(raw: string, kind: AskedKind, tolerance: number, hedge: Hedge, amount = false, count = false): ClaimValue | undefined {
-  const unitMatch = /(?:[-\s](\p{L}+)|\s?(%))$/u.exec(raw)
+  const unitMatch = LAST_UNIT.exec(raw)
   let unitWord = (unitMatch?.[1] ?? unitMatch?.[2])?.toLowerCase() ?? ''
   if (['million', 'billion', 'thousand', 'trillion'].includes(unitWord) || /^\d/.test(unitWord)) unitWord = ''
   const body = unitWord ? raw.slice(0, raw.length - (unitMatch?.[0].length ?? 0)) : raw

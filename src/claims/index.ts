@@ -16,10 +16,9 @@ import { percentDraft } from './percent.js'
 import { chunkIds, type ReadSentence, readSentence, type Word } from './read.js'
 import { scoreDrafts } from './score.js'
 import { type ClaimOptions, DEFAULT_CLAIM_OPTIONS, type Draft, type ExtractedClaim } from './types.js'
+import { CAPITALISED } from '../letter-patterns.js'
 
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
 const LONG_WORD = /^\p{L}{4,}/u
-const STARTS_UPPER = /^\p{Lu}/u
 
 /**
  * Typed claims extracted from sentences, once, when the corpus is indexed, one file per value kind:
@@ -258,7 +257,7 @@ export function isHeadlineLine(text: string, sentence: Sentence): boolean {
 /** Most longer words capitalised, as in "Talks End Without a Deal". */
 export function isTitleCase(line: string): boolean {
   const words = line.split(/\s+/).slice(1).filter((word) => LONG_WORD.test(word))
-  return words.length >= 2 && words.filter((word) => STARTS_UPPER.test(word)).length >= 0.75 * words.length
+  return words.length >= 2 && words.filter((word) => CAPITALISED.test(word)).length >= 0.75 * words.length
 }
 
 /** The event the corpus is about, as its articles most often name it ("summit", "match"). */

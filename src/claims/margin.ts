@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../search.js'
 import type { Disagreement } from '../types.js'
 import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
 import type { Draft } from './types.js'
+import { letterRuns } from '../letter-patterns.js'
 
 /**
  * How wide a win or a vote was, as each source calls it: "by a landslide" against "by a narrow
@@ -24,10 +25,10 @@ const ASKS_MARGIN = new RegExp(`${WIDE.source}|${NARROW.source}|\\bmargin\\b|\\b
  */
 export function compareMargins(index: CorpusIndex, question: string, passageIds: string[], storyOf: (sourceId: string) => string = () => ''): Disagreement[] {
   if (!ASKS_MARGIN.test(question)) return []
-  const stems = new Set((question.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => !QUESTION_STOP_WORDS.has(word) && !WIDE.test(word) && !NARROW.test(word) && word !== 'margin').map(stem))
+  const stems = new Set(letterRuns(question.toLowerCase()).filter((word) => !QUESTION_STOP_WORDS.has(word) && !WIDE.test(word) && !NARROW.test(word) && word !== 'margin').map(stem))
   if (stems.size === 0) return []
   // The passage must name one of the question's words: "It was a narrow victory" follows the sentence naming the race.
-  const readings = firstSidePerSource(index, passageIds, marginIn, (text) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => stems.has(stem(word))))
+  const readings = firstSidePerSource(index, passageIds, marginIn, (text) => letterRuns(text.toLowerCase()).some((word) => stems.has(stem(word))))
   return disagreementsOfSides(index, readings, ['wide', 'narrow'], storyOf, { topic: 'how wide the margin was', kind: 'framing', valueKind: 'outcome' })
 }
 
@@ -65,7 +66,7 @@ export function marginDraft(text: string, sentenceStart: number): Draft | undefi
     comparable: { type: 'label', label: found.side },
     spanStart: sentenceStart + at,
     spanEnd: sentenceStart + at + found.display.length,
-    contextStems: [...new Set(['margin', 'narrow', 'landslide', ...(found.display.toLowerCase().match(/\p{L}+/gu) ?? [])].map(stem))],
+    contextStems: [...new Set(['margin', 'narrow', 'landslide', ...letterRuns(found.display.toLowerCase())].map(stem))],
     focusStems: [],
   }
 }

@@ -3,6 +3,11 @@ import type { CorpusIndex } from '../search.js'
 import type { Disagreement, Passage, Sentence } from '../types.js'
 import { disagreementsOfSides, firstSidePerSource } from './reading-sides.js'
 import type { Draft } from './types.js'
+import { tagWords } from './phrase.js'
+import { LOWER_CASE, letterRuns } from '../letter-patterns.js'
+
+/** Words with their digits, apostrophes and hyphens (global: for `matchAll` only). */
+const WORD_TOKENS = /[\p{L}\p{N}’'-]+/gu
 
 /**
  * Whether a named person still holds a post, as each source says it: "Is <person> still chair of
@@ -18,6 +23,38 @@ export type OfficeStatus = 'former' | 'current' | 'acting'
 
 /** Words before the post or between it and the name that place the holding in the past: general English. */
 const FORMER = /\b(?:former|ex-|then-|outgoing|late|previous|one-time|who\s+(?:was|had\s+been)|until|left|retired|resigned|stepped\s+down)\b/i
+/** Words right before a title that place its holding in the past: "former chair", "ex-leader". */
+const PAST_TITLE = 'former|ex|then|outgoing|previous|one-time'
+
+/** A past title in the noun phrase ending right before a name: "Former drivers guild leader ", "the ex-chair ". */
+const PAST_TITLE_BEFORE = new RegExp(`\\b(?:${PAST_TITLE})[\\s-]+(?:[\\p{L}’'-]+\\s+){0,5}$`, 'iu')
+
+/** A past title in apposition right after a name: ", the union's former leader", ", chief executive until 2023", ", who was chair". */
+const PAST_TITLE_AFTER = new RegExp(`^\\s*,\\s+(?:(?:the|a|an|its|their|his|her)?\\s*(?:[\\p{L}’'-]+'s\\s+)?(?:${PAST_TITLE})\\b|(?:[\\p{L}’'-]+\\s+){1,5}until\\b|who\\s+(?:was|had\\s+been)\\b)`, 'iu')
+
+/**
+ * True when a name in `text` (offsets within it) is given a title it no longer holds: "former
+ * guild leader Otto Brenn", "Otto Brenn, the guild's former leader". Asked who holds a post now,
+ * such a name is no holder. Read within the name's clause, so a former title of another name
+ * earlier in the sentence does not count.
+ */
+export function isFormerHolder(text: string, value: { start: number; end: number }): boolean {
+  const clause = text.slice(0, value.start).split(/[,;:()]/).pop() ?? ''
+  return PAST_TITLE_BEFORE.test(clause) || PAST_TITLE_AFTER.test(text.slice(value.end))
+}
+
+/** Words of a question that set it in the past: "Who was…", "Who did…", "the first…", "the former…". */
+const PAST_QUESTION_WORDS = new Set(['was', 'were', 'did', 'had', 'former', 'previous', 'ex', 'then', 'until', 'first', 'last', 'before', 'originally', 'once'])
+
+/**
+ * True when a question asks who holds something now ("Who leads the union?", "Who is the
+ * chair?"): no word of the past, and no verb in a past form (its lemma differs and it ends in
+ * neither "-s" nor "-ing": "led", "bought").
+ */
+export function asksPresentHolder(question: string): boolean {
+  return !tagWords(question).some((word) => PAST_QUESTION_WORDS.has(word.lower) || (word.pos === 'VERB' && word.lower !== word.lemma && !/(?:s|ing)$/.test(word.lower)))
+}
+
 /** Words before the post that say the holding is temporary: general English. */
 const ACTING = /\b(?:acting|interim|caretaker)\b/i
 /** A name of two capitalised words or more, not at the question's start. */
@@ -39,7 +76,7 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
   const nameWords = new Set(name.toLowerCase().split(/\s+/))
   // The post: the question's content words that are not the name ("chair", "water", "board"; "mayor", "Dunmarra").
   const postStems = new Set(
-    (question.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => !nameWords.has(word) && !QUESTION_STOP_WORDS.has(word) && word !== 'still' && word.length > 2).map(stem),
+    letterRuns(question.toLowerCase()).filter((word) => !nameWords.has(word) && !QUESTION_STOP_WORDS.has(word) && word !== 'still' && word.length > 2).map(stem),
   )
   if (postStems.size === 0) return []
   const readings = firstSidePerSource(index, passageIds, (text) => {
@@ -54,13 +91,13 @@ export function compareOfficeStatus(index: CorpusIndex, question: string, passag
  * within a few words of the name: "former chair Ida Marsh", "Benn, Dunmarra's mayor".
  */
 export function statusIn(text: string, surname: string, postStems: Set<string>): { status: OfficeStatus; display: string } | undefined {
-  const words = [...text.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((match) => ({ word: match[0], at: match.index ?? 0 }))
+  const words = [...text.matchAll(WORD_TOKENS)].map((match) => ({ word: match[0], at: match.index ?? 0 }))
   const named = words.findIndex((word) => word.word.replace(/[’']s$/, '') === surname)
   if (named < 0) return undefined
   const near = words
     .map((word, i) => ({ ...word, i }))
     // Lower case, or opening the sentence ("Mayor Piet Lund said"): a capitalised word elsewhere is part of a name.
-    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && (/^\p{Ll}/u.test(word.word) || word.i === 0) && postStems.has(stem(word.word.toLowerCase())))
+    .filter((word) => word.i !== named && Math.abs(word.i - named) <= MAX_GAP_WORDS && (LOWER_CASE.test(word.word) || word.i === 0) && postStems.has(stem(word.word.toLowerCase())))
   const post = near.sort((a, b) => Math.abs(a.i - named) - Math.abs(b.i - named))[0]
   if (!post) return undefined
   // The stretch joining name and post, with two words before whichever comes first ("the former mayor").
@@ -119,7 +156,7 @@ export function statusAnchorsIn(text: string): Map<string, StatusAnchor> {
       // "the former mayor of Dunmarra": the post ends before its complement.
       const post = match[shape.post]!.replace(/(?:\s+(?:of|the|and|in|at|for|to|on|who|which|whose|said|says))+$/, '')
       const surname = name.split(/\s+/).pop()!.replace(/[’']s$/, '')
-      const postStems = new Set((post.match(/\p{L}+/gu) ?? []).filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
+      const postStems = new Set(letterRuns(post).filter((word) => !QUESTION_STOP_WORDS.has(word)).map(stem))
       if (postStems.size > 0) anchors.set(`${surname.toLowerCase()}:${stem(post.split(/\s+/).pop() ?? post)}`, { name, surname, post, postStems })
     }
   }

@@ -1,6 +1,7 @@
 import { stem } from '../analyzer.js'
 import type { Passage, Sentence } from '../types.js'
 import type { Draft } from './types.js'
+import { CAPITALISED } from '../letter-patterns.js'
 
 /** Offices a person holds, as written before a name. Longest first so "Prime Minister" beats "Minister". */
 export const OFFICES = [
@@ -68,7 +69,7 @@ export interface RoleMention {
 
 /** The place a local office belongs to, from a qualifier ("Marlow Mayor", "Mayor X of Marlow"), if it names one. */
 export function placeOf(word: string | undefined): string | undefined {
-  if (!word || NOT_A_COUNTRY.has(word.split(' ')[0] ?? '') || GENERIC_PLACES.has(word) || COUNTRIES[word] || !/^\p{Lu}/u.test(word)) return undefined
+  if (!word || NOT_A_COUNTRY.has(word.split(' ')[0] ?? '') || GENERIC_PLACES.has(word) || COUNTRIES[word] || !CAPITALISED.test(word)) return undefined
   return word
 }
 

@@ -1,4 +1,5 @@
 import { INDEX_STOP_WORDS, tokenize, type Token } from '../analyzer.js'
+import { HAS_LETTER_OR_DIGIT } from '../letter-patterns.js'
 
 /**
  * Parallel sentences: two sources that say the same sentence but for one stretch ("was the home
@@ -103,7 +104,7 @@ function alignWords(x: Token[], y: Token[]): Array<[number, number]> {
 
 /** A stretch that can hold a value: some word that is not a function word. */
 function isContent(tokens: Token[]): boolean {
-  return tokens.some((token) => !INDEX_STOP_WORDS.has(token.word) && /[\p{L}\p{N}]/u.test(token.word))
+  return tokens.some((token) => !INDEX_STOP_WORDS.has(token.word) && HAS_LETTER_OR_DIGIT.test(token.word))
 }
 
 function spanOf(tokens: Token[]): { start: number; end: number } {

@@ -1,8 +1,7 @@
 import { QUESTION_STOP_WORDS } from '../analyzer.js'
 import { getNlp } from '../nlp.js'
+import { HAS_LETTER } from '../letter-patterns.js'
 
-/** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
-const HAS_LETTER = /\p{L}/u
 
 /**
  * Noun phrases read by wink-nlp's part-of-speech tags, for answers that are names of things

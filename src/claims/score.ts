@@ -3,6 +3,8 @@ import { OTHER_OCCASION } from './measured.js'
 import type { ReadSentence } from './read.js'
 import type { Draft } from './types.js'
 
+const STARTS_WITH_LETTER = /^\p{L}/u
+
 /** Two figures of a score or tally: "3-1", "7 to 4", and a tally naming its noun between them ("by 10 votes to 5"). */
 export const SCORE = /\b(\d{1,3})\s?(?:[-–]|(\s?votes?\s+to|to))\s?(\d{1,3})\b/g
 export const SCORE_CUE = /\b(won|win|wins|beat|beats|defeated|defeat|lost|lose|loses|draw|drew|drawn|victory|score|scoreline|result|final whistle|thrashed|edged|votes?|voted|ballot)\b/i
@@ -25,7 +27,7 @@ export function scoreDrafts(read: ReadSentence): Draft[] {
     if (/^[-–]?\s?(hour|day|minute|week|year|month|point)/i.test(after)) continue
     // "7 to 4" is a tally only where it ends a phrase or names one ("a narrow 7 to 6 vote"): "from 5 to 7 percent" and "5 to 7 hours" are ranges.
     // "by 10 votes to 5" names its tally whatever follows it.
-    if (match[2] && !/votes?/i.test(match[2]) && (/^\p{L}/u.test(after) && !/^(?:in|on|at|with|against|after|and|to|for)\b/i.test(after) && !TALLY_AFTER.test(after) || /\b(?:from|between)\s*$/i.test(read.text.slice(0, match.index)))) continue
+    if (match[2] && !/votes?/i.test(match[2]) && (STARTS_WITH_LETTER.test(after) && !/^(?:in|on|at|with|against|after|and|to|for)\b/i.test(after) && !TALLY_AFTER.test(after) || /\b(?:from|between)\s*$/i.test(read.text.slice(0, match.index)))) continue
     const label = `${Math.max(a, b)}-${Math.min(a, b)}`
     drafts.push({
       kind: 'quantity',

@@ -164,13 +164,31 @@ describe('Discord conversations and feedback', () => {
     expect(textOf(fake.channelMessages(threadId).at(-1)?.body)).toContain('Wednesday')
 
     // A thread the bot can no longer post in: the failure is logged, and the bot goes on answering.
-    fake.failNextRest({ status: 500, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
-    fake.failNextRest({ status: 500, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
+    // Discord answers a post there 403 Missing Access (the thread was locked, or the bot's role lost it).
+    fake.failNextRest({ status: 403, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
+    fake.failNextRest({ status: 403, match: ({ path }) => path.includes(`/channels/${threadId}/`) })
     const unpostable = { ...fake.message('and when did residents return?', fake.user(1), {}, { mentionsBot: true }), channel_id: threadId }
     fake.dispatchMessage(unpostable)
     await fake.waitUntil(() => records.some((record) => record.level === ERROR_LEVEL && record.msg === 'discord reply failed'), 'the failure logged')
     const { body } = await ask('How long did the fire burn?')
     expect(textOf(body)).toContain('hours')
+  })
+
+  it('answers /ask with a thread in a channel where the bot may not open one, logs it and tells the asker privately', async () => {
+    const warned = records.length
+    fake.failNextRest({ status: 403, match: ({ method, path }) => method === 'POST' && path.endsWith('/threads') })
+    const interaction = fake.chatInput('ask', { question: 'How long did the fire burn?' })
+    interaction.data.options.push({ name: 'thread', type: 5, value: true as unknown as string })
+    fake.dispatchInteraction(interaction)
+    // The deferral, the answer, and a private note that no thread was opened.
+    const [, answer, note] = await fake.waitForResponses(interaction.id, 3)
+    expect(textOf(answer?.body)).toContain('hours')
+    expect((note?.body as SentBody).content).toContain('could not open a thread')
+    expect((note?.body as SentBody).flags).toBe(64)
+    expect(records.slice(warned).some((record) => record.msg === 'could not open a thread on the answer')).toBe(true)
+    // The answer still takes a reply as its follow-up.
+    const { messageId } = await ask('Who is the fire chief?')
+    expect(textOf(await replyTo('what did she say?', messageId))).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
   })
 
   it('puts 👍 and 👎 under an answer, answers each press privately, one vote per person, the last one', async () => {

@@ -21,8 +21,9 @@ describe('benchmarks (smoke versions)', () => {
     expect(Object.keys(report.targets)).toContain('start from snapshot')
     expect(renderBench(report)).toContain('plain minisearch, default options')
     expect(renderBench(report)).toContain("V8's default young generation")
-    // The asks after a full collection have a row of their own.
+    // The asks after a full collection, and after two in a row, have rows of their own.
     expect(renderBench(report)).toContain('forced full collections')
+    expect(renderBench(report)).toContain('two full collections in a row')
   }, 120_000)
 
   it.skipIf(!hasSciFact)('npm run bench:quality scores SciFact queries through the bot\'s retrieval', async () => {

@@ -61,7 +61,8 @@ export interface RecordedPacket {
 
 /** A REST failure to serve instead of the next matching request. */
 export interface RestFailure {
-  status: 429 | 500
+  /** 403 answers as Discord does to a channel shut to the bot: `Missing Access` (code 50001). */
+  status: 403 | 429 | 500
   /** Seconds in `retry-after` for a 429. Defaults to `0.05`. */
   retryAfterSec?: number
   /** Only fail a request this accepts. Defaults to any request. */
@@ -164,6 +165,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
           'retry-after': String(retryAfter),
           'x-ratelimit-scope': 'user',
         })
+      } else if (failure.status === 403) {
+        json(res, 403, { message: 'Missing Access', code: 50001 })
       } else {
         json(res, 500, { message: '500: Internal Server Error', code: 0 })
       }
