@@ -160,3 +160,35 @@ export function isQuoteHoldingEveryWord(index: CorpusIndex, terms: readonly Ques
   const { asked, quoted } = quotedWordsOf(index, terms, quote)
   return asked > 0 && quoted === asked
 }
+
+/** A year as a date gives it ("1884", "2012"): four digits from 1000 to 2099. */
+const YEAR_WORD = /^(?:1\d|20)\d\d$/
+/** An end of sentence between two words of a quote. */
+const SENTENCE_END = /[.!?]/
+/** Articles that may stand before a name opening a sentence ("The Museum of Applied Arts opened…"). */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an'])
+
+/**
+ * True when a sentence of `quote` opens with one of the question's names (after an article at most)
+ * and gives a year: the name is what the sentence tells of, and the year dates it. "Stephen Mary
+ * O'Mara (5 January 1884 – 11 November 1959) was…", "Corruption Watch was launched in January 2012",
+ * "South Hills opened in the fall of 1964": an answer to "when was … born/established?" though none of
+ * the asked words is said. Not "The boat is due to go on show at the Harwick Museum in 2030" (the
+ * sentence tells of the boat) nor "Marrow Park Zoo will be closed…, its director said on Wednesday" (no year).
+ */
+export function isQuoteDatingName(index: CorpusIndex, terms: readonly QuestionTerm[], quote: Quote): boolean {
+  const nameStems = new Set(terms.filter((term) => term.name).flatMap((term) => term.variants.map((variant) => variant.stem)))
+  if (nameStems.size === 0) return false
+  const { spans, stems } = stemmedTokens(index, quote.text)
+  const wordAt = (i: number) => quote.text.slice(spans[2 * i], spans[2 * i + 1])
+  const opensSentence = (i: number) => i === 0 || SENTENCE_END.test(quote.text.slice(spans[2 * i - 1], spans[2 * i]))
+  let named = false
+  for (let i = 0; i < stems.length; i++) {
+    if (opensSentence(i)) {
+      const first = i + 1 < stems.length && ARTICLES.has(wordAt(i).toLowerCase()) ? i + 1 : i
+      named = nameStems.has(stems[first] as string)
+    }
+    if (named && YEAR_WORD.test(wordAt(i))) return true
+  }
+  return false
+}

@@ -3,7 +3,7 @@ import { analyzeQuestion, checkQuestion, type AnalyzedQuestion } from '../questi
 import type { CorpusIndex } from '../search.js'
 import type { Answer, AskOptions, Quote } from '../types.js'
 import { FEATURE } from '../search.js'
-import { isLinkedByNamesOnly, isQuoteHoldingEveryWord, isQuoteLinkedByNamesOnly } from './article-coverage.js'
+import { isLinkedByNamesOnly, isQuoteDatingName, isQuoteHoldingEveryWord, isQuoteLinkedByNamesOnly } from './article-coverage.js'
 import { isUncounted, isUnsaidMeasure } from './asked-value.js'
 import { DEFAULT_ANSWER_OPTIONS, type AnswerCorpus, type AnswerOptions } from './options.js'
 import { proximityOf } from './proximity.js'
@@ -166,7 +166,11 @@ function namesOnlyQuoteCheck(index: CorpusIndex, analyzed: AnalyzedQuestion, quo
   if (!isQuoteLinkedByNamesOnly(index, analyzed.terms, first)) return quotes
   // A later quote outranks the first only when it holds every word the question asks with the names:
   // one word shared ("found" of "founded", "power" of "electricity") is no more an answer than the names.
-  const linked = quotes.find((quote) => isQuoteHoldingEveryWord(index, analyzed.terms, quote))
+  // A date question is also answered by a sentence that opens with the name and gives a year
+  // ("Corruption Watch was launched in January 2012" for "When was Corruption Watch established?").
+  const linked =
+    quotes.find((quote) => isQuoteHoldingEveryWord(index, analyzed.terms, quote)) ??
+    ((analyzed.answerFeatures & FEATURE.date) !== 0 ? quotes.find((quote) => isQuoteDatingName(index, analyzed.terms, quote)) : undefined)
   return linked ? [linked, ...quotes.filter((quote) => quote !== linked)] : []
 }
 

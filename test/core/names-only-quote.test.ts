@@ -36,3 +36,23 @@ describe('ask a named question whose quote shares only the name', () => {
     expect(lighthouse.ask('Corran Lighthouse?').status).toBe('answered')
   })
 })
+
+describe('ask a named date question whose quote gives the name a year but not the asked word', () => {
+  let club: Engine
+
+  beforeAll(async () => {
+    club = createCheckedEngine(await loadCorpusDir(fixtureDir('names-only-rowing-club')), { synsets: await sharedSynsets() })
+  }, 180_000)
+
+  it('answers with the sentence that opens with the name and gives a year', () => {
+    for (const question of ['When was Wexley Rowing Club founded?', 'In what year was Wexley Rowing Club set up?']) {
+      const answer = club.ask(question)
+      expect(answer.status).toBe('answered')
+      expect(answer.quotes[0]?.text).toContain('1911')
+    }
+  })
+
+  it('still declines when the year is of another thing the sentence tells of', () => {
+    expect(club.ask('When was the Dray Island Museum built?').status).toBe('no_answer')
+  })
+})
