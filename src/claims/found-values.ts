@@ -10,7 +10,7 @@ import { tagSentence } from './sentence-memo.js'
 import { causeValues, expansionValues } from './connective-answers.js'
 import { actBoundOf, REFERENCE_DATE_BEFORE, type BoundedDate } from './date-bound.js'
 import type { ClaimValue } from './types.js'
-import { shareSide } from './share-side.js'
+import { shareRound, shareSide } from './share-side.js'
 import { HAS_LETTER, CAPITALISED, LOWER_CASE, letterRuns } from '../letter-patterns.js'
 
 /** A label and a capitalised word right before a value ("Population Census 2020"). */
@@ -217,9 +217,11 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (kind === 'duration' && measuresOther(text.slice(at + raw.length, at + raw.length + 40), asked)) continue
     const read = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true, asked.count === true)
     if (!read) continue
-    // "62% voting against" and "71% in favour" count opposite sides: not two answers to one share.
-    const side = read.type === 'number' && read.unit === '%' ? shareSide(text, at, at + raw.length) : undefined
-    const number: ClaimValue = side && read.type === 'number' ? { ...read, side } : read
+    // "62% voting against" and "71% in favour" count opposite sides, "of the first offer" and "of the second" two rounds: not two answers to one share.
+    const share = read.type === 'number' && read.unit === '%'
+    const side = share ? shareSide(text, at, at + raw.length) : undefined
+    const round = share ? shareRound(text, at, at + raw.length) : undefined
+    const number: ClaimValue = read.type === 'number' ? { ...read, ...(side ? { side } : {}), ...(round !== undefined ? { round } : {}) } : read
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
     // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
     const part = number.type === 'number' && number.unit !== '%' && (PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at)))

@@ -1,7 +1,8 @@
 /**
- * Which side a share counts: "62% voting against" counts those against, "71% in favour" those
- * for. Shares of opposite sides are two quantities, not two answers to one ("62% against" the first
- * offer and "71% in favour" of a second are both true). General English polarity words only.
+ * Which side a share counts, and of which of several rounds: "62% voting against" counts those
+ * against, "71% in favour" those for; "52% in favour of the first offer" and "71% in favour of the
+ * second" count two ballots. Such shares are two quantities, not two answers to one. General English
+ * polarity words and ordinals only.
  */
 export type ShareSide = 'for' | 'against'
 
@@ -16,8 +17,8 @@ const VOTE = /^vot(?:e|es|ed|ing)$/
 const AFTER_WORDS = 5
 const BEFORE_WORDS = 4
 const WORD = /[A-Za-z]+(?:['’][a-z]+)?/g
-/** A clause ends at punctuation, and another figure starts another share ("55% for and 45% against"). */
-const CLAUSE_END = /[,;:.!?()–—]|\d/
+/** A clause ends at punctuation, and another figure starts another share ("55% for and 45% against"); "2nd" is a word. */
+const CLAUSE_END = /[,;:.!?()–—]|\d(?![\da-z])/
 
 /** The side the share written at `start`–`end` of `text` counts, when a word near it in its clause says so. */
 export function shareSide(text: string, start: number, end: number): ShareSide | undefined {
@@ -26,6 +27,26 @@ export function shareSide(text: string, start: number, end: number): ShareSide |
   if (fromAfter) return fromAfter
   const before = wordsOf(clauseBefore(text, start)).slice(-BEFORE_WORDS).reverse()
   return sideIn(before, false)
+}
+
+/** Ordinal words and their place: "the second offer", "a third ballot". "Initial" and "original" are the first. */
+const ORDINALS: Record<string, number> = { first: 1, initial: 1, original: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 }
+/** "2nd", "3rd": an ordinal in figures. */
+const ORDINAL_FIGURE = /^(\d+)(?:st|nd|rd|th)$/i
+
+/**
+ * The round a share counts, when its clause names one by an ordinal ("71% in favour of the second
+ * offer", "the first ballot saw 52% in favour"): after the share first, then before it.
+ */
+export function shareRound(text: string, start: number, end: number): number | undefined {
+  const after = clauseAfter(text, end).split(/\s+/).slice(0, AFTER_WORDS + 2)
+  const before = clauseBefore(text, start).split(/\s+/).slice(-BEFORE_WORDS).reverse()
+  for (const word of [...after, ...before]) {
+    const plain = word.toLowerCase().replace(/[^a-z0-9]/g, '')
+    const round = ORDINALS[plain] ?? Number(ORDINAL_FIGURE.exec(plain)?.[1] ?? NaN)
+    if (Number.isFinite(round)) return round
+  }
+  return undefined
 }
 
 function sideIn(words: string[], forward: boolean): ShareSide | undefined {

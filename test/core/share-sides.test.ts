@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shareSide } from '../../src/claims/share-side.js'
+import { shareRound, shareSide } from '../../src/claims/share-side.js'
 import { createEngine } from '../../src/index.js'
 
 /**
@@ -33,6 +33,18 @@ describe('which side a share counts', () => {
   })
 })
 
+describe('which round a share counts', () => {
+  const at = (text: string, figure: string) => shareRound(text, text.indexOf(figure), text.indexOf(figure) + figure.length)
+
+  it('reads an ordinal of the share\'s clause', () => {
+    expect(at('with 71% voting in favour of the second offer', '71%')).toBe(2)
+    expect(at('The initial ballot saw 52% in favour', '52%')).toBe(1)
+    expect(at('in the 3rd round, 40% backed it', '40%')).toBeUndefined()
+    expect(at('40% backed it in the 3rd round', '40%')).toBe(3)
+    expect(at('with 71% voting in favour, the second time they voted', '71%')).toBeUndefined()
+  })
+})
+
 describe('shares of opposite sides', () => {
   it('lists no disagreement between a share against one offer and a share in favour of another', () => {
     expect(listed(createEngine([rejected, accepted]))).toEqual([])
@@ -48,5 +60,21 @@ describe('shares of opposite sides', () => {
     const engine = createEngine([accepted, article('c', 'Dock strike ends', 'The dock strike in Peltry ended on Friday, with 55% voting in favour of the improved offer.')])
     expect(listed(engine)).toEqual([['55%', '71%']])
     expect(sides(engine, 'What share voted for the offer?')).toEqual(['55%', '71%'])
+  })
+})
+
+describe('shares of different rounds', () => {
+  const first = article('d', 'Dockers narrowly back first offer', 'Peltry dockers voted on Tuesday, with 52% voting in favour of the first offer.')
+  const second = article('e', 'Dockers back second offer', 'Peltry dockers accepted the port authority\'s offer on Friday, with 71% voting in favour of the second offer, the union said.')
+
+  it('sets no share of one ballot against a share of another', () => {
+    const engine = createEngine([first, second])
+    expect(listed(engine)).toEqual([])
+    expect(sides(engine, 'What share voted in favour of the offer?')).toEqual([])
+  })
+
+  it('still sets two shares of one ballot against each other', () => {
+    const engine = createEngine([second, article('f', 'Second offer accepted', 'Peltry dockers voted on Friday, with 64% voting in favour of the second offer.')])
+    expect(listed(engine)).toEqual([['64%', '71%']])
   })
 })
