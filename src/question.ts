@@ -49,9 +49,10 @@ const ANSWER_CUES: AnswerCue[] = [
     cueWords: ['last', 'lasted', 'lasting', 'take', 'took', 'taken', 'go', 'went', 'duration', 'hours', 'minutes', 'days', 'weeks', 'months', 'years', 'time'],
   },
   {
-    pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|amount)\b/,
+    pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|proportion|amount)\b/,
     features: FEATURE.count | FEATURE.money | FEATURE.percent,
-    cueWords: ['number', 'percentage', 'amount'],
+    // "What share of voters…": the form's noun says a share is wanted, as "how many" says a count; articles write "58%".
+    cueWords: ['number', 'percentage', 'share', 'proportion', 'amount'],
   },
   {
     pattern: /\bwhen\b|\b(what|which)\s+(day|date|time|year|month)\b/,
