@@ -49,10 +49,9 @@ const ANSWER_CUES: AnswerCue[] = [
     cueWords: ['last', 'lasted', 'lasting', 'take', 'took', 'taken', 'go', 'went', 'duration', 'hours', 'minutes', 'days', 'weeks', 'months', 'years', 'time'],
   },
   {
-    pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|proportion|amount)\b/,
+    pattern: /\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|share|amount)\b/,
     features: FEATURE.count | FEATURE.money | FEATURE.percent,
-    // "What share of voters…": the form's noun says a share is wanted, as "how many" says a count; articles write "58%".
-    cueWords: ['number', 'percentage', 'share', 'proportion', 'amount'],
+    cueWords: ['number', 'percentage', 'amount'],
   },
   {
     pattern: /\bwhen\b|\b(what|which)\s+(day|date|time|year|month)\b/,

@@ -25,4 +25,5 @@ describe('counts of another act', () => {
     ])
     expect(sides(engine, 'How many passengers drowned?')).toEqual(['4 passengers', '6 passengers'])
   })
+
 })
