@@ -177,7 +177,16 @@ export interface EngineDerivedData {
 const DERIVED_PACK_DEPTH = 2
 
 /** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
-const engineInternals = new WeakMap<Engine, { index: CorpusIndex; options: Pick<EngineOptions, 'answer' | 'takeaways'>; derived: EngineDerivedData }>()
+const engineInternals = new WeakMap<
+  Engine,
+  {
+    index: CorpusIndex
+    options: Pick<EngineOptions, 'answer' | 'takeaways'>
+    derived: EngineDerivedData
+    /** The derived data as the snapshot it came from packed it: taken again as it is, not decoded to be packed again. */
+    packed?: unknown
+  }
+>()
 
 /**
  * The stories of an engine made by this module and each one's takeaways (a corpus of one story:
@@ -201,20 +210,23 @@ export function engineStoryTakeaways(engine: Engine): Array<{ story: Story; take
 export function engineToSnapshot(engine: Engine): EngineSnapshot {
   const internals = engineInternals.get(engine)
   if (!internals) throw new Error('engineToSnapshot: not an engine made by createEngine')
-  let derived: unknown = null
+  return createEngineSnapshot(snapshotIndex(corpusIndexParts(internals.index)), internals.options, internals.packed ?? packDerived(internals.derived))
+}
+
+/** The derived data in `packParts`'s form, `null` when it holds functions (a loaded engine rebuilds it). */
+function packDerived(derived: EngineDerivedData): unknown {
   try {
     // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
     // again when they are first asked for, rather than the snapshot holding every sentence twice.
-    const { storyTakeaways, stories, disagreements } = internals.derived
+    const { storyTakeaways, stories, disagreements } = derived
     // Each story's disagreements apart too (a copy of `all`'s, which is small beside the claims), so
     // that one story's are read without decoding every story's.
     const storyDisagreements = stories.length > 1 && disagreements.entries ? disagreementsOfStories(disagreements) : undefined
-    derived = packParts({ ...internals.derived, takeaways: storyTakeaways ? undefined : internals.derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
+    return packParts({ ...derived, takeaways: storyTakeaways ? undefined : derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
   } catch (error) {
-    // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
     if (!(error instanceof NotSerializableError)) throw error
+    return null
   }
-  return createEngineSnapshot(snapshotIndex(corpusIndexParts(internals.index)), internals.options, derived)
 }
 
 /**
@@ -232,7 +244,10 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
     derived.takeaways = merged as TakeawayIndex
   }
   // Options other than the index's and synonyms' shape only what is derived at load: keep them.
-  return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, derived)
+  const engine = engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, derived)
+  const internals = engineInternals.get(engine)
+  if (internals && snapshot.derived !== null) internals.packed = snapshot.derived
+  return engine
 }
 
 /** `disagreements.all` by story, each story's in the same order as in `all`. */
