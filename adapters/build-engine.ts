@@ -7,6 +7,7 @@ import {
   engineToSnapshot,
   isEngineSnapshot,
   loadLanguageModel,
+  packEngine,
   prepareEngineFromReadings,
   prepareSynsets,
   SNAPSHOT_VERSION,
@@ -44,10 +45,7 @@ export interface BuildTimings {
   modelMs: number
   /** Writing the snapshot after a build (0 when none was written, or when it is written later). */
   snapshotWriteMs?: number
-  /**
-   * After a cold build, packing what the engine derived and assembling the served engine from it as
-   * a start from the snapshot would (part of `indexMs`); absent otherwise.
-   */
+  /** After a cold build, packing what the engine derived for the engine it serves (`packEngine`; part of `indexMs`); absent otherwise. */
   packMs?: number
   /** What a build with a memory of the last one (`BuildMemory`) reused; absent without one. */
   reused?: ReuseCounts
@@ -158,8 +156,10 @@ export async function buildEngineFromDir(
   const built = await buildOnThreads(prepare, articles, remembered || !threads.takeaways ? 1 : threadCount(articles, threads))
   remembered?.remember(built)
   const packAt = performance.now()
-  const packed = remembered ? undefined : packedEngine(built)
-  const engine = packed?.engine ?? built
+  // A cold build's engine is served as a start from its snapshot (or a reload, whose engine comes
+  // from the build thread as a snapshot) serves it: what it derived packed, decoded on first use.
+  // The bot then holds about a third of the heap, and no objects that only the build needed.
+  const engine = remembered ? built : packEngine(built)
   const builtAt = performance.now()
   const timings: BuildTimings = {
     loadMs,
@@ -169,29 +169,16 @@ export async function buildEngineFromDir(
     modelMs: 0,
     snapshotWriteMs: 0,
     from: 'build',
-    ...(packed ? { packMs: builtAt - packAt } : {}),
+    ...(remembered ? {} : { packMs: builtAt - packAt }),
     ...(remembered ? { reused: remembered.counts } : {}),
   }
   // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
   // the settling build (and every start) would read it back for this corpus.
   if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
   if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: laterSnapshotWriter(file, engine, onSkip) }
-  if (file) await writeSnapshot(file, engine, onSkip, packed?.snapshot)
+  if (file) await writeSnapshot(file, engine, onSkip)
   timings.snapshotWriteMs = file ? performance.now() - builtAt : 0
   return { engine, articles: articles.length, timings }
-}
-
-/**
- * A cold build's engine as a start from its snapshot makes it: the derived data (every story's
- * takeaway candidates, the claims) packed as UTF-8 JSON, each part decoded on its first use, and the
- * index assembled from its parts. The running bot then holds what a start from the snapshot or a
- * reload (whose engine comes from the build thread as a snapshot) holds, not the build's objects:
- * about a third of the heap after a build, and the sentences sliced from article texts no longer keep
- * those texts alive. `undefined` when the derived data cannot be packed (a loaded engine would rebuild it).
- */
-function packedEngine(built: Engine): { engine: Engine; snapshot: EngineSnapshot } | undefined {
-  const snapshot = engineToSnapshot(built)
-  return snapshot.derived === null ? undefined : { engine: createEngineFromSnapshot(snapshot), snapshot }
 }
 
 function snapshotDirFromEnv(): string | false {
