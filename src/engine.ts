@@ -177,7 +177,16 @@ export interface EngineDerivedData {
 const DERIVED_PACK_DEPTH = 2
 
 /** What `engineToSnapshot` needs of an engine, kept out of the `Engine` interface that adapters see. */
-const engineInternals = new WeakMap<Engine, { index: CorpusIndex; options: Pick<EngineOptions, 'answer' | 'takeaways'>; derived: EngineDerivedData }>()
+const engineInternals = new WeakMap<
+  Engine,
+  {
+    index: CorpusIndex
+    options: Pick<EngineOptions, 'answer' | 'takeaways'>
+    derived: EngineDerivedData
+    /** The derived data as the snapshot it came from packed it: taken again as it is, not decoded to be packed again. */
+    packed?: unknown
+  }
+>()
 
 /**
  * The stories of an engine made by this module and each one's takeaways (a corpus of one story:
@@ -201,20 +210,23 @@ export function engineStoryTakeaways(engine: Engine): Array<{ story: Story; take
 export function engineToSnapshot(engine: Engine): EngineSnapshot {
   const internals = engineInternals.get(engine)
   if (!internals) throw new Error('engineToSnapshot: not an engine made by createEngine')
-  let derived: unknown = null
+  return createEngineSnapshot(snapshotIndex(corpusIndexParts(internals.index)), internals.options, internals.packed ?? packDerived(internals.derived))
+}
+
+/** The derived data in `packParts`'s form, `null` when it holds functions (a loaded engine rebuilds it). */
+function packDerived(derived: EngineDerivedData): unknown {
   try {
     // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
     // again when they are first asked for, rather than the snapshot holding every sentence twice.
-    const { storyTakeaways, stories, disagreements } = internals.derived
+    const { storyTakeaways, stories, disagreements } = derived
     // Each story's disagreements apart too (a copy of `all`'s, which is small beside the claims), so
     // that one story's are read without decoding every story's.
     const storyDisagreements = stories.length > 1 && disagreements.entries ? disagreementsOfStories(disagreements) : undefined
-    derived = packParts({ ...internals.derived, takeaways: storyTakeaways ? undefined : internals.derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
+    return packParts({ ...derived, takeaways: storyTakeaways ? undefined : derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
   } catch (error) {
-    // Derived data that holds functions cannot be stored: the loaded engine rebuilds it instead.
     if (!(error instanceof NotSerializableError)) throw error
+    return null
   }
-  return createEngineSnapshot(snapshotIndex(corpusIndexParts(internals.index)), internals.options, derived)
 }
 
 /**
@@ -223,7 +235,27 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
  */
 export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
   const index = assembleCorpusIndex(indexPartsFromSnapshot(snapshot.index))
-  const derived = snapshot.derived === null ? undefined : (unpackParts(snapshot.derived) as Partial<EngineDerivedData>)
+  // Options other than the index's and synonyms' shape only what is derived at load: keep them.
+  return engineOverPacked(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, snapshot.derived)
+}
+
+/**
+ * `engine` (made by `createEngine`) with what it derived (every story's takeaway candidates, the
+ * claims) packed as its snapshot packs it, each part decoded on its first use, over the same index:
+ * the engine a start from its snapshot makes, without a copy of the index. For a caller that keeps
+ * the engine after its build: it holds a third of the objects, and the sentences it quotes no longer
+ * keep their articles' decoded texts alive. `engine` itself when its derived data cannot be packed.
+ */
+export function packEngine(engine: Engine): Engine {
+  const internals = engineInternals.get(engine)
+  if (!internals) throw new Error('packEngine: not an engine made by createEngine')
+  const packed = internals.packed ?? packDerived(internals.derived)
+  return packed === null ? engine : engineOverPacked(internals.index, internals.options, packed)
+}
+
+/** An engine over `index` whose derived data is `packed` (`packDerived`'s form), decoded on first use; `null` rebuilds it. */
+function engineOverPacked(index: CorpusIndex, options: Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, packed: unknown): Engine {
+  const derived = packed === null ? undefined : (unpackParts(packed) as Partial<EngineDerivedData>)
   const storyTakeaways = derived?.storyTakeaways
   if (derived && storyTakeaways && !derived.takeaways) {
     const merged: Partial<TakeawayIndex> = {}
@@ -231,8 +263,10 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
     for (const key of ['ranked', 'candidates', 'duplicateSimilarity', 'nextId'] as const) defineLazily(merged, key, () => (made ??= mergeStoryTakeaways(storyTakeaways.values()))[key])
     derived.takeaways = merged as TakeawayIndex
   }
-  // Options other than the index's and synonyms' shape only what is derived at load: keep them.
-  return engineOver(index, snapshot.engineOptions as Pick<EngineOptions, 'answer' | 'takeaways' | 'compare'>, derived)
+  const engine = engineOver(index, options, derived)
+  const internals = engineInternals.get(engine)
+  if (internals && packed !== null) internals.packed = packed
+  return engine
 }
 
 /** `disagreements.all` by story, each story's in the same order as in `all`. */

@@ -80,11 +80,43 @@ export function readSentenceText(text: string): SentenceReading {
   return readingOf(text, doc.tokens(), doc.entities(), 0)
 }
 
+/** A sentence's first two words as `isImperative` weighs them: as written, with their tags and lemmas. */
+interface Opening {
+  words: string[]
+  tags: string[]
+  lemmas: string[]
+}
+
+/** Opening quotes that `isImperative` looks past. */
+const OPENING_QUOTE = /^["“‘']/
+
+/**
+ * The first two words of a sentence wink-nlp has read (`tokens`, tagged `tags`), past any whitespace
+ * and one opening quote, with their lemmas: what `isImperative` needs, without reading it again.
+ */
+function openingOf(text: string, sentenceTokens: Tokens, tokens: readonly string[], tags: readonly string[]): Opening {
+  const its = getNlp().its
+  let k = 0
+  while (k < tags.length && tags[k] === 'SPACE') k++
+  if (OPENING_QUOTE.test(text) && tokens[k] === text.charAt(0)) k++
+  const opening: Opening = { words: [], tags: [], lemmas: [] }
+  for (; k < tokens.length && opening.words.length < 2; k++) {
+    opening.words.push(tokens[k] ?? '')
+    opening.tags.push(tags[k] ?? '')
+    // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
+    const lemma = String(sentenceTokens.itemAt(k).out(its.lemma as unknown as typeof its.pos))
+    // `isImperative` reads the first word lower-cased ("Consider" as "consider").
+    opening.lemmas.push(opening.words.length === 1 ? lemma.toLowerCase() : lemma)
+  }
+  return opening
+}
+
 /**
  * The reading of one sentence of a document wink-nlp has read: its tokens and entities, whose token
- * numbers in the document start at `firstToken`.
+ * numbers in the document start at `firstToken`; for `prose`, whether it is a call to action
+ * (`isImperative`), from the same reading.
  */
-function readingOf(text: string, sentenceTokens: Tokens, sentenceEntities: Entities, firstToken: number): SentenceReading {
+function readingOf(text: string, sentenceTokens: Tokens, sentenceEntities: Entities, firstToken: number, prose = false): SentenceReading {
   const its = getNlp().its
   const tokens = sentenceTokens.out() as string[]
   const tags = sentenceTokens.out(its.pos) as string[]
@@ -108,7 +140,10 @@ function readingOf(text: string, sentenceTokens: Tokens, sentenceEntities: Entit
   for (let i = 1; i < tokens.length; i++) {
     if (tags[i] === 'PROPN' && PLACE_PREPOSITIONS.has((tokens[i - 1] ?? '').toLowerCase()) && STARTS_UPPER.test(tokens[i] ?? '')) features |= FEATURE.place
   }
-  return { tokens, tags, negated, entities, features }
+  const reading: SentenceReading = { tokens, tags, negated, entities, features }
+  // Only prose can be quoted as a takeaway, the one use of this flag.
+  if (prose) reading.imperative = isImperative(text, () => openingOf(text, sentenceTokens, tokens, tags))
+  return reading
 }
 
 /**
@@ -121,12 +156,15 @@ export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options:
   const passages = splitPassages(article.id, article.text, options, (text, base) => readParagraph(text, base, readAt))
   const readings = passages.map((passage) =>
     passage.sentences.map((sentence) => {
-      const text = sentenceText(passage, sentence)
       // Headings, list items and table rows are lines, not split into sentences: read alone.
-      const reading = readAt.get(sentence.start) ?? readSentenceText(text)
+      const reading = readAt.get(sentence.start)
+      if (reading && sentence.kind === 'text') return reading
+      const text = sentenceText(passage, sentence)
+      const alone = reading ?? readSentenceText(text)
       // Only prose can be quoted as a takeaway, the one use of this flag.
-      if (sentence.kind === 'text') reading.imperative = isImperative(text)
-      return reading
+      if (sentence.kind === 'text') alone.imperative = isImperative(text)
+      else delete alone.imperative
+      return alone
     }),
   )
   return { passages, readings, terms: passages.map((passage) => passageTerms(passage)) }
@@ -139,7 +177,8 @@ export function readArticle(article: Pick<ArticleInput, 'id' | 'text'>, options:
 function readParagraph(text: string, base: number, readAt: Map<number, SentenceReading>): Array<{ start: number; end: number }> {
   return splitSentences(text, base, (sentence, sentenceText, start) => {
     const [firstToken] = sentence.out(getNlp().its.span) as unknown as [number, number]
-    readAt.set(start, readingOf(sentenceText, sentence.tokens(), sentence.entities(), firstToken))
+    // A sentence of a paragraph is prose unless the passage split makes it a line (then its flag is dropped).
+    readAt.set(start, readingOf(sentenceText, sentence.tokens(), sentence.entities(), firstToken, true))
   })
 }
 
@@ -203,13 +242,25 @@ function opening(text: string, words: number): string {
 /**
  * Whether a sentence opens with a verb in its base form: "Consider supporting…", "Demand transparency…".
  * A subject-first sentence whose first word is inflected ("Sources say") or followed by an inflected verb
- * ("Support grew") is declarative.
+ * ("Support grew") is declarative. `opening` gives its first two words as a reading of the whole
+ * sentence found them (`readArticle`'s); without it, the sentence's opening is read here.
  */
-export function isImperative(text: string): boolean {
-  const body = text.replace(/^["“‘']/, '')
+export function isImperative(text: string, opening?: () => Opening): boolean {
+  const body = text.replace(OPENING_QUOTE, '')
   const opener = firstWord(body)
   // Tagging is the costly step: skip openers that cannot be a verb's base form ("The", "After", "Officials").
   if (!ACTION_VERBS.has(opener) && (QUESTION_STOP_WORDS.has(opener) || /(?:[^s]s|ed|ing|ly)$/.test(opener))) return false
+  const { words, tags, lemmas } = opening?.() ?? readOpening(body)
+  const first = words[0]?.toLowerCase() ?? ''
+  if (lemmas[0] !== first || /(?:ing|ed)$/.test(first)) return false
+  const second = words[1]?.toLowerCase() ?? ''
+  const secondIsFiniteVerb = (tags[1] === 'VERB' || tags[1] === 'AUX') && lemmas[1] !== second && !second.endsWith('ing')
+  if (secondIsFiniteVerb) return false
+  return tags[0] === 'VERB' || tags[0] === 'AUX' || ACTION_VERBS.has(first)
+}
+
+/** The first two words of `body` (a sentence past its opening quote) read on their own. */
+function readOpening(body: string): Opening {
   const nlp = getNlp()
   // Lower-cased, the first word is tagged as a verb rather than as a name. Only the first two words'
   // tags count, so only the sentence's opening is read (see `IMPERATIVE_WORDS`).
@@ -218,10 +269,5 @@ export function isImperative(text: string): boolean {
   const tags = doc.tokens().out(nlp.its.pos) as string[]
   // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
   const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.pos) as string[]
-  const first = words[0]?.toLowerCase() ?? ''
-  if (lemmas[0] !== first || /(?:ing|ed)$/.test(first)) return false
-  const second = words[1]?.toLowerCase() ?? ''
-  const secondIsFiniteVerb = (tags[1] === 'VERB' || tags[1] === 'AUX') && lemmas[1] !== second && !second.endsWith('ing')
-  if (secondIsFiniteVerb) return false
-  return tags[0] === 'VERB' || tags[0] === 'AUX' || ACTION_VERBS.has(first)
+  return { words: words.slice(0, 2), tags: tags.slice(0, 2), lemmas: lemmas.slice(0, 2) }
 }

@@ -7,7 +7,7 @@ import { readSnapshotFile, SnapshotFormatError, writeSnapshotFile } from '../../
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
 import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, SNAPSHOT_VERSION, type ArticleInput, type Engine } from '../../src/index.js'
 import { decodeValue, encodeValue, NotSerializableError } from '../../src/snapshot.js'
-import { BUNDLED_DIR, sharedSynsets } from '../helpers/engine.js'
+import { BUNDLED_DIR, fixtureDir, sharedSynsets } from '../helpers/engine.js'
 import { BUNDLED_QUESTIONS } from './bundled-questions.js'
 
 describe('engine snapshots', () => {
@@ -107,6 +107,24 @@ describe('buildEngineFromDir with a snapshot cache', () => {
       expect(skipped.join('\n')).toContain('damaged')
     } finally {
       await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('buildEngineFromDir without a snapshot cache', () => {
+  it('serves an engine that answers, lists takeaways, disagreements and stories as the engine it built', async () => {
+    const synsets = await sharedSynsets()
+    for (const dir of [BUNDLED_DIR, fixtureDir('stories-mixed')]) {
+      const built = createEngine(await loadCorpusDir(dir), { synsets })
+      const { engine, timings } = await buildEngineFromDir(dir, { synsets }, { dir: false })
+      // The served engine is the build packed, as a start from its snapshot would make it.
+      expect(timings.packMs).toBeGreaterThan(0)
+      for (const { question } of BUNDLED_QUESTIONS) expect(engine.ask(question), question).toEqual(built.ask(question))
+      expect(engine.stories()).toEqual(built.stories())
+      for (const story of built.stories()) expect(engine.takeaways({ storyId: story.id })).toEqual(built.takeaways({ storyId: story.id }))
+      expect(engine.takeaways()).toEqual(built.takeaways())
+      expect(engine.disagreements()).toEqual(built.disagreements())
+      expect(engine.exampleQuestions()).toEqual(built.exampleQuestions())
     }
   })
 })

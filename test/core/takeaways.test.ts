@@ -6,7 +6,7 @@ import { allPassages, buildCorpusIndex, type CorpusIndex } from '../../src/searc
 import { buildTakeawayIndex, createSentenceComparer, createTakeawayBuilder, DEFAULT_TAKEAWAY_BUILD_OPTIONS, selectTakeaways } from '../../src/takeaways/index.js'
 import type { ArticleInput, Disagreement, Engine, Takeaway } from '../../src/index.js'
 import { splitSentences } from '../../src/nlp.js'
-import { isImperative } from '../../src/reading.js'
+import { isImperative, readArticle } from '../../src/reading.js'
 import { BUNDLED_DIR, fixtureDir, loadCheckedEngine, sharedSynsets } from '../helpers/engine.js'
 
 const positionOf = (takeaways: Takeaway[], phrase: string) => takeaways.findIndex((takeaway) => takeaway.text.includes(phrase))
@@ -363,5 +363,15 @@ describe('isImperative', () => {
     expect(isImperative('“Support the rebuilding fund,” the flyer said, and residents queued outside the library for most of the afternoon to sign up.')).toBe(true)
     expect(isImperative('Support grew among residents after the council published its long-awaited report on the spring flooding of the lower valley.')).toBe(false)
     expect(isImperative('Volunteers cleared the riverside path on Saturday morning, working alongside crews from the water board until the light failed.')).toBe(false)
+  })
+
+  it('reads the calls to action of an article from its one reading, where a name that is also a verb opens a statement', () => {
+    const text = [
+      'Mount Ferrick erupted before dawn on Tuesday, sending ash over the harbour and closing the ferry road for the day.',
+      'Consider donating to the valley food bank, which served more than four hundred families during the closures.',
+      'Support grew among residents after the council published its report on the eruption.',
+    ].join('\n\n')
+    const { readings } = readArticle({ id: 'ferrick', text })
+    expect(readings.flat().map((reading) => reading.imperative)).toEqual([false, true, false])
   })
 })
