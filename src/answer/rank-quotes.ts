@@ -164,12 +164,6 @@ export function rankQuotes(
           bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, false, evidenceBest, sentenceIndex * termCount)
         }
       }
-      // The flags of the window at a sentence (it, the next one and the title), for `namesHeld`.
-      const windowHitsAt = (sentenceIndex: number) => {
-        const row = sentenceIndex * stemCount
-        for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
-        return windowHits
-      }
       // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
       let passageKnownCoverage = 0
       for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
@@ -177,7 +171,7 @@ export function rankQuotes(
         let windowCoverage = coverageOfBest(judged.weights, judged.total, evidenceBest, sentenceIndex * termCount, next, settings.titleEvidence ? titleBest : undefined)
         if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
         // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
-        if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
+        if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(windowHits, sentenceHits, sentenceIndex, sentences.length, stemCount, settings.titleEvidence ? titleHits : undefined))) windowCoverage = settings.minSentenceCoverage
         bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
       }
       bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
@@ -291,7 +285,6 @@ export function rankQuotes(
     }
     // A sentence that repeats another but for its figures is no repeat: it is the other side of a disagreement.
     // A quote chosen for what its neighbour adds says that neighbour too: compare both sentences.
-    const sentencesOf = (of: Quote) => [spans.get(of)?.stems, spans.get(of)?.neighbourStems]
     const duplicate = quotes.find(
       (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
     )
@@ -349,6 +342,23 @@ function quoteWindowCoverage(
     best = Math.max(best, coverageOfBest(termWeights, total, sentenceBest, sentenceIndex * termCount, other * termCount))
   }
   return best
+}
+
+/**
+ * Fills `windowHits` with the flags of the window at a sentence (it, the next one and the title's
+ * `titleHits` when given), for `namesHeld`. A function of the module, not a closure made per passage:
+ * under tsx (`keepNames`) every closure made also gets its name set, a slow property definition.
+ */
+function windowHitsAt(windowHits: Uint8Array, sentenceHits: Uint8Array, sentenceIndex: number, sentenceCount: number, stemCount: number, titleHits: Uint8Array | undefined): Uint8Array {
+  const row = sentenceIndex * stemCount
+  for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentenceCount ? (sentenceHits[row + stemCount + i] as number) : 0) | (titleHits ? (titleHits[i] as number) : 0)
+  return windowHits
+}
+
+/** The stems of the sentence a quote was chosen for and of the neighbour it took in, if any. */
+function sentencesOf(quote: Quote): Array<ReadonlySet<string> | undefined> {
+  const span = spans.get(quote)
+  return [span?.stems, span?.neighbourStems]
 }
 
 /**
