@@ -67,3 +67,37 @@ export function findEntities(text: string): Entity[] {
   })
   return entities
 }
+
+/** The words of a text as wink-nlp reads them, with their tags, lemmas and negation flags, token by token. */
+export interface TokenReading {
+  values: string[]
+  tags: string[]
+  /** wink-nlp's lemmas, as it writes them (not lower-cased). */
+  lemmas: string[]
+  negations: boolean[]
+}
+
+/** The last text `readTokens` read, and its reading. */
+let lastRead: { text: string; reading: TokenReading } | undefined
+
+/**
+ * wink-nlp's reading of `text`, token by token. An answer reads its question this way three times
+ * (its parts of speech, the asked kind's noun, the asked act's verbs): the last text read is kept, so
+ * the question is read once per ask. One text only, so nothing is kept from one question to the next
+ * but the last, and what is returned is shared: read it, never change it.
+ */
+export function readTokens(text: string): TokenReading {
+  if (lastRead?.text === text) return lastRead.reading
+  const nlp = getNlp()
+  const its = nlp.its
+  const tokens = nlp.readDoc(text).tokens()
+  const reading: TokenReading = {
+    values: tokens.out(its.value) as string[],
+    tags: tokens.out(its.pos) as string[],
+    // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
+    lemmas: tokens.out(its.lemma as unknown as typeof its.pos) as string[],
+    negations: tokens.out(its.negationFlag) as unknown as boolean[],
+  }
+  lastRead = { text, reading }
+  return reading
+}
