@@ -8,9 +8,16 @@ import model from 'wink-eng-lite-web-model'
  */
 let shared: WinkMethods | undefined
 
+/**
+ * wink-nlp's annotations this code reads: every one but sentiment, which nothing here reads. wink's
+ * sentiment pass only writes sentence and document scores, so leaving it out changes no token, tag,
+ * lemma, negation or entity, and saves a fifth to a third of reading a paragraph (5% of a question).
+ */
+const PIPE = ['sbd', 'negation', 'pos', 'ner', 'cer']
+
 /** The shared wink-nlp instance. */
 export function getNlp(): WinkMethods {
-  shared ??= winkNLP(model)
+  shared ??= winkNLP(model, PIPE)
   return shared
 }
 
