@@ -82,6 +82,22 @@ export interface StemmedTokens {
   /** `[start, end)` of token `i` at `2i` and `2i + 1`. */
   spans: Uint32Array
   stems: string[]
+  /** Each token's stem as its `stemNumberOf` number: a look-up in a table rather than a `Map` of strings. */
+  stemNumbers: Int32Array
+}
+
+/** Numbers of stems (`stemNumberOf`), in the order first met. */
+const stemNumbers = new Map<string, number>()
+
+/**
+ * A number for `stem`, the same for as long as the process runs: a token's stem looked up in a
+ * question's table by number (`StemmedTokens.stemNumbers`) instead of by string, the busiest look-up
+ * of an ask. Grows with the stems of the texts quoted and the questions asked: a corpus's vocabulary.
+ */
+export function stemNumberOf(stem: string): number {
+  let number = stemNumbers.get(stem)
+  if (number === undefined) stemNumbers.set(stem, (number = stemNumbers.size))
+  return number
 }
 
 /** Caches stop growing past this many entries, so a huge corpus cannot exhaust memory through them. */
@@ -122,12 +138,15 @@ export function stemmedTokens(index: CorpusIndex, text: string): StemmedTokens {
     const tokens = tokenize(text)
     const spans = new Uint32Array(tokens.length * 2)
     const stems: string[] = []
+    const numbers = new Int32Array(tokens.length)
     tokens.forEach((token, i) => {
       spans[2 * i] = token.start
       spans[2 * i + 1] = token.end
-      stems.push(stemOf(index, token.word))
+      const stem = stemOf(index, token.word)
+      stems.push(stem)
+      numbers[i] = stemNumberOf(stem)
     })
-    cached = { spans, stems }
+    cached = { spans, stems, stemNumbers: numbers }
     if (index.tokenStemCache.size >= MAX_TOKEN_CACHE_ENTRIES) index.tokenStemCache.clear()
     index.tokenStemCache.set(text, cached)
   }

@@ -1,6 +1,6 @@
 import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
-import { stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
+import { stemNumberOf, stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
 import { CAPITALISED, HAS_DIGIT } from '../letter-patterns.js'
 
 /**
@@ -40,16 +40,47 @@ function isValue(word: string, written: string, features: number, first: boolean
 let termAtScratch = new Int32Array(256)
 
 /**
+ * `termOf` as a table by stem number (`stemNumberOf`), -1 where no term: the question's terms looked
+ * up token by token in a `Map` of strings were 3.4% of an ask. One table for every call, made again
+ * only for another `termOf` (one per ranking of a question): the entries it set are cleared first.
+ */
+let termTable = new Int32Array(1024).fill(-1)
+let termTableFor: ReadonlyMap<string, number> | undefined
+let termTableSet: number[] = []
+
+function termTableOf(termOf: ReadonlyMap<string, number>): Int32Array {
+  if (termTableFor === termOf) return termTable
+  for (const number of termTableSet) termTable[number] = -1
+  termTableSet = []
+  termTableFor = termOf
+  for (const [stem, term] of termOf) {
+    const number = stemNumberOf(stem)
+    if (number >= termTable.length) {
+      const grown = new Int32Array(Math.max(number + 1, 2 * termTable.length)).fill(-1)
+      grown.set(termTable)
+      termTable = grown
+    }
+    termTable[number] = term
+    termTableSet.push(number)
+  }
+  return termTable
+}
+
+/**
  * The proximity evidence of `text` for a question of `termCount` terms whose stems map to term
  * numbers in `termOf`; `features` are the asked kind's `FEATURE` bits (0 when it asks for no kind).
  */
 export function proximityOf(index: CorpusIndex, text: string, termOf: ReadonlyMap<string, number>, termCount: number, features: number, window: number): SentenceProximity {
-  const { spans, stems } = stemmedTokens(index, text)
+  const { spans, stems, stemNumbers } = stemmedTokens(index, text)
   // Each token's question term, in one buffer for every call (the 30 reranked sentences and each
   // quote's values): answering is synchronous, so no two calls use it at once.
   if (termAtScratch.length < stems.length) termAtScratch = new Int32Array(Math.max(stems.length, 2 * termAtScratch.length))
   const termAt = termAtScratch
-  for (let i = 0; i < stems.length; i++) termAt[i] = termOf.get(stems[i] as string) ?? -1
+  const termByNumber = termTableOf(termOf)
+  for (let i = 0; i < stems.length; i++) {
+    const number = stemNumbers[i] as number
+    termAt[i] = number < termByNumber.length ? (termByNumber[number] as number) : -1
+  }
   const near = new Uint8Array(termCount)
   const values: number[] = []
   for (let i = 0; i < stems.length; i++) {
