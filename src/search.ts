@@ -8,6 +8,7 @@ import { findNearMisses, findWordsNear } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { prepareRelatedStems, relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
+import { stemNumberOf } from './stem-numbers.js'
 
 /** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
 const LOWER_CASE_WORD = /^\p{Ll}+$/u
@@ -84,20 +85,6 @@ export interface StemmedTokens {
   stems: string[]
   /** Each token's stem as its `stemNumberOf` number: a look-up in a table rather than a `Map` of strings. */
   stemNumbers: Int32Array
-}
-
-/** Numbers of stems (`stemNumberOf`), in the order first met. */
-const stemNumbers = new Map<string, number>()
-
-/**
- * A number for `stem`, the same for as long as the process runs: a token's stem looked up in a
- * question's table by number (`StemmedTokens.stemNumbers`) instead of by string, the busiest look-up
- * of an ask. Grows with the stems of the texts quoted and the questions asked: a corpus's vocabulary.
- */
-export function stemNumberOf(stem: string): number {
-  let number = stemNumbers.get(stem)
-  if (number === undefined) stemNumbers.set(stem, (number = stemNumbers.size))
-  return number
 }
 
 /** Caches stop growing past this many entries, so a huge corpus cannot exhaust memory through them. */

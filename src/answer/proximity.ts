@@ -1,6 +1,7 @@
 import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
-import { stemNumberOf, stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
+import { stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
+import { createStemTable } from '../stem-numbers.js'
 import { CAPITALISED, HAS_DIGIT } from '../letter-patterns.js'
 
 /**
@@ -39,32 +40,8 @@ function isValue(word: string, written: string, features: number, first: boolean
 
 let termAtScratch = new Int32Array(256)
 
-/**
- * `termOf` as a table by stem number (`stemNumberOf`), -1 where no term: the question's terms looked
- * up token by token in a `Map` of strings were 3.4% of an ask. One table for every call, made again
- * only for another `termOf` (one per ranking of a question): the entries it set are cleared first.
- */
-let termTable = new Int32Array(1024).fill(-1)
-let termTableFor: ReadonlyMap<string, number> | undefined
-let termTableSet: number[] = []
-
-function termTableOf(termOf: ReadonlyMap<string, number>): Int32Array {
-  if (termTableFor === termOf) return termTable
-  for (const number of termTableSet) termTable[number] = -1
-  termTableSet = []
-  termTableFor = termOf
-  for (const [stem, term] of termOf) {
-    const number = stemNumberOf(stem)
-    if (number >= termTable.length) {
-      const grown = new Int32Array(Math.max(number + 1, 2 * termTable.length)).fill(-1)
-      grown.set(termTable)
-      termTable = grown
-    }
-    termTable[number] = term
-    termTableSet.push(number)
-  }
-  return termTable
-}
+/** `termOf` as a table by stem number: the question's terms looked up token by token in a `Map` of strings were 3.4% of an ask. */
+const termTableOf = createStemTable()
 
 /**
  * The proximity evidence of `text` for a question of `termCount` terms whose stems map to term

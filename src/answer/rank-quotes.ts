@@ -2,6 +2,7 @@ import type { AnalyzedQuestion } from '../question.js'
 import { featuresOfPassage } from '../passage-table.js'
 import { sentenceText } from '../passages.js'
 import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search.js'
+import { createStemTable, numberedMasksOf } from '../stem-numbers.js'
 import type { Passage, Quote } from '../types.js'
 import { articleKnownCoverage } from './article-coverage.js'
 import { buildQuote, type Candidate } from './build-quote.js'
@@ -52,6 +53,7 @@ export function rankQuotes(
   const questionStems = [...weightOf.keys()]
   const stemCount = questionStems.length
   const stemNumber = new Map(questionStems.map((stem, i) => [stem, i]))
+  const questionStemAt = questionStemTable(stemNumber)
   const variantNumbers = terms.map((term) => term.variants.map((variant) => stemNumber.get(variant.stem) as number))
   let sentenceHits = new Uint8Array(stemCount * 8)
   const passageHits = new Uint8Array(stemCount)
@@ -111,22 +113,30 @@ export function rankQuotes(
   const headlineBest = new Float64Array(termCount)
   for (let rank = 0; rank < ranked.length; rank++) {
     const { passage, number, score } = ranked[rank] as (typeof ranked)[number]
-    const { bySentence, sentencesWith } = passageStems(index, passage)
+    const stemsOfPassage = passageStems(index, passage)
+    const { bySentence } = stemsOfPassage
+    const numbered = numberedMasksOf(stemsOfPassage)
     const { sentences } = passage
     if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
     sentenceHits.fill(0, 0, sentences.length * stemCount)
     passageHits.fill(0)
-    for (let i = 0; i < stemCount; i++) {
-      const stem = questionStems[i] as string
-      if (sentencesWith) {
-        const mask = sentencesWith.get(stem) ?? 0
-        if (mask === 0) continue
+    if (numbered) {
+      // The passage's stems looked up by number in the question's table: which question stem each is.
+      const { numbers, masks } = numbered
+      for (let k = 0; k < numbers.length; k++) {
+        const stemNumber = numbers[k] as number
+        const i = stemNumber < questionStemAt.length ? (questionStemAt[stemNumber] as number) : -1
+        if (i < 0) continue
+        const mask = masks[k] as number
         passageHits[i] = 1
-        matchedStems.add(stem)
+        matchedStems.add(questionStems[i] as string)
         for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
           if (mask & (1 << sentenceIndex)) sentenceHits[sentenceIndex * stemCount + i] = 1
         }
-      } else {
+      }
+    } else {
+      for (let i = 0; i < stemCount; i++) {
+        const stem = questionStems[i] as string
         for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
           if (!bySentence[sentenceIndex]?.has(stem)) continue
           sentenceHits[sentenceIndex * stemCount + i] = 1
@@ -371,6 +381,9 @@ function sameSourceShare(quoted: number, settings: Required<AnswerOptions>): num
   if (quoted === 0) return 1
   return settings.compoundSameSource ? settings.sameSourceFactor ** quoted : settings.sameSourceFactor
 }
+
+/** The question's stems by number (`stemNumberOf`), for reading each candidate passage's masks. */
+const questionStemTable = createStemTable()
 
 const titleStemCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>()
 
