@@ -1,5 +1,5 @@
 import { QUESTION_STOP_WORDS, tokenize } from './analyzer.js'
-import { getNlp } from './nlp.js'
+import { readTokens } from './nlp.js'
 import { FEATURE, idf, stemOf, type CorpusIndex } from './search.js'
 import { createSpeller } from './spelling.js'
 import { lowerBound } from './sorted-strings.js'
@@ -305,17 +305,13 @@ export function withoutChatMarkup(question: string): string {
 /** The stem itself, the corpus stems that extend it ("agre" → "agreement"), and its synonyms in the corpus. */
 function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, askedWord: string, bridges: Required<QuestionBridgingOptions>, lemma: string | undefined, name: boolean, verb: boolean): TermVariant[] {
   const variants = new Map<string, TermVariant>([[termStem, { stem: termStem, weight: 1, synonym: false }]])
-  const add = (candidate: string, weight: number, synonym: boolean) => {
-    const had = variants.get(candidate)
-    if (!had || had.weight < weight || (had.weight === weight && had.synonym && !synonym)) variants.set(candidate, { stem: candidate, weight, synonym })
-  }
   if (termStem.length >= MIN_EXTENDABLE_STEM) {
     // A longer word the thesaurus does not relate to the asked one may be another word that happens to
     // start the same ("police" and "policy", "spill" and "spillover"): it ranks, but is no evidence that
     // the articles speak of the asked thing. Related ones are made evidence by the thesaurus loop below;
     // an index built without a thesaurus cannot tell, and counts them all.
     const unrelatedIsSynonym = !name && index.related.size > 0
-    for (const longer of stemsStartingWith(index.sortedStems, termStem)) add(longer, LONGER_FORM_WEIGHT, unrelatedIsSynonym)
+    for (const longer of stemsStartingWith(index.sortedStems, termStem)) addVariant(variants, longer, LONGER_FORM_WEIGHT, unrelatedIsSynonym)
   }
   // The asked word's own inflections where Porter stems them apart ("die" asked, "died" written;
   // "find" asked, "found" written).
@@ -329,18 +325,28 @@ function variantsOf(index: CorpusIndex, termStem: string, askedStem: string, ask
   const irregular = mayBeIrregular && !regularKnown ? words.filter((word) => !LIGHT_VERBS.has(word)).flatMap((word) => irregularFormsOf(word)) : []
   for (const form of new Set([...regular, ...irregular])) {
     const formStem = stemOf(index, form)
-    if (formStem !== termStem && index.docFreq.has(formStem)) add(formStem, INFLECTION_WEIGHT, !regular.has(form) && bridges.irregularVerbs !== 'evidence')
+    if (formStem !== termStem && index.docFreq.has(formStem)) addVariant(variants, formStem, INFLECTION_WEIGHT, !regular.has(form) && bridges.irregularVerbs !== 'evidence')
   }
   const froms = new Set([termStem, askedStem, ...(lemma ? [stemOf(index, lemma)] : [])])
   // A word the corpus never uses: its links are the articles' words for it, so evidence too.
   const linksAreEvidence = bridges.unknownWordLinks && [...froms].every((from) => !index.docFreq.has(from))
   for (const from of froms) {
     for (const synonym of index.related.get(from) ?? []) {
-      if (bridges.sameWordForms && isSameWordForm(from, synonym)) add(synonym, LONGER_FORM_WEIGHT, false)
-      else add(synonym, SYNONYM_WEIGHT, !linksAreEvidence)
+      if (bridges.sameWordForms && isSameWordForm(from, synonym)) addVariant(variants, synonym, LONGER_FORM_WEIGHT, false)
+      else addVariant(variants, synonym, SYNONYM_WEIGHT, !linksAreEvidence)
     }
   }
   return [...variants.values()]
+}
+
+/**
+ * Adds `candidate` to a term's `variants`, or raises the one there to `weight` (a heavier weight wins;
+ * at the same weight, evidence wins over a synonym). A function of the module, not a closure made per
+ * question word: under tsx (`keepNames`) every closure made also gets its name set, a slow property definition.
+ */
+function addVariant(variants: Map<string, TermVariant>, candidate: string, weight: number, synonym: boolean): void {
+  const had = variants.get(candidate)
+  if (!had || had.weight < weight || (had.weight === weight && had.synonym && !synonym)) variants.set(candidate, { stem: candidate, weight, synonym })
 }
 
 /**
@@ -366,14 +372,9 @@ function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] 
 
 /** Part-of-speech tags and lemmas by token start offset. */
 export function partsOfSpeech(text: string): { posByStart: Map<number, string>; lemmaByStart: Map<number, string> } {
-  const nlp = getNlp()
-  const doc = nlp.readDoc(text)
+  const { values: words, tags, lemmas } = readTokens(text)
   const posByStart = new Map<number, string>()
   const lemmaByStart = new Map<number, string>()
-  const words = doc.tokens().out() as string[]
-  const tags = doc.tokens().out(nlp.its.pos) as string[]
-  // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
-  const lemmas = doc.tokens().out(nlp.its.lemma as unknown as typeof nlp.its.pos) as string[]
   let cursor = 0
   words.forEach((word, i) => {
     const at = text.indexOf(word, cursor)

@@ -8,6 +8,7 @@ import { findNearMisses, findWordsNear } from './near-misses.js'
 import { createSpeller, type Speller } from './spelling.js'
 import { prepareRelatedStems, relatedStems, type Synsets } from './thesaurus.js'
 import type { ArticleInput, Passage, SearchOptions, SearchResult, Source } from './types.js'
+import { stemNumberOf } from './stem-numbers.js'
 
 /** Made once: the build's TypeScript loader turns a `\p{…}` literal into `new RegExp(…)` wherever it stands, so one inside a function made a regex per call. */
 const LOWER_CASE_WORD = /^\p{Ll}+$/u
@@ -82,6 +83,8 @@ export interface StemmedTokens {
   /** `[start, end)` of token `i` at `2i` and `2i + 1`. */
   spans: Uint32Array
   stems: string[]
+  /** Each token's stem as its `stemNumberOf` number: a look-up in a table rather than a `Map` of strings. */
+  stemNumbers: Int32Array
 }
 
 /** Caches stop growing past this many entries, so a huge corpus cannot exhaust memory through them. */
@@ -122,12 +125,15 @@ export function stemmedTokens(index: CorpusIndex, text: string): StemmedTokens {
     const tokens = tokenize(text)
     const spans = new Uint32Array(tokens.length * 2)
     const stems: string[] = []
+    const numbers = new Int32Array(tokens.length)
     tokens.forEach((token, i) => {
       spans[2 * i] = token.start
       spans[2 * i + 1] = token.end
-      stems.push(stemOf(index, token.word))
+      const stem = stemOf(index, token.word)
+      stems.push(stem)
+      numbers[i] = stemNumberOf(stem)
     })
-    cached = { spans, stems }
+    cached = { spans, stems, stemNumbers: numbers }
     if (index.tokenStemCache.size >= MAX_TOKEN_CACHE_ENTRIES) index.tokenStemCache.clear()
     index.tokenStemCache.set(text, cached)
   }

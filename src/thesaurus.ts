@@ -78,7 +78,27 @@ function inflectionStems(word: string): string[] {
  * A word and its regular English inflections ("die" → "dies", "died", "dying"; "carry" →
  * "carried"): Porter stems some of them apart from the word, so matching a corpus's stems needs them.
  */
-export function inflectionsOf(word: string): string[] {
+export function inflectionsOf(word: string): readonly string[] {
+  let forms = keptInflections.get(word)
+  if (forms === undefined) {
+    forms = makeInflections(word)
+    if (keptInflections.size >= MAX_KEPT_INFLECTIONS) keptInflections.clear()
+    keptInflections.set(word, forms)
+  }
+  return forms
+}
+
+/** Words whose inflections `inflectionsOf` keeps: a chat's vocabulary, well under a MB. */
+const MAX_KEPT_INFLECTIONS = 10_000
+
+/**
+ * The inflections already made, by word. A question makes them for each of its words (1.2% of an ask),
+ * and each new form's stem was then looked up by a new string; the same strings each time also keep
+ * their hashes. Shared: read them, never change them. Dropped whole when full.
+ */
+const keptInflections = new Map<string, readonly string[]>()
+
+function makeInflections(word: string): readonly string[] {
   const forms = new Set([word, `${word}s`, `${word}es`, `${word}ed`, `${word}ing`])
   if (word.endsWith('e')) {
     forms.add(`${word}d`)

@@ -46,10 +46,9 @@ export function buildQuote(
   let end = sentence.end
   const previous = passage.sentences[sentenceIndex - 1]
   const next = passage.sentences[sentenceIndex + 1]
-  const valuesOf = (from: number, to: number) => (asked ? proximityOf(index, article.slice(from, to), asked.termOf, 0, asked.features, 0).values : [])
   const typedNeighbour =
-    asked && settings.typedWidenChars > 0 && valuesOf(start, end).length === 0
-      ? [previous, next].find((other) => other && other.kind === 'text' && Math.max(end, other.end) - Math.min(start, other.start) <= settings.typedWidenChars && valuesOf(other.start, other.end).length > 0)
+    asked && settings.typedWidenChars > 0 && valuesOf(index, article, start, end, asked).length === 0
+      ? [previous, next].find((other) => other && other.kind === 'text' && Math.max(end, other.end) - Math.min(start, other.start) <= settings.typedWidenChars && valuesOf(index, article, other.start, other.end, asked).length > 0)
       : undefined
   if (typedNeighbour) {
     start = Math.min(start, typedNeighbour.start)
@@ -64,12 +63,7 @@ export function buildQuote(
     const own = matches[sentenceIndex] ?? 0
     // A pair longer than `maxQuoteChars` only for a neighbour that says some of the question the sentence does not.
     const stemsBySentence = sentenceStems(index, passage)
-    const addsWords = (other: number) => {
-      const own = stemsBySentence[sentenceIndex]
-      for (const stem of stemsBySentence[other] ?? []) if (weightOf.has(stem) && !own?.has(stem)) return true
-      return false
-    }
-    const fits = (chars: number, other: number) => chars <= maxChars || (chars <= pairChars && addsWords(other))
+    const fits = (chars: number, other: number) => chars <= maxChars || (chars <= pairChars && addsWords(stemsBySentence, sentenceIndex, other, weightOf))
     const before = previous && previous.kind === 'text' && fits(end - previous.start, sentenceIndex - 1) ? (matches[sentenceIndex - 1] ?? 0) : -1
     const after = next && next.kind === 'text' && sentence.kind === 'text' && fits(next.end - start, sentenceIndex + 1) ? (matches[sentenceIndex + 1] ?? 0) : -1
     const better = Math.max(before, after)
@@ -87,7 +81,7 @@ export function buildQuote(
     const { spans: tokenSpans, stems } = stemmedTokens(index, article.slice(start, end))
     const seen = new Set<string>()
     // The value the question asks for outweighs any of its words: a clip must keep it.
-    const values = asked ? valuesOf(start, end) : []
+    const values = asked ? valuesOf(index, article, start, end, asked) : []
     const window = clipAtClauses(article, start, end, clipChars, (from, to) => {
       seen.clear()
       let sum = 0
@@ -129,6 +123,22 @@ export function buildQuote(
   const neighbourStems = neighbour >= 0 ? stemsBySentence[neighbour] : undefined
   spans.set(quote, { sourceId: passage.sourceId, start, end, stems: stemsBySentence[sentenceIndex] ?? stemsOf(index, text), ...(neighbourStems ? { neighbourStems } : {}) })
   return quote
+}
+
+/**
+ * Where the values of the asked kind stand in `article[from, to)` (token offsets into that slice);
+ * none when no kind is asked. Functions of the module, not closures made per quote: under tsx
+ * (`keepNames`) every closure made also gets its name set, a slow property definition.
+ */
+function valuesOf(index: CorpusIndex, article: string, from: number, to: number, asked: AskedKind | undefined): number[] {
+  return asked ? proximityOf(index, article.slice(from, to), asked.termOf, 0, asked.features, 0).values : []
+}
+
+/** True when sentence `other` says a word of the question (`weightOf`) that sentence `own` does not. */
+function addsWords(stemsBySentence: ReadonlyArray<ReadonlySet<string> | undefined>, own: number, other: number, weightOf: ReadonlyMap<string, number>): boolean {
+  const ownStems = stemsBySentence[own]
+  for (const stem of stemsBySentence[other] ?? []) if (weightOf.has(stem) && !ownStems?.has(stem)) return true
+  return false
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
 import { MONTHS, WEEKDAYS } from '../claims/date.js'
 import { FEATURE } from '../reading.js'
 import { stemmedTokens, tokenStems, type CorpusIndex } from '../search.js'
+import { createStemTable } from '../stem-numbers.js'
 import { CAPITALISED, HAS_DIGIT } from '../letter-patterns.js'
 
 /**
@@ -39,17 +40,24 @@ function isValue(word: string, written: string, features: number, first: boolean
 
 let termAtScratch = new Int32Array(256)
 
+/** `termOf` as a table by stem number: the question's terms looked up token by token in a `Map` of strings were 3.4% of an ask. */
+const termTableOf = createStemTable()
+
 /**
  * The proximity evidence of `text` for a question of `termCount` terms whose stems map to term
  * numbers in `termOf`; `features` are the asked kind's `FEATURE` bits (0 when it asks for no kind).
  */
 export function proximityOf(index: CorpusIndex, text: string, termOf: ReadonlyMap<string, number>, termCount: number, features: number, window: number): SentenceProximity {
-  const { spans, stems } = stemmedTokens(index, text)
+  const { spans, stems, stemNumbers } = stemmedTokens(index, text)
   // Each token's question term, in one buffer for every call (the 30 reranked sentences and each
   // quote's values): answering is synchronous, so no two calls use it at once.
   if (termAtScratch.length < stems.length) termAtScratch = new Int32Array(Math.max(stems.length, 2 * termAtScratch.length))
   const termAt = termAtScratch
-  for (let i = 0; i < stems.length; i++) termAt[i] = termOf.get(stems[i] as string) ?? -1
+  const termByNumber = termTableOf(termOf)
+  for (let i = 0; i < stems.length; i++) {
+    const number = stemNumbers[i] as number
+    termAt[i] = number < termByNumber.length ? (termByNumber[number] as number) : -1
+  }
   const near = new Uint8Array(termCount)
   const values: number[] = []
   for (let i = 0; i < stems.length; i++) {
@@ -116,14 +124,43 @@ export function questionPairsOf(index: CorpusIndex, question: string, termOf: Re
   return pairs
 }
 
+/** A question's pairs by the place of their first stem: `firstAt` numbers the first stems, `afters` holds their second stems. */
+interface NumberedPairs {
+  firstAt: Map<string, number>
+  afters: Array<Map<string, number[]>>
+}
+
+const numberedPairs = new WeakMap<QuestionPairs, NumberedPairs>()
+
+/** `pairs` numbered by first stem, made once per question's pairs. */
+function numberedPairsOf(pairs: QuestionPairs): NumberedPairs {
+  let kept = numberedPairs.get(pairs)
+  if (!kept) {
+    kept = { firstAt: new Map(), afters: [] }
+    for (const [first, after] of pairs) {
+      kept.firstAt.set(first, kept.afters.length)
+      kept.afters.push(after)
+    }
+    numberedPairs.set(pairs, kept)
+  }
+  return kept
+}
+
+/** The pairs' first stems by stem number: each token was looked up in the pairs' `Map` of strings, 3% of an ask. */
+const firstTableOf = createStemTable()
+
 /** Flags in `said` (by term number) the terms of every pair of `pairs` that `text` says as the question does. */
 export function markPairs(index: CorpusIndex, text: string, pairs: QuestionPairs, said: Uint8Array, gap = 0): void {
   said.fill(0)
   if (pairs.size === 0) return
-  const { stems } = stemmedTokens(index, text)
+  const { stems, stemNumbers } = stemmedTokens(index, text)
+  const { firstAt, afters } = numberedPairsOf(pairs)
+  const firstByNumber = firstTableOf(firstAt)
   for (let i = 0; i + 1 < stems.length; i++) {
-    const after = pairs.get(stems[i] as string)
-    if (!after) continue
+    const number = stemNumbers[i] as number
+    const first = number < firstByNumber.length ? (firstByNumber[number] as number) : -1
+    if (first < 0) continue
+    const after = afters[first] as Map<string, number[]>
     for (let j = i + 1; j <= i + 1 + gap && j < stems.length; j++) {
       const terms = after.get(stems[j] as string)
       if (terms) for (const term of terms) said[term] = 1

@@ -2,6 +2,7 @@ import type { AnalyzedQuestion } from '../question.js'
 import { featuresOfPassage } from '../passage-table.js'
 import { sentenceText } from '../passages.js'
 import { passageStems, rankPassages, stemsOf, type CorpusIndex } from '../search.js'
+import { createStemTable, numberedMasksOf } from '../stem-numbers.js'
 import type { Passage, Quote } from '../types.js'
 import { articleKnownCoverage } from './article-coverage.js'
 import { buildQuote, type Candidate } from './build-quote.js'
@@ -52,6 +53,7 @@ export function rankQuotes(
   const questionStems = [...weightOf.keys()]
   const stemCount = questionStems.length
   const stemNumber = new Map(questionStems.map((stem, i) => [stem, i]))
+  const questionStemAt = questionStemTable(stemNumber)
   const variantNumbers = terms.map((term) => term.variants.map((variant) => stemNumber.get(variant.stem) as number))
   let sentenceHits = new Uint8Array(stemCount * 8)
   const passageHits = new Uint8Array(stemCount)
@@ -111,22 +113,30 @@ export function rankQuotes(
   const headlineBest = new Float64Array(termCount)
   for (let rank = 0; rank < ranked.length; rank++) {
     const { passage, number, score } = ranked[rank] as (typeof ranked)[number]
-    const { bySentence, sentencesWith } = passageStems(index, passage)
+    const stemsOfPassage = passageStems(index, passage)
+    const { bySentence } = stemsOfPassage
+    const numbered = numberedMasksOf(stemsOfPassage)
     const { sentences } = passage
     if (sentenceHits.length < sentences.length * stemCount) sentenceHits = new Uint8Array(sentences.length * stemCount)
     sentenceHits.fill(0, 0, sentences.length * stemCount)
     passageHits.fill(0)
-    for (let i = 0; i < stemCount; i++) {
-      const stem = questionStems[i] as string
-      if (sentencesWith) {
-        const mask = sentencesWith.get(stem) ?? 0
-        if (mask === 0) continue
+    if (numbered) {
+      // The passage's stems looked up by number in the question's table: which question stem each is.
+      const { numbers, masks } = numbered
+      for (let k = 0; k < numbers.length; k++) {
+        const stemNumber = numbers[k] as number
+        const i = stemNumber < questionStemAt.length ? (questionStemAt[stemNumber] as number) : -1
+        if (i < 0) continue
+        const mask = masks[k] as number
         passageHits[i] = 1
-        matchedStems.add(stem)
+        matchedStems.add(questionStems[i] as string)
         for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
           if (mask & (1 << sentenceIndex)) sentenceHits[sentenceIndex * stemCount + i] = 1
         }
-      } else {
+      }
+    } else {
+      for (let i = 0; i < stemCount; i++) {
+        const stem = questionStems[i] as string
         for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
           if (!bySentence[sentenceIndex]?.has(stem)) continue
           sentenceHits[sentenceIndex * stemCount + i] = 1
@@ -164,12 +174,6 @@ export function rankQuotes(
           bestVariantWeights(terms, variantNumbers, sentenceHits, sentenceIndex * stemCount, false, evidenceBest, sentenceIndex * termCount)
         }
       }
-      // The flags of the window at a sentence (it, the next one and the title), for `namesHeld`.
-      const windowHitsAt = (sentenceIndex: number) => {
-        const row = sentenceIndex * stemCount
-        for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentences.length ? (sentenceHits[row + stemCount + i] as number) : 0) | (settings.titleEvidence ? (titleHits[i] as number) : 0)
-        return windowHits
-      }
       // Evidence for answering at all: the question's words held by one sentence or two adjacent ones.
       let passageKnownCoverage = 0
       for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
@@ -177,7 +181,7 @@ export function rankQuotes(
         let windowCoverage = coverageOfBest(judged.weights, judged.total, evidenceBest, sentenceIndex * termCount, next, settings.titleEvidence ? titleBest : undefined)
         if (knownTotal > 0) passageKnownCoverage = Math.max(passageKnownCoverage, (windowCoverage * judged.total) / knownTotal)
         // Every name the question gives, said together with its other words, is evidence enough at the passage threshold.
-        if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(sentenceIndex))) windowCoverage = settings.minSentenceCoverage
+        if (windowCoverage >= settings.minCoverage && windowCoverage < settings.minSentenceCoverage && namesHeld(judged.terms, judged.numbers, windowHitsAt(windowHits, sentenceHits, sentenceIndex, sentences.length, stemCount, settings.titleEvidence ? titleHits : undefined))) windowCoverage = settings.minSentenceCoverage
         bestWindowCoverage = Math.max(bestWindowCoverage, windowCoverage)
       }
       bestKnownWindowCoverage = Math.max(bestKnownWindowCoverage, passageKnownCoverage)
@@ -291,7 +295,6 @@ export function rankQuotes(
     }
     // A sentence that repeats another but for its figures is no repeat: it is the other side of a disagreement.
     // A quote chosen for what its neighbour adds says that neighbour too: compare both sentences.
-    const sentencesOf = (of: Quote) => [spans.get(of)?.stems, spans.get(of)?.neighbourStems]
     const duplicate = quotes.find(
       (other) => sentencesOf(other).some((x) => sentencesOf(quote).some((y) => x !== undefined && y !== undefined && jaccard(x, y) >= settings.duplicateSimilarity && sameFigures(x, y))) || overlaps(other, quote),
     )
@@ -352,6 +355,23 @@ function quoteWindowCoverage(
 }
 
 /**
+ * Fills `windowHits` with the flags of the window at a sentence (it, the next one and the title's
+ * `titleHits` when given), for `namesHeld`. A function of the module, not a closure made per passage:
+ * under tsx (`keepNames`) every closure made also gets its name set, a slow property definition.
+ */
+function windowHitsAt(windowHits: Uint8Array, sentenceHits: Uint8Array, sentenceIndex: number, sentenceCount: number, stemCount: number, titleHits: Uint8Array | undefined): Uint8Array {
+  const row = sentenceIndex * stemCount
+  for (let i = 0; i < stemCount; i++) windowHits[i] = (sentenceHits[row + i] as number) | (sentenceIndex + 1 < sentenceCount ? (sentenceHits[row + stemCount + i] as number) : 0) | (titleHits ? (titleHits[i] as number) : 0)
+  return windowHits
+}
+
+/** The stems of the sentence a quote was chosen for and of the neighbour it took in, if any. */
+function sentencesOf(quote: Quote): Array<ReadonlySet<string> | undefined> {
+  const span = spans.get(quote)
+  return [span?.stems, span?.neighbourStems]
+}
+
+/**
  * What `sameSourceFactor` leaves of the score of a sentence from a source quoted `quoted` times: the
  * factor once, or once per quote with `compoundSameSource`. Once is enough for a close call to go to
  * a source not yet quoted; compounded, it let a sentence 28% weaker overtake after two quotes, and on
@@ -361,6 +381,9 @@ function sameSourceShare(quoted: number, settings: Required<AnswerOptions>): num
   if (quoted === 0) return 1
   return settings.compoundSameSource ? settings.sameSourceFactor ** quoted : settings.sameSourceFactor
 }
+
+/** The question's stems by number (`stemNumberOf`), for reading each candidate passage's masks. */
+const questionStemTable = createStemTable()
 
 const titleStemCache = new WeakMap<CorpusIndex, Map<string, Set<string>>>()
 

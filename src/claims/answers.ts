@@ -211,6 +211,17 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
   return undefined
 }
 
+/**
+ * The offsets, shifted by `base`, of the starts (`side` 0) or ends (1) of the tokens whose stems the
+ * question holds (`weightOf`). A loop, not a `flatMap` making an array per token: this runs for every
+ * value-holding answering sentence of every question, 3.8% of a "who" question.
+ */
+function heldOffsets(stems: readonly string[], spans: Uint32Array, weightOf: ReadonlyMap<string, number>, base: number, side: 0 | 1): number[] {
+  const offsets: number[] = []
+  for (let i = 0; i < stems.length; i++) if (weightOf.has(stems[i]!)) offsets.push(base + spans[2 * i + side]!)
+  return offsets
+}
+
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
 function piecesOf(passage: Passage, span: { start: number; end: number }): Array<{ start: number; end: number }> {
   const cuts = piecesCutsOf(sentenceText(passage, span))
@@ -354,7 +365,7 @@ function answerOf(
       if (values.length === 0) continue
       // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
       const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
-      const hits = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i]!] : []))
+      const hits = heldOffsets(stems, spans, weightOf, sentence.start, 0)
       const hitStems = stems.filter((stem) => weightOf.has(stem))
       // The clause a value stands in answers for it: "Two of the 40 firefighters were hurt, and three
       // were taken to hospital", asked how many were taken to hospital, answers with the clause of "taken".
@@ -413,7 +424,7 @@ function answerOf(
       const acting = actSpans === undefined || acted.length === 0 ? 0 : chosen.agent === 0 ? 2 : 1
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
-      const hitEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [sentence.start + spans[2 * i + 1]!] : []))
+      const hitEnds = heldOffsets(stems, spans, weightOf, sentence.start, 1)
       const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(sentenceText(passage, sentence).slice(end - sentence.start, value.start - sentence.start)))
       // A definition's sentence weighs no less than a copula's: its weaker frame ranks it among the sentence's values, not the source's sentences.
       const frameLead = value.defines ? Math.max(0, (value.strength ?? 0) - FRAME_STRENGTH.copula) : 0

@@ -10,6 +10,7 @@ import { actBoundOf, REFERENCE_DATE_BEFORE, type BoundedDate } from './date-boun
 import type { ClaimValue } from './types.js'
 import { shareRound, shareSide } from './share-side.js'
 import { letterRuns } from '../letter-patterns.js'
+import { memoBySentence } from './sentence-memo.js'
 
 /** A label and a capitalised word right before a value ("Population Census 2020"). */
 const LABEL_BEFORE = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u
@@ -112,6 +113,16 @@ const WEEKDAY = `(?:${WEEKDAYS.map((day) => day.replace(/^./, (c) => c.toUpperCa
 const DATE = new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|(?:1[0-9]|20)\\d{2}|${WEEKDAY}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${BARE_MONTH})\\b`, 'g')
 const WEEKDAY_ONLY = new RegExp(`^${WEEKDAY}$`)
 const NAME = /\b\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:de|van|von|da|di|del|bin|al|la|le)\s+)?\p{Lu}[\p{L}’'.-]*){0,5}/gu
+
+/**
+ * The matches of `DATE`, `NAME` and `NUMBER` in a text (a sentence's or a passage's), kept once read
+ * (`memoBySentence`): the comparison reads the same answering sentences for many questions, and these
+ * scans were a tenth of a "when" or "who" question's time. Shared: read them, never change them.
+ */
+const dateMatchesOf = memoBySentence((text: string) => [...text.matchAll(DATE)])
+const nameMatchesOf = memoBySentence((text: string) => [...text.matchAll(NAME)])
+const numberMatchesOf = memoBySentence((text: string) => [...text.matchAll(NUMBER)])
+
 /** Capitalised words that open a sentence or a clause without naming anyone. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'His', 'Her', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'After', 'Before', 'During', 'As', 'But', 'And', 'Or', 'If', 'When', 'While', 'Although', 'However', 'According', 'Since', 'From', 'For', 'With', 'By', 'Of', 'To', 'I', 'We', 'You', 'There', 'Here', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir', 'Saint', 'St', 'Former', 'Acting', 'Interim', 'Current', 'Outgoing', 'Incoming', 'Late', 'Then'])
 const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
@@ -150,7 +161,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   if (kind === 'outcome') return outcomeValues(text, offset, asked)
   if (kind === 'date') {
     const asksLife = ['born', 'birth', 'died', 'death', 'die'].some((word) => asked.words.has(word))
-    for (const match of text.matchAll(DATE)) {
+    for (const match of dateMatchesOf(text)) {
       const before = text.slice(Math.max(0, (match.index ?? 0) - 48), match.index)
       // A date in a "since", "until", "before", "after" or "by the time" phrase dates something else, for reference;
       // so does one right after "by", "next", "last" or "every" ("by 2025", "last Tuesday"), but not
@@ -175,7 +186,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     return found
   }
   if (kind === 'person' || kind === 'place') {
-    for (const match of text.matchAll(NAME)) {
+    for (const match of nameMatchesOf(text)) {
       let words = match[0].split(/\s+/)
       let start = match.index ?? 0
       while (words.length > 0 && NOT_NAMES.has((words[0] ?? '').replace(/[.’']s?$/, ''))) {
@@ -200,7 +211,7 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
   }
   // "between 2 and 3 million euros" is one range, read as "2 to 3 million euros" (same offsets).
   const ranged = text.replace(BETWEEN_AND, (whole, low: string) => `${low} to${' '.repeat(whole.length - low.length - 3)}`)
-  for (const match of ranged.matchAll(NUMBER)) {
+  for (const match of numberMatchesOf(ranged)) {
     const at = match.index ?? 0
     const raw = match[0]
     // A value quoted to be denied ("not 12 hours, as first reported") is no claim.
@@ -311,7 +322,7 @@ function isLifespan(before: string, date: string, after: string): boolean {
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {
-  return [...text.matchAll(NAME)].map((match) => {
+  return nameMatchesOf(text).map((match) => {
     const name = match[0].replace(/[’']s$|[.,]$/, '')
     return { kind: 'place', display: name, comparable: { type: 'label', label: name.toLowerCase() }, start: match.index ?? 0, end: (match.index ?? 0) + name.length }
   })

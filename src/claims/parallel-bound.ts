@@ -56,14 +56,18 @@ export function mayBeParallel(a: WordBag, b: WordBag, options: ParallelOptions =
   const minSharedWords = options.minSharedWords ?? DEFAULT_PARALLEL_OPTIONS.minSharedWords
   const shorter = Math.min(a.length, b.length)
   if (shorter < minSharedWords) return false
+  const needed = Math.max(minSharedWords, minShared * shorter)
   let shared = 0
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    // Settled as soon as the words left cannot reach the count, or it is reached: most pairs share few words.
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return false
     if (a[i] === b[j]) {
       shared++
+      if (shared >= needed) return true
       i++
       j++
     } else if (a[i]! < b[j]!) i++
     else j++
   }
-  return shared >= minSharedWords && shared >= minShared * shorter
+  return shared >= needed
 }

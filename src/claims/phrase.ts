@@ -1,5 +1,5 @@
 import { QUESTION_STOP_WORDS } from '../analyzer.js'
-import { getNlp } from '../nlp.js'
+import { readTokens } from '../nlp.js'
 import { HAS_LETTER } from '../letter-patterns.js'
 
 
@@ -35,14 +35,7 @@ const PHRASE_TAGS = new Set(['ADJ', 'NOUN', 'PROPN'])
 
 /** The words of `text` with wink-nlp's tags and negation flags, offsets into `text`. */
 export function tagWords(text: string): TaggedWord[] {
-  const nlp = getNlp()
-  const its = nlp.its
-  const tokens = nlp.readDoc(text).tokens()
-  const values = tokens.out(its.value) as string[]
-  const tags = tokens.out(its.pos) as string[]
-  // wink types `its.lemma` with a signature its `out` overloads do not accept, though it works as an ItsFunction.
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[]
-  const negations = tokens.out(its.negationFlag) as unknown as boolean[]
+  const { values, tags, lemmas, negations } = readTokens(text)
   const words: TaggedWord[] = []
   let cursor = 0
   values.forEach((value, i) => {
