@@ -7,10 +7,14 @@ type LabelValue = Extract<ClaimValue, { type: 'label' }>
 /**
  * Two amounts of one unit agree when their intervals meet: a hedge ("about 3 hours") or a bound
  * ("at least 12") widens a value, a range ("5–7 hours") is one, and a little slack absorbs rounding
- * ("2.3 billion" against "2.31 billion"). Amounts in different units (or currencies) are not compared.
+ * ("2.3 billion" against "2.31 billion"). Amounts in different units (or currencies) are not compared,
+ * nor shares of opposite sides ("62% against", "71% in favour") or of different rounds ("the first
+ * offer", "the second").
  */
 export function sameNumber(a: NumberValue, b: NumberValue): boolean {
   if (a.unit !== b.unit) return true
+  if (a.side !== undefined && b.side !== undefined && a.side !== b.side) return true
+  if (a.round !== undefined && b.round !== undefined && a.round !== b.round) return true
   const slack = 0.005 * Math.max(Math.abs(a.low), Math.abs(b.low))
   return !(a.high + slack < b.low || b.high + slack < a.low)
 }

@@ -4,13 +4,12 @@ import { fractionsIn } from './fraction.js'
 import { MEASURE_UNITS } from './units.js'
 import { CURRENCY_SYMBOLS } from './money.js'
 import { containsPhrase, type Hedge, hedgeSpread, LOWER_BOUND, parseNumber, SCALES, UNIT_SECONDS, UPPER_BOUND } from './numbers.js'
-import { outcomeReadings } from './outcome-answer.js'
-import { nounPhrases, plainWord, type PredicateFrame, predicateFrame, type TaggedWord } from './phrase.js'
-import { tagSentence } from './sentence-memo.js'
-import { causeValues, expansionValues } from './connective-answers.js'
+import { plainWord, type PredicateFrame } from './phrase.js'
+import { outcomeValues, phraseValues } from './phrase-values.js'
 import { actBoundOf, REFERENCE_DATE_BEFORE, type BoundedDate } from './date-bound.js'
 import type { ClaimValue } from './types.js'
-import { HAS_LETTER, CAPITALISED, LOWER_CASE, letterRuns } from '../letter-patterns.js'
+import { shareRound, shareSide } from './share-side.js'
+import { letterRuns } from '../letter-patterns.js'
 
 /** A label and a capitalised word right before a value ("Population Census 2020"). */
 const LABEL_BEFORE = /(\S+)\s+(\p{Lu}\p{Ll}+)\s$/u
@@ -214,8 +213,13 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.
     if (kind === 'duration' && measuresOther(text.slice(at + raw.length, at + raw.length + 40), asked)) continue
-    const number = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true, asked.count === true)
-    if (!number) continue
+    const read = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true, asked.count === true)
+    if (!read) continue
+    // "62% voting against" and "71% in favour" count opposite sides, "of the first offer" and "of the second" two rounds: not two answers to one share.
+    const share = read.type === 'number' && read.unit === '%'
+    const side = share ? shareSide(text, at, at + raw.length) : undefined
+    const round = share ? shareRound(text, at, at + raw.length) : undefined
+    const number: ClaimValue = read.type === 'number' ? { ...read, ...(side ? { side } : {}), ...(round !== undefined ? { round } : {}) } : read
     // "Five of the trapped workers", "including two": a part of a whole, which a larger total does not contradict.
     // A percentage "of the contracts" is a share of a whole, not a part counted out of a group.
     const part = number.type === 'number' && number.unit !== '%' && (PART_AFTER.test(text.slice(at, at + raw.length + 16)) || PART_BEFORE.test(text.slice(Math.max(0, at - 16), at)))
@@ -302,129 +306,6 @@ function isLifespan(before: string, date: string, after: string): boolean {
   return opened !== null && closed !== null && /\d\s*[-–—]\s*\S/.test(`${opened[1]}${date}${closed[1]}`)
 }
 
-/**
- * The noun phrases of a sentence that can name what an entity question asks, trimmed of the
- * question's own words at their ends: "an Assamese-language television series" asked its
- * language gives "Assamese". A phrase holding the asked noun ("Baroque style") ranks first.
- */
-function phraseValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
-  const isAsked = (word: TaggedWord) => word.text === '-' || asked.words.has(word.lower) || asked.words.has(plainWord(word.text)) || plainWord(word.text) === asked.gap
-  const found: FoundValue[] = []
-  const tagged = tagSentence(text)
-  // A run of capitalised words (a menu, a list of links) names many things and states none of them.
-  // The subject's own name, which a defining sentence repeats ("Andrew Lomax (judge) Sir Andrew Lomax,
-  // KC (born 1954) is a British judge"), is no item of a menu.
-  const lettered = tagged.filter((word) => HAS_LETTER.test(word.text))
-  if (lettered.length > 12 && lettered.filter((word) => CAPITALISED.test(word.text) && !asked.words.has(word.lower)).length > 0.6 * lettered.length) return []
-  const isGap = (word: TaggedWord) => asked.gap !== undefined && plainWord(word.text) === asked.gap
-  if (asked.cause) return causeValues(text, offset, tagged)
-  if (asked.expands !== undefined) return expansionValues(text, offset, tagged, asked.expands)
-  for (const phrase of nounPhrases(tagged)) {
-    // A denied phrase ("there is no default tuning") states nothing.
-    if (phrase.words.some((word) => word.negated)) continue
-    const last = phrase.first + phrase.words.length - 1
-    const at = phrase.words.findIndex(isGap)
-    let words: TaggedWord[]
-    let strength: number
-    let defines = false
-    if (at >= 0) {
-      // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
-      const after = phrase.words.slice(at + 1)
-      const next = nounPhrases(tagged).find((other) => other.first === last + 2 && tagged[last + 1]?.text === ':')
-      // A name after the asked noun names it ("the operator JR East"); else the words before it do ("an Assamese-language television series").
-      if (after.length > 0 && after.every((word) => word.pos === 'PROPN')) words = after
-      else if (next && after.length === 0) words = next.words
-      // The asked noun in lower case modifying a noun the question does not name ("a figure in Chinese
-      // sports history") types that noun, not the answer; in a name it still types it ("a Labor Party member").
-      else if (LOWER_CASE.test(phrase.words[at]!.text) && after.some((word) => !isAsked(word))) continue
-      else {
-        words = phrase.words.slice(0, at)
-        while (words.length > 1 && words[0]!.pos === 'ADJ' && !CAPITALISED.test(words[0]!.text)) words = words.slice(1)
-      }
-      strength = 0
-    } else {
-      // Only a phrase typed by the asked noun or said of the question's subject can answer; any other noun is about something else.
-      const frame = predicateFrame(tagged, phrase.first, last, (word) => asked.words.has(word.lower))
-      if (!frame) continue
-      // A measure of a thing ("rolls of paper") is shown with the thing.
-      const ofPhrase = frame === 'object' && tagged[last + 1]?.lower === 'of' ? nounPhrases(tagged).find((other) => other.first === last + 2) : undefined
-      words = ofPhrase ? [...phrase.words, tagged[last + 1]!, ...ofPhrase.words] : phrase.words
-      strength = FRAME_STRENGTH[frame]
-      // The object of the question's verb fills the asked slot whatever its subject's words; a bracket or copula must name the subject.
-      defines = (asked.definingFrames ?? []).includes(frame) && (frame === 'object' || (tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))))
-    }
-    // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
-    const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
-    while (!name && words.length > 0 && isAsked(words[0]!)) words = words.slice(1)
-    while (!name && words.length > 0 && isAsked(words[words.length - 1]!)) words = words.slice(0, -1)
-    if (words.length === 0 || (strength > 0 && words.every((word) => word.pos === 'ADJ'))) continue
-    // A name holding the question's words inside it is the subject's own name, not its answer.
-    if (words.some((word) => word.pos === 'PROPN' && isAsked(word) && word.text !== '-')) continue
-    const start = words[0]!.start
-    const end = words[words.length - 1]!.end
-    const label = labelOf(words.filter((word) => !isAsked(word)))
-    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
-  }
-  return found
-}
-
-/**
- * The label a phrase is compared by: its words in plain form. In a description (a phrase ending in a
- * common noun written in lower case), capitalised words before it say where the thing is from, not
- * what it is: "a British comedy" and "an American romantic comedy" are both comedies, "an English
- * professional footballer" and "a Welsh professional footballer" both footballers. A name ("Ice
- * Hockey", "the Whig party" typed by its noun) keeps every word.
- */
-function labelOf(words: TaggedWord[]): string {
-  const last = words[words.length - 1]
-  const description = last !== undefined && last.pos === 'NOUN' && LOWER_CASE.test(last.text)
-  return words
-    .filter((word) => !description || word === last || !CAPITALISED.test(word.text))
-    .map((word) => plainWord(word.text))
-    .join(' ')
-}
-
-/**
- * Whether a sentence says the asked thing happened: the question's verb (or the noun of its
- * action) read with wink-nlp's negation flag: "The deal was not signed" → no, "signed the deal" → yes.
- */
-function outcomeValues(text: string, offset: number, asked: AskedWords): FoundValue[] {
-  return outcomeReadings(tagSentence(text), askedStemsOf(asked.words)).map(({ start, end, label }) => ({
-    kind: 'outcome' as const,
-    display: text.slice(start, end),
-    comparable: { type: 'label' as const, label },
-    start: offset + start,
-    end: offset + end,
-    typed: true,
-  }))
-}
-
-/** The stems of a question's words, once per question (per `AskedWords.words` set): every answering sentence is read against them. */
-const askedStems = new WeakMap<Set<string>, Set<string>>()
-
-function askedStemsOf(words: Set<string>): Set<string> {
-  let stems = askedStems.get(words)
-  if (!stems) askedStems.set(words, (stems = new Set([...words].map(stem))))
-  return stems
-}
-
-/**
- * True when a question word (the subject's name) stands right before the link of the phrase at
- * `first` ("Monkey Grip is a…", "Butler (baseball)"), past the determiners, numbers and adverbs
- * between them; a pronoun subject ("It is an adaptation…") may refer to anything.
- */
-function namedJustBefore(words: TaggedWord[], first: number, isSubject: (word: TaggedWord) => boolean): boolean {
-  let i = first - 1
-  while (i >= 0 && ['DET', 'NUM', 'ADV'].includes(words[i]!.pos)) i--
-  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-    if (isSubject(words[j]!)) return true
-    if (words[j]!.pos === 'PRON') return false
-  }
-  return false
-}
-
-/** How far from the question's words a value of each frame counts as standing: a copula states, a bracket only labels. */
-export const FRAME_STRENGTH: Record<PredicateFrame, number> = { copula: 20, object: 30, apposition: 40, as: 40, bracket: 80 }
 
 /** Every capitalised name in `text`, as place values: what a source names anywhere. */
 export function namesIn(text: string): FoundValue[] {

@@ -1,10 +1,11 @@
 import type { DisagreementKind } from '../types.js'
+import type { ShareSide } from './share-side.js'
 
 export type Dimension = 'duration' | 'count' | 'money' | 'percent' | 'date' | 'score'
 
-/** A comparable value: an interval for numbers, fields for dates, a label otherwise. */
+/** A comparable value: an interval for numbers (with the side and the round a share counts, when said), fields for dates, a label otherwise. */
 export type ClaimValue =
-  | { type: 'number'; low: number; high: number; unit: string }
+  | { type: 'number'; low: number; high: number; unit: string; side?: ShareSide; round?: number }
   | { type: 'date'; year?: number; month?: number; day?: number; weekday?: number }
   | { type: 'label'; label: string }
 
