@@ -27,8 +27,6 @@ const BYSTANDER_LEAD = 1.5
  * sources answer the question or their values do not contest one another.
  */
 export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind: AskedKind, question: string, minAnswerShare: number, related: Set<string>): Disagreement | undefined {
-  // Counts that all stand by another act ("pulled 14 passengers from the water", asked how many drowned) answer another question.
-  if (kind === 'number' && stated.length > 0 && stated.every((answer) => answer.act === 'other')) return undefined
   const all = answersOfAskedAct(stated)
   // A sentence that answers much less of the question than the best one is about something else
   // ("the fire broke out on Monday" asked when residents returned).

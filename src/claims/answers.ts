@@ -14,7 +14,7 @@ import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
-import { ACT_WINDOW_CHARS, askedActStems, askedCountActStems, isAgentOf, otherActBefore, phrasalVerbSpans, statesActNear, SUBJECT_TO_VERB } from './asked-act.js'
+import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
 const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
@@ -273,9 +273,6 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && /\bhow\s+many\b/i.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
   if (acts) asked.acts = acts
-  // A count's act is read only to tell a count of another act ("pulled 14 passengers from the water", asked how many drowned).
-  const countActs = asked.count ? askedCountActStems(analyzed) : undefined
-  if (countActs) asked.countActs = countActs
   if (kind === 'person' && asksPresentHolder(analyzed.text)) asked.presentHolder = true
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
@@ -432,9 +429,7 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct =
-          (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts)) ||
-          (asked.countActs !== undefined && !statesActNear(asked.countActs, stems, spans, value.start - sentence.start, value.end - sentence.start) && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.countActs))
+        const otherAct = asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts)
         best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct }
       }
     }

@@ -54,44 +54,20 @@ export function askedActStems(analyzed: AnalyzedQuestion): Set<string> | undefin
 /** `askedActStems` of each question already read, while its analysis lives. */
 const actStemsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> | undefined }>()
 
-/**
- * The act of a count question: as `askedActStems`, and a participle the tagger reads as an adjective
- * ("How many passengers drowned?": "drowned" has the lemma "drown"), the usual place of a count's verb.
- */
-export function askedCountActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
-  let kept = countActStemsByQuestion.get(analyzed)
-  if (!kept) countActStemsByQuestion.set(analyzed, (kept = { stems: readActStems(analyzed, true) }))
-  return kept.stems
-}
-
-/** `askedCountActStems` of each question already read. */
-const countActStemsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> | undefined }>()
-
-function readActStems(analyzed: AnalyzedQuestion, participles = false): Set<string> | undefined {
-  const isAct = (word: TaggedWord) => word.pos === 'VERB' || (participles && word.pos === 'ADJ' && word.lemma !== word.lower)
+function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   const verbs = new Set(
     tagWords(analyzed.text)
       // A capitalised verb is a word of a title ("Let George Do It"), not the question's.
-      .filter((word) => isAct(word) && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
+      .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
       .map((word) => word.lower),
   )
   if (verbs.size === 0) return undefined
   const stems = new Set(analyzed.terms.filter((term) => verbs.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))
-  // A count's act no source states in any form still tells the counts of other acts: its own stem stands for it.
-  if (participles) for (const verb of verbs) stems.add(stem(verb))
   return stems.size > 0 ? stems : undefined
 }
 
 /** Most characters between a value and the nearest word of the asked act for the sentence to state the act of that value. */
 export const ACT_WINDOW_CHARS = 60
-
-/**
- * True when a word of the act (`acts`, stems) stands within `ACT_WINDOW_CHARS` of the value at
- * `start`-`end`. `stems` and `spans` are a sentence's (`stemmedTokens`), offsets within it like the value's.
- */
-export function statesActNear(acts: ReadonlySet<string>, stems: readonly string[], spans: ArrayLike<number>, start: number, end: number): boolean {
-  return stems.some((stem, i) => acts.has(stem) && spans[2 * i]! - end <= ACT_WINDOW_CHARS && start - spans[2 * i + 1]! <= ACT_WINDOW_CHARS)
-}
 
 /** Auxiliaries that leave a doer before its verb: "has bought", "will buy"; not "has been bought". */
 const ACTIVE_AUXILIARIES = ['has', 'had', 'have', 'was', 'were', 'is', 'will', 'would']

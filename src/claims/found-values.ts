@@ -61,8 +61,6 @@ export interface AskedWords {
   expands?: string
   /** The stems of the act the question asks about (`askedActStems`): a date bound to it ("will not reopen before June") answers. */
   acts?: Set<string>
-  /** For "how many" with an act ("How many passengers drowned?"): its stems, to tell a count of another act. */
-  countActs?: Set<string>
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
