@@ -7,6 +7,7 @@ import { compareMargins } from './claims/margin.js'
 import { compareOfficeStatus } from './claims/office-status.js'
 import type { AnalyzedQuestion } from './question.js'
 import type { SentenceReadings } from './reading.js'
+import { disagreementsAnswering } from './claims/claim-act.js'
 import { FEATURE, passageById, type CorpusIndex } from './search.js'
 import type { Answer, Claim, Disagreement, DisagreementKind, Quote, ValueKind } from './types.js'
 
@@ -339,7 +340,8 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // question; a date, a score, a sum or a share may still answer one ("What was the final score?",
   // "What price did they offer?", "What is the birth date of…?" ask for a thing of that kind).
   const asksName = asked === 'person' || asked === 'place' || asked === 'entity'
-  const found = disagreementsFor(disagreements, context).filter(
+  // A side whose figure answers another act, or is another person's, is no answer to this question.
+  const found = disagreementsAnswering(disagreementsFor(disagreements, context), context.analyzed).filter(
     (disagreement) =>
       (!(asked === 'date' || asked === 'duration' || asked === 'percent') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
       !(asksName && disagreement.kind === 'quantity' && (disagreement.valueKind === 'count' || disagreement.valueKind === 'number')) &&

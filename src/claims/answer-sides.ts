@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../search.js'
 import type { Claim, Disagreement } from '../types.js'
 import { sentenceText } from '../passages.js'
 import { comparableValues, measureAlike, sameFoundValue, type AskedKind, type FoundValue } from './found-values.js'
-import { answersOfAskedAct, sameActAnswers } from './asked-act.js'
+import { allOtherActs, answersOfAskedAct, sameActAnswers } from './asked-act.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import type { SourceAnswer } from './answers.js'
 
@@ -38,6 +38,8 @@ export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind:
   // A sum pledged and a sum fined are two acts: asked one, the other is no answer.
   const group = sameActAnswers(answering.map((answer) => ({ ...answer, text: sentenceText(answer.passage, answer.sentence), at: answer.value.start - answer.sentence.start })), question, related).map(({ text: _text, at: _at, ...answer }) => answer)
   if (group.length < 2) return undefined
+  // Figures all of other acts than the asked one, and not of one act ("pulled 14 from the water", "17 brought ashore", asked how many drowned), answer none of it.
+  if (allOtherActs(group.map((answer) => answer.figureAct))) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.
   const sides = sidesOf(group)

@@ -14,7 +14,8 @@ import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
-import { ACT_WINDOW_CHARS, askedActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
+import { asksPrice, isMoney, isPercent } from './value-fit.js'
+import { ACT_WINDOW_CHARS, askedActStems, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
 const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
@@ -130,6 +131,8 @@ export interface SourceAnswer {
   alsoStates: FoundValue[]
   /** For a question with an act (`askedActStems`): whether the value stands by the act, or by another verb ("flooded on Tuesday"). */
   act?: 'asked' | 'other'
+  /** For a figure asked with an act: whether its clause states that act, or another verb's ("pulled 14 sailors from the water", asked how many drowned). */
+  figureAct?: ClauseAct
 }
 
 /**
@@ -273,6 +276,10 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && /\bhow\s+many\b/i.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
   if (acts) asked.acts = acts
+  // Figures and dates are placed by the verb of their own clause, the verbs of an event's course among the acts.
+  const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
+  if (clauseActs) asked.clauseActs = clauseActs
+  if (MEASURED_KINDS.has(kind) && asksPrice(analyzed.text)) asked.price = true
   if (kind === 'person' && asksPresentHolder(analyzed.text)) asked.presentHolder = true
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
@@ -320,7 +327,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceReading {
   const sentences: AnsweringSentence[] = []
-  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean } | undefined
+  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean; figureAct: ClauseAct | undefined } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
@@ -399,8 +406,19 @@ function answerOf(
         actSpans.push(...phrasalVerbSpans(tagSentence(text)).filter(ofSubject).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
       }
       const nearAct = (value: FoundValue) => !actSpans || actSpans.some((act) => act.start - value.end <= ACT_WINDOW_CHARS && value.start - act.end <= ACT_WINDOW_CHARS)
+      // The act of a figure's or a date's own clause: a count of those pulled from the water is no count of the drowned.
+      // Asked when something began or ended, a verb after the thing asked about is its course ("the attack knocked out the systems on Sunday").
+      const clauseAct = (value: FoundValue) => {
+        if (!asked.clauseActs) return undefined
+        const clause = clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        const subjects = kind === 'date' && !asked.acts ? weightOf : undefined
+        return clause ? clauseActOf(tagSentence(sentenceText(passage, sentence)), shifted(clause, sentence.start), shifted(value, sentence.start), asked.clauseActs, subjects && new Set(subjects.keys())) : undefined
+      }
       const placed = values.filter(
-        (value) => (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) && !(onlyQuoted && !inQuote(value.start)),
+        (value) =>
+          (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) &&
+          !(asked.price && isPercent(value)) &&
+          !(onlyQuoted && !inQuote(value.start)),
       )
       // A name must stand by the act. A date by the act is the source's answer when it gives one
       // ("will reopen in March", not "flooded on Tuesday"); a source that dates the act only in
@@ -418,7 +436,11 @@ function answerOf(
       const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.agent - b.agent || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
       const { value } = chosen
       // How firmly the value is the act's: 2 its doer, 1 by it, 0 no act asked or none by it. A source's doer of the act answers before its other names.
-      const acting = actSpans === undefined || acted.length === 0 ? 0 : chosen.agent === 0 ? 2 : 1
+      // Asked when something began or ended, a verb the question's acts skip, the date's own clause says whose date it is.
+      const courseAct = kind === 'date' && actSpans === undefined ? clauseAct(value)?.act : undefined
+      // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
+      const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) ? clauseAct(value) : undefined
+      const acting = actSpans === undefined || acted.length === 0 ? (courseAct === 'asked' ? 1 : 0) : chosen.agent === 0 ? 2 : 1
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = heldOffsets(stems, spans, weightOf, sentence.start, 1)
@@ -429,13 +451,13 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts)
-        best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct }
+        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
+        best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct, figureAct }
       }
     }
   }
   const act = best && best.acting > 0 ? ('asked' as const) : best?.otherAct ? ('other' as const) : undefined
-  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}) } } : {}) }
+  return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}), ...(best.figureAct ? { figureAct: best.figureAct } : {}) } } : {}) }
 }
 
 /**

@@ -177,3 +177,84 @@ export function sameActAnswers<T extends MoneyAnswer>(answers: T[], question: st
     return found === undefined || asked(found) || voices.has(found.passive) || namesAct(answer)
   })
 }
+
+// The act of a figure or a date is the verb of its own clause: "Rescuers pulled 14 sailors from the
+// water" counts those pulled out, "Crews put out the fire on Wednesday, four days after it started"
+// dates the putting out. Asked how many drowned or when it started, such a value answers another act.
+
+/**
+ * The stems of every act verb of a question, the verbs of an event's course among them ("When did the
+ * fire start?"): a value's clause states the act when it holds one. Undefined when the question has
+ * no verb but the light ones ("How many people live…" has one; "What is the population…" none).
+ */
+export function clauseActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
+  let kept = clauseActsByQuestion.get(analyzed)
+  if (!kept) clauseActsByQuestion.set(analyzed, (kept = { stems: readClauseActStems(analyzed) }))
+  return kept.stems
+}
+
+const clauseActsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> | undefined }>()
+
+/** Verbs of a relation or of knowing, which a source states without any verb ("an album by…"): never an act of a clause. */
+const RELATION_VERBS = new Set(['associate', 'relate', 'link', 'connect', 'know', 'base', 'locate'])
+
+function readClauseActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
+  const tagged = tagWords(analyzed.text)
+  // A count's act is its verb, whatever the corpus says; a date's may go unsaid ("the marathon on Sunday", asked when it was held).
+  const count = HOW_MANY.test(analyzed.text)
+  // A verb after a preposition modifies its noun ("on the train stuck in the tunnel"): the question's act comes before.
+  const firstPreposition = tagged.findIndex((word) => word.pos === 'ADP')
+  const verbs = new Set(
+    tagged
+      // A participle the tagger reads as an adjective is a count's verb too: "How many passengers drowned?"
+      .filter((word, i) => (firstPreposition < 0 || i < firstPreposition) && (word.pos === 'VERB' || (count && isParticiple(word))) && !SUM_LIGHT_VERBS.has(word.lemma) && !RELATION_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
+      .map((word) => word.lower),
+  )
+  if (verbs.size === 0) return undefined
+  const stems = new Set(analyzed.terms.filter((term) => verbs.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))
+  // A count's verb no source uses in any form ("died" of articles that count those rescued) is still the act asked: its own stem stands for it.
+  if (count) for (const verb of verbs) stems.add(stem(verb))
+  return stems.size > 0 ? stems : undefined
+}
+
+/** "How many…": the question counts an act's doers or objects. */
+const HOW_MANY = /\bhow\s+many\b/i
+
+/** A past participle tagged as an adjective: its lemma differs from it ("drowned" → "drown"). */
+function isParticiple(word: TaggedWord): boolean {
+  return word.pos === 'ADJ' && word.lemma !== word.lower
+}
+
+/**
+ * Whose act a value's clause states: `'asked'` when the clause holds a word of the asked act (`acts`,
+ * stems), `'other'` when it holds another verb that carries an act and none of the asked act's, and
+ * undefined when it holds no such verb ("a toll of 14", "on Sunday"). `words` is the tagged sentence,
+ * `clause` and `value` offsets within it. With `subjects` (stems), a verb after one of them in the
+ * clause is the act of that thing: asked when an attack began, "an attack knocked out the systems on
+ * Sunday" dates the attack's course, where "crews put out the fire on Wednesday" dates the crews' act.
+ */
+export function clauseActOf(words: readonly TaggedWord[], clause: { start: number; end: number }, value: { start: number; end: number }, acts: ReadonlySet<string>, subjects?: ReadonlySet<string>): ClauseAct | undefined {
+  let other: string | undefined
+  let subject = false
+  for (const word of words) {
+    if (word.start < clause.start || word.end > clause.end || (word.start >= value.start && word.end <= value.end)) continue
+    if (acts.has(stem(word.lower)) || acts.has(stem(word.lemma))) return { act: 'asked' }
+    if (subjects && word.pos === 'NOUN' && subjects.has(stem(word.lower))) subject = true
+    if (word.pos === 'VERB' && !subject && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text)) other ??= word.lemma
+  }
+  return other === undefined ? undefined : { act: 'other', verb: other }
+}
+
+/** The act a value's clause states (`clauseActOf`): the asked one, or another verb's, with that verb's lemma. */
+export type ClauseAct = { act: 'asked' } | { act: 'other'; verb: string }
+
+/**
+ * True when figures of several sources all count other acts than the asked one, and not one act
+ * ("pulled 14 from the water", "17 brought ashore", asked how many drowned): none answers it. Sources
+ * that count one act alike ("evacuated 120 homes", "300 homes were evacuated", asked how many had to
+ * leave their homes) state it, maybe in other words than the question's, so they are kept.
+ */
+export function allOtherActs(acts: ReadonlyArray<ClauseAct | undefined>): boolean {
+  if (!acts.every((act) => act?.act === 'other')) return false
+  return new Set(acts.map((act) => (act?.act === 'other' ? act.verb : ''))).size > 1
+}

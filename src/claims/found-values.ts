@@ -61,6 +61,10 @@ export interface AskedWords {
   expands?: string
   /** The stems of the act the question asks about (`askedActStems`): a date bound to it ("will not reopen before June") answers. */
   acts?: Set<string>
+  /** The stems of every act verb of the question (`clauseActStems`): a figure or a date whose clause states another act answers something else. */
+  clauseActs?: Set<string>
+  /** True for a question asking what something costs (`asksPrice`): a percentage does not answer it. */
+  price?: boolean
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */

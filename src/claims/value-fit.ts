@@ -1,0 +1,29 @@
+import { CURRENCY_SYMBOLS } from './money.js'
+import type { FoundValue } from './found-values.js'
+
+// Whether a figure is of a kind that answers the question at all, whatever its sentence: a share is
+// no price ("In Eastby, 62% of voters backed the plan", asked what parking costs in Eastby).
+
+/**
+ * A question of what something costs, in general English: "How much does parking cost?", "How much
+ * did they pay for it?", "What is the fare?". Read from its form: the tagger takes "cost" for a noun.
+ */
+const PRICE_QUESTION = /\bhow\s+much\s+(?:does|do|did|will|would|is|was|has|had)\b.*\b(?:cost|pay|paid|paying|spend|spent|charge|charged)\b|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:\w+\s+)?(?:cost|price|fee|fare)s?\b/i
+
+/**
+ * True for a question asking what something costs: a percentage does not answer it. A question of
+ * change ("How much did prices rise?") asks no price.
+ */
+export function asksPrice(question: string): boolean {
+  return PRICE_QUESTION.test(question)
+}
+
+/** True for a percentage, which answers a share or a rate, not a price. */
+export function isPercent(value: FoundValue): boolean {
+  return value.comparable.type === 'number' && value.comparable.unit === '%'
+}
+
+/** True for a sum of money: a figure with a currency. */
+export function isMoney(value: FoundValue): boolean {
+  return value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
+}
