@@ -341,11 +341,14 @@ export function disagreementsForQuestion(index: CorpusIndex, disagreements: Disa
   // "What price did they offer?", "What is the birth date of…?" ask for a thing of that kind).
   const asksName = asked === 'person' || asked === 'place' || asked === 'entity'
   // A side whose figure answers another act, or is another person's, is no answer to this question.
-  const found = disagreementsAnswering(disagreementsFor(disagreements, context), context.analyzed).filter(
+  const found = disagreementsAnswering(
+    disagreementsFor(disagreements, context).filter(
     (disagreement) =>
       (!(asked === 'date' || asked === 'duration' || asked === 'percent') || disagreement.kind !== 'quantity' || disagreement.valueKind === asked) &&
       !(asksName && disagreement.kind === 'quantity' && (disagreement.valueKind === 'count' || disagreement.valueKind === 'number')) &&
       (story === undefined || disagreement.claims.some((claim) => options.storyOf?.(claim.source.id) === story)),
+    ),
+    context.analyzed,
   )
   // The quoted passages first: the answer has read them closely (inflections, proximity), so a source's
   // answering sentence there is read even when retrieval ranked its shorter passages higher.

@@ -38,8 +38,6 @@ export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind:
   // A sum pledged and a sum fined are two acts: asked one, the other is no answer.
   const group = sameActAnswers(answering.map((answer) => ({ ...answer, text: sentenceText(answer.passage, answer.sentence), at: answer.value.start - answer.sentence.start })), question, related).map(({ text: _text, at: _at, ...answer }) => answer)
   if (group.length < 2) return undefined
-  // Figures all of other acts than the asked one, and not of one act ("pulled 14 from the water", "17 brought ashore", asked how many drowned), answer none of it.
-  if (allOtherActs(group.map((answer) => answer.figureAct))) return undefined
   // Sources giving the same value (in any words) are one side; a source that also states another
   // side's value elsewhere in its answering passages does not contradict it.
   const sides = sidesOf(group)
@@ -51,6 +49,8 @@ export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind:
     sides.some((other) => other !== side && comparableValues(side[0]!.value, other[0]!.value) && !other.some((answer) => states(answer, side[0]!.value)) && !side.some((answer) => states(answer, other[0]!.value))),
   )
   if (contested.length < 2) return undefined
+  // Figures all of other acts than the asked one, and not of one act ("pulled 14 from the water", "17 brought ashore", asked how many drowned), answer none of it.
+  if (allOtherActs(group.map((answer) => answer.figureAct?.()))) return undefined
   // The source that answers the question best, and by far, takes no side: the sides answer another
   // question ("Two of the hostages were treated for shock" against six and eight hostages held).
   const sideScore = Math.max(...contested.flat().map((answer) => answer.score))

@@ -131,8 +131,8 @@ export interface SourceAnswer {
   alsoStates: FoundValue[]
   /** For a question with an act (`askedActStems`): whether the value stands by the act, or by another verb ("flooded on Tuesday"). */
   act?: 'asked' | 'other'
-  /** For a figure asked with an act: whether its clause states that act, or another verb's ("pulled 14 sailors from the water", asked how many drowned). */
-  figureAct?: ClauseAct
+  /** For a figure asked with an act: whether its clause states that act, or another verb's ("pulled 14 sailors from the water", asked how many drowned); read on demand. */
+  figureAct?: () => ClauseAct | undefined
 }
 
 /**
@@ -327,7 +327,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceReading {
   const sentences: AnsweringSentence[] = []
-  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean; figureAct: ClauseAct | undefined } | undefined
+  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean; figureAct: (() => ClauseAct | undefined) | undefined } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
@@ -438,8 +438,6 @@ function answerOf(
       // How firmly the value is the act's: 2 its doer, 1 by it, 0 no act asked or none by it. A source's doer of the act answers before its other names.
       // Asked when something began or ended, a verb the question's acts skip, the date's own clause says whose date it is.
       const courseAct = kind === 'date' && actSpans === undefined ? clauseAct(value)?.act : undefined
-      // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
-      const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) ? clauseAct(value) : undefined
       const acting = actSpans === undefined || acted.length === 0 ? (courseAct === 'asked' ? 1 : 0) : chosen.agent === 0 ? 2 : 1
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
@@ -452,6 +450,9 @@ function answerOf(
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
         const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
+        // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
+        // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
+        const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined
         best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct, figureAct }
       }
     }

@@ -54,9 +54,18 @@ export function askedActStems(analyzed: AnalyzedQuestion): Set<string> | undefin
 /** `askedActStems` of each question already read, while its analysis lives. */
 const actStemsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> | undefined }>()
 
+/** The question's words tagged once, for both readings of its acts. */
+const taggedByQuestion = new WeakMap<AnalyzedQuestion, TaggedWord[]>()
+
+function taggedQuestion(analyzed: AnalyzedQuestion): TaggedWord[] {
+  let tagged = taggedByQuestion.get(analyzed)
+  if (!tagged) taggedByQuestion.set(analyzed, (tagged = tagWords(analyzed.text)))
+  return tagged
+}
+
 function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   const verbs = new Set(
-    tagWords(analyzed.text)
+    taggedQuestion(analyzed)
       // A capitalised verb is a word of a title ("Let George Do It"), not the question's.
       .filter((word) => word.pos === 'VERB' && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text))
       .map((word) => word.lower),
@@ -199,7 +208,7 @@ const clauseActsByQuestion = new WeakMap<AnalyzedQuestion, { stems: Set<string> 
 const RELATION_VERBS = new Set(['associate', 'relate', 'link', 'connect', 'know', 'base', 'locate'])
 
 function readClauseActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
-  const tagged = tagWords(analyzed.text)
+  const tagged = taggedQuestion(analyzed)
   // A count's act is its verb, whatever the corpus says; a date's may go unsaid ("the marathon on Sunday", asked when it was held).
   const count = HOW_MANY.test(analyzed.text)
   // A verb after a preposition modifies its noun ("on the train stuck in the tunnel"): the question's act comes before.

@@ -62,6 +62,8 @@ function namesOf(question: string): Set<string> {
  * another act, and not one act alike (`allOtherActs`). A disagreement left with fewer than two values is no answer's.
  */
 export function disagreementsAnswering(disagreements: Disagreement[], analyzed: AnalyzedQuestion): Disagreement[] {
+  // Most questions meet no corpus-wide disagreement of figures or dates: their acts are not read.
+  if (!disagreements.some((disagreement) => disagreement.kind === 'quantity')) return disagreements
   const acts = clauseActStems(analyzed)
   // Asked when something began or ended (no act but the event's course), a verb after the thing asked about is its course.
   const subjects = askedActStems(analyzed) ? undefined : new Set(analyzed.terms.flatMap((term) => term.variants.filter((variant) => !variant.synonym).map((variant) => variant.stem)))
