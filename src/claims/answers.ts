@@ -10,6 +10,7 @@ import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
 import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
+import { resolveWeekday } from './date.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
@@ -196,8 +197,8 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       seen.add(key)
       const stretch = parallelStretch(a.tokens, b.tokens)
       if (!stretch) continue
-      const valueA = stretchValue(textA, stretch.a, kind, settings)
-      const valueB = stretchValue(textB, stretch.b, kind, settings)
+      const valueA = datedByArticle(index, a.sourceId, stretchValue(textA, stretch.a, kind, settings), textA)
+      const valueB = datedByArticle(index, b.sourceId, stretchValue(textB, stretch.b, kind, settings), textB)
       if (!valueA || !valueB || !comparableValues(valueA, valueB) || (valueA.comparable.type !== 'label' && sameFoundValue(valueA, valueB))) continue
       if (passagesTextOf(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesTextOf(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
       const newest = newestSource(index, [a.sourceId, b.sourceId])
@@ -209,6 +210,12 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
     }
   }
   return undefined
+}
+
+/** A found day name dated by its article's published date (`resolveWeekday`); other values unchanged. */
+function datedByArticle<T extends FoundValue | undefined>(index: CorpusIndex, sourceId: string, value: T, sentence: string): T {
+  if (!value || value.comparable.type !== 'date') return value
+  return { ...value, comparable: resolveWeekday(value.comparable, index.sourceById.get(sourceId)?.published, sentence) }
 }
 
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
@@ -341,7 +348,7 @@ function answerOf(
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
       sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
-      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter(
+      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).map((value) => datedByArticle(index, sourceId, value, sentenceText(passage, sentence))).filter(
         (value) =>
           !echoesQuestion(value, asked.words) &&
           !(surnames && joinsNames(value, surnames)) &&
