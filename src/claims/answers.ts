@@ -5,7 +5,7 @@ import type { Disagreement, Passage } from '../types.js'
 import { comparableValues, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { FRAME_STRENGTH } from './phrase-values.js'
 import { parallelStretch } from './parallel.js'
-import { GENERIC_COUNTED } from './measured.js'
+import { GENERIC_COUNTED, isCompoundOf } from './measured.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
@@ -114,9 +114,12 @@ function quotedSpansOf(text: string, offset: number): Array<{ start: number; end
   return [...text.matchAll(/[“"][^“”"\s]+(?:\s+[^“”"\s]+){2,}[”"]/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }))
 }
 
-/** True for a count of a specific thing the question names ("hostages"), not of people in general. */
+/** True for a count of a specific thing the question names ("hostages") or a kind of it, not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
-  return value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) && asked.words.has(value.counted)
+  const counted = value.counted
+  if (counted === undefined || GENERIC_COUNTED.has(counted)) return false
+  // "1,200 dockworkers" answers "How many workers…?": a dockworker is a worker.
+  return asked.words.has(counted) || [...asked.words].some((word) => isCompoundOf(counted, plainWord(word)))
 }
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
