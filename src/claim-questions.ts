@@ -146,9 +146,12 @@ const ANY_COUNTED = new Set(['people', 'persons'])
 function countedNounOfSides(sides: readonly string[]): string | undefined {
   const nouns = sides.map((value) => LAST_WORD.exec(value)?.[0])
   if (nouns.some((noun) => noun === undefined || CAPITALISED.test(noun) || SMALL_NUMBER_WORDS.has(noun.toLowerCase()))) return undefined
-  const specific = [...new Set(nouns.filter((noun) => !ANY_COUNTED.has(noun!.toLowerCase())).map((noun) => stem(noun!.toLowerCase())))]
+  // "dockworkers" beside "workers": a compound counts a kind of its last part, so it counts that part.
+  const lower = nouns.map((noun) => noun!.toLowerCase())
+  const headOf = (noun: string) => lower.find((head) => head.length >= 4 && noun.length - head.length >= 3 && noun.endsWith(head)) ?? noun
+  const specific = [...new Set(lower.filter((noun) => !ANY_COUNTED.has(noun)).map((noun) => stem(headOf(noun))))]
   if (specific.length > 1) return undefined
-  return nouns.find((noun) => specific.length === 0 || stem(noun!.toLowerCase()) === specific[0])
+  return nouns.find((noun) => specific.length === 0 || stem(noun!.toLowerCase()) === specific[0]) ?? (specific.length === 1 ? nouns.find((noun) => stem(headOf(noun!.toLowerCase())) === specific[0]) : undefined)
 }
 
 const SMALL_NUMBER_WORDS = new Set(NUMBER_WORDS)

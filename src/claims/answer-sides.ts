@@ -5,6 +5,7 @@ import { comparableValues, measureAlike, sameFoundValue, type AskedKind, type Fo
 import { allOtherActs, answersOfAskedAct, sameActAnswers } from './asked-act.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import type { SourceAnswer } from './answers.js'
+import { comparedDates } from './compare.js'
 
 // The sides of the sources' answers to one question (`compareAnswers`): which sources answer it,
 // which give the same value, and whether the values contest one another.
@@ -72,7 +73,8 @@ function sharesDateField(a: FoundValue, b: FoundValue): boolean {
   const x = a.comparable
   const y = b.comparable
   if (x.type !== 'date' || y.type !== 'date') return true
-  return (['year', 'month', 'day', 'weekday'] as const).some((field) => x[field] !== undefined && y[field] !== undefined)
+  const [c, d] = comparedDates(x, y)
+  return (['year', 'month', 'day', 'weekday'] as const).some((field) => c[field] !== undefined && d[field] !== undefined)
 }
 
 /**

@@ -5,11 +5,12 @@ import type { Disagreement, Passage } from '../types.js'
 import { comparableValues, namesIn, sameFoundValue, valuesIn, type AskedKind, type AskedWords, type FoundValue } from './found-values.js'
 import { FRAME_STRENGTH } from './phrase-values.js'
 import { parallelStretch } from './parallel.js'
-import { GENERIC_COUNTED } from './measured.js'
+import { GENERIC_COUNTED, isCompoundOf } from './measured.js'
 import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
 import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
+import { resolveWeekday } from './date.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
@@ -114,9 +115,12 @@ function quotedSpansOf(text: string, offset: number): Array<{ start: number; end
   return [...text.matchAll(/[“"][^“”"\s]+(?:\s+[^“”"\s]+){2,}[”"]/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }))
 }
 
-/** True for a count of a specific thing the question names ("hostages"), not of people in general. */
+/** True for a count of a specific thing the question names ("hostages") or a kind of it, not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
-  return value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) && asked.words.has(value.counted)
+  const counted = value.counted
+  if (counted === undefined || GENERIC_COUNTED.has(counted)) return false
+  // "1,200 dockworkers" answers "How many workers…?": a dockworker is a worker.
+  return asked.words.has(counted) || [...asked.words].some((word) => isCompoundOf(counted, plainWord(word)))
 }
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
@@ -199,8 +203,8 @@ function parallelDisagreement(index: CorpusIndex, readings: SourceReading[], kin
       seen.add(key)
       const stretch = parallelStretch(a.tokens, b.tokens)
       if (!stretch) continue
-      const valueA = stretchValue(textA, stretch.a, kind, settings)
-      const valueB = stretchValue(textB, stretch.b, kind, settings)
+      const valueA = datedByArticle(index, a.sourceId, stretchValue(textA, stretch.a, kind, settings), textA)
+      const valueB = datedByArticle(index, b.sourceId, stretchValue(textB, stretch.b, kind, settings), textB)
       if (!valueA || !valueB || !comparableValues(valueA, valueB) || (valueA.comparable.type !== 'label' && sameFoundValue(valueA, valueB))) continue
       if (passagesTextOf(b.sourceId)?.includes(valueA.display.toLowerCase()) || passagesTextOf(a.sourceId)?.includes(valueB.display.toLowerCase())) continue
       const newest = newestSource(index, [a.sourceId, b.sourceId])
@@ -223,6 +227,12 @@ function heldOffsets(stems: readonly string[], spans: Uint32Array, weightOf: Rea
   const offsets: number[] = []
   for (let i = 0; i < stems.length; i++) if (weightOf.has(stems[i]!)) offsets.push(base + spans[2 * i + side]!)
   return offsets
+}
+
+/** A found day name dated by its article's published date (`resolveWeekday`); other values unchanged. */
+function datedByArticle<T extends FoundValue | undefined>(index: CorpusIndex, sourceId: string, value: T, sentence: string): T {
+  if (!value || value.comparable.type !== 'date') return value
+  return { ...value, comparable: resolveWeekday(value.comparable, index.sourceById.get(sourceId)?.published, sentence) }
 }
 
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
@@ -359,7 +369,7 @@ function answerOf(
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
       sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
-      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).filter(
+      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).map((value) => datedByArticle(index, sourceId, value, sentenceText(passage, sentence))).filter(
         (value) =>
           !echoesQuestion(value, asked.words) &&
           !(surnames && joinsNames(value, surnames)) &&

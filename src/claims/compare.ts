@@ -19,9 +19,25 @@ export function sameNumber(a: NumberValue, b: NumberValue): boolean {
   return !(a.high + slack < b.low || b.high + slack < a.low)
 }
 
-/** Dates agree unless a field both give differs: "Friday" agrees with "August 15, 2025" when that was a Friday. */
-export function sameDate(a: DateValue, b: DateValue): boolean {
+/**
+ * Dates agree unless a field both give differs: "Friday" agrees with "August 15, 2025" when that was a Friday.
+ * A day name resolved against its article's date counts as that date only against a day written out
+ * ("May 2"): two articles a week apart may both say "Monday" of one day, so two day names compare by name.
+ */
+export function sameDate(first: DateValue, second: DateValue): boolean {
+  const [a, b] = comparedDates(first, second)
   return !(['year', 'month', 'day', 'weekday'] as const).some((field) => a[field] !== undefined && b[field] !== undefined && a[field] !== b[field])
+}
+
+/**
+ * Two dates as they are compared: a day name resolved against its article's date keeps only its
+ * name unless the other date writes out a day ("May 2"). Against a year or a month alone ("in 1998",
+ * "in April") or another day name, the resolved date would be a guess.
+ */
+export function comparedDates(first: DateValue, second: DateValue): [DateValue, DateValue] {
+  const nameOnly = (date: DateValue, other: DateValue): DateValue =>
+    date.fromWeekday && (other.fromWeekday || other.day === undefined) ? { type: 'date', ...(date.weekday !== undefined ? { weekday: date.weekday } : {}) } : date
+  return [nameOnly(first, second), nameOnly(second, first)]
 }
 
 /**

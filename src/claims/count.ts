@@ -88,3 +88,32 @@ export function settleImplicitCounts(claims: ExtractedClaim[]): void {
     if (claim.comparable.type === 'number') claim.comparable = { ...claim.comparable, unit: key }
   }
 }
+
+/**
+ * "1,200 dockworkers walked out" and "1,500 workers took part in the walkout": an English compound
+ * names a kind of its last part (a dockworker is a worker), so a count of the compound is a count of
+ * that noun when the corpus counts that noun too. The head is a counted noun of four letters or more
+ * and the compound adds three letters or more before it ("dock" + "workers").
+ */
+export function settleCompoundCounts(claims: ExtractedClaim[]): void {
+  // The counted word as written ("dockworkers", "workers"): stems of a compound and its head can differ.
+  const wordOf = (claim: ExtractedClaim) => claim.value.split(' ').at(-1)?.toLowerCase() ?? ''
+  const heads = new Map<string, string>()
+  for (const claim of claims) {
+    const [kind, noun] = claim.key.split(':')
+    if (kind === 'count' && noun && noun !== IMPLICIT_COUNTED && noun !== 'people') heads.set(wordOf(claim), noun)
+  }
+  for (const claim of claims) {
+    const [kind, noun, ...rest] = claim.key.split(':')
+    if (kind !== 'count' || !noun || noun === IMPLICIT_COUNTED) continue
+    const word = wordOf(claim)
+    const found = [...heads].filter(([head, key]) => key !== noun && /^[a-z]{4,}$/.test(head) && word.length - head.length >= 3 && word.endsWith(head))
+    // Two counted heads would make the reading a guess: only a single one is taken.
+    const [only] = new Set(found.map(([, key]) => key)).size === 1 ? found : []
+    if (!only) continue
+    const [, head] = only
+    claim.key = ['count', head, ...rest].join(':')
+    if (claim.comparable.type === 'number') claim.comparable = { ...claim.comparable, unit: head }
+    if (!claim.focusStems.includes(head)) claim.focusStems = [...claim.focusStems, head]
+  }
+}

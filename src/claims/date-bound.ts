@@ -1,4 +1,5 @@
 import { stem } from '../analyzer.js'
+import { comparedDates } from './compare.js'
 import type { ClaimValue } from './types.js'
 
 /** Words, with a following "n't" (global: for `matchAll` only). */
@@ -76,7 +77,8 @@ function orderOf(a: DateValue, b: DateValue): number | undefined {
  * False for a date that cannot be placed against a bound (they share no month or year: "Friday"
  * against "by May"): the two neither agree nor conflict. True for any other pair of dates.
  */
-export function boundComparable(a: DateValue, aBound: BoundedDate | undefined, b: DateValue, bBound: BoundedDate | undefined): boolean {
+export function boundComparable(first: DateValue, aBound: BoundedDate | undefined, second: DateValue, bBound: BoundedDate | undefined): boolean {
+  const [a, b] = comparedDates(first, second)
   return (aBound === undefined) === (bBound === undefined) || orderOf(a, b) !== undefined
 }
 
@@ -85,7 +87,8 @@ export function boundComparable(a: DateValue, aBound: BoundedDate | undefined, b
  * "in March" is inside "by May", "in April" is outside "not before June". A date that cannot be
  * placed against the bound does not agree with it (`boundComparable`).
  */
-export function sameBoundedDate(a: DateValue, aBound: BoundedDate | undefined, b: DateValue, bBound: BoundedDate | undefined): boolean {
+export function sameBoundedDate(first: DateValue, aBound: BoundedDate | undefined, second: DateValue, bBound: BoundedDate | undefined): boolean {
+  const [a, b] = comparedDates(first, second)
   if ((aBound && bBound) || (!aBound && !bBound)) return true
   const [date, limit, bound] = aBound ? [b, a, aBound] : [a, b, bBound!]
   const order = orderOf(date, limit)

@@ -76,3 +76,26 @@ export function dateOf(text: string): { year?: number; month?: number; day?: num
   if (date.year !== undefined && (date.year < 1000 || date.year > 2100)) return undefined
   return Object.keys(date).length > 0 ? date : undefined
 }
+
+const DAY_MS = 86_400_000
+
+/** Words that put a sentence's day ahead of its article ("will reopen on Monday", "is due to start on Friday"). */
+const AHEAD = /\b(?:will|would|shall|next|due|expected|plans?|planned|scheduled|set to|is to|are to)\b|'ll\b/i
+
+/**
+ * A day name alone ("reopened on Monday") resolved to its date: the last such day on or before the
+ * article's published date, as a news report means it. Unchanged when the date gives more than a day
+ * name, the article has no date, or the sentence looks ahead (`AHEAD`).
+ */
+export function resolveWeekday<T extends { type: 'date'; year?: number; month?: number; day?: number; weekday?: number; fromWeekday?: true }>(
+  date: T,
+  published: string | undefined,
+  sentence: string,
+): T {
+  if (date.weekday === undefined || date.year !== undefined || date.month !== undefined || date.day !== undefined) return date
+  const at = Date.parse(published ?? '')
+  if (!Number.isFinite(at) || AHEAD.test(sentence)) return date
+  const back = (new Date(at).getUTCDay() - date.weekday + 7) % 7
+  const day = new Date(at - back * DAY_MS)
+  return { ...date, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), fromWeekday: true }
+}

@@ -1,7 +1,7 @@
 import { sameDate, sameNumber } from './compare.js'
 import { boundComparable, sameBoundedDate } from './date-bound.js'
 import type { FoundValue } from './found-values.js'
-import { GENERIC_COUNTED } from './measured.js'
+import { GENERIC_COUNTED, isCompoundOf } from './measured.js'
 import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
 import { MEASURE_UNITS } from './units.js'
 
@@ -21,7 +21,9 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // Counts of different things ("1,200 nurses", "four patients") are not two answers to one question.
   // People in general ("2,300 people") may be any of them ("2,000 residents").
   const specific = (value: FoundValue) => (value.counted !== undefined && !GENERIC_COUNTED.has(value.counted) ? value.counted : undefined)
-  if (specific(a) !== undefined && specific(b) !== undefined && specific(a) !== specific(b)) return false
+  // A kind of the other's thing counts it too: "1,200 dockworkers" against "1,500 workers".
+  const [p, q] = [specific(a), specific(b)]
+  if (p !== undefined && q !== undefined && p !== q && !isCompoundOf(p, q) && !isCompoundOf(q, p)) return false
   // An amount of money against a figure of a counted thing ("£30 million", "3m cubic metres") measures two things.
   if ((x.unit !== '' && x.unit !== '%' && specific(b) !== undefined) || (y.unit !== '' && y.unit !== '%' && specific(a) !== undefined)) return false
   // Nor does an amount of money or of a unit of measure against a bare figure that names neither ("320

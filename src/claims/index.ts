@@ -1,7 +1,7 @@
 import { allPassages, articleText, type CorpusIndex } from '../search.js'
 import type { SentenceReadings } from '../reading.js'
 import type { Sentence } from '../types.js'
-import { countDraft, settleImplicitCounts } from './count.js'
+import { countDraft, settleCompoundCounts, settleImplicitCounts } from './count.js'
 import { dateDraft, MONTHS, WEEKDAYS } from './date.js'
 import { durationDraft } from './duration.js'
 import type { EntityContext, EntityExtractor, KindDraft } from './entity.js'
@@ -194,6 +194,7 @@ export function extractClaims(index: CorpusIndex, options: ClaimOptions = {}, re
       claims.push(toClaim(draft, { ...draft.at, passageId: draft.at.passage.id }, text, start, end))
     }
   }
+  settleCompoundCounts(claims)
   settleImplicitCounts(claims)
   settleTopics(claims)
   return claims

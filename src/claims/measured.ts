@@ -101,3 +101,12 @@ export function verbAfter(words: Word[], last: number, chunk: number[], reach = 
   }
   return undefined
 }
+
+/**
+ * True when a counted word names a kind of `head` by being a compound ending in it: an English
+ * compound names a kind of its last part ("dockworkers" are workers, "steelworkers" too). The head
+ * has four letters or more and the compound adds three or more before it ("dock" + "workers").
+ */
+export function isCompoundOf(counted: string, head: string): boolean {
+  return head.length >= 4 && counted.length - head.length >= 3 && counted.endsWith(head) && /^[a-z]+$/.test(counted)
+}

@@ -3,10 +3,14 @@ import type { ShareSide } from './share-side.js'
 
 export type Dimension = 'duration' | 'count' | 'money' | 'percent' | 'date' | 'score'
 
-/** A comparable value: an interval for numbers (with the side and the round a share counts, when said), fields for dates, a label otherwise. */
+/**
+ * A comparable value: an interval for numbers (with the side and the round a share counts, when said),
+ * fields for dates, a label otherwise. A date whose year, month and day were resolved from a day name
+ * and its article's published date carries `fromWeekday`.
+ */
 export type ClaimValue =
   | { type: 'number'; low: number; high: number; unit: string; side?: ShareSide; round?: number }
-  | { type: 'date'; year?: number; month?: number; day?: number; weekday?: number }
+  | { type: 'date'; year?: number; month?: number; day?: number; weekday?: number; fromWeekday?: true }
   | { type: 'label'; label: string }
 
 /** A verbatim stretch of an article: where a claim or a sentence stands. */
