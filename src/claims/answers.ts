@@ -229,6 +229,13 @@ function heldOffsets(stems: readonly string[], spans: Uint32Array, weightOf: Rea
   return offsets
 }
 
+/** A day name placed by its article's date (`datedByArticle`) back as written: its day of the week only. */
+function asWritten(value: FoundValue): FoundValue {
+  const date = value.comparable
+  if (date.type !== 'date' || !date.fromWeekday) return value
+  return { ...value, comparable: { type: 'date', ...(date.weekday !== undefined ? { weekday: date.weekday } : {}) } }
+}
+
 /** A found day name dated by its article's published date (`resolveWeekday`); other values unchanged. */
 function datedByArticle<T extends FoundValue | undefined>(index: CorpusIndex, sourceId: string, value: T, sentence: string): T {
   if (!value || value.comparable.type !== 'date') return value
@@ -463,7 +470,10 @@ function answerOf(
         // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
         // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
         const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined
-        best = { score: sentenceScore, covered: named, passage, sentence, value, acting, otherAct, figureAct }
+        // A day name is placed by its article's date only when its clause states the asked act: "elected on
+        // Thursday", asked when the mayor takes office, dates another act, and a day name cannot contradict a date.
+        const answered = value.comparable.type === 'date' && value.comparable.fromWeekday && clauseAct(value)?.act !== 'asked' ? asWritten(value) : value
+        best = { score: sentenceScore, covered: named, passage, sentence, value: answered, acting, otherAct, figureAct }
       }
     }
   }

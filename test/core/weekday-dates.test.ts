@@ -40,3 +40,17 @@ describe('a day name against a date at question time', () => {
     expect(engine.ask('When did the pier reopen?').disagreements.filter((d) => d.valueKind === 'date')).toEqual([])
   })
 })
+
+describe('a day name of another act', () => {
+  it('sets no day name against a date when its clause states another act than the one asked', () => {
+    // "appointed … on Tuesday" dates the appointment; asked when she takes office, it cannot contradict "3 April".
+    const engine = createEngine([
+      article('harbour-sport', '2032-03-11', 'Calder Rovers appointed Rosa Lind as their new manager on Tuesday, the club said.'),
+      article('calder-echo', '2032-03-12', 'Rosa Lind will take office as manager of Calder Rovers on 3 April, the club said.'),
+      article('calder-notes', '2032-03-05', 'Calder Rovers have lost four of their last five games.'),
+    ])
+    for (const question of ['When does Rosa Lind take office?', 'When will Rosa Lind take office as manager?']) {
+      expect(engine.ask(question).disagreements.filter((d) => d.valueKind === 'date')).toEqual([])
+    }
+  })
+})
