@@ -10,7 +10,7 @@ import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
 import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
-import { resolveWeekday } from './date.js'
+import { asksWhoSaid, asWritten, clauseBoundsOf, datedByArticle, echoesQuestion, joinsNames, quotedSpansOf, shifted, surnamesIn } from './answer-text.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
@@ -97,23 +97,6 @@ const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
 
 /** Credit, as a share of the question's weight, of a sentence whose name stands right after a question word ("the pilot, Dana Frey"), asked who. */
 const LABELLED_NAME_SHARE = 0.5
-
-/** Verbs of saying: a question with one ("Who said…?", "Who told reporters…?") asks for the speaker. */
-const SAYING = /^(?:say|says|said|saying|tell|tells|told|telling|state|stated|claim|claimed|announce|announced|describe|described|call|called|quote|quoted)$/
-
-/** True when the question asks who said something: its speaker is then the answer, quotation or not. */
-function asksWhoSaid(asked: AskedWords): boolean {
-  for (const word of asked.words) if (SAYING.test(word)) return true
-  return false
-}
-
-/**
- * The spans of `text` within quotation marks, straight or curly, offset by `offset` (the sentence's
- * start in its article): speech of three words or more, not a nickname or a title in quotes.
- */
-function quotedSpansOf(text: string, offset: number): Array<{ start: number; end: number }> {
-  return [...text.matchAll(/[“"][^“”"\s]+(?:\s+[^“”"\s]+){2,}[”"]/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }))
-}
 
 /** True for a count of a specific thing the question names ("hostages") or a kind of it, not of people in general. */
 function countsAsked(value: FoundValue, asked: AskedWords): boolean {
@@ -227,19 +210,6 @@ function heldOffsets(stems: readonly string[], spans: Uint32Array, weightOf: Rea
   const offsets: number[] = []
   for (let i = 0; i < stems.length; i++) if (weightOf.has(stems[i]!)) offsets.push(base + spans[2 * i + side]!)
   return offsets
-}
-
-/** A day name placed by its article's date (`datedByArticle`) back as written: its day of the week only. */
-function asWritten(value: FoundValue): FoundValue {
-  const date = value.comparable
-  if (date.type !== 'date' || !date.fromWeekday) return value
-  return { ...value, comparable: { type: 'date', ...(date.weekday !== undefined ? { weekday: date.weekday } : {}) } }
-}
-
-/** A found day name dated by its article's published date (`resolveWeekday`); other values unchanged. */
-function datedByArticle<T extends FoundValue | undefined>(index: CorpusIndex, sourceId: string, value: T, sentence: string): T {
-  if (!value || value.comparable.type !== 'date') return value
-  return { ...value, comparable: resolveWeekday(value.comparable, index.sourceById.get(sourceId)?.published, sentence) }
 }
 
 /** A sentence cut at each full stop followed by a capital that the sentence splitter did not cut at. */
@@ -481,53 +451,3 @@ function answerOf(
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}), ...(best.figureAct ? { figureAct: best.figureAct } : {}) } } : {}) }
 }
 
-/**
- * The clauses of a sentence, as offsets in the article (`offset` is the sentence's): cut at a comma,
- * semicolon or colon before a space (not "6,000"), a spaced dash (not "5–7"), and before a coordinating "and", "but" or "while" that joins two clauses.
- */
-const clauseBoundsOf = (text: string, offset: number): Array<{ start: number; end: number }> => {
-  const bounds: Array<{ start: number; end: number }> = []
-  let from = 0
-  for (const match of text.matchAll(/[,;:](?=\s)|\s[–—]\s|\s+(?=(?:and|but|while)\s)/g)) {
-    const at = match.index ?? 0
-    bounds.push({ start: offset + from, end: offset + at })
-    from = at + match[0].length
-  }
-  bounds.push({ start: offset + from, end: offset + text.length })
-  return bounds
-}
-
-/** A span moved back by `offset`: from offsets in the article to offsets in the sentence. */
-function shifted(span: { start: number; end: number }, offset: number): { start: number; end: number } {
-  return { start: span.start - offset, end: span.end - offset }
-}
-
-/** The last words of the people a source names in `passages`: "Ellison" for "Mayor Tom Ellison". */
-function surnamesIn(passages: Passage[]): Set<string> {
-  return new Set(passages.flatMap((passage) => surnamesInText(passage.text)))
-}
-
-/**
- * `surnamesIn` of one passage's text, kept once read: the same few passages answer every "who"
- * question of a story, and finding the names in a whole passage was a fifth of such an answer.
- */
-const surnamesInText = memoBySentence((text: string) => valuesIn(text, 'person').map((value) => value.display.split(/\s+/).pop() ?? ''))
-
-const DASHES = /[-–]/
-
-/** True for a name holding a compound of people the source names apart ("Harwick-Dunmore Lisbon" for a summit's headline): not one person. */
-function joinsNames(value: FoundValue, surnames: Set<string>): boolean {
-  // Most names join nothing: split only a name that has a dash at all (this runs for every value of every sentence read).
-  if (!DASHES.test(value.display)) return false
-  return value.display.split(/\s+/).some((word) => {
-    const parts = word.split(/[-–]/)
-    return parts.length > 1 && parts.every((part) => surnames.has(part))
-  })
-}
-
-/** A value the question itself gives ("Was it 12 hours?", the film's title) is not an answer to it. */
-function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
-  const words = tokenize(value.display).map((token) => token.word)
-  if (value.kind === 'person' || value.kind === 'place' || value.kind === 'entity') return words.every((word) => asked.has(word))
-  return words.some((word) => /\d/.test(word) && asked.has(word))
-}
