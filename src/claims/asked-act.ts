@@ -1,6 +1,6 @@
 import { stem } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
-import { CURRENCY_SYMBOLS } from './money.js'
+import { isMoney } from './value-fit.js'
 import { tagWords, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import type { FoundValue } from './found-values.js'
@@ -71,8 +71,13 @@ function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
       .map((word) => word.lower),
   )
   if (verbs.size === 0) return undefined
-  const stems = new Set(analyzed.terms.filter((term) => verbs.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))
+  const stems = variantStemsOf(analyzed, verbs)
   return stems.size > 0 ? stems : undefined
+}
+
+/** Every stem the question's `words` (as asked) are matched as: their own, other forms and synonyms. */
+function variantStemsOf(analyzed: AnalyzedQuestion, words: ReadonlySet<string>): Set<string> {
+  return new Set(analyzed.terms.filter((term) => words.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))
 }
 
 /** Most characters between a value and the nearest word of the asked act for the sentence to state the act of that value. */
@@ -159,10 +164,6 @@ function actOf(answer: MoneyAnswer): { act: string; passive: boolean } | undefin
   return verb && { act: stem(verb.word.lemma), passive: words[verb.i - 1]?.lemma === 'be' }
 }
 
-function isMoney(value: FoundValue): boolean {
-  return value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
-}
-
 /**
  * The answers whose sums belong to the act the question asks about. When some answer's sum follows
  * the question's verb (or a word the question's words bridge to, `related`), a sum that follows
@@ -220,14 +221,14 @@ function readClauseActStems(analyzed: AnalyzedQuestion): Set<string> | undefined
       .map((word) => word.lower),
   )
   if (verbs.size === 0) return undefined
-  const stems = new Set(analyzed.terms.filter((term) => verbs.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))
+  const stems = variantStemsOf(analyzed, verbs)
   // A count's verb no source uses in any form ("died" of articles that count those rescued) is still the act asked: its own stem stands for it.
   if (count) for (const verb of verbs) stems.add(stem(verb))
   return stems.size > 0 ? stems : undefined
 }
 
 /** "How many…": the question counts an act's doers or objects. */
-const HOW_MANY = /\bhow\s+many\b/i
+export const HOW_MANY = /\bhow\s+many\b/i
 
 /** A past participle tagged as an adjective: its lemma differs from it ("drowned" → "drown"). */
 function isParticiple(word: TaggedWord): boolean {
