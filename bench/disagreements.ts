@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { createEngine } from '../src/index.js'
+import { createEngine, type ArticleInput } from '../src/index.js'
+import { readArticle } from '../src/reading.js'
+import { buildCorpusIndex } from '../src/search.js'
+import { analyzeQuestion } from '../src/question.js'
+import { sentenceText } from '../src/passages.js'
+import { askedKindOf, DEFAULT_COMPARE_ANSWERS_OPTIONS, sourceReadings } from '../src/claims/answers.js'
 
 /**
  * RAMDocs (Wang et al., 2025): each question's documents become a corpus; the question is asked and
@@ -22,9 +27,31 @@ interface Counts {
   flaggedAgree: number
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, conflicts: { type: 'boolean' }, defining: { type: 'string' } } })
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, misses: { type: 'string' }, conflicts: { type: 'boolean' }, defining: { type: 'string' } } })
 /** `--defining copula,bracket`: the frames that define a subject (`CompareAnswersOptions.definingFrames`), to measure the option both ways. */
 const compare = values.defining === undefined ? {} : { definingFrames: values.defining.split(',').filter((frame) => frame !== '') as Array<'copula' | 'object' | 'apposition' | 'as' | 'bracket'> }
+
+/**
+ * `--misses other` (or `date`, `person`, `number`, `place`, `all`): for each missed conflict of that
+ * answer type, the question, the asked kind, the answer's status and quote count, and per document its
+ * gold answer, best answering sentence and the value read in it, so that misses can be classed by cause.
+ */
+function printMiss(row: RamDocsRow, articles: ArticleInput[], answer: ReturnType<ReturnType<typeof createEngine>['ask']>, type: string): void {
+  const passages = articles.flatMap((article) => readArticle(article).passages)
+  const index = buildCorpusIndex(articles, passages)
+  const analyzed = analyzeQuestion(index, row.question)
+  const kind = askedKindOf(row.question)
+  const readings = kind ? sourceReadings(index, analyzed, passages.map((passage) => passage.id), kind, { ...DEFAULT_COMPARE_ANSWERS_OPTIONS, ...compare }) : []
+  const lines = [`MISS [${type}] ${row.question}  (asked kind: ${kind ?? 'none'}; answer: ${answer.status}, ${answer.quotes.length} quote(s) from ${new Set(answer.quotes.map((quote) => quote.source.id)).size} source(s))`]
+  for (const [i, doc] of row.documents.entries()) {
+    const reading = readings.find((candidate) => candidate.sourceId === `doc-${i + 1}`)
+    const best = reading?.answer ?? [...(reading?.sentences ?? [])].sort((a, b) => b.score - a.score)[0]
+    const sentence = best ? sentenceText(best.passage, best.sentence).replace(/\s+/g, ' ').slice(0, 220) : '(no answering sentence)'
+    const value = reading?.answer ? `value "${reading.answer.value.display}" share ${reading.answer.score.toFixed(2)}` : 'no value'
+    lines.push(`  doc-${i + 1} [${doc.type}] gold "${doc.answer}" | ${value} | ${sentence}`)
+  }
+  process.stderr.write(`${lines.join('\n')}\n`)
+}
 
 /** The answer type of a row, from its gold answer's form and its question's: so the weak kinds are visible. */
 type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other'
@@ -54,9 +81,11 @@ for (const row of rows) {
   const answers = new Set(row.documents.filter((doc) => doc.type !== 'noise').map((doc) => doc.answer.trim().toLowerCase()))
   const differ = answers.size > 1
   const articles = row.documents.map((doc, i) => ({ id: `doc-${i + 1}`, title: `Document ${i + 1}`, text: doc.text }))
-  const found = createEngine(articles, { compare }).ask(row.question).disagreements
+  const answer = createEngine(articles, { compare }).ask(row.question)
+  const found = answer.disagreements
   const flagged = found.length > 0
   const type = answerTypeOf(row)
+  if (values.misses && differ && !flagged && (values.misses === 'all' || values.misses === type)) printMiss(row, articles, answer, type)
   const typed = byType.get(type) ?? { differ: 0, agree: 0, flaggedDiffer: 0, flaggedAgree: 0 }
   byType.set(type, typed)
   if (values.verbose && flagged !== differ) {
