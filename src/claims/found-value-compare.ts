@@ -4,6 +4,7 @@ import type { FoundValue } from './found-values.js'
 import { GENERIC_COUNTED, isCompoundOf } from './measured.js'
 import { CURRENCY_SYMBOLS, currenciesApart } from './money.js'
 import { MEASURE_UNITS } from './units.js'
+import { FRAME_STRENGTH } from './phrase-values.js'
 
 // Whether two values a question's sources give can be compared, and whether they agree.
 
@@ -11,7 +12,7 @@ import { MEASURE_UNITS } from './units.js'
 export function comparableValues(a: FoundValue, b: FoundValue): boolean {
   // Two things said of the subject ("a runner", "a nominee") may both be true; a thing typed by the
   // asked noun ("the Whig party") excludes another, and so does one of the same kind ("a football stadium", "a chess stadium").
-  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength)
+  if (a.kind === 'entity' && !a.typed && !b.typed) return headOf(a) === headOf(b) || (a.defines === true && b.defines === true && a.strength === b.strength) || bracketAgainstApposition(a, b) || bracketAgainstApposition(b, a)
   const x = a.comparable
   const y = b.comparable
   if (x.type === 'date' && y.type === 'date') return boundComparable(x, a.dateBound, y, b.dateBound)
@@ -45,6 +46,16 @@ export function comparableValues(a: FoundValue, b: FoundValue): boolean {
 export function measureAlike(a: FoundValue, b: FoundValue): boolean {
   const money = (value: FoundValue) => value.comparable.type === 'number' && Object.values(CURRENCY_SYMBOLS).includes(value.comparable.unit)
   return comparableValues(a, b) || (money(a) && money(b))
+}
+
+/**
+ * True when `a` defines the subject in a bracket after its name ("Orla Penn (swimmer)") and `b` is
+ * set beside the same name in apposition ("Orla Penn, a keen cyclist,"): a bracket tells namesakes
+ * apart by what each is, so a description of the name in apposition that is not of its kind
+ * contradicts it. Two appositions ("a runner", "a nominee") may both be true and stay uncompared.
+ */
+function bracketAgainstApposition(a: FoundValue, b: FoundValue): boolean {
+  return a.defines === true && a.strength === FRAME_STRENGTH.bracket && b.namesSubject === true
 }
 
 /** The last word of a label: the kind of thing it names. */

@@ -91,6 +91,12 @@ export interface FoundValue {
    * the subject is, one of a kind, so two sources defining it in the same frame disagree.
    */
   defines?: boolean
+  /**
+   * For an entity: the phrase is set beside the question's subject by name in apposition ("Orla
+   * Penn, a keen cyclist,"), whatever the defining frames: a bracket definition of the same name
+   * ("Orla Penn (swimmer)") is contradicted by it.
+   */
+  namesSubject?: boolean
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen'

@@ -34,6 +34,7 @@ export function phraseValues(text: string, offset: number, asked: AskedWords): F
     let words: TaggedWord[]
     let strength: number
     let defines = false
+    let namesSubject = false
     if (at >= 0) {
       // Typed by the asked noun: "the Whig party", "an historic First Period house", "the operator JR East", "style: Baroque".
       const after = phrase.words.slice(at + 1)
@@ -58,7 +59,9 @@ export function phraseValues(text: string, offset: number, asked: AskedWords): F
       words = ofPhrase ? [...phrase.words, tagged[last + 1]!, ...ofPhrase.words] : phrase.words
       strength = FRAME_STRENGTH[frame]
       // The object of the question's verb fills the asked slot whatever its subject's words; a bracket or copula must name the subject.
-      defines = (asked.definingFrames ?? []).includes(frame) && (frame === 'object' || (tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))))
+      const named = frame !== 'object' && tagged[last + 1]?.lower !== 'of' && namedJustBefore(tagged, phrase.first, (word) => asked.words.has(word.lower))
+      defines = (asked.definingFrames ?? []).includes(frame) && (frame === 'object' || named)
+      namesSubject = named && frame === 'apposition'
     }
     // A name is kept whole ("Odakyu Electric Railway"); a description loses the question's words at its ends.
     const name = words.every((word) => word.pos === 'PROPN') && words.some((word) => !isAsked(word))
@@ -70,7 +73,7 @@ export function phraseValues(text: string, offset: number, asked: AskedWords): F
     const start = words[0]!.start
     const end = words[words.length - 1]!.end
     const label = labelOf(words.filter((word) => !isAsked(word)))
-    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}) })
+    found.push({ kind: 'entity', display: text.slice(start, end), comparable: { type: 'label', label }, start: offset + start, end: offset + end, strength, ...(strength === 0 ? { typed: true } : {}), ...(defines ? { defines } : {}), ...(namesSubject ? { namesSubject } : {}) })
   }
   return found
 }
