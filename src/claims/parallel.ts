@@ -56,6 +56,14 @@ export function parallelStretch(a: string | Token[], b: string | Token[], option
   // Align the two by their longest common subsequence of words; between aligned words lie the gaps.
   const pairs = alignWords(x, y)
   if (pairs.length < minSharedWords || pairs.length < minShared * shorter) return undefined
+  // A sentence may repeat its own start ("The English Patient The English Patient is a novel…", a title
+  // glued before it): aligning each word as early as possible leaves the repeat in the middle, as late
+  // as possible before the sentence, where a word on one side only is no second value.
+  return stretchBetween(x, y, pairs, maxStretchWords) ?? stretchBetween(x, y, alignWords(x, y, true), maxStretchWords)
+}
+
+/** The one stretch where `x` and `y` differ, given their aligned words `pairs`; undefined when they differ in several places. */
+function stretchBetween(x: Token[], y: Token[], pairs: Array<[number, number]>, maxStretchWords: number): ParallelStretch | undefined {
   let found: ParallelStretch | undefined
   const bounds: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]]
   for (let k = 1; k < bounds.length; k++) {
@@ -79,8 +87,15 @@ export function parallelStretch(a: string | Token[], b: string | Token[], option
 /** Sentences longer than this many words are not aligned: a list or a page's menu, and the alignment's cost grows with the product of lengths. */
 const MAX_ALIGNED_WORDS = 120
 
-/** Index pairs of the longest common subsequence of two word lists, in order. */
-function alignWords(x: Token[], y: Token[]): Array<[number, number]> {
+/**
+ * Index pairs of the longest common subsequence of two word lists, in order; each word matched as
+ * early as it can be, or with `late` as late as it can be (the same list read backwards).
+ */
+function alignWords(x: Token[], y: Token[], late = false): Array<[number, number]> {
+  if (late) {
+    const pairs = alignWords([...x].reverse(), [...y].reverse())
+    return pairs.map(([i, j]) => [x.length - 1 - i, y.length - 1 - j] as [number, number]).reverse()
+  }
   const width = y.length + 1
   const table = new Uint16Array((x.length + 1) * width)
   for (let i = x.length - 1; i >= 0; i--) {
