@@ -16,7 +16,7 @@ import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-not
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
 import { asksPrice, isMoney, isPercent } from './value-fit.js'
-import { ACT_WINDOW_CHARS, askedActStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
+import { ACT_WINDOW_CHARS, askedActStems, askedPostStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
 const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
@@ -290,7 +290,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const related = relatedStems(analyzed)
   const expands = expandedOf(analyzed.text)
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && HOW_MANY.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
-  const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
+  // Asked who holds a post, the post is the act: "Board chair Helena Osk", not "its director, Nadia Ferro".
+  const acts = ACT_KINDS.has(kind) ? (askedActStems(analyzed) ?? (kind === 'person' ? askedPostStems(analyzed) : undefined)) : undefined
   if (acts) asked.acts = acts
   // Figures and dates are placed by the verb of their own clause, the verbs of an event's course among the acts.
   const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
