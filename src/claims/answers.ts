@@ -159,7 +159,9 @@ export function compareAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const settings = { ...DEFAULT_COMPARE_ANSWERS_OPTIONS, ...options }
   const kind = askedKindOf(analyzed.text)
   if (!kind) return []
-  const readings = sourceReadings(index, analyzed, passageIds, kind, settings)
+  const posted = sourceReadings(index, analyzed, passageIds, kind, settings, true)
+  // A post no source sets by a name ("Who is the artist of…?" of sources saying "an album by Mira Odell") is asked in other words: any name near the question's words answers.
+  const readings = kind === 'person' && posted.every((reading) => !reading.answer) && askedActStems(analyzed) === undefined ? sourceReadings(index, analyzed, passageIds, kind, settings, false) : posted
   const byStory = new Map<string, SourceReading[]>()
   for (const reading of readings) {
     const story = settings.storyOf(reading.sourceId)
@@ -278,7 +280,7 @@ function stretchValue(text: string, stretch: { start: number; end: number }, kin
 }
 
 /** Each source's answer to the question: its best answering sentence and the value of `kind` read in it. */
-export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>): SourceReading[] {
+export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>, byPost: boolean): SourceReading[] {
   const weightOf = new Map<string, number>()
   for (const term of analyzed.terms) for (const variant of term.variants) if (!variant.synonym) weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * variant.weight))
   // Every question word counts alike, whatever its IDF: the subject named in every source is what makes a passage an answer.
@@ -291,8 +293,11 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const expands = expandedOf(analyzed.text)
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && HOW_MANY.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   // Asked who holds a post, the post is the act: "Board chair Helena Osk", not "its director, Nadia Ferro".
-  const acts = ACT_KINDS.has(kind) ? (askedActStems(analyzed) ?? (kind === 'person' ? askedPostStems(analyzed) : undefined)) : undefined
+  const verbs = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
+  const posts = verbs === undefined && kind === 'person' && byPost ? askedPostStems(analyzed) : undefined
+  const acts = verbs ?? posts
   if (acts) asked.acts = acts
+  if (posts) asked.posts = true
   // Figures and dates are placed by the verb of their own clause, the verbs of an event's course among the acts.
   const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
   if (clauseActs) asked.clauseActs = clauseActs
@@ -307,7 +312,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
     if (!passage) continue
     // Pushed, not copied: a copy per passage made this loop quadratic in the passages retrieved.
     const list = bySource.get(passage.sourceId)
-    if (list && list.length < settings.passagesPerSource) list.push(passage)
+    // A passage that names the asked post is read whatever its rank: "Chairman Dieter Lund said…" shares one word with the question.
+    if (list && (list.length < settings.passagesPerSource || (posts !== undefined && sentenceStems(index, passage).some((stems) => [...posts].some((post) => stems.has(post)))))) list.push(passage)
     else if (!list && settings.passagesPerSource > 0) bySource.set(passage.sourceId, [passage])
     const retrieved = retrievedBySource.get(passage.sourceId)
     if (retrieved) retrieved.push(passage)
@@ -373,7 +379,8 @@ function answerOf(
     })
     const passageScore = [...covered].reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
     // The passage must be about what the question asks: its words, most of them, not a passing mention.
-    if (passageScore < settings.minCoverage * total) continue
+    // A passage naming the asked post is about it, though it leaves out the names of the question ("Board chair Helena Osk said…").
+    if (passageScore < settings.minCoverage * total && !(asked.posts && [...covered].some((stem) => asked.acts?.has(stem)))) continue
     for (const { sentence, score, next, stems: sentenceStemSet } of read) {
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
