@@ -159,9 +159,7 @@ export function compareAnswers(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const settings = { ...DEFAULT_COMPARE_ANSWERS_OPTIONS, ...options }
   const kind = askedKindOf(analyzed.text)
   if (!kind) return []
-  const posted = sourceReadings(index, analyzed, passageIds, kind, settings, true)
-  // A post no source sets by a name ("Who is the artist of…?" of sources saying "an album by Mira Odell") is asked in other words: any name near the question's words answers.
-  const readings = kind === 'person' && posted.every((reading) => !reading.answer) && askedActStems(analyzed) === undefined ? sourceReadings(index, analyzed, passageIds, kind, settings, false) : posted
+  const readings = sourceReadings(index, analyzed, passageIds, kind, settings)
   const byStory = new Map<string, SourceReading[]>()
   for (const reading of readings) {
     const story = settings.storyOf(reading.sourceId)
@@ -280,7 +278,7 @@ function stretchValue(text: string, stretch: { start: number; end: number }, kin
 }
 
 /** Each source's answer to the question: its best answering sentence and the value of `kind` read in it. */
-export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>, byPost: boolean): SourceReading[] {
+export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, passageIds: string[], kind: AskedKind, settings: Required<CompareAnswersOptions>): SourceReading[] {
   const weightOf = new Map<string, number>()
   for (const term of analyzed.terms) for (const variant of term.variants) if (!variant.synonym) weightOf.set(variant.stem, Math.max(weightOf.get(variant.stem) ?? 0, term.weight * variant.weight))
   // Every question word counts alike, whatever its IDF: the subject named in every source is what makes a passage an answer.
@@ -294,7 +292,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && HOW_MANY.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
   // Asked who holds a post, the post is the act: "Board chair Helena Osk", not "its director, Nadia Ferro".
   const verbs = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
-  const posts = verbs === undefined && kind === 'person' && byPost ? askedPostStems(analyzed) : undefined
+  const posts = verbs === undefined && kind === 'person' ? askedPostStems(analyzed) : undefined
   const acts = verbs ?? posts
   if (acts) asked.acts = acts
   if (posts) asked.posts = true
@@ -451,7 +449,9 @@ function answerOf(
       // ("will reopen in March", not "flooded on Tuesday"); a source that dates the act only in
       // other words ("(21 July 1807 – 1857)", "was called off") still answers with its best date.
       const acted = placed.filter(nearAct)
-      const answering = kind === 'person' || acted.length > 0 ? acted : placed
+      // A name by no word of the asked post answers it only when no source sets a name by it ("Who is the
+      // artist of…?" of sources saying "an album by Mira Odell"): it is read as another act's (`answersOfAskedAct`).
+      const answering = (kind === 'person' && !asked.posts) || acted.length > 0 ? acted : placed
       if (answering.length === 0) continue
       // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
       // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
@@ -476,7 +476,7 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
+        const otherAct = courseAct === 'other' || (asked.posts === true && acting === 0) || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
         // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
         // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
         const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined
