@@ -16,7 +16,7 @@ import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-not
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
 import { asksPrice, isMoney, isPercent } from './value-fit.js'
-import { ACT_WINDOW_CHARS, askedActStems, askedPostStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
+import { ACT_WINDOW_CHARS, askedActStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
 const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
@@ -290,12 +290,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const related = relatedStems(analyzed)
   const expands = expandedOf(analyzed.text)
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && HOW_MANY.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
-  // Asked who holds a post, the post is the act: "Board chair Helena Osk", not "its director, Nadia Ferro".
-  const verbs = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
-  const posts = verbs === undefined && kind === 'person' ? askedPostStems(analyzed) : undefined
-  const acts = verbs ?? posts
+  const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
   if (acts) asked.acts = acts
-  if (posts) asked.posts = true
   // Figures and dates are placed by the verb of their own clause, the verbs of an event's course among the acts.
   const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
   if (clauseActs) asked.clauseActs = clauseActs
@@ -310,8 +306,7 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
     if (!passage) continue
     // Pushed, not copied: a copy per passage made this loop quadratic in the passages retrieved.
     const list = bySource.get(passage.sourceId)
-    // A passage that names the asked post is read whatever its rank: "Chairman Dieter Lund said…" shares one word with the question.
-    if (list && (list.length < settings.passagesPerSource || (posts !== undefined && sentenceStems(index, passage).some((stems) => [...posts].some((post) => stems.has(post)))))) list.push(passage)
+    if (list && list.length < settings.passagesPerSource) list.push(passage)
     else if (!list && settings.passagesPerSource > 0) bySource.set(passage.sourceId, [passage])
     const retrieved = retrievedBySource.get(passage.sourceId)
     if (retrieved) retrieved.push(passage)
@@ -377,8 +372,7 @@ function answerOf(
     })
     const passageScore = [...covered].reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
     // The passage must be about what the question asks: its words, most of them, not a passing mention.
-    // A passage naming the asked post is about it, though it leaves out the names of the question ("Board chair Helena Osk said…").
-    if (passageScore < settings.minCoverage * total && !(asked.posts && [...covered].some((stem) => asked.acts?.has(stem)))) continue
+    if (passageScore < settings.minCoverage * total) continue
     for (const { sentence, score, next, stems: sentenceStemSet } of read) {
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
@@ -449,9 +443,7 @@ function answerOf(
       // ("will reopen in March", not "flooded on Tuesday"); a source that dates the act only in
       // other words ("(21 July 1807 – 1857)", "was called off") still answers with its best date.
       const acted = placed.filter(nearAct)
-      // A name by no word of the asked post answers it only when no source sets a name by it ("Who is the
-      // artist of…?" of sources saying "an album by Mira Odell"): it is read as another act's (`answersOfAskedAct`).
-      const answering = (kind === 'person' && !asked.posts) || acted.length > 0 ? acted : placed
+      const answering = kind === 'person' || acted.length > 0 ? acted : placed
       if (answering.length === 0) continue
       // A phrase typed by the asked noun first, then one defining the subject by name ("Monkey Grip (film)"),
       // before a mere description nearer the question's words ("…is a 1982 Australian drama film"): only
@@ -476,7 +468,7 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = courseAct === 'other' || (asked.posts === true && acting === 0) || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
+        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
         // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
         // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
         const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined

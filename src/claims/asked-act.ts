@@ -75,29 +75,6 @@ function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
   return stems.size > 0 ? stems : undefined
 }
 
-/** "Who is the…", "Who was…": a question asking who holds a post or a part, not who did something. */
-const WHO_IS = /^\s*who\s+(?:is|was|are|were)\s/i
-
-/**
- * The stems of the post a "who is" question asks the holder of ("Who is the chair of the Playhouse?"
- * → "chair"; "Who was the managing director?" → "managing", "director"): its words in lower case
- * after the verb, up to the first preposition, verb or stop, in every form the question's terms reach.
- * A name answers such a question only where the post stands near it ("Board chair Helena Osk"), as a
- * name answers "Who bought…?" only by the buying. Undefined for a question with an act verb, or none.
- */
-export function askedPostStems(analyzed: AnalyzedQuestion): Set<string> | undefined {
-  if (!WHO_IS.test(analyzed.text)) return undefined
-  const words = taggedQuestion(analyzed)
-  const post = new Set<string>()
-  for (const word of words.slice(2)) {
-    if (word.pos === 'ADP' || word.pos === 'VERB' || word.pos === 'AUX' || word.pos === 'PUNCT' || word.pos === 'SCONJ' || word.pos === 'CCONJ') break
-    if ((word.pos === 'NOUN' || word.pos === 'ADJ') && !CAPITALISED.test(word.text)) post.add(word.lower)
-  }
-  if (post.size === 0) return undefined
-  const stems = variantStemsOf(analyzed, post)
-  return stems.size > 0 ? stems : undefined
-}
-
 /** Every stem the question's `words` (as asked) are matched as: their own, other forms and synonyms. */
 function variantStemsOf(analyzed: AnalyzedQuestion, words: ReadonlySet<string>): Set<string> {
   return new Set(analyzed.terms.filter((term) => words.has(term.asked)).flatMap((term) => term.variants.map((variant) => variant.stem)))

@@ -61,8 +61,6 @@ export interface AskedWords {
   expands?: string
   /** The stems of the act the question asks about (`askedActStems`): a date bound to it ("will not reopen before June") answers. */
   acts?: Set<string>
-  /** True when `acts` are the words of a post a "who is" question asks the holder of (`askedPostStems`), not of a verb. */
-  posts?: boolean
   /** The stems of every act verb of the question (`clauseActStems`): a figure or a date whose clause states another act answers something else. */
   clauseActs?: Set<string>
   /** True for a question asking what something costs (`asksPrice`): a percentage does not answer it. */
@@ -196,11 +194,6 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       let words = match[0].split(/\s+/)
       let start = match.index ?? 0
       while (words.length > 0 && NOT_NAMES.has((words[0] ?? '').replace(/[.’']s?$/, ''))) {
-        start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
-        words = words.slice(1)
-      }
-      // "Chairman Dieter Lund": a title the question asks about, capitalised before the name, is no part of it.
-      while (words.length > 2 && kind === 'person' && asked.words.has((words[0] ?? '').toLowerCase())) {
         start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
         words = words.slice(1)
       }
