@@ -1,4 +1,4 @@
-import { tokenize } from '../analyzer.js'
+import { QUESTION_STOP_WORDS, stem, tokenize } from '../analyzer.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Disagreement, Passage } from '../types.js'
@@ -104,6 +104,35 @@ function countsAsked(value: FoundValue, asked: AskedWords): boolean {
   if (counted === undefined || GENERIC_COUNTED.has(counted)) return false
   // "1,200 dockworkers" answers "How many workers…?": a dockworker is a worker.
   return asked.words.has(counted) || [...asked.words].some((word) => isCompoundOf(counted, plainWord(word)))
+}
+
+/** "how many games": the thing counted, the word after "how many" when it is no function word. */
+const HOW_MANY_NOUN = /\bhow\s+many\s+(\p{L}+)/iu
+/** The words after a figure that may still lead to its noun: "three red cars", "19 first-team games". */
+const WORDS_AFTER = /^(?:[\s-]+[\p{L}’'-]+){1,3}/u
+
+/** The plain noun a "how many" question counts, unless a function word or a count of anyone ("people"). */
+function countedNounAsked(question: string): string | undefined {
+  const word = HOW_MANY_NOUN.exec(question)?.[1]?.toLowerCase()
+  if (word === undefined || QUESTION_STOP_WORDS.has(word)) return undefined
+  const plain = plainWord(word)
+  return GENERIC_COUNTED.has(plain) ? undefined : plain
+}
+
+/**
+ * True for a figure that counts another thing than the "how many" question's (`AskedWords.counts`):
+ * "nine points above the relegation places", asked how many games a club won. A count of any word of
+ * the question or of its links ("19 wins", "22 matches" reached from "games"), of a kind of the thing
+ * ("dockworkers" for "workers"), or with the thing a few words on ("three red cars") still answers.
+ */
+function countsOther(value: FoundValue, asked: AskedWords, after: string): boolean {
+  const { counted } = value
+  const noun = asked.counts
+  if (noun === undefined || counted === undefined || counted === noun || isCompoundOf(counted, noun)) return false
+  const related = asked.related ?? new Set<string>()
+  if (related.has(stem(counted)) || asked.words.has(counted)) return false
+  const following = WORDS_AFTER.exec(after)?.[0] ?? ''
+  return !tokenize(following).some((token) => related.has(stem(token.word)) || plainWord(token.word) === noun)
 }
 
 /** One source's answer to the question: its best answering sentence and the value read in it. */
@@ -267,6 +296,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
   if (clauseActs) asked.clauseActs = clauseActs
   if (MEASURED_KINDS.has(kind) && asksPrice(analyzed.text)) asked.price = true
+  const counts = kind === 'number' ? countedNounAsked(analyzed.text) : undefined
+  if (counts) asked.counts = counts
   if (kind === 'person' && asksPresentHolder(analyzed.text)) asked.presentHolder = true
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
@@ -405,6 +436,7 @@ function answerOf(
         (value) =>
           (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) &&
           !(asked.price && isPercent(value)) &&
+          !countsOther(value, asked, sentenceText(passage, sentence).slice(value.end - sentence.start)) &&
           !(onlyQuoted && !inQuote(value.start)),
       )
       // A name must stand by the act. A date by the act is the source's answer when it gives one

@@ -65,6 +65,8 @@ export interface AskedWords {
   clauseActs?: Set<string>
   /** True for a question asking what something costs (`asksPrice`): a percentage does not answer it. */
   price?: boolean
+  /** For "how many" of a thing ("games"), that thing in its plain form: a count of another thing ("nine points") answers something else. */
+  counts?: string
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
@@ -234,6 +236,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.
     if (kind === 'duration' && measuresOther(text.slice(at + raw.length, at + raw.length + 40), asked)) continue
+    // "on a five-year contract" measures the contract: asked how long someone held a post, it answers something else.
+    if (kind === 'duration' && modifiesOther(raw, text.slice(at + raw.length, at + raw.length + 40), asked)) continue
     const read = numberOf(raw, kind, hedgeTolerance, hedgeOf(HEDGES.exec(text.slice(Math.max(0, at - 16), at))?.[0]), asked.amount === true, asked.count === true)
     if (!read) continue
     // "62% voting against" and "71% in favour" count opposite sides, "of the first offer" and "of the second" two rounds: not two answers to one share.
@@ -306,6 +310,24 @@ function measuresOther(after: string, asked: AskedWords): boolean {
   if (!of?.[1] || !asked.related) return false
   const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
   return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
+}
+
+/** The word after a hyphenated figure used as a modifier: "five-year contract", "12-hour shift". */
+const MODIFIED_WORD = /^\s+(\p{Ll}+)\b(?![-'’])/u
+/** A figure written as a modifier: "five-year", "12-hour". */
+const HYPHENATED_FIGURE = /\d[-–]\p{L}+$|\p{L}-\p{L}+$/u
+
+/**
+ * True when a duration written as a modifier ("a five-year contract", "a 12-hour shift") stands before
+ * a word the question does not name, compared as `measuresOther` compares: it measures that thing, not
+ * the asked one ("How long was Ferro director?"). "3-hour talks" still answers how long the talks lasted.
+ */
+function modifiesOther(raw: string, after: string, asked: AskedWords): boolean {
+  if (!HYPHENATED_FIGURE.test(raw)) return false
+  const word = MODIFIED_WORD.exec(after)?.[1]
+  if (word === undefined || QUESTION_STOP_WORDS.has(word) || !asked.related) return false
+  const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
+  return !(word.length >= 4 && prefixes.has(stem(word).slice(0, 4))) && !asked.words.has(word)
 }
 
 /** True when `after` (the text after a year) opens with a word in lower case that is no function word and none of the question's. */
