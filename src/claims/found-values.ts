@@ -65,6 +65,10 @@ export interface AskedWords {
   clauseActs?: Set<string>
   /** True for a question asking what something costs (`asksPrice`): a percentage does not answer it. */
   price?: boolean
+  /** For "How much is the bus fare?", the stems of the thing asked (`amountAskedOf`): a percentage answers only in a clause naming it. */
+  amountOf?: Set<string>
+  /** The names a question asks about (`namesOf`): a share a sentence gives to another name ("48% for Rolf Dane") is not theirs. */
+  names?: Set<string>
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */
