@@ -15,7 +15,8 @@ import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
-import { asksPrice, isMoney, isPercent } from './value-fit.js'
+import { amountAskedOf, asksPrice, isMoney, isPercent } from './value-fit.js'
+import { isOthersValue, namesOf } from './claim-act.js'
 import { ACT_WINDOW_CHARS, askedActStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
@@ -298,6 +299,10 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   if (MEASURED_KINDS.has(kind) && asksPrice(analyzed.text)) asked.price = true
   const counts = kind === 'number' ? countedNounAsked(analyzed.text) : undefined
   if (counts) asked.counts = counts
+  const amountOf = MEASURED_KINDS.has(kind) ? amountAskedOf(analyzed.text) : undefined
+  if (amountOf) asked.amountOf = new Set(amountOf.map((word) => stem(word)))
+  const names = kind === 'percent' || kind === 'number' ? namesOf(analyzed.text) : undefined
+  if (names && names.size > 0) asked.names = names
   if (kind === 'person' && asksPresentHolder(analyzed.text)) asked.presentHolder = true
   const bySource = new Map<string, Passage[]>()
   const retrievedBySource = new Map<string, Passage[]>()
@@ -432,11 +437,19 @@ function answerOf(
         const subjects = kind === 'date' && !asked.acts ? weightOf : undefined
         return clause ? clauseActOf(tagSentence(sentenceText(passage, sentence)), shifted(clause, sentence.start), shifted(value, sentence.start), asked.clauseActs, subjects && new Set(subjects.keys())) : undefined
       }
+      // "Turnout was 41%" names what its share is of; "54% of the vote" does not name a bus fare.
+      const clauseNames = (value: FoundValue, thing: ReadonlySet<string>) => {
+        const clause = clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        return clause !== undefined && stems.some((word, i) => thing.has(word) && sentence.start + spans[2 * i]! >= clause.start && sentence.start + spans[2 * i]! < clause.end)
+      }
       const placed = values.filter(
         (value) =>
           (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) &&
           !(asked.price && isPercent(value)) &&
           !countsOther(value, asked, sentenceText(passage, sentence).slice(value.end - sentence.start)) &&
+          !(asked.amountOf && isPercent(value) && !clauseNames(value, asked.amountOf)) &&
+          // A share the sentence gives to another name than the question's ("48% for Rolf Dane") is theirs.
+          !(asked.names && isPercent(value) && isOthersValue(sentenceText(passage, sentence), shifted(value, sentence.start), asked.names)) &&
           !(onlyQuoted && !inQuote(value.start)),
       )
       // A name must stand by the act. A date by the act is the source's answer when it gives one

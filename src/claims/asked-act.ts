@@ -222,10 +222,22 @@ function readClauseActStems(analyzed: AnalyzedQuestion): Set<string> | undefined
   )
   if (verbs.size === 0) return undefined
   const stems = variantStemsOf(analyzed, verbs)
+  // "When did the flood start?" is answered by "the flood began on Tuesday": a verb of an event's onset or close states it in any of its words.
+  for (const word of tagged) for (const aspect of ASPECTS) if (word.pos === 'VERB' && verbs.has(word.lower) && aspect.includes(word.lemma)) for (const lemma of aspect) stems.add(lemma.includes(' ') ? lemma : stem(lemma))
   // A count's verb no source uses in any form ("died" of articles that count those rescued) is still the act asked: its own stem stands for it.
   if (count) for (const verb of verbs) stems.add(stem(verb))
   return stems.size > 0 ? stems : undefined
 }
+
+/**
+ * The verbs of an event's onset and of its close, general English (aspectual verbs, like the words of
+ * saying): asked when something started, "broke out" or "began" states it. A phrasal verb is written
+ * with its particle.
+ */
+const ASPECTS: ReadonlyArray<readonly string[]> = [
+  ['start', 'begin', 'commence', 'break out'],
+  ['end', 'finish', 'conclude', 'cease'],
+]
 
 /** "How many…": the question counts an act's doers or objects. */
 export const HOW_MANY = /\bhow\s+many\b/i
@@ -241,18 +253,33 @@ function isParticiple(word: TaggedWord): boolean {
  * undefined when it holds no such verb ("a toll of 14", "on Sunday"). `words` is the tagged sentence,
  * `clause` and `value` offsets within it. With `subjects` (stems), a verb after one of them in the
  * clause is the act of that thing: asked when an attack began, "an attack knocked out the systems on
- * Sunday" dates the attack's course, where "crews put out the fire on Wednesday" dates the crews' act.
+ * Sunday" dates the attack's course, where "crews put out the fire on Wednesday" dates the crews' act;
+ * and a word of the asked act after another noun and none of them, or governing another verb, is
+ * another thing's ("the rescue began on Friday", "residents began returning", asked when the flood started).
  */
 export function clauseActOf(words: readonly TaggedWord[], clause: { start: number; end: number }, value: { start: number; end: number }, acts: ReadonlySet<string>, subjects?: ReadonlySet<string>): ClauseAct | undefined {
   let other: string | undefined
   let subject = false
-  for (const word of words) {
+  let otherNoun = false
+  for (const [i, word] of words.entries()) {
     if (word.start < clause.start || word.end > clause.end || (word.start >= value.start && word.end <= value.end)) continue
-    if (acts.has(stem(word.lower)) || acts.has(stem(word.lemma))) return { act: 'asked' }
-    if (subjects && word.pos === 'NOUN' && subjects.has(stem(word.lower))) subject = true
+    // Asked when the flood started, "before the rescue began on Friday" states another thing's onset.
+    // "Residents began returning on Wednesday" dates the onset of the returning.
+    const ofAnother = subjects !== undefined && ((!subject && otherNoun) || governsVerb(words, i))
+    if (!ofAnother && (acts.has(stem(word.lower)) || acts.has(stem(word.lemma)) || acts.has(`${word.lemma} ${words[i + 1]?.lower}`))) return { act: 'asked' }
+    if (subjects && (word.pos === 'NOUN' || word.pos === 'PROPN')) {
+      if (subjects.has(stem(word.lower))) subject = true
+      else otherNoun = true
+    }
     if (word.pos === 'VERB' && !subject && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text)) other ??= word.lemma
   }
   return other === undefined ? undefined : { act: 'other', verb: other }
+}
+
+/** True when the verb at `i` governs another verb: "began returning", "started to leave". */
+function governsVerb(words: readonly TaggedWord[], i: number): boolean {
+  const next = words[i + 1]
+  return words[i]?.pos === 'VERB' && next !== undefined && (next.pos === 'VERB' || (next.lower === 'to' && words[i + 2]?.pos === 'VERB'))
 }
 
 /** The act a value's clause states (`clauseActOf`): the asked one, or another verb's, with that verb's lemma. */

@@ -26,8 +26,11 @@ function clauseAt(text: string, at: number): { start: number; end: number } {
 const NAME = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*`
 /** A figure's owner after it: "47% for Abe Ruiz", "47% of the vote to Abe Ruiz". */
 const OWNER_AFTER = new RegExp(String.raw`^(?:\s*(?:%|per\s?cent))?(?:\s+of\s+(?:the\s+)?\p{Ll}+)?\s+(?:for|to)\s+(?:the\s+)?(${NAME})`, 'u')
-/** A figure's owner before it, as its subject: "Lena Park took 53%", "Abe Ruiz, who won 47%". */
-const OWNER_BEFORE = new RegExp(String.raw`(${NAME})(?:,\s+who)?\s+(?:\p{Ll}+\s+){1,2}$`, 'u')
+/**
+ * A figure's owner before it, as its subject: "Lena Park took 53%", "Abe Ruiz, who won 47%"; not a
+ * name a preposition follows, which ends a phrase of place or time ("in Eastby on Sunday with 53%").
+ */
+const OWNER_BEFORE = new RegExp(String.raw`(${NAME})(?:,\s+who)?\s+(?!(?:with|in|on|at|by|of|from|after|before|since|for|to|as|than|under|over|during)\s)(?:\p{Ll}+\s+){1,2}$`, 'u')
 
 /** What stands between a relative clause's comma and its figure: "who won ". */
 const WHO_BEFORE = /^\s*who\s+(?:\p{Ll}+\s+){1,2}$/u
@@ -45,11 +48,16 @@ export function ownerOf(text: string, start: number, end: number): string | unde
   const clause = clauseAt(text, start)
   // "Abe Ruiz, who won 47%": the relative clause's subject stands before the comma.
   const from = WHO_BEFORE.test(text.slice(clause.start, start)) ? clauseAt(text, Math.max(0, clause.start - 2)).start : clause.start
-  return OWNER_BEFORE.exec(text.slice(from, start))?.[1]
+  const before = OWNER_BEFORE.exec(text.slice(from, start))
+  // "Turnout was 48 percent": a copula says what the figure is of its subject, which owns nothing.
+  return before && !COPULA_AFTER.test(before[0].slice(before[1]!.length)) ? before[1] : undefined
 }
 
+/** A copula alone between a subject and its figure: "Turnout was 48 percent", "Support stood at 40%". */
+const COPULA_AFTER = /^\s+(?:is|was|are|were|(?:has|had|have)\s+been|stood\s+at|stands\s+at)\s+$/
+
 /** The capitalised words of a question after its first word: the names it asks about. */
-function namesOf(question: string): Set<string> {
+export function namesOf(question: string): Set<string> {
   return new Set((question.match(QUESTION_NAME) ?? []).map((word) => word.toLowerCase()))
 }
 
@@ -59,7 +67,8 @@ function namesOf(question: string): Set<string> {
  * course, a side dating another act is set aside, as for the compared answers (`answersOfAskedAct`;
  * other acts' dates the corpus-wide claims already read by their verbs); figures, whose act is
  * often stated in other words ("took part" / "lined up"), are set aside only when every side counts
- * another act, and not one act alike (`allOtherActs`). A disagreement left with fewer than two values is no answer's.
+ * another act, and not one act alike (`allOtherActs`). A disagreement left with fewer than two values is no answer's;
+ * one of shares left with two or more is shown without the shares set aside as another person's.
  */
 export function disagreementsAnswering(disagreements: Disagreement[], analyzed: AnalyzedQuestion): Disagreement[] {
   // Most questions meet no corpus-wide disagreement of figures or dates: their acts are not read.
@@ -70,8 +79,8 @@ export function disagreementsAnswering(disagreements: Disagreement[], analyzed: 
   const names = namesOf(analyzed.text)
   const person = personOf(analyzed.text)
   if (!acts && names.size === 0) return disagreements
-  return disagreements.filter((disagreement) => {
-    if (disagreement.kind !== 'quantity') return true
+  return disagreements.flatMap((disagreement) => {
+    if (disagreement.kind !== 'quantity') return [disagreement]
     const read = disagreement.claims.flatMap((claim) => {
       const at = claim.text.indexOf(claim.value)
       if (at < 0) return [{ claim, act: undefined }]
@@ -85,7 +94,9 @@ export function disagreementsAnswering(disagreements: Disagreement[], analyzed: 
     // A sum's act is read by its own verbs (`sameActAnswers`: "bought for £140 million" answers what was paid), a score's is the match.
     const actless = disagreement.valueKind === 'money' || disagreement.valueKind === 'score'
     const kept = date ? (subjects && read.some((side) => side.act?.act === 'asked') ? read.filter((side) => side.act?.act !== 'other') : read) : !actless && allOtherActs(read.map((side) => side.act)) ? [] : read
-    return new Set(kept.map((side) => side.claim.value)).size >= 2
+    if (new Set(kept.map((side) => side.claim.value)).size < 2) return []
+    // Another person's share is no side of this question's disagreement ("48% for Rolf Dane", asked Marten's share): it is not shown.
+    return [disagreement.valueKind === 'percent' && read.length < disagreement.claims.length ? { ...disagreement, claims: disagreement.claims.filter((claim) => read.some((side) => side.claim === claim)) } : disagreement]
   })
 }
 
@@ -108,7 +119,7 @@ function namesAny(text: string, words: ReadonlySet<string>): boolean {
 }
 
 /** True when the question names someone and the value belongs to another name ("47% for Councillor Abe Ruiz"). */
-function isOthersValue(text: string, value: { start: number; end: number }, names: ReadonlySet<string>): boolean {
+export function isOthersValue(text: string, value: { start: number; end: number }, names: ReadonlySet<string>): boolean {
   const owner = names.size > 0 ? ownerOf(text, value.start, value.end) : undefined
   return owner !== undefined && !owner.split(SPACES).some((word) => names.has(word.toLowerCase()))
 }

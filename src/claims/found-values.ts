@@ -67,6 +67,10 @@ export interface AskedWords {
   price?: boolean
   /** For "how many" of a thing ("games"), that thing in its plain form: a count of another thing ("nine points") answers something else. */
   counts?: string
+  /** For "How much is the bus fare?", the stems of the thing asked (`amountAskedOf`): a percentage answers only in a clause naming it. */
+  amountOf?: Set<string>
+  /** The names a question asks about (`namesOf`): a share a sentence gives to another name ("48% for Rolf Dane") is not theirs. */
+  names?: Set<string>
 }
 
 /** A typed value found in a sentence, with its offsets in the article. */

@@ -54,14 +54,25 @@ const DEAD = new Set(['dead', 'kill', 'killed', 'die', 'died', 'death', 'slain',
 const ALIVE = new Set(['alive', 'survive', 'survived', 'unharmed', 'unhurt', 'uninjured', 'unscathed'].map(stem))
 
 /**
+ * Harm to a living thing, in general English, as the two states above: asked whether anyone was
+ * injured, "was seriously hurt", "wounded", "taken to hospital" or "in hospital" say yes, "unhurt"
+ * says no. Not "a hospital doctor": the place of care names harm only after "to" or "in".
+ */
+const HURT = new Set(['injure', 'injured', 'injury', 'injuries', 'hurt', 'wound', 'wounded'].map(stem))
+const UNHURT = new Set(['unhurt', 'unharmed', 'uninjured', 'unscathed'].map(stem))
+const CARE = stem('hospital')
+
+/**
  * The outcomes `words` (a tagged sentence) states of what the question asks, its words given by
  * their stems: the question's verb, yes unless negated or refused ("was not signed", "refused to
  * sign"); a noun of its action after "no" ("No arrests have been made"); and, asked whether
- * something died or lived, a word of either state ("shot dead", "captured alive").
+ * something died or lived, a word of either state ("shot dead", "captured alive"); asked whether
+ * anyone was hurt, a word of harm or of its absence ("taken to hospital", "unhurt").
  */
 export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): OutcomeReading[] {
   const asksLife = [...askedStems].some((asked) => DEAD.has(asked) || ALIVE.has(asked))
   const asksDeath = [...askedStems].some((asked) => DEAD.has(asked))
+  const asksHarm = [...askedStems].some((asked) => HURT.has(asked))
   const found: OutcomeReading[] = []
   const stems = stemsOfTagged(words)
   const lemmaStems = lemmaStemsOfTagged(words)
@@ -73,6 +84,16 @@ export function outcomeReadings(words: TaggedWord[], askedStems: Set<string>): O
       const start = previous && previous.pos === 'VERB' && (word.pos === 'ADJ' || word.pos === 'ADV') ? previous.start : word.start
       const dead = DEAD.has(wordStem) !== word.negated
       found.push({ start, end: word.end, label: dead === asksDeath ? 'yes' : 'no' })
+      return
+    }
+    // Porter stems "hospitalised" as "hospital": only the participle, or the noun after "to" or "in", is harm.
+    const cared = wordStem === CARE && (word.lower.startsWith('hospitali') || (word.pos === 'NOUN' && (words[i - 1]?.lower === 'to' || words[i - 1]?.lower === 'in')))
+    if (asksHarm && !askedStems.has(wordStem) && (HURT.has(wordStem) || UNHURT.has(wordStem) || cared)) {
+      // "taken to hospital", "none of the men was seriously hurt": harm in other words, negated as a verb is.
+      const denied = word.negated || hasNegativeSubject(words, i)
+      const negator = denied ? words.slice(0, i).reverse().find((other) => other.pos === 'PART' || other.lower === 'never' || other.lower === 'no' || NEGATIVE_SUBJECTS.has(other.lower)) : undefined
+      const from = negator ?? (cared && word.pos === 'NOUN' ? words[i - 1]! : word)
+      found.push({ start: from.start, end: word.end, label: !UNHURT.has(wordStem) !== denied ? 'yes' : 'no' })
       return
     }
     // "paid" is "pay" to the question: Porter stems an irregular form apart from its lemma.

@@ -18,6 +18,20 @@ export function asksPrice(question: string): boolean {
   return PRICE_QUESTION.test(question)
 }
 
+/**
+ * "How much is the bus fare?", "How much were the bribes worth?": the words of the thing whose amount
+ * is asked, lower case; undefined for any other question ("How much of the vote…?", "How much did
+ * prices rise?"). Such a question asks a sum or a measure of that thing: a percentage answers it only
+ * where its clause names the thing ("The tax rate is 20%"), never a share of something else.
+ */
+export function amountAskedOf(question: string): string[] | undefined {
+  const thing = AMOUNT_QUESTION.exec(question)?.[1]
+  return thing ? thing.toLowerCase().split(/\s+/) : undefined
+}
+
+/** "How much is/was the <thing>", up to a preposition or the end: the thing asked about. */
+const AMOUNT_QUESTION = /\bhow\s+much\s+(?:is|are|was|were|will\s+be)\s+(?:the|a|an|this|that|their|its|his|her)\s+(.+?)(?=\s+(?:in|at|of|for|on|to|from|with|by|worth|now|today|per|this|last|next)\b|\s*\?|\s*$)/i
+
 /** True for a percentage, which answers a share or a rate, not a price. */
 export function isPercent(value: FoundValue): boolean {
   return value.comparable.type === 'number' && value.comparable.unit === '%'
