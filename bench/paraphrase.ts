@@ -8,7 +8,7 @@ import { table } from './stats.js'
 export const PARAPHRASE_TARGETS = { right: 0.85, declinedInScope: 0, declinedOutOfScope: 0.95 } as const
 
 /** The halves of the paraphrase set, in report order (see `ParaphraseCase.half`). */
-export const PARAPHRASE_HALVES = ['tune', 'held-out', 'fresh', 'newest', 'round6', 'round7', 'round8', 'round9', 'round10', 'round12'] as const
+export const PARAPHRASE_HALVES = ['tune', 'held-out', 'fresh', 'newest', 'round6', 'round7', 'round8', 'round9', 'round10', 'round12', 'round16'] as const
 
 /** How each half is named in the report: the old held-out half has been tuned on since round 3. */
 const HALF_LABELS: Record<(typeof PARAPHRASE_HALVES)[number], string> = {
@@ -22,6 +22,7 @@ const HALF_LABELS: Record<(typeof PARAPHRASE_HALVES)[number], string> = {
   round9: 'round-9 held-out (whale stranding + boil-water notice in one corpus)',
   round10: 'round-10 held-out (crane collapse + bank outage in one corpus)',
   round12: 'round-12 held-out (bakery gas explosion + Bronze Age canoe in one corpus)',
+  round16: 'round-16 held-out (balloon crash + festival storm in one corpus)',
 }
 
 /** One half of the paraphrase set. */

@@ -213,7 +213,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string, bridging: 
     if (QUESTION_STOP_WORDS.has(asked) || CORPUS_WORDS.has(asked) || cue?.cueWords.includes(asked)) continue
     if (bridges.takePlace && asked === 'place' && TAKE_FORMS.has(before)) continue
     const lemmaOf = lemmaByStart.get(token.start)
-    const lemma = bridges.lemmas && lemmaOf && lemmaOf !== asked && ALL_LETTERS.test(lemmaOf) ? lemmaOf : undefined
+    const lemma = bridges.lemmas ? (lemmaOf && lemmaOf !== asked && ALL_LETTERS.test(lemmaOf) ? lemmaOf : irregularSingularOf(index, asked)) : undefined
     // The lemma stands for the word when Porter stems the two apart and only the lemma's stem is the corpus's ("experienced" → "experience").
     const word = lemma && !index.docFreq.has(stemOf(index, asked)) && index.docFreq.has(stemOf(index, lemma)) ? lemma : asked
     const ownStem = stemOf(index, word)
@@ -368,6 +368,25 @@ function stemsStartingWith(sorted: string[], prefix: string, cap = 8): string[] 
     if (candidate !== prefix) out.push(candidate)
   }
   return out
+}
+
+/** Plural endings that no regular inflection undoes, with their singular: WordNet's own detachment rules for nouns ("firemen", "schoolchildren"). */
+const IRREGULAR_PLURAL = /(?<=[a-z]{3})(men|children)$/
+const SINGULAR_OF: Record<string, string> = { men: 'man', children: 'child' }
+
+/**
+ * The singular of a compound's irregular plural that the lemmatiser leaves as it is ("firemen" →
+ * "fireman", "schoolchildren" → "schoolchild"), when the corpus or the thesaurus knows that singular;
+ * else undefined. Porter leaves "-men" and "-children" as they are, so without it the question's word
+ * reaches neither the article's nor the thesaurus's ("schoolchild" → "pupil"). The check keeps
+ * "specimen" from becoming "speciman".
+ */
+function irregularSingularOf(index: CorpusIndex, word: string): string | undefined {
+  const ending = IRREGULAR_PLURAL.exec(word)?.[1]
+  if (ending === undefined) return undefined
+  const singular = word.slice(0, -ending.length) + (SINGULAR_OF[ending] as string)
+  const singularStem = stemOf(index, singular)
+  return index.docFreq.has(singularStem) || index.related.has(singularStem) ? singular : undefined
 }
 
 /** Part-of-speech tags and lemmas by token start offset. */

@@ -20,6 +20,7 @@ export interface ParaphraseCase {
     | 'paraphrase-whales-water'
     | 'paraphrase-crane-bank'
     | 'paraphrase-bakery-canoe'
+    | 'paraphrase-balloon-festival'
   question: string
   /**
    * `tune`: the first set, over the ferry and election articles, which earlier settings were chosen
@@ -40,9 +41,11 @@ export interface ParaphraseCase {
    * across a city street, a bank's payday outage of its app and cards), before any run; its first-run
    * figures are in the README. `round12`: written in round 12 with one corpus of two events (a gas
    * explosion at a bakery, a Bronze Age canoe found in a lake), before any change; its first-run
-   * figures are in the README. Defaults to `tune`.
+   * figures are in the README. `round16`: written in round 16 with one corpus of two events (a hot-air
+   * balloon that hit a power line, a festival called off after a storm), before any change, and run
+   * once at the round's end; its figures are in the README. Defaults to `tune`.
    */
-  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12'
+  half?: 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12' | 'round16'
   /** A quote must contain this (case-insensitive); absent for a question to decline. */
   phrase?: string
 }
@@ -475,4 +478,34 @@ export const PARAPHRASE_QUESTIONS: ParaphraseCase[] = [
   { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How much did the dredging project cost?' },
   { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'Where was the oldest Viking ship found?' },
   { corpus: 'paraphrase-bakery-canoe', half: 'round12', question: 'How many students study at the University of Tressel?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'What did the balloon collide with?', phrase: 'power line' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many people were aboard the balloon?', phrase: 'nine passengers' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Who was at the controls of the balloon?', phrase: 'Gareth Vane' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'What injuries did the riders get?', phrase: 'broken ankles' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many households were left without power?', phrase: '1,400 homes' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Where did the trip start?', phrase: 'Ashby Common' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Has the operator stopped flying?', phrase: 'grounded its four balloons' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Did the boss apologise?', phrase: 'deeply sorry' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How much did a seat cost?', phrase: '220 pounds' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'When will the investigators\' first findings come out?', phrase: 'eight weeks' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Was bad weather predicted?', phrase: 'gusts of up to 35' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How much will fixing the cable cost?', phrase: '18,000 pounds' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How long has the pilot been doing the job?', phrase: '31 years' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Why was the event scrapped?', phrase: 'tore the roof off' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How strong was the wind?', phrase: '100 kilometres an hour' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Where did the festival-goers shelter?', phrase: 'sports halls' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many people were hurt?', phrase: 'Eleven people' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Will fans be compensated?', phrase: 'full refund' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How much rubbish was cleared?', phrase: '40 tonnes' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How much money did local shops lose?', phrase: '2 million pounds' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many people died in the balloon crash?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Who won the Pellworth balloon race?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How high was the balloon when it hit the line?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many balloons crashed near Pellworth last year?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'When is the Ashby balloon festival held?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Who headlined the Greyhaven festival last year?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How much does parking at the Greyhaven festival cost?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Which band replaced Northern Lanterns?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'Did the storm damage the harbour at Greyhaven?' },
+  { corpus: 'paraphrase-balloon-festival', half: 'round16', question: 'How many people attended the storm-hit concert in Westbay?' },
 ]

@@ -16,8 +16,8 @@ const NEWEST_FLOOR = 0.36
 const ROUND6_FLOOR = 0.38
 /** Out-of-scope questions of the round-6 half declined, of 22, at today's level: the target is 95%. */
 const ROUND6_OUT_OF_SCOPE_DECLINED = 17
-/** Round 7's held-out set (README): 5 of 20 quoted right before any change, 7 since round 8. */
-const ROUND7_FLOOR = 0.35
+/** Round 7's held-out set (README): 5 of 20 quoted right before any change, 7 since round 8, 8 since round 16 ("What were schoolchildren told to do?": "schoolchild" is "pupil"). */
+const ROUND7_FLOOR = 0.4
 /** Out-of-scope questions of the round-7 half declined, of 12: 4 before round 7, 5 since names alone no longer link a question to the articles it would quote, 6 since round 10 ("How many lions escaped from Marrow Park Zoo?": no quote counts lions), 7 since round 12 ("Did a tiger escape from a zoo in Lyon last year?"), 8 since round 13 ("When was Marrow Park Zoo founded?": the quote shares only the name). */
 const ROUND7_OUT_OF_SCOPE_DECLINED = 8
 /** Round 8's held-out set (README): 5 of 20 quoted right and 4 of 12 out-of-scope declined before any change. */
@@ -36,10 +36,11 @@ const ROUND12_FLOOR = 0.15
 const ROUND12_OUT_OF_SCOPE_DECLINED = 9
 /**
  * In-scope questions of every half declined ("not in my sources" when the articles say it in other
- * words), at today's level: 110 of 288 (95 of 268 before round 12's half added its 14 first-run declines; 109 until
- * round 13 declined "Who piloted the jet?", answered before only through a false dispute). The target is 0.
+ * words), at today's level: 109 of 288 (95 of 268 before round 12's half added its 14 first-run declines; 109 until
+ * round 13 declined "Who piloted the jet?", answered before only through a false dispute; 109 since round 16
+ * read "schoolchildren" as "schoolchild"). The target is 0.
  */
-const IN_SCOPE_DECLINED_CEILING = 110
+const IN_SCOPE_DECLINED_CEILING = 109
 
 describe('ask with questions worded away from the articles', () => {
   const engines = new Map<string, Engine>()
@@ -48,7 +49,7 @@ describe('ask with questions worded away from the articles', () => {
     for (const corpus of new Set(PARAPHRASE_QUESTIONS.map((testCase) => testCase.corpus))) engines.set(corpus, (await loadCheckedEngine(fixtureDir(corpus))).engine)
   }, 120_000)
 
-  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12'
+  type Half = 'tune' | 'held-out' | 'fresh' | 'newest' | 'round6' | 'round7' | 'round8' | 'round9' | 'round10' | 'round12' | 'round16'
   const rightShare = (half: Half) => {
     const inScope = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && (testCase.half ?? 'tune') === half)
     const right = inScope.filter((testCase) => {
@@ -83,7 +84,7 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines 95% of the earlier halves\' out-of-scope questions, near misses on the same theme included', () => {
-    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9' && candidate.half !== 'round10' && candidate.half !== 'round12')
+    const outOfScope = PARAPHRASE_QUESTIONS.filter((candidate) => candidate.phrase === undefined && candidate.half !== 'round6' && candidate.half !== 'round7' && candidate.half !== 'round8' && candidate.half !== 'round9' && candidate.half !== 'round10' && candidate.half !== 'round12' && candidate.half !== 'round16')
     const answered = outOfScope.filter((testCase) => engines.get(testCase.corpus)?.ask(testCase.question).status !== 'no_answer').map((testCase) => testCase.question)
     expect(answered.length / outOfScope.length, answered.join(' | ')).toBeLessThanOrEqual(0.05)
   })
@@ -133,7 +134,8 @@ describe('ask with questions worded away from the articles', () => {
   })
 
   it('declines no more in-scope questions, over every half, than today', () => {
-    const declined = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer').map((testCase) => testCase.question)
+    // Round 16's held-out half is reported apart (README), not held to the earlier halves' ceiling.
+    const declined = PARAPHRASE_QUESTIONS.filter((testCase) => testCase.phrase !== undefined && testCase.half !== 'round16' && engines.get(testCase.corpus)?.ask(testCase.question).status === 'no_answer').map((testCase) => testCase.question)
     expect(declined.length, declined.join(' | ')).toBeLessThanOrEqual(IN_SCOPE_DECLINED_CEILING)
   })
 
