@@ -81,19 +81,18 @@ export function contestPool(pool: readonly Candidate[], contesting: readonly Dis
     const candidate = out[kept] as Candidate
     const own = given[kept]?.get(disagreement) ?? new Set<string>()
     const supportedBy = [...candidate.takeaway.supportedBy]
-    const samePoint = new Set(candidate.samePoint)
     for (const i of members) {
       if (i === kept) continue
+      // Only the sentence leaves: its restatements stay, as they may state other points too.
       const other = out[i] ?? pool[i]
       absorbed.add(i)
       out[i] = undefined
       // A source giving another value is a side, not a carrier: `supportedBy` counts those agreeing.
       const agrees = [...(given[i]?.get(disagreement) ?? [])].some((value) => own.has(value))
       if (agrees) for (const id of other?.takeaway.supportedBy ?? []) if (!supportedBy.includes(id)) supportedBy.push(id)
-      for (const id of [other?.id ?? -1, ...(other?.samePoint ?? [])]) if (id !== candidate.id) samePoint.add(id)
     }
     const takeaway = { ...candidate.takeaway, supportedBy, contested: true, disagreementTopic: disagreement.topic, sides: ownFirst(sidesOf(disagreement), own) }
-    out[kept] = { ...candidate, takeaway, samePoint: [...samePoint] }
+    out[kept] = { ...candidate, takeaway }
   }
   return out.flatMap((candidate, i) => {
     if (!candidate) return []
