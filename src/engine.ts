@@ -434,7 +434,10 @@ function engineMethods(index: CorpusIndex, answerOptions: Required<AnswerOptions
       // corpus-wide list filtered, without reading (or, from a snapshot, decoding) every story's.
       const storyId = options.storyId ?? (options.sourceId !== undefined && storyTakeaways ? storyIdOf(options.sourceId) : undefined)
       const scope = storyId === undefined ? takeaways : (storyTakeaways?.get(storyId) ?? takeaways)
-      return selectTakeaways(scope, index, options)
+      // Contested by what the list of disagreements gives for the same stories, the ones found when
+      // listed too (the build ranked against its own only): a point never reads as agreed while
+      // /disagreements quotes its sentence.
+      return selectTakeaways(scope, index, options, engine.disagreements(storyId === undefined ? {} : { storyId }))
     },
     disagreements(options = {}) {
       checkStory(options.storyId)

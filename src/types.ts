@@ -173,11 +173,24 @@ export interface Takeaway {
   text: string
   source: Source
   passageId: string
-  /** Ids of every source that states this point, the quoted one first. */
+  /** Ids of every source that states this point, the quoted one first (a source giving another value of a contested figure is in `sides`, not here). */
   supportedBy: string[]
   contested: boolean
   /** Topic of the disagreement that contests this point, when `contested`. */
   disagreementTopic?: string
+  /**
+   * When `contested` and the disagreement is known (not an outcome, whose values are "positive" and
+   * "negative"): each value its sources give, this point's own first, so a reply can show the other
+   * sides with their sources. Two sentences giving two values of one figure are one point with both sides.
+   */
+  sides?: TakeawaySide[]
+}
+
+/** One value the sources of a contested point give, with the sources that give it. */
+export interface TakeawaySide {
+  /** As the quoted sentence words it: "40 people", "1987". */
+  value: string
+  sources: Source[]
 }
 
 export interface TakeawayOptions {

@@ -7,7 +7,8 @@ const USAGE = `Usage: npm run takeaways -- [--json] [--story ID] [--source ID] [
   Prints the main points across the corpus, each a verbatim quote with its source and how many
   sources carry it, most-carried first; contested points are marked. A corpus of several stories
   lists each story's points under its label, largest story first.
-  --json          one JSON object { takeaways: [{ text, source, supportedBy, contested, disagreementTopic? }] };
+  --json          one JSON object { takeaways: [{ text, source, supportedBy, contested, disagreementTopic?, passageId,
+                  sides?: [{ value, sources }] }] } (sides: each value of a contested point, its own first);
                   with several stories and no --story, also stories: [{ id, label, takeaways: [...] }]
   --story ID      only this story's points (ids from npm run stories)
   --source ID     only this article's points (support still counts the other sources)
@@ -46,13 +47,14 @@ runCli(async () => {
   const perStory = grouped ? stories.map((story) => ({ story, takeaways: engine.takeaways({ ...options, storyId: story.id }) })).filter((group) => group.takeaways.length > 0) : []
   if (values.json) {
     const toJson = (list: Takeaway[]) =>
-      list.map(({ text, source, passageId, supportedBy, contested, disagreementTopic }) => ({
+      list.map(({ text, source, passageId, supportedBy, contested, disagreementTopic, sides }) => ({
         text,
         source: source.id,
         supportedBy,
         contested,
         ...(disagreementTopic === undefined ? {} : { disagreementTopic }),
         passageId,
+        ...(sides === undefined ? {} : { sides: sides.map((side) => ({ value: side.value, sources: side.sources.map((known) => known.id) })) }),
       }))
     const storiesJson = perStory.map(({ story, takeaways: list }) => ({ id: story.id, label: story.label, takeaways: toJson(list) }))
     process.stdout.write(`${JSON.stringify({ takeaways: toJson(takeaways), ...(grouped ? { stories: storiesJson } : {}) })}\n`)

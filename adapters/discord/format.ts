@@ -9,6 +9,7 @@ import {
 import type { Answer, Disagreement, Quote, Source, SourceSummary, Span, Takeaway } from '../../src/index.js'
 import { NEWER_NOTE } from '../../src/index.js'
 import { buttonId } from './buttons.js'
+import { describeSides } from '../takeaway-sides.js'
 
 /** Discord's message limits, in characters (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -313,8 +314,9 @@ export function formatSourceList(summaries: SourceSummary[], footer: string): Di
 export function formatTakeaways(takeaways: Takeaway[], footer: string, sourceTitle?: string): DiscordReply {
   const lines = takeaways.map((takeaway, index) => {
     const support = takeaway.supportedBy.length > 1 ? ` · in ${takeaway.supportedBy.length} articles` : ''
+    const sides = takeaway.sides && takeaway.sides.length > 1 ? `: ${describeSides(takeaway.sides).map((side) => `${escapeMarkdown(side.value)} (${escapeMarkdown(side.by)})`).join(' / ')}` : ''
     const contested = takeaway.contested
-      ? `\n⚠️ contested${takeaway.disagreementTopic === undefined ? '' : `: ${escapeMarkdown(takeaway.disagreementTopic)}`}`
+      ? `\n⚠️ contested${takeaway.disagreementTopic === undefined ? '' : `: ${escapeMarkdown(takeaway.disagreementTopic)}${sides}`}`
       : ''
     return `**${index + 1}.** ${escapeMarkdown(takeaway.text)}\n— ${citeSource(takeaway.source)}${support}${contested}`
   })

@@ -1,5 +1,6 @@
 import type { Answer, Claim, Disagreement, Quote, Source, SourceSummary, Span, Takeaway } from '../../src/index.js'
 import { NEWER_NOTE } from '../../src/index.js'
+import { describeSides } from '../takeaway-sides.js'
 
 /**
  * Telegram HTML for the core's results. Every string from the corpus or the asker goes through
@@ -92,7 +93,8 @@ export function formatTakeaways(takeaways: readonly Takeaway[], about?: Source):
   if (takeaways.length === 0) return [`${heading}\nNone yet: the articles make no point I can single out.`]
   const points = takeaways.map((takeaway, i) => {
     const support = takeaway.supportedBy.length > 1 ? ` · stated by ${takeaway.supportedBy.length} sources` : ''
-    const disputed = takeaway.contested ? `\n⚖️ <i>Disputed: ${escapeHtml(takeaway.disagreementTopic ?? 'the sources disagree')}</i>` : ''
+    const sides = takeaway.sides && takeaway.sides.length > 1 ? `: ${describeSides(takeaway.sides).map((side) => `${escapeHtml(side.value)} (${escapeHtml(side.by)})`).join(' / ')}` : ''
+    const disputed = takeaway.contested ? `\n⚖️ <i>Disputed: ${escapeHtml(takeaway.disagreementTopic ?? 'the sources disagree')}${sides}</i>` : ''
     return `${i + 1}. ${escapeHtml(takeaway.text)}\n— ${formatSourceName(takeaway.source)}${support}${disputed}`
   })
   return packMessages([heading, ...points])

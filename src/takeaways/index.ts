@@ -10,6 +10,7 @@
  * - `quotable.ts`: whether a sentence can stand alone, and how well it reads;
  * - `fact.ts`: how much a sentence reads as a reported fact;
  * - `contest.ts`: the disagreement that contests a point;
+ * - `sides.ts`: the disagreements listed at request time, applied to the pick: contested points, their sides;
  * - `rank.ts`: the build, per story;
  * - `select.ts`: the pick for one request (limit, topic, source).
  */

@@ -1,7 +1,8 @@
 import { QUESTION_STOP_WORDS, tokenize } from '../analyzer.js'
 import { idf, stemOf, type CorpusIndex } from '../search.js'
-import type { Takeaway, TakeawayOptions } from '../types.js'
+import type { Disagreement, Takeaway, TakeawayOptions } from '../types.js'
 import { DEFAULT_TAKEAWAY_OPTIONS } from './options.js'
+import { contestPool } from './sides.js'
 import type { Candidate, TakeawayIndex } from './types.js'
 import { cosine } from './vectors.js'
 
@@ -10,15 +11,19 @@ import { cosine } from './vectors.js'
  * the most sources carry (commentary counting one source less, see `tierOf`), and among those the best by maximal marginal relevance (its score against
  * its overlap with points already taken), quoted from the sentence of its point that reads most as a
  * fact. The order does not depend on `limit`, which only cuts it: `limit: 3` is the first three of
- * `limit: 7`. Returns `[]` when no point matches the topic.
+ * `limit: 7`. Returns `[]` when no point matches the topic. `contesting` are the disagreements the
+ * engine lists for the same stories (see `contestPool`); defaults to none, leaving the build's marks.
  */
-export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, options: TakeawayOptions = {}): Takeaway[] {
+export function selectTakeaways(takeaways: TakeawayIndex, index: CorpusIndex, options: TakeawayOptions = {}, contesting: readonly Disagreement[] = []): Takeaway[] {
   const limit = clampInt(options.limit ?? DEFAULT_TAKEAWAY_OPTIONS.limit, 1, 20)
   const matchesTopic = options.topic === undefined ? () => true : createTopicMatcher(index, options.topic)
-  const pool = takeaways.candidates
-    .filter((candidate) => options.sourceId === undefined || candidate.takeaway.source.id === options.sourceId)
-    .filter((candidate) => matchesTopic(candidate.vector))
-    .slice(0, DEFAULT_TAKEAWAY_OPTIONS.pool)
+  const pool = contestPool(
+    takeaways.candidates
+      .filter((candidate) => options.sourceId === undefined || candidate.takeaway.source.id === options.sourceId)
+      .filter((candidate) => matchesTopic(candidate.vector))
+      .slice(0, DEFAULT_TAKEAWAY_OPTIONS.pool),
+    contesting,
+  )
   const topScore = pool[0]?.score ?? 0
   const chosen: Candidate[] = []
   const lambda = DEFAULT_TAKEAWAY_OPTIONS.mmrLambda

@@ -166,3 +166,26 @@ describe('npm run stories', () => {
     expect(stderr).toMatch(/no story called "atlantis"\. The stories are: .*velmora/)
   })
 })
+
+describe('npm run takeaways', () => {
+  const gondola = fixtureDir('takeaways-gondola-contest')
+
+  it('prints two counts of one thing as one point, each side with its source', async () => {
+    const { code, stdout } = await run('takeaways.ts', ['--corpus', gondola])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/\(reported by 1 of 3 sources\) — contested: sources disagree on the number of passengers: twelve passengers \(Alpine Courier\) \/ Twenty passengers \(Valley Herald\)\n/)
+    expect(stdout).not.toContain('“Twenty passengers')
+  })
+
+  it('gives each side of a contested point in the JSON, by source id', async () => {
+    const { stdout } = await run('takeaways.ts', ['--json', '--corpus', gondola])
+    const { takeaways } = JSON.parse(stdout) as { takeaways: Array<{ contested: boolean; supportedBy: string[]; sides?: Array<{ value: string; sources: string[] }> }> }
+    const contested = takeaways.filter((takeaway) => takeaway.contested)
+    expect(contested.length).toBeGreaterThanOrEqual(2)
+    for (const takeaway of contested) {
+      expect(takeaway.sides?.map((side) => side.sources)).toEqual([['alpine-courier'], ['valley-herald']])
+      expect(takeaway.supportedBy).toEqual(['alpine-courier'])
+    }
+    expect(takeaways.filter((takeaway) => !takeaway.contested).every((takeaway) => takeaway.sides === undefined)).toBe(true)
+  })
+})

@@ -181,6 +181,7 @@ describe('discord slash commands', () => {
     expect(embed.description).toContain('**1.** The talks lasted seven hours & ended without a ceasefire.')
     expect(embed.description).toContain('· in 2 articles')
     expect(embed.description).toContain('⚠️ contested: how long the talks lasted')
+    expect(embed.description).toContain('⚠️ contested: how long the talks lasted: 7 hours (Wire Service) / 3 hours & more (The Daily)')
     expectNoPings(fake.requestsFor(interaction.id))
   })
 

@@ -131,6 +131,7 @@ describe('createTelegramBot', () => {
     expect(reply).toMatch(/^<b>Key takeaways<\/b>\n\n1\. The talks lasted seven hours &amp; ended/)
     expect(reply).toContain('stated by 2 sources')
     expect(reply).toContain('⚖️ <i>Disputed: how long the talks lasted</i>')
+    expect(reply).toContain('⚖️ <i>Disputed: how long the talks lasted: 7 hours (Wire Service) / 3 hours &amp; more (The Daily)</i>')
   })
 
   it('gives one source’s takeaways by id or outlet name, and the core’s message for an unknown one', async () => {

@@ -99,7 +99,18 @@ export function createFakeEngine(overrides: Partial<Engine> = {}): Engine {
     takeaways(options = {}) {
       if (options.sourceId !== undefined) requireSource(options.sourceId)
       const all: Takeaway[] = [
-        { text: FAKE_SENTENCES[0]!.text, source: FAKE_SOURCES.wire, passageId: 'wire#1', supportedBy: ['wire', 'gazette'], contested: true, disagreementTopic: FAKE_DISAGREEMENT.topic },
+        {
+          text: FAKE_SENTENCES[0]!.text,
+          source: FAKE_SOURCES.wire,
+          passageId: 'wire#1',
+          supportedBy: ['wire', 'gazette'],
+          contested: true,
+          disagreementTopic: FAKE_DISAGREEMENT.topic,
+          sides: [
+            { value: '7 hours', sources: [FAKE_SOURCES.wire] },
+            { value: '3 hours & more', sources: [FAKE_SOURCES.daily] },
+          ],
+        },
         { text: FAKE_SENTENCES[3]!.text, source: FAKE_SOURCES.gazette, passageId: 'gazette#1', supportedBy: ['gazette', 'wire'], contested: false },
         { text: FAKE_SENTENCES[2]!.text, source: FAKE_SOURCES.daily, passageId: 'daily#1', supportedBy: ['daily'], contested: true, disagreementTopic: FAKE_DISAGREEMENT.topic },
       ]
