@@ -183,6 +183,9 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
       // A bound right after the asked act ("will reopen by May", "will not reopen before June") says when it happens, at the latest or the earliest.
       const bound = actBoundOf(before, asked.acts)
       if (!bound && REFERENCE_DATE_BEFORE.test(before)) continue
+      // "…after Tuesday's explosion, police confirmed on Thursday": the day of a report dates the report, unless the report is asked about.
+      const reported = REPORTED_ON.exec(before)?.[1]
+      if (reported !== undefined && !namesAsked(reported, asked)) continue
       // A birth date (after "born", or in a lifespan "(21 July 1807 – 1857)") answers only a question about birth or death.
       if (!asksLife && (/\bborn\s+(?:on\s+|in\s+)?$/i.test(before) || isLifespan(before, match[0], text.slice((match.index ?? 0) + match[0].length)))) continue
       // "conceded on Monday after the election": the date is of the other event, before "after", unless
@@ -315,6 +318,9 @@ function measuresOther(after: string, asked: AskedWords): boolean {
   const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
   return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
 }
+
+/** A verb of saying or reporting right before a date: "police confirmed on Thursday", "the council said on Monday". */
+const REPORTED_ON = /\b(said|says|told|confirmed|confirms|announced|announces|reported|reports|added|stated|revealed)\s+(?:late\s+|early\s+)?(?:on|in)\s+$/i
 
 /** The word after a hyphenated figure used as a modifier: "five-year contract", "12-hour shift". */
 const MODIFIED_WORD = /^\s+(\p{Ll}+)\b(?![-'’])/u

@@ -31,3 +31,21 @@ describe('a count of another thing', () => {
     expect(sides.some((side) => side.includes('places'))).toBe(false)
   })
 })
+
+describe('the day of a report', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const hall = createEngine([
+    article('s1', '2031-03-05', 'Sports hall roof falls in', 'The roof of the Dunmere sports hall collapsed on Monday night, the fire service said.'),
+    article('s2', '2031-03-06', 'Hall empty at time of collapse', 'Nobody was inside the Dunmere sports hall when the roof collapsed, the council confirmed on Wednesday.'),
+    article('s3', '2031-03-06', 'Year of repairs for Dunmere hall', 'Repairs to the Dunmere sports hall will take a year.'),
+  ])
+
+  it('dates the report, not the event: "the council confirmed on Wednesday" is no side of when the roof collapsed', () => {
+    expect(hall.ask('When did the sports hall roof collapse?').disagreements).toEqual([])
+  })
+
+  it('answers a question about the report itself', () => {
+    const answer = hall.ask('When did the council confirm that nobody was inside the sports hall?')
+    expect(answer.quotes[0]?.text).toContain('confirmed on Wednesday')
+  })
+})
