@@ -315,8 +315,14 @@ function reportsOther(text: string, start: number, name: string, asked: AskedWor
 function measuresOther(after: string, asked: AskedWords): boolean {
   const of = OF_WORDS.exec(after)
   if (!of?.[1] || !asked.related) return false
-  const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
-  return !of[1].toLowerCase().split(/\s+/).some((word) => word.length >= 4 && prefixes.has(stem(word).slice(0, 4)))
+  return !of[1].toLowerCase().split(/\s+/).some((word) => namesRelated(word, asked.related!))
+}
+
+/** True when `word` shares its first four letters with a question word's stem or synonym (`measuresOther`). */
+function namesRelated(word: string, related: ReadonlySet<string>): boolean {
+  if (word.length < 4) return false
+  const prefix = stem(word).slice(0, 4)
+  return [...related].some((stemmed) => stemmed.length >= 4 && stemmed.slice(0, 4) === prefix)
 }
 
 /** A verb of saying or reporting right before a date: "police confirmed on Thursday", "the council said on Monday". */
@@ -336,8 +342,7 @@ function modifiesOther(raw: string, after: string, asked: AskedWords): boolean {
   if (!HYPHENATED_FIGURE.test(raw)) return false
   const word = MODIFIED_WORD.exec(after)?.[1]
   if (word === undefined || QUESTION_STOP_WORDS.has(word) || !asked.related) return false
-  const prefixes = new Set([...asked.related].filter((related) => related.length >= 4).map((related) => related.slice(0, 4)))
-  return !(word.length >= 4 && prefixes.has(stem(word).slice(0, 4))) && !asked.words.has(word)
+  return !namesRelated(word, asked.related) && !asked.words.has(word)
 }
 
 /** True when `after` (the text after a year) opens with a word in lower case that is no function word and none of the question's. */
