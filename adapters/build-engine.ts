@@ -192,8 +192,10 @@ export async function buildEngineFromDir(
   if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
   const packed = packLater ? laterPacker(engine, timings) : undefined
   if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: laterSnapshotWriter(file, packed ?? engine, onSkip), ...(packed ? { packed } : {}) }
-  if (file) await writeSnapshot(file, packed ? await packed() : engine, onSkip)
-  timings.snapshotWriteMs = file ? performance.now() - builtAt - (timings.packMs ?? 0) : 0
+  const written = file && packed ? await packed() : engine
+  const writeAt = performance.now()
+  if (file) await writeSnapshot(file, written, onSkip)
+  timings.snapshotWriteMs = file ? performance.now() - writeAt : 0
   return { engine, articles: articles.length, timings, ...(packed ? { packed } : {}) }
 }
 
