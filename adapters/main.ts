@@ -198,17 +198,13 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
         if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
       },
     )
-    let writeSnapshot: (() => Promise<void>) | undefined
-    let packed: (() => Promise<Engine>) | undefined
+    let later: Awaited<ReturnType<typeof buildAndServe>>
     try {
-      const built = await build(config.corpusDir)
-      useEngine(built.engine)
-      writeSnapshot = built.writeSnapshot
-      packed = built.packed
-      logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
+      later = await buildAndServe()
     } catch (error) {
       return failStart(error)
     }
+    const { packed, writeSnapshot } = later
     if (stopping) return
 
     // Off this thread, on the build thread: the running engine goes on answering while the new one
@@ -269,6 +265,18 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
       ({ asks, durationMs, stopped }) => logger.info({ asks, durationMs: Math.round(durationMs), stopped }, 'warm-up questions done'),
       (error: unknown) => logger.warn({ err: error }, 'a warm-up question failed; people\'s questions are answered as usual'),
     )
+  }
+
+  /**
+   * Builds (or loads) the engine and serves it; returns what is left to do once the adapters are up.
+   * A function of its own, so that nothing of this long-running `start` holds the built, unpacked
+   * engine after the packed one is swapped in (a suspended async function may keep a dead variable).
+   */
+  async function buildAndServe(): Promise<{ packed?: () => Promise<Engine>; writeSnapshot?: () => Promise<void> }> {
+    const built = await build(config.corpusDir)
+    useEngine(built.engine)
+    logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
+    return { ...(built.packed ? { packed: built.packed } : {}), ...(built.writeSnapshot ? { writeSnapshot: built.writeSnapshot } : {}) }
   }
 
   /**

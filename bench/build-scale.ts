@@ -58,14 +58,7 @@ interface ChildReport {
 /** In the child: one build (or snapshot start) of `dir`, reported as one JSON line. */
 async function child(dir: string, snapshotDir: string, threads: number | undefined): Promise<void> {
   const stages: Partial<Record<BuildStage, number>> = {}
-  // As `npm start` builds: the built engine answers first, then it is packed and the snapshot written.
-  const built = await buildEngineFromDir(dir, { onStage: (stage, ms) => (stages[stage] = ms) }, { dir: snapshotDir, writeLater: true, packLater: true }, threads ? { threads } : {})
-  const { articles, timings } = built
-  const readyMs = timings.loadMs + timings.thesaurusMs + timings.indexMs + timings.snapshotMs + timings.modelMs
-  const engine = (await built.packed?.()) ?? built.engine
-  const writeAt = performance.now()
-  await built.writeSnapshot?.()
-  const snapshotWriteMs = built.writeSnapshot ? performance.now() - writeAt : 0
+  const { engine, articles, timings, readyMs, snapshotWriteMs } = await buildAsStartDoes(dir, snapshotDir, threads, stages)
   const passages = engine.sources().reduce((sum, summary) => sum + summary.passages, 0)
   // An array buffer's memory is given back some time after the collection that found it unused: after
   // one collection, the memory outside the heap still counted every buffer the build and the snapshot
@@ -92,6 +85,21 @@ async function child(dir: string, snapshotDir: string, threads: number | undefin
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1e3),
   }
   process.stdout.write(`${JSON.stringify(report)}\n`)
+}
+
+/**
+ * As `npm start` builds: the built engine answers first, then it is packed and the snapshot written.
+ * Returns the packed engine; the built one is dropped with this function's variables, as the bot drops it.
+ */
+async function buildAsStartDoes(dir: string, snapshotDir: string, threads: number | undefined, stages: Partial<Record<BuildStage, number>>) {
+  const built = await buildEngineFromDir(dir, { onStage: (stage, ms) => (stages[stage] = ms) }, { dir: snapshotDir, writeLater: true, packLater: true }, threads ? { threads } : {})
+  const { articles, timings } = built
+  const readyMs = timings.loadMs + timings.thesaurusMs + timings.indexMs + timings.snapshotMs + timings.modelMs
+  const engine = (await built.packed?.()) ?? built.engine
+  const writeAt = performance.now()
+  await built.writeSnapshot?.()
+  const snapshotWriteMs = built.writeSnapshot ? performance.now() - writeAt : 0
+  return { engine, articles, timings, readyMs, snapshotWriteMs }
 }
 
 /** In the child: builds `dir` with 1 and with 2 reading threads, alternately, `rounds` times each, reported as one JSON line. */
