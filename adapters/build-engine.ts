@@ -8,6 +8,7 @@ import {
   isEngineSnapshot,
   loadLanguageModel,
   packEngine,
+  packEngineInSteps,
   prepareEngineFromReadings,
   prepareSynsets,
   SNAPSHOT_VERSION,
@@ -67,6 +68,13 @@ export interface SnapshotCacheOptions {
    * engine can be put in service first. Defaults to false: the snapshot is written before returning.
    */
   writeLater?: boolean
+  /**
+   * Serve a cold build's engine before packing what it derived: the result's `engine` is the build's
+   * own, and its `packed()` packs it in slices of this thread's time, answering questions between
+   * them, for the caller to swap in (as a reload swaps). Defaults to false: `engine` is packed before
+   * returning (`packEngine`).
+   */
+  packLater?: boolean
 }
 
 /** A build that starts from the last one: see `BuildMemory`. */
@@ -90,6 +98,12 @@ export interface BuiltEngine {
    * taken it with `engineToSnapshot` (never rejects; a failure goes to `onSkip`).
    */
   writeSnapshot?: (snapshot?: EngineSnapshot) => Promise<void>
+  /**
+   * With `packLater`, after a cold build: packs `engine` (`packEngineInSlices`) and resolves with the
+   * packed engine, which answers as `engine` does; the same promise on every call. `writeSnapshot`
+   * writes the packed engine's snapshot, so it waits for the packing. Sets `timings.packMs`.
+   */
+  packed?: () => Promise<Engine>
 }
 
 /**
@@ -159,7 +173,8 @@ export async function buildEngineFromDir(
   // A cold build's engine is served as a start from its snapshot (or a reload, whose engine comes
   // from the build thread as a snapshot) serves it: what it derived packed, decoded on first use.
   // The bot then holds about a third of the heap, and no objects that only the build needed.
-  const engine = remembered ? built : packEngine(built)
+  const packLater = !remembered && cache.packLater === true
+  const engine = remembered || packLater ? built : packEngine(built)
   const builtAt = performance.now()
   const timings: BuildTimings = {
     loadMs,
@@ -169,16 +184,60 @@ export async function buildEngineFromDir(
     modelMs: 0,
     snapshotWriteMs: 0,
     from: 'build',
-    ...(remembered ? {} : { packMs: builtAt - packAt }),
+    ...(remembered || packLater ? {} : { packMs: builtAt - packAt }),
     ...(remembered ? { reused: remembered.counts } : {}),
   }
   // Takeaways kept from before a change are not a cold build's: such an engine is never stored, or
   // the settling build (and every start) would read it back for this corpus.
   if (remembered?.counts.settled === false) return { engine, articles: articles.length, timings }
-  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: laterSnapshotWriter(file, engine, onSkip) }
-  if (file) await writeSnapshot(file, engine, onSkip)
-  timings.snapshotWriteMs = file ? performance.now() - builtAt : 0
-  return { engine, articles: articles.length, timings }
+  const packed = packLater ? laterPacker(engine, timings) : undefined
+  if (file && cache.writeLater) return { engine, articles: articles.length, timings, writeSnapshot: laterSnapshotWriter(file, packed ?? engine, onSkip), ...(packed ? { packed } : {}) }
+  const written = file && packed ? await packed() : engine
+  const writeAt = performance.now()
+  if (file) await writeSnapshot(file, written, onSkip)
+  timings.snapshotWriteMs = file ? performance.now() - writeAt : 0
+  return { engine, articles: articles.length, timings, ...(packed ? { packed } : {}) }
+}
+
+/** How long packing holds this thread at a time before letting it answer what waits (`packEngineInSlices`). */
+export const DEFAULT_PACK_SLICE_MS = 20
+
+/**
+ * `packEngine(engine)`, run in slices of at most about `sliceMs` of this thread (a step, one story's
+ * takeaways or the claims, is never cut), each after a turn of the event loop, so that questions
+ * asked of `engine` meanwhile are answered. The first slice waits for a turn too. Defaults to
+ * `DEFAULT_PACK_SLICE_MS`.
+ */
+export async function packEngineInSlices(engine: Engine, sliceMs = DEFAULT_PACK_SLICE_MS): Promise<Engine> {
+  const steps = packEngineInSteps(engine)
+  for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    const sliceEnd = performance.now() + sliceMs
+    let step = steps.next()
+    while (!step.done && performance.now() < sliceEnd) step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `BuiltEngine.packed`, made out here for the reason `laterSnapshotWriter` is. It lets go of the
+ * unpacked engine once packed, so that only the caller's references keep the build's objects.
+ */
+function laterPacker(engine: Engine, timings: BuildTimings): NonNullable<BuiltEngine['packed']> {
+  let unpacked: Engine | undefined = engine
+  let packing: Promise<Engine> | undefined
+  return () => {
+    // The first call takes the unpacked engine: the steps packing it hold it until they are done.
+    if (unpacked) {
+      const startedAt = performance.now()
+      packing = packEngineInSlices(unpacked).then((packed) => {
+        timings.packMs = performance.now() - startedAt
+        return packed
+      })
+      unpacked = undefined
+    }
+    return packing ?? Promise.reject(new Error('packed: no engine to pack'))
+  }
 }
 
 function snapshotDirFromEnv(): string | false {
@@ -233,8 +292,8 @@ async function readSnapshot(file: string, onSkip: NonNullable<SnapshotCacheOptio
  * `BuiltEngine.writeSnapshot`, made out here: a closure made in `buildEngineFromDir` would keep alive
  * every variable of it that a closure there reads, the build's sentence readings among them.
  */
-function laterSnapshotWriter(file: string, engine: Engine, onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): NonNullable<BuiltEngine['writeSnapshot']> {
-  return (snapshot) => writeSnapshot(file, engine, onSkip, snapshot)
+function laterSnapshotWriter(file: string, engine: Engine | (() => Promise<Engine>), onSkip: NonNullable<SnapshotCacheOptions['onSkip']>): NonNullable<BuiltEngine['writeSnapshot']> {
+  return async (snapshot) => writeSnapshot(file, typeof engine === 'function' ? await engine() : engine, onSkip, snapshot)
 }
 
 /** Writes `snapshot`, else `engine`'s (a caller that has already taken it need not take it twice). */

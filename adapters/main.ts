@@ -144,9 +144,10 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
 
   // A snapshot cache that cannot be used only makes the start slower: say so, and go on.
   const snapshotCache = { dir: config.snapshotDir, onSkip: (message: string, error: unknown) => logger.warn({ err: error }, message) }
-  // A first start serves as soon as the engine is built; its snapshot, which makes the next start
-  // fast, is written once the adapters are up (`writeSnapshotAfterStart`).
-  const build = (dir: string) => buildEngineFromDir(dir, {}, { ...snapshotCache, writeLater: true })
+  // A first start serves as soon as the engine is built; the engine packed for serving (a third of
+  // the heap) is swapped in, and the snapshot that makes the next start fast is written, once the
+  // adapters are up (`finishFirstStart`).
+  const build = (dir: string) => buildEngineFromDir(dir, {}, { ...snapshotCache, writeLater: true, packLater: true })
   /** The snapshot write a first start left running: a stop waits for it, so the next start finds the file. */
   let snapshotWrite: Promise<void> | undefined
   /** The start's warm-up questions (chat apps only), stopped by a stop. */
@@ -197,15 +198,13 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
         if (!stopping) logger.warn({ err: error }, 'the build thread could not read the corpus ahead; the first reload reads it all')
       },
     )
-    let writeSnapshot: (() => Promise<void>) | undefined
+    let later: Awaited<ReturnType<typeof buildAndServe>>
     try {
-      const built = await build(config.corpusDir)
-      useEngine(built.engine)
-      writeSnapshot = built.writeSnapshot
-      logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
+      later = await buildAndServe()
     } catch (error) {
       return failStart(error)
     }
+    const { packed, writeSnapshot } = later
     if (stopping) return
 
     // Off this thread, on the build thread: the running engine goes on answering while the new one
@@ -250,7 +249,7 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
     // After the adapters: a feed item added at once is announced through senders they registered.
     if (!stopping) newsroom.startPolling()
     if (!stopping) logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'ready')
-    if (writeSnapshot && !stopping) snapshotWrite = writeSnapshotAfterStart(writeSnapshot)
+    if ((packed || writeSnapshot) && !stopping) snapshotWrite = finishFirstStart(packed, writeSnapshot)
     // The chat apps answer people who wait on each reply; the terminal chat is a person trying it.
     if (!expected.includes('terminal') && config.warmUpQuestions > 0 && !stopping) startWarmingUp()
   }
@@ -269,20 +268,42 @@ function createApp({ config, logger, metrics, expected }: AppOptions) {
   }
 
   /**
-   * Writes a first start's snapshot after the adapters are up: taking the snapshot holds this thread
-   * (about as long as a few hundred answers on the bundled corpus), so it waits for the next turn of
-   * the event loop, letting questions already waiting be answered first. A failure is logged
-   * (`writeSnapshot` reports its own through the cache's `onSkip`), never a crash: the next start
-   * builds again.
+   * Builds (or loads) the engine and serves it; returns what is left to do once the adapters are up.
+   * A function of its own, so that nothing of this long-running `start` holds the built, unpacked
+   * engine after the packed one is swapped in (a suspended async function may keep a dead variable).
    */
-  function writeSnapshotAfterStart(write: () => Promise<void>): Promise<void> {
+  async function buildAndServe(): Promise<{ packed?: () => Promise<Engine>; writeSnapshot?: () => Promise<void> }> {
+    const built = await build(config.corpusDir)
+    useEngine(built.engine)
+    logger.info({ corpusDir: config.corpusDir, articles: built.articles, ...built.timings }, built.timings.from === 'snapshot' ? 'index loaded from snapshot' : 'index built')
+    return { ...(built.packed ? { packed: built.packed } : {}), ...(built.writeSnapshot ? { writeSnapshot: built.writeSnapshot } : {}) }
+  }
+
+  /**
+   * After a first start's adapters are up: packs the built engine in slices, answering questions
+   * between them, and swaps it in as a reload swaps (same answers, a third of the heap), unless a
+   * reload has swapped in another meanwhile; then writes the snapshot. Taking the snapshot holds this
+   * thread (about as long as a few hundred answers on the bundled corpus), so it waits for the next
+   * turn of the event loop, letting questions already waiting be answered first. A failure is logged
+   * (`writeSnapshot` reports its own through the cache's `onSkip`), never a crash: the built engine
+   * goes on serving, and the next start builds again.
+   */
+  function finishFirstStart(packed: (() => Promise<Engine>) | undefined, write: (() => Promise<void>) | undefined): Promise<void> {
+    const served = engine
     return new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
+        if (packed) {
+          const startedAt = performance.now()
+          const next = await packed()
+          if (engine === served && !stopping) useEngine(next)
+          logger.info({ durationMs: Math.round(performance.now() - startedAt), swapped: engine === next }, 'served engine packed')
+        }
+        if (!write) return
         const startedAt = performance.now()
         await write()
         logger.info({ durationMs: Math.round(performance.now() - startedAt) }, 'index snapshot write finished')
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'cannot write the index snapshot; the next start builds again'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'cannot pack the built engine or write the index snapshot; the next start builds again'))
   }
 
   /** Starts Telegram and Discord side by side; if one cannot start, stops the other and exits 1. */

@@ -10,7 +10,7 @@ import { createTakeawayBuilder, findNameStems, selectTakeaways, type TakeawayBui
 import type { PassageOptions } from './passages.js'
 import { readArticle, readingsBySource, type ArticleReading, type SentenceReadings } from './reading.js'
 import { articleText, assembleCorpusIndex, buildCorpusIndex, corpusIndexParts, passageById, searchPassages, type CorpusIndex, type IndexOptions } from './search.js'
-import { createEngineSnapshot, defineLazily, indexPartsFromSnapshot, NotSerializableError, packParts, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
+import { createEngineSnapshot, defineLazily, finishSteps, indexPartsFromSnapshot, NotSerializableError, packPartsInSteps, snapshotIndex, unpackParts, type EngineSnapshot } from './snapshot.js'
 import type { BuildReuse } from './rebuild.js'
 import type { Synsets } from './thesaurus.js'
 import type { ArticleInput, Disagreement, Engine, SourceSummary, Story } from './types.js'
@@ -215,6 +215,11 @@ export function engineToSnapshot(engine: Engine): EngineSnapshot {
 
 /** The derived data in `packParts`'s form, `null` when it holds functions (a loaded engine rebuilds it). */
 function packDerived(derived: EngineDerivedData): unknown {
+  return finishSteps(packDerivedInSteps(derived))
+}
+
+/** `packDerived` in steps (see `packPartsInSteps`). */
+function* packDerivedInSteps(derived: EngineDerivedData): Generator<void, unknown, void> {
   try {
     // With several stories, the corpus-wide takeaways are the stories' merged: a start merges them
     // again when they are first asked for, rather than the snapshot holding every sentence twice.
@@ -222,7 +227,7 @@ function packDerived(derived: EngineDerivedData): unknown {
     // Each story's disagreements apart too (a copy of `all`'s, which is small beside the claims), so
     // that one story's are read without decoding every story's.
     const storyDisagreements = stories.length > 1 && disagreements.entries ? disagreementsOfStories(disagreements) : undefined
-    return packParts({ ...derived, takeaways: storyTakeaways ? undefined : derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
+    return yield* packPartsInSteps({ ...derived, takeaways: storyTakeaways ? undefined : derived.takeaways, storyDisagreements }, DERIVED_PACK_DEPTH)
   } catch (error) {
     if (!(error instanceof NotSerializableError)) throw error
     return null
@@ -247,9 +252,18 @@ export function createEngineFromSnapshot(snapshot: EngineSnapshot): Engine {
  * keep their articles' decoded texts alive. `engine` itself when its derived data cannot be packed.
  */
 export function packEngine(engine: Engine): Engine {
+  return finishSteps(packEngineInSteps(engine))
+}
+
+/**
+ * `packEngine` in steps: yields after each part it packs (a story's takeaways, the claims), so that a
+ * caller serving `engine` meanwhile answers questions between steps and then swaps in the result,
+ * which answers as `engine` does. `engine` is only read, never changed.
+ */
+export function* packEngineInSteps(engine: Engine): Generator<void, Engine, void> {
   const internals = engineInternals.get(engine)
   if (!internals) throw new Error('packEngine: not an engine made by createEngine')
-  const packed = internals.packed ?? packDerived(internals.derived)
+  const packed = internals.packed ?? (yield* packDerivedInSteps(internals.derived))
   return packed === null ? engine : engineOverPacked(internals.index, internals.options, packed)
 }
 

@@ -13,7 +13,7 @@ export { DEFAULT_INDEX_OPTIONS, prepareSynsets, type IndexOptions } from './sear
 export { DEFAULT_ANSWER_OPTIONS, type AnswerOptions } from './answer/index.js'
 export { DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.js'
 export { parseWordNet, parseWordNetDerivations, type Synsets, type WordNetLinkOptions } from './thesaurus.js'
-export { engineToSnapshot, createEngineFromSnapshot, packEngine } from './engine.js'
+export { engineToSnapshot, createEngineFromSnapshot, packEngine, packEngineInSteps } from './engine.js'
 export { isEngineSnapshot, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js'
 /** The story of each source id: for grouping a question's passages or claims by story. */
 export { storyOfSource, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stories.js'

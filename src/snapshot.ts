@@ -225,26 +225,41 @@ const packedChunksOf = new WeakMap<object, { chunks: Uint8Array[]; isArray: bool
 
 /** Packs `values`, each on its own, so that each can be decoded without the others. */
 export function packValues(values: readonly unknown[]): PackedValues {
+  return finishSteps(packValuesInSteps(values))
+}
+
+/** `packValues` in steps: yields after each value it packs, so that a caller can let other work run between them. */
+function* packValuesInSteps(values: readonly unknown[]): Generator<void, PackedValues, void> {
   const chunks: Uint8Array[] = []
   const firstChunk = new Uint32Array(values.length + 1)
   const isArray = new Uint8Array(values.length)
-  values.forEach((value, v) => {
+  for (let v = 0; v < values.length; v++) {
+    const value = values[v]
     firstChunk[v] = chunks.length
     const memo = typeof value === 'object' && value !== null
     let packed = memo ? packedChunksOf.get(value) : undefined
     if (!packed) {
       packed = packValue(value)
       if (memo) packedChunksOf.set(value, packed)
+      yield
     }
     chunks.push(...packed.chunks)
     isArray[v] = packed.isArray ? 1 : 0
-  })
+  }
   firstChunk[values.length] = chunks.length
   const chunkStart = new Float64Array(chunks.length + 1)
   chunks.forEach((chunk, c) => (chunkStart[c + 1] = (chunkStart[c] ?? 0) + chunk.byteLength))
   const bytes = new Uint8Array(chunkStart[chunks.length] ?? 0)
   chunks.forEach((chunk, c) => bytes.set(chunk, chunkStart[c]))
   return { bytes, chunkStart, firstChunk, isArray }
+}
+
+/** Runs work written as steps (a generator that yields between them) to its end, at once, and returns its result. */
+export function finishSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
 
 /** One value of `packValues` as its chunks: an array cut into chunks of its elements, anything else one chunk of one element. */
@@ -296,14 +311,22 @@ type PackedPart =
  * data (a story's takeaways, the claims) is most of a snapshot, and a start needs little of it.
  */
 export function packParts(value: unknown, depth: number): unknown {
+  return finishSteps(packPartsInSteps(value, depth))
+}
+
+/**
+ * `packParts` in steps: yields after each value it packs (a story's takeaways, the claims), so that a
+ * caller serving questions meanwhile can answer them between steps. The result is `packParts`'s.
+ */
+export function* packPartsInSteps(value: unknown, depth: number): Generator<void, unknown, void> {
   if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { $part: 'plain', value }
-  if (depth > 0 && value instanceof Map) return { $part: 'map', keys: [...value.keys()].map((key) => encodeValue(key)), values: packValues([...value.values()]) }
+  if (depth > 0 && value instanceof Map) return { $part: 'map', keys: [...value.keys()].map((key) => encodeValue(key)), values: yield* packValuesInSteps([...value.values()]) }
   if (depth > 0 && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const fields: Record<string, unknown> = {}
-    for (const [key, field] of Object.entries(value)) if (field !== undefined) fields[key] = packParts(field, depth - 1)
+    for (const [key, field] of Object.entries(value)) if (field !== undefined) fields[key] = yield* packPartsInSteps(field, depth - 1)
     return { $part: 'object', fields }
   }
-  return { $part: 'value', values: packValues([value]) }
+  return { $part: 'value', values: yield* packValuesInSteps([value]) }
 }
 
 /** The value `packParts` packed, its parts decoded on first use. */

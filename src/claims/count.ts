@@ -89,6 +89,9 @@ export function settleImplicitCounts(claims: ExtractedClaim[]): void {
   }
 }
 
+/** A head of a compound: lower-case letters only (its length is checked apart). */
+const LOWER_CASE_WORD = /^[a-z]+$/
+
 /**
  * "1,200 dockworkers walked out" and "1,500 workers took part in the walkout": an English compound
  * names a kind of its last part (a dockworker is a worker), so a count of the compound is a count of
@@ -107,11 +110,17 @@ export function settleCompoundCounts(claims: ExtractedClaim[]): void {
     const [kind, noun, ...rest] = claim.key.split(':')
     if (kind !== 'count' || !noun || noun === IMPLICIT_COUNTED) continue
     const word = wordOf(claim)
-    const found = [...heads].filter(([head, key]) => key !== noun && /^[a-z]{4,}$/.test(head) && word.length - head.length >= 3 && word.endsWith(head))
+    // The word's endings that are counted heads, looked up one by one: the heads of a large corpus
+    // number thousands, a word's endings a few.
+    const found = new Set<string>()
+    for (let length = 4; length <= word.length - 3; length++) {
+      const ending = word.slice(word.length - length)
+      const key = heads.get(ending)
+      if (key !== undefined && key !== noun && LOWER_CASE_WORD.test(ending)) found.add(key)
+    }
     // Two counted heads would make the reading a guess: only a single one is taken.
-    const [only] = new Set(found.map(([, key]) => key)).size === 1 ? found : []
-    if (!only) continue
-    const [, head] = only
+    const [head] = found.size === 1 ? found : []
+    if (head === undefined) continue
     claim.key = ['count', head, ...rest].join(':')
     if (claim.comparable.type === 'number') claim.comparable = { ...claim.comparable, unit: head }
     if (!claim.focusStems.includes(head)) claim.focusStems = [...claim.focusStems, head]

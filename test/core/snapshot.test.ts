@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildEngineFromDir } from '../../adapters/build-engine.js'
+import { buildEngineFromDir, packEngineInSlices } from '../../adapters/build-engine.js'
 import { readSnapshotFile, SnapshotFormatError, writeSnapshotFile } from '../../adapters/snapshot-file.js'
 import { loadCorpusDir } from '../../adapters/load-corpus.js'
-import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, SNAPSHOT_VERSION, type ArticleInput, type Engine } from '../../src/index.js'
+import { createEngine, createEngineFromSnapshot, engineToSnapshot, isEngineSnapshot, packEngine, SNAPSHOT_VERSION, type ArticleInput, type Engine } from '../../src/index.js'
 import { decodeValue, encodeValue, NotSerializableError } from '../../src/snapshot.js'
 import { BUNDLED_DIR, fixtureDir, sharedSynsets } from '../helpers/engine.js'
 import { BUNDLED_QUESTIONS } from './bundled-questions.js'
@@ -125,6 +125,52 @@ describe('buildEngineFromDir without a snapshot cache', () => {
       expect(engine.takeaways()).toEqual(built.takeaways())
       expect(engine.disagreements()).toEqual(built.disagreements())
       expect(engine.exampleQuestions()).toEqual(built.exampleQuestions())
+    }
+  })
+})
+
+describe('packing a built engine while it serves', () => {
+  it('answers questions asked while it packs, and the packed engine answers them the same', async () => {
+    const synsets = await sharedSynsets()
+    const built = createEngine(await loadCorpusDir(fixtureDir('stories-mixed')), { synsets })
+    const questions = [...built.exampleQuestions(), 'How long did the talks last?', 'Who attended the meeting?']
+    // One step (a story's takeaways, the claims) per turn of the event loop, with a question asked on each turn.
+    let packed: Engine | undefined
+    const packing = packEngineInSlices(built, 0).then((engine) => (packed = engine))
+    const askedWhilePacking: Array<{ question: string; answer: ReturnType<Engine['ask']> }> = []
+    while (!packed) {
+      const question = questions[askedWhilePacking.length % questions.length] ?? ''
+      askedWhilePacking.push({ question, answer: built.ask(question) })
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    await packing
+    expect(built.stories().length).toBeGreaterThan(1)
+    expect(askedWhilePacking.length).toBeGreaterThan(built.stories().length)
+    for (const { question, answer } of askedWhilePacking) expect(packed.ask(question), question).toEqual(answer)
+    expect(packed.takeaways()).toEqual(built.takeaways())
+    expect(packed.disagreements()).toEqual(built.disagreements())
+    // Questions asked meanwhile change nothing that is packed: the snapshot is packEngine's.
+    expect(JSON.stringify(encodeValue(engineToSnapshot(packed)))).toBe(JSON.stringify(encodeValue(engineToSnapshot(packEngine(built)))))
+  })
+
+  it('serves a cold build at once with packLater, then packs it and writes the packed engine\'s snapshot', async () => {
+    const synsets = await sharedSynsets()
+    const dir = await mkdtemp(join(tmpdir(), 'snapshot-pack-later-'))
+    try {
+      const built = await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir, writeLater: true, packLater: true })
+      expect(built.timings.packMs).toBeUndefined()
+      const asked = BUNDLED_QUESTIONS.map(({ question }) => ({ question, answer: built.engine.ask(question) }))
+      const packed = await built.packed?.()
+      expect(packed).toBeDefined()
+      expect(await built.packed?.()).toBe(packed)
+      expect(built.timings.packMs).toBeGreaterThan(0)
+      for (const { question, answer } of asked) expect(packed?.ask(question), question).toEqual(answer)
+      await built.writeSnapshot?.()
+      const again = await buildEngineFromDir(BUNDLED_DIR, { synsets }, { dir })
+      expect(again.timings.from).toBe('snapshot')
+      for (const { question, answer } of asked) expect(again.engine.ask(question), question).toEqual(answer)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
     }
   })
 })
