@@ -122,17 +122,18 @@ function countedNounAsked(question: string): string | undefined {
 
 /**
  * True for a figure that counts another thing than the "how many" question's (`AskedWords.counts`):
- * "nine points above the relegation places", asked how many games a club won. A count of any word of
- * the question or of its links ("19 wins", "22 matches" reached from "games"), of a kind of the thing
- * ("dockworkers" for "workers"), or with the thing a few words on ("three red cars") still answers.
+ * "nine points above the relegation places", asked how many games a club won. A count of any word
+ * of the question or of its links ("19 wins", "22 matches" reached from "games"), of a kind of the
+ * thing ("dockworkers" for "workers"), or with the thing a few words on ("three red cars") still
+ * answers. `text` is the figure's sentence, which starts at `offset` in the article.
  */
-function countsOther(value: FoundValue, asked: AskedWords, after: string): boolean {
+function countsOther(value: FoundValue, asked: AskedWords, text: string, offset: number): boolean {
   const { counted } = value
   const noun = asked.counts
   if (noun === undefined || counted === undefined || counted === noun || isCompoundOf(counted, noun)) return false
   const related = asked.related ?? new Set<string>()
   if (related.has(stem(counted)) || asked.words.has(counted)) return false
-  const following = WORDS_AFTER.exec(after)?.[0] ?? ''
+  const following = WORDS_AFTER.exec(text.slice(value.end - offset))?.[0] ?? ''
   return !tokenize(following).some((token) => related.has(stem(token.word)) || plainWord(token.word) === noun)
 }
 
@@ -382,24 +383,26 @@ function answerOf(
       // A sentence with none of the question's words neither answers it nor states another side's value near it.
       if (score === 0) continue
       sentences.push({ sourceId, passage, sentence, score, ...(next && next.kind !== 'table' && next.kind !== 'heading' ? { next } : {}) })
-      const values = valuesIn(sentenceText(passage, sentence), kind, sentence.start, settings.hedgeTolerance, asked).map((value) => datedByArticle(index, sourceId, value, sentenceText(passage, sentence))).filter(
+      const text = sentenceText(passage, sentence)
+      const values = valuesIn(text, kind, sentence.start, settings.hedgeTolerance, asked).map((value) => datedByArticle(index, sourceId, value, text)).filter(
         (value) =>
           !echoesQuestion(value, asked.words) &&
           !(surnames && joinsNames(value, surnames)) &&
-          !(asked.presentHolder && isFormerHolder(sentenceText(passage, sentence), shifted(value, sentence.start))),
+          !(asked.presentHolder && isFormerHolder(text, shifted(value, sentence.start))),
       )
       alsoStates.push(...values)
       if (values.length === 0) continue
       // The sentence's tokens and stems come from the index's cache: the same sentences answer many questions.
-      const { spans, stems } = stemmedTokens(index, sentenceText(passage, sentence))
+      const { spans, stems } = stemmedTokens(index, text)
       const hits = heldOffsets(stems, spans, weightOf, sentence.start, 0)
       const hitStems = stems.filter((stem) => weightOf.has(stem))
       // The clause a value stands in answers for it: "Two of the 40 firefighters were hurt, and three
       // were taken to hospital", asked how many were taken to hospital, answers with the clause of "taken".
-      const clauses = clauseBoundsOf(sentenceText(passage, sentence), sentence.start)
+      const clauses = clauseBoundsOf(text, sentence.start)
+      const clauseOf = (value: FoundValue) => clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
       const clauseWords = (value: FoundValue) => {
         // A name holds the question's words itself ("Turkey Shoot"): only figures and dates are placed by their clause.
-        const clause = NAMED_KINDS.has(kind) ? undefined : clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        const clause = NAMED_KINDS.has(kind) ? undefined : clauseOf(value)
         // A figure's unit counts for its clause ("5,792 students", asked how many students): the distance below sets apart "48 workers" and "12 of them were trapped".
         return clause ? new Set(hitStems.filter((_stem, i) => hits[i]! >= clause.start && hits[i]! < clause.end)).size : 0
       }
@@ -416,14 +419,13 @@ function answerOf(
       // ("Eight hostages were freed", asked how many hostages) still answers it.
       // Quoted speech that holds the question's words names its speaker outside the quotation marks
       // ("'The pilot shouted at us,' said a passenger"): the speaker reports it, and is no answer to who did it.
-      const quoted = kind === 'person' && !asksWhoSaid(asked) ? quotedSpansOf(sentenceText(passage, sentence), sentence.start) : []
+      const quoted = kind === 'person' && !asksWhoSaid(asked) ? quotedSpansOf(text, sentence.start) : []
       const inQuote = (at: number) => quoted.some((span) => at >= span.start && at < span.end)
       const onlyQuoted = quoted.length > 0 && hits.length > 0 && hits.every(inQuote)
       // The act asked about, stated near the value: "Owen Price said…" in a sentence with no buying in it does not say who bought.
       const actSpans = asked.acts ? stems.flatMap((stem, i) => (asked.acts!.has(stem) ? [{ start: sentence.start + spans[2 * i]!, end: sentence.start + spans[2 * i + 1]! }] : [])) : undefined
       // A phrasal verb may be the act in other words ("the festival was called off"), when its subject is the question's word: "the train broke down in the tunnel" is another act.
       if (actSpans) {
-        const text = sentenceText(passage, sentence)
         const subjectEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [spans[2 * i + 1]!] : []))
         const ofSubject = (span: { start: number }) => subjectEnds.some((end) => end <= span.start && SUBJECT_TO_VERB.test(text.slice(end, span.start)))
         actSpans.push(...phrasalVerbSpans(tagSentence(text)).filter(ofSubject).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
@@ -433,23 +435,23 @@ function answerOf(
       // Asked when something began or ended, a verb after the thing asked about is its course ("the attack knocked out the systems on Sunday").
       const clauseAct = (value: FoundValue) => {
         if (!asked.clauseActs) return undefined
-        const clause = clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        const clause = clauseOf(value)
         const subjects = kind === 'date' && !asked.acts ? weightOf : undefined
-        return clause ? clauseActOf(tagSentence(sentenceText(passage, sentence)), shifted(clause, sentence.start), shifted(value, sentence.start), asked.clauseActs, subjects && new Set(subjects.keys())) : undefined
+        return clause ? clauseActOf(tagSentence(text), shifted(clause, sentence.start), shifted(value, sentence.start), asked.clauseActs, subjects && new Set(subjects.keys())) : undefined
       }
       // "Turnout was 41%" names what its share is of; "54% of the vote" does not name a bus fare.
       const clauseNames = (value: FoundValue, thing: ReadonlySet<string>) => {
-        const clause = clauses.find((bounds) => value.start >= bounds.start && value.start < bounds.end)
+        const clause = clauseOf(value)
         return clause !== undefined && stems.some((word, i) => thing.has(word) && sentence.start + spans[2 * i]! >= clause.start && sentence.start + spans[2 * i]! < clause.end)
       }
       const placed = values.filter(
         (value) =>
           (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) &&
           !(asked.price && isPercent(value)) &&
-          !countsOther(value, asked, sentenceText(passage, sentence).slice(value.end - sentence.start)) &&
+          !countsOther(value, asked, text, sentence.start) &&
           !(asked.amountOf && isPercent(value) && !clauseNames(value, asked.amountOf)) &&
           // A share the sentence gives to another name than the question's ("48% for Rolf Dane") is theirs.
-          !(asked.names && isPercent(value) && isOthersValue(sentenceText(passage, sentence), shifted(value, sentence.start), asked.names)) &&
+          !(asked.names && isPercent(value) && isOthersValue(text, shifted(value, sentence.start), asked.names)) &&
           !(onlyQuoted && !inQuote(value.start)),
       )
       // A name must stand by the act. A date by the act is the source's answer when it gives one
@@ -463,7 +465,7 @@ function answerOf(
       // definitions of two sources are compared, so a source's description would hide its definition.
       // Each value's keys worked out once, not in every comparison of the sort.
       // Asked who did the act, its doer ("Brightwater bought the airline", "bought by Brightwater") before its object.
-      const agent = (value: FoundValue) => (kind === 'person' && actSpans?.some((act) => isAgentOf(sentenceText(passage, sentence), shifted(value, sentence.start), shifted(act, sentence.start))) ? 0 : 1)
+      const agent = (value: FoundValue) => (kind === 'person' && actSpans?.some((act) => isAgentOf(text, shifted(value, sentence.start), shifted(act, sentence.start))) ? 0 : 1)
       const keyed = answering.map((value) => ({ value, clauseWords: clauseWords(value), agent: agent(value), rank: value.typed ? 0 : value.defines ? 1 : 2, distance: distance(value) }))
       const chosen = keyed.sort((a, b) => b.clauseWords - a.clauseWords || a.agent - b.agent || a.rank - b.rank || a.distance - b.distance)[0] as (typeof keyed)[number]
       const { value } = chosen
@@ -474,14 +476,14 @@ function answerOf(
       // A name set right after the question's word ("the pilot, Dana Frey") is labelled by it: the
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = heldOffsets(stems, spans, weightOf, sentence.start, 1)
-      const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(sentenceText(passage, sentence).slice(end - sentence.start, value.start - sentence.start)))
+      const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(text.slice(end - sentence.start, value.start - sentence.start)))
       // A definition's sentence weighs no less than a copula's: its weaker frame ranks it among the sentence's values, not the source's sentences.
       const frameLead = value.defines ? Math.max(0, (value.strength ?? 0) - FRAME_STRENGTH.copula) : 0
       const sentenceScore = score + 0.5 * passageScore - (chosen.distance - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(sentenceText(passage, sentence)), value.start - sentence.start, asked.acts))
+        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(text), value.start - sentence.start, asked.acts))
         // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
         // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
         const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined
