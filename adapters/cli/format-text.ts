@@ -1,4 +1,4 @@
-import type { Answer, Disagreement, Quote, Source, SourceSummary, Story, Takeaway, TakeawaySide } from '../../src/index.js'
+import type { Answer, Disagreement, Quote, Source, SourceSummary, Story, Takeaway } from '../../src/index.js'
 import { NEWER_NOTE } from '../../src/index.js'
 import { describeSides } from '../takeaway-sides.js'
 
@@ -98,16 +98,9 @@ export function renderTakeaways(takeaways: Takeaway[], total: number, style: Tex
   return takeaways
     .map((takeaway, i) => {
       const support = `reported by ${takeaway.supportedBy.length} of ${total} sources`
-      const sides = takeaway.sides && takeaway.sides.length > 1 ? `: ${renderSides(takeaway.sides)}` : ''
+      const sides = describeSides(takeaway.sides, clean)
       const contested = takeaway.contested ? ` — ${style.bold('contested')}${takeaway.disagreementTopic ? `: sources disagree on ${clean(takeaway.disagreementTopic)}${sides}` : ''}` : ''
       return `${i + 1}. “${clean(takeaway.text)}”\n   — ${citeSource(takeaway.source)} (${support})${contested}`
     })
     .join('\n')
-}
-
-/** The values of a contested point, each with who gives it: "40 people (The Daily) / 45 people (Wire Service)". */
-function renderSides(sides: readonly TakeawaySide[]): string {
-  return describeSides(sides)
-    .map((side) => `${clean(side.value)} (${clean(side.by)})`)
-    .join(' / ')
 }

@@ -314,7 +314,7 @@ export function formatSourceList(summaries: SourceSummary[], footer: string): Di
 export function formatTakeaways(takeaways: Takeaway[], footer: string, sourceTitle?: string): DiscordReply {
   const lines = takeaways.map((takeaway, index) => {
     const support = takeaway.supportedBy.length > 1 ? ` · in ${takeaway.supportedBy.length} articles` : ''
-    const sides = takeaway.sides && takeaway.sides.length > 1 ? `: ${describeSides(takeaway.sides).map((side) => `${escapeMarkdown(side.value)} (${escapeMarkdown(side.by)})`).join(' / ')}` : ''
+    const sides = describeSides(takeaway.sides, escapeMarkdown)
     const contested = takeaway.contested
       ? `\n⚠️ contested${takeaway.disagreementTopic === undefined ? '' : `: ${escapeMarkdown(takeaway.disagreementTopic)}${sides}`}`
       : ''

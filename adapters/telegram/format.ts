@@ -93,7 +93,7 @@ export function formatTakeaways(takeaways: readonly Takeaway[], about?: Source):
   if (takeaways.length === 0) return [`${heading}\nNone yet: the articles make no point I can single out.`]
   const points = takeaways.map((takeaway, i) => {
     const support = takeaway.supportedBy.length > 1 ? ` · stated by ${takeaway.supportedBy.length} sources` : ''
-    const sides = takeaway.sides && takeaway.sides.length > 1 ? `: ${describeSides(takeaway.sides).map((side) => `${escapeHtml(side.value)} (${escapeHtml(side.by)})`).join(' / ')}` : ''
+    const sides = describeSides(takeaway.sides, escapeHtml)
     const disputed = takeaway.contested ? `\n⚖️ <i>Disputed: ${escapeHtml(takeaway.disagreementTopic ?? 'the sources disagree')}${sides}</i>` : ''
     return `${i + 1}. ${escapeHtml(takeaway.text)}\n— ${formatSourceName(takeaway.source)}${support}${disputed}`
   })
