@@ -1,6 +1,6 @@
 import { stem } from '../analyzer.js'
 import type { EntityContext, KindDraft } from './entity.js'
-import { attachmentOf, CLASS_BY_STEM, contentBefore, GENERIC_COUNTED, nounAfter, verbAfter } from './measured.js'
+import { attachmentOf, CLASS_BY_STEM, contentBefore, GENERIC_COUNTED, MIN_COMPOUND_HEAD, MIN_COMPOUND_LEAD, nounAfter, verbAfter } from './measured.js'
 import { formatAmount, HEDGE_PREFIX, hedgeBefore, interval, parseNumber, UNIT_SECONDS } from './numbers.js'
 import type { Word } from './read.js'
 import type { ClaimValue, ExtractedClaim } from './types.js'
@@ -104,7 +104,7 @@ export function settleCompoundCounts(claims: ExtractedClaim[]): void {
   const heads = new Map<string, string>()
   for (const claim of claims) {
     const [kind, noun] = claim.key.split(':')
-    if (kind === 'count' && noun && noun !== IMPLICIT_COUNTED && noun !== 'people') heads.set(wordOf(claim), noun)
+    if (kind === 'count' && noun && noun !== IMPLICIT_COUNTED && !GENERIC_COUNTED.has(noun)) heads.set(wordOf(claim), noun)
   }
   for (const claim of claims) {
     const [kind, noun, ...rest] = claim.key.split(':')
@@ -113,7 +113,7 @@ export function settleCompoundCounts(claims: ExtractedClaim[]): void {
     // The word's endings that are counted heads, looked up one by one: the heads of a large corpus
     // number thousands, a word's endings a few.
     const found = new Set<string>()
-    for (let length = 4; length <= word.length - 3; length++) {
+    for (let length = MIN_COMPOUND_HEAD; length <= word.length - MIN_COMPOUND_LEAD; length++) {
       const ending = word.slice(word.length - length)
       const key = heads.get(ending)
       if (key !== undefined && key !== noun && LOWER_CASE_WORD.test(ending)) found.add(key)

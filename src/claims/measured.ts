@@ -108,5 +108,9 @@ export function verbAfter(words: Word[], last: number, chunk: number[], reach = 
  * has four letters or more and the compound adds three or more before it ("dock" + "workers").
  */
 export function isCompoundOf(counted: string, head: string): boolean {
-  return head.length >= 4 && counted.length - head.length >= 3 && counted.endsWith(head) && /^[a-z]+$/.test(counted)
+  return head.length >= MIN_COMPOUND_HEAD && counted.length - head.length >= MIN_COMPOUND_LEAD && counted.endsWith(head) && /^[a-z]+$/.test(counted)
 }
+
+/** Fewest letters of a compound's head ("work" in "dockwork"), and of what stands before it ("dock"). */
+export const MIN_COMPOUND_HEAD = 4
+export const MIN_COMPOUND_LEAD = 3
