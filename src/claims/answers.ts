@@ -17,7 +17,7 @@ import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
 import { asksPresentHolder, isFormerHolder } from './office-status.js'
 import { amountAskedOf, asksPrice, isMoney, isPercent } from './value-fit.js'
 import { isOthersValue, namesOf } from './claim-act.js'
-import { ACT_WINDOW_CHARS, askedActStems, HOW_MANY, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
+import { ACT_WINDOW_CHARS, askedActStems, asksOnsetOrClose, HOW_MANY, isOtherAspectAct, clauseActOf, type ClauseAct, clauseActStems, isAgentOf, otherActBefore, phrasalVerbSpans, SUBJECT_TO_VERB } from './asked-act.js'
 
 /** The gap after a sentence's end and before a capital (global: for `matchAll` only). */
 const SENTENCE_GAP = /(?<=\p{Ll}{2}[.!?])\s+(?=\p{Lu})/gu
@@ -444,6 +444,8 @@ function answerOf(
         const clause = clauseOf(value)
         return clause !== undefined && stems.some((word, i) => thing.has(word) && sentence.start + spans[2 * i]! >= clause.start && sentence.start + spans[2 * i]! < clause.end)
       }
+      // Asked when something began or ended: a date whose clause states the other end is no answer.
+      const asksAspect = kind === 'date' && asked.clauseActs !== undefined && asksOnsetOrClose(asked.clauseActs)
       const placed = values.filter(
         (value) =>
           (value.typed || !MEASURED_KINDS.has(kind) || countsAsked(value, asked) || hits.some((at) => at < value.start || at >= value.end)) &&
@@ -452,7 +454,9 @@ function answerOf(
           !(asked.amountOf && isPercent(value) && !clauseNames(value, asked.amountOf)) &&
           // A share the sentence gives to another name than the question's ("48% for Rolf Dane") is theirs.
           !(asked.names && isPercent(value) && isOthersValue(text, shifted(value, sentence.start), asked.names)) &&
-          !(onlyQuoted && !inQuote(value.start)),
+          !(onlyQuoted && !inQuote(value.start)) &&
+          // Asked when something began, a date whose clause says it ended answers the other question.
+          !(asksAspect && isOtherAspectAct(clauseAct(value), asked.clauseActs)),
       )
       // A name must stand by the act. A date by the act is the source's answer when it gives one
       // ("will reopen in March", not "flooded on Tuesday"); a source that dates the act only in

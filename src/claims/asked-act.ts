@@ -272,8 +272,30 @@ export function clauseActOf(words: readonly TaggedWord[], clause: { start: numbe
       else otherNoun = true
     }
     if (word.pos === 'VERB' && !subject && !ACTLESS_VERBS.has(word.lemma) && !CAPITALISED.test(word.text)) other ??= word.lemma
+    // Asked when a strike began, "the strike ended on Friday" dates its close, whatever its subject.
+    if (word.pos === 'VERB' && isOtherAspect(word.lemma, acts)) return { act: 'other', verb: word.lemma }
   }
   return other === undefined ? undefined : { act: 'other', verb: other }
+}
+
+/** True when the asked acts (stems) hold a verb of an event's onset or of its close (`ASPECTS`). */
+export function asksOnsetOrClose(acts: ReadonlySet<string>): boolean {
+  return ASPECTS.some((aspect) => statesAspect(aspect, acts))
+}
+
+function statesAspect(aspect: readonly string[], acts: ReadonlySet<string>): boolean {
+  return aspect.some((verb) => acts.has(verb.includes(' ') ? verb : stem(verb)))
+}
+
+/** True for a verb of an event's onset or close (`ASPECTS`) when the asked acts hold the other one's verbs and none of its own. */
+function isOtherAspect(lemma: string, acts: ReadonlySet<string>): boolean {
+  const own = ASPECTS.find((aspect) => aspect.includes(lemma))
+  return own !== undefined && !statesAspect(own, acts) && ASPECTS.some((aspect) => aspect !== own && statesAspect(aspect, acts))
+}
+
+/** True for a clause's act (`clauseActOf`) that is the other end of the asked event's course: "ended", asked when it began. */
+export function isOtherAspectAct(act: ClauseAct | undefined, acts: ReadonlySet<string> | undefined): boolean {
+  return act?.act === 'other' && acts !== undefined && isOtherAspect(act.verb, acts)
 }
 
 /** True when the verb at `i` governs another verb: "began returning", "started to leave". */

@@ -49,3 +49,18 @@ describe('the day of a report', () => {
     expect(answer.quotes[0]?.text).toContain('confirmed on Wednesday')
   })
 })
+
+describe('the other end of an event', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const port = createEngine([
+    article('p1', '2031-06-03', 'Penmoor dockers walk out', 'Dock workers at the port of Penmoor began a strike on Monday over pay.'),
+    article('p2', '2031-06-06', 'Penmoor strike over', 'A three-day strike by Penmoor dock workers ended on Thursday morning.'),
+    article('p3', '2031-06-07', 'Strike cost port £2 million', 'The Penmoor strike cost the port about £2 million.'),
+  ])
+
+  it('is no side of when it began: "the strike ended on Thursday" does not contradict "began a strike on Monday"', () => {
+    const answer = port.ask('When did the Penmoor strike begin?')
+    expect(answer.quotes.some((quote) => quote.text.includes('on Monday'))).toBe(true)
+    expect(answer.disagreements).toEqual([])
+  })
+})
