@@ -144,6 +144,15 @@ const UNITS_OF_TIME = new Set(Object.keys(UNIT_SECONDS))
 /** The words before a place name: "in", "at", "near", with or without "the". */
 const PLACE_BEFORE = /\b(?:in|at|near)\s+(?:the\s+)?$/i
 
+/** What follows the figure of a time of day: "pm", "a.m.", "o'clock", ":30". */
+const CLOCK_AFTER = /^(?:\s?[ap]\.?m\b\.?|\s?o['’]clock\b|:\d{2}\b)/i
+
+/** True when the figure at `at` is a time of day ("10.50pm", "9 a.m.", "9:30"): its digits are followed by `CLOCK_AFTER`. */
+function isClockTime(text: string, at: number): boolean {
+  const digits = /^[\d.]+/.exec(text.slice(at))?.[0] ?? ''
+  return CLOCK_AFTER.test(text.slice(at + digits.length, at + digits.length + 8))
+}
+
 /** Words of motion or position before a name: "slid down Mount Tarrow", "drove along Route 9". Places, not people. */
 const PATH_BEFORE = /\b(?:down|up|along|across|toward|towards|onto|beneath|below|past|over)\s+(?:the\s+)?$/i
 
@@ -239,6 +248,8 @@ export function valuesIn(text: string, kind: AskedKind, offset = 0, hedgeToleran
     if (isYearAt(raw, text.slice(Math.max(0, at - 16), at))) continue
     // "Route 9", "Flight 370": a number that is part of a name counts nothing.
     if (/^\d/.test(raw) && isNumberedName(text, at)) continue
+    // "at about 10.50pm", "before 11 a.m.", "at 9:30": a time of day, not a count of anything.
+    if (/^\d/.test(raw) && isClockTime(text, at)) continue
     // "one nurse for every four patients", "3 doctors per ward": a ratio, not a count of anything.
     if (RATIO_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || /\b(?:every|each|per)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) continue
     // "after two weeks of heavy rain" measures the rain: asked how long water flowed, it answers something else.

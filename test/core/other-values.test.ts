@@ -64,3 +64,17 @@ describe('the other end of an event', () => {
     expect(answer.disagreements).toEqual([])
   })
 })
+
+describe('a time of day', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const ferry = createEngine([
+    article('f1', '2031-09-02', 'Ferry turned back in storm', 'The Orsa ferry, carrying 40 cars, turned back at about 10.50pm on Sunday as the storm grew.'),
+    article('f2', '2031-09-02', 'Ferry returns to port', 'Eleven cars were damaged when the Orsa ferry turned back, the operator said.'),
+    article('f3', '2031-09-03', 'Ferry sails again', 'The Orsa ferry sailed again before 9 a.m. on Monday with 12 cars aboard.'),
+  ])
+
+  it('is no count: "at about 10.50pm" and "before 9 a.m." are not sides of how many cars', () => {
+    const sides = ferry.ask('How many cars were on the Orsa ferry?').disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => claim.value))
+    expect(sides.some((side) => /10\.50|\b9\b/.test(side))).toBe(false)
+  })
+})
