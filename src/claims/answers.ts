@@ -1,4 +1,5 @@
 import { QUESTION_STOP_WORDS, stem, tokenize } from '../analyzer.js'
+import { CAPITALISED } from '../letter-patterns.js'
 import type { AnalyzedQuestion } from '../question.js'
 import { passageById, sentenceStems, stemmedTokens, type CorpusIndex } from '../search.js'
 import type { Disagreement, Passage } from '../types.js'
@@ -91,7 +92,7 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
  * The kinds whose value must stand near the question's act ("Who bought…?", "When will… reopen?"):
  * a name or a day in a sentence that does not state the act answers another question.
  */
-const ACT_KINDS = new Set<AskedKind>(['person', 'date'])
+const ACT_KINDS = new Set<AskedKind>(['person', 'date', 'place'])
 
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])
@@ -423,14 +424,22 @@ function answerOf(
       const inQuote = (at: number) => quoted.some((span) => at >= span.start && at < span.end)
       const onlyQuoted = quoted.length > 0 && hits.length > 0 && hits.every(inQuote)
       // The act asked about, stated near the value: "Owen Price said…" in a sentence with no buying in it does not say who bought.
-      const actSpans = asked.acts ? stems.flatMap((stem, i) => (asked.acts!.has(stem) ? [{ start: sentence.start + spans[2 * i]!, end: sentence.start + spans[2 * i + 1]! }] : [])) : undefined
+      // A capitalised word inside the sentence is part of a name ("the Lindqvist Foundation"), not the act ("found").
+      const isActAt = (stem: string, i: number) => asked.acts!.has(stem) && (spans[2 * i] === 0 || !CAPITALISED.test(text.slice(spans[2 * i]!, spans[2 * i + 1]!)))
+      const actSpans = asked.acts ? stems.flatMap((stem, i) => (isActAt(stem, i) ? [{ start: sentence.start + spans[2 * i]!, end: sentence.start + spans[2 * i + 1]! }] : [])) : undefined
       // A phrasal verb may be the act in other words ("the festival was called off"), when its subject is the question's word: "the train broke down in the tunnel" is another act.
       if (actSpans) {
         const subjectEnds = stems.flatMap((stem, i) => (weightOf.has(stem) ? [spans[2 * i + 1]!] : []))
         const ofSubject = (span: { start: number }) => subjectEnds.some((end) => end <= span.start && SUBJECT_TO_VERB.test(text.slice(end, span.start)))
         actSpans.push(...phrasalVerbSpans(tagSentence(text)).filter(ofSubject).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })))
       }
-      const nearAct = (value: FoundValue) => !actSpans || actSpans.some((act) => act.start - value.end <= ACT_WINDOW_CHARS && value.start - act.end <= ACT_WINDOW_CHARS)
+      // A place stands by the act only in the act's own clause: "the portrait found in a Cumbrian attic, will go on show in Stockholm" finds it in no Stockholm.
+      const inActClause = (value: FoundValue, act: { start: number; end: number }) => {
+        if (kind !== 'place') return true
+        const clause = clauseOf(value)
+        return clause === undefined || (act.start >= clause.start && act.start < clause.end)
+      }
+      const nearAct = (value: FoundValue) => !actSpans || actSpans.some((act) => act.start - value.end <= ACT_WINDOW_CHARS && value.start - act.end <= ACT_WINDOW_CHARS && inActClause(value, act))
       // The act of a figure's or a date's own clause: a count of those pulled from the water is no count of the drowned.
       // Asked when something began or ended, a verb after the thing asked about is its course ("the attack knocked out the systems on Sunday").
       const clauseAct = (value: FoundValue) => {
@@ -487,7 +496,10 @@ function answerOf(
       // The headline's words the sentence leaves out count towards its share of the question too.
       const named = score + [...new Set(headline)].filter((stem) => !sentenceStemSet?.has(stem)).reduce((sum, stem) => sum + (weightOf.get(stem) ?? 0), 0)
       if (!best || acting > best.acting || (acting === best.acting && sentenceScore > best.score)) {
-        const otherAct = courseAct === 'other' || (asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(text), value.start - sentence.start, asked.acts))
+        // A place in another clause than the act the sentence states ("found in a Cumbrian attic, will go on show in Stockholm") is the place of another act.
+        const placeOfOther = kind === 'place' && acting === 0 && actSpans !== undefined && actSpans.length > 0
+        // A place after another verb is not set aside for it: where people were housed is often said by where they "spent the nights".
+        const otherAct = courseAct === 'other' || placeOfOther || (kind !== 'place' && asked.acts !== undefined && acting === 0 && otherActBefore(tagSentence(text), value.start - sentence.start, asked.acts))
         // A sum's act is read by its own verbs (`sameActAnswers`): "bought for £140 million" answers what was paid.
         // Read only when sides are about to disagree: tagging the sentence is most of its cost, and most questions find no disagreement.
         const figureAct = MEASURED_KINDS.has(kind) && !isMoney(value) && asked.clauseActs ? () => clauseAct(value) : undefined

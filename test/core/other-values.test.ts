@@ -78,3 +78,21 @@ describe('a time of day', () => {
     expect(sides.some((side) => /10\.50|\b9\b/.test(side))).toBe(false)
   })
 })
+
+describe('the place of another act', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const statue = createEngine([
+    article('k1', '2031-10-02', 'Stolen Kell statue recovered', 'Divers found the missing Kell statue in a canal in Ostrava on Tuesday.'),
+    article('k2', '2031-10-03', 'Kell statue to go on display', 'The Kell statue, found in a flooded canal last week, will go on display in Marnheim next year after the Halden Foundation agreed to restore it.'),
+    article('k3', '2031-10-04', 'Kell statue insured for £2 million', 'The Kell statue was insured for £2 million, its owners said.'),
+  ])
+  const sidesOf = (question: string) => statue.ask(question).disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => claim.value))
+
+  it('is no side of where something was found: "found in a flooded canal …, will go on display in Marnheim"', () => {
+    expect(sidesOf('Where was the Kell statue found?')).not.toContain('Marnheim')
+  })
+
+  it('reads no act in a name: "the Halden Foundation" does not state that anything was found', () => {
+    expect(sidesOf('Where was the Kell statue found?')).toEqual([])
+  })
+})
