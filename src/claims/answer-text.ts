@@ -1,7 +1,9 @@
-import { tokenize } from '../analyzer.js'
+import { stem, tokenize } from '../analyzer.js'
 import type { CorpusIndex } from '../search.js'
 import type { Passage } from '../types.js'
 import { valuesIn, type AskedWords, type FoundValue } from './found-values.js'
+import { LOWER_CASE } from '../letter-patterns.js'
+import type { TaggedWord } from './phrase.js'
 import { memoBySentence } from './sentence-memo.js'
 import { resolveWeekday } from './date.js'
 
@@ -87,4 +89,30 @@ export function echoesQuestion(value: FoundValue, asked: Set<string>): boolean {
   const words = tokenize(value.display).map((token) => token.word)
   if (value.kind === 'person' || value.kind === 'place' || value.kind === 'entity') return words.every((word) => asked.has(word))
   return words.some((word) => /\d/.test(word) && asked.has(word))
+}
+
+/** Parts of speech a post's noun phrase is made of: "head of British pictures", "chief executive". */
+const POST_WORD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'ADJ', 'PROPN', 'ADP'])
+
+/**
+ * True when the name at `at` (an offset in the sentence) stands in apposition after a post that is
+ * none of the question's words ("Harcourt's head of British pictures, Lena Ostrova", asked who is
+ * the chairman): the sentence says the name holds that other post. The post is a run of nouns,
+ * adjectives and "of" ending in a lower-case noun right before the comma; `isAsked` tells a
+ * question's stem.
+ */
+export function isLabelledByOther(words: readonly TaggedWord[], text: string, at: number, isAsked: (stem: string) => boolean): boolean {
+  let head = -1
+  while (head + 1 < words.length && words[head + 1]!.end <= at) head++
+  const last = words[head]
+  if (!last || last.text !== ',' || !/^\s{1,2}$/.test(text.slice(last.end, at))) return false
+  const noun = words[head - 1]
+  if (!noun || noun.pos !== 'NOUN' || !LOWER_CASE.test(noun.text)) return false
+  const post: TaggedWord[] = []
+  for (let i = head - 1; i >= 0 && post.length < 6; i--) {
+    const word = words[i]!
+    if (!POST_WORD_TAGS.has(word.pos) || (word.pos === 'ADP' && word.lower !== 'of')) break
+    post.push(word)
+  }
+  return !post.some((word) => isAsked(stem(word.lower)))
 }

@@ -11,7 +11,7 @@ import { mayBeParallel, wordBagsOf } from './parallel-bound.js'
 import { gapNounOf, plainWord, type PredicateFrame } from './phrase.js'
 import { memoBySentence, sentenceTokens, tagSentence } from './sentence-memo.js'
 import { askedKindOf, expandedOf, isCauseQuestion } from './asked-kind.js'
-import { asksWhoSaid, asWritten, clauseBoundsOf, datedByArticle, echoesQuestion, joinsNames, quotedSpansOf, shifted, surnamesIn } from './answer-text.js'
+import { asksWhoSaid, asWritten, clauseBoundsOf, isLabelledByOther, datedByArticle, echoesQuestion, joinsNames, quotedSpansOf, shifted, surnamesIn } from './answer-text.js'
 import { sentenceText } from '../passages.js'
 import { claimOf, kindOfDisagreement, newestSource, topicOf } from './answer-note.js'
 import { ANSWERING_SHARE, disagreementOf } from './answer-sides.js'
@@ -352,7 +352,7 @@ function answerOf(
   settings: Required<CompareAnswersOptions>,
 ): SourceReading {
   const sentences: AnsweringSentence[] = []
-  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean; figureAct: (() => ClauseAct | undefined) | undefined } | undefined
+  let best: { score: number; covered: number; passage: Passage; sentence: { start: number; end: number }; value: FoundValue; acting: number; otherAct: boolean; figureAct: (() => ClauseAct | undefined) | undefined; post: 'asked' | 'other' | undefined } | undefined
   // Places nest ("a pier near Oska", "Lake Varn"): a source naming the other place anywhere does not contradict it.
   const alsoStates: FoundValue[] = kind === 'place' ? retrieved.flatMap((passage) => namesIn(passage.text)) : []
   const surnames = kind === 'person' ? surnamesIn(retrieved) : undefined
@@ -490,6 +490,8 @@ function answerOf(
       // sentence answers who, whatever else its neighbours share with the question.
       const hitEnds = heldOffsets(stems, spans, weightOf, sentence.start, 1)
       const labelled = kind === 'person' && hitEnds.some((end) => value.start >= end && /^,?\s{1,2}$/.test(text.slice(end - sentence.start, value.start - sentence.start)))
+      // A name set after another post ("head of British pictures, Lena Ostrova", asked who is the chairman) holds that post: once a source names the asked one's holder, it is no side.
+      const post = kind !== 'person' ? undefined : labelled ? ('asked' as const) : isLabelledByOther(tagSentence(text), text, value.start - sentence.start, (stem) => weightOf.has(stem)) ? ('other' as const) : undefined
       // A definition's sentence weighs no less than a copula's: its weaker frame ranks it among the sentence's values, not the source's sentences.
       const frameLead = value.defines ? Math.max(0, (value.strength ?? 0) - FRAME_STRENGTH.copula) : 0
       const sentenceScore = score + 0.5 * passageScore - (chosen.distance - frameLead) / 400 + (labelled ? LABELLED_NAME_SHARE * total : 0)
@@ -506,11 +508,11 @@ function answerOf(
         // A day name is placed by its article's date only when its clause states the asked act: "elected on
         // Thursday", asked when the mayor takes office, dates another act, and a day name cannot contradict a date.
         const answered = value.comparable.type === 'date' && value.comparable.fromWeekday && clauseAct(value)?.act !== 'asked' ? asWritten(value) : value
-        best = { score: sentenceScore, covered: named, passage, sentence, value: answered, acting, otherAct, figureAct }
+        best = { score: sentenceScore, covered: named, passage, sentence, value: answered, acting, otherAct, figureAct, post }
       }
     }
   }
-  const act = best && best.acting > 0 ? ('asked' as const) : best?.otherAct ? ('other' as const) : undefined
+  const act = best && (best.acting > 0 || best.post === 'asked') ? ('asked' as const) : best?.otherAct || best?.post === 'other' ? ('other' as const) : undefined
   return { sourceId, sentences, alsoStates, ...(best ? { answer: { sourceId, passage: best.passage, sentence: best.sentence, score: best.covered / total, value: best.value, alsoStates, ...(act ? { act } : {}), ...(best.figureAct ? { figureAct: best.figureAct } : {}) } } : {}) }
 }
 

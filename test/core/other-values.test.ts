@@ -96,3 +96,29 @@ describe('the place of another act', () => {
     expect(sidesOf('Where was the Kell statue found?')).toEqual([])
   })
 })
+
+describe('a name set after another post', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const sidesOf = (engine: ReturnType<typeof createEngine>, question: string) => engine.ask(question).disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => claim.value))
+  const regatta = (chairman: string) =>
+    createEngine([
+      article('r1', '2031-07-01', 'Osmer club wins regatta', 'The Osmer Rowing Club won the Vell regatta on Saturday. The club\'s chairman, Petra Lind, called it "our best day in twenty years".'),
+      article('r2', '2031-07-02', 'Osmer crew thanks town', `The Osmer Rowing Club's head coach, ${chairman}, said the crew had trained through the winter.`),
+      article('r3', '2031-07-02', 'Regatta draws record crowd', 'More than 4,000 people watched the Vell regatta from the river bank.'),
+    ])
+
+  it('is no side of who holds the asked post: the head coach against the chairman', () => {
+    const engine = regatta('Tomas Brenn')
+    expect(sidesOf(engine, 'Who is the chairman of the Osmer Rowing Club?')).toEqual([])
+    expect(engine.ask('Who is the chairman of the Osmer Rowing Club?').quotes[0]?.text).toContain('Petra Lind')
+  })
+
+  it('still sets two holders of the asked post against each other', () => {
+    const engine = createEngine([
+      article('c1', '2031-07-01', 'Osmer club wins regatta', "The Osmer Rowing Club's chairman, Petra Lind, called the win \"our best day in twenty years\"."),
+      article('c2', '2031-07-02', 'Osmer crew thanks town', "The Osmer Rowing Club's chairman, Ola Sand, thanked the town for its support."),
+      article('c3', '2031-07-02', 'Regatta draws record crowd', 'More than 4,000 people watched the Osmer Rowing Club win the Vell regatta.'),
+    ])
+    expect(sidesOf(engine, 'Who is the chairman of the Osmer Rowing Club?')).toEqual(expect.arrayContaining(['Petra Lind', 'Ola Sand']))
+  })
+})
