@@ -4,6 +4,7 @@ import { IMPLICIT_COUNTED } from './claims/count.js'
 import { GENERIC_COUNTED } from './claims/measured.js'
 import { CURRENCY_SYMBOLS } from './claims/money.js'
 import { SMALL_NUMBERS } from './claims/numbers.js'
+import { MONTHS, WEEKDAYS } from './claims/date.js'
 import type { ExtractedClaim } from './claims/types.js'
 import { sentenceText } from './passages.js'
 import { analyzeQuestion, type QuestionBridgingOptions } from './question.js'
@@ -67,12 +68,98 @@ export function questionOfClaim(claim: ExtractedClaim): string | undefined {
     // eslint-disable-next-line no-restricted-syntax -- it holds the counted word
     return `How many ${counted} ${words(clause.replace(new RegExp(`\\b${counted}\\b`, 'i'), '')).join(' ')}`.replace(/[.!?]*$/, '?')
   }
+  if (claim.dimension === 'date') return questionOfDate(claim.text, claim.value)
   if (claim.dimension === 'money') {
     const digit = claim.text.search(/[$£€¥]?\d/)
     if (digit < 0) return undefined
     return `How much ${words(clauseFrom(claim.text, digit)).join(' ')}`.replace(/[.!?]*$/, '?')
   }
   return undefined
+}
+
+/** Verbs that date no event of their own: light verbs, verbs of saying, and those of an event's course, which its noun asks for ("When did the strike begin?"). */
+const DATELESS_VERBS = new Set(['be', 'have', 'do', 'get', 'make', 'take', 'go', 'say', 'tell', 'state', 'add', 'report', 'confirm', 'announce', 'begin', 'start', 'end', 'finish', 'continue', 'return', 'expect'])
+
+/** Words that open a clause inside a sentence, whose subject follows them. */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'as', 'since', 'until', 'because', 'while', 'once', 'where'])
+
+/** Particles of a phrasal verb: "came off", "broke out". */
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'away', 'over', 'apart'])
+
+/** Most words of a dated verb's subject kept in its question: "the Northline Freight train". */
+const MAX_SUBJECT_WORDS = 4
+
+/** The act a date in a sentence dates: its verb's lemma (with a phrasal verb's particle) and the nouns of that verb's subject. */
+export interface DatedAct {
+  verb: string
+  subject: string[]
+}
+
+/** A word of a date: a weekday, a month or a year. */
+function isDateWord(lower: string): boolean {
+  return WEEKDAYS.includes(lower) || MONTHS.includes(lower) || /^(?:1[5-9]|20)\d{2}$/.test(lower)
+}
+
+/**
+ * The act the date `value` dates in `text`: the nearest verb before the date's first weekday, month
+ * or year within its clause, with the first nouns of that verb's clause as its subject, from the
+ * sentence's start or the subordinator before the verb ("two days after a freight train derailed").
+ * Undefined when no verb of an act dates it (a light verb, one of saying or of an event's course).
+ */
+export function datedActOf(text: string, value: string): DatedAct | undefined {
+  const words = tagSentence(text)
+  const wanted = new Set(value.toLowerCase().split(/[\s,]+/).filter(isDateWord))
+  const at = words.findIndex((word) => wanted.has(word.lower))
+  if (at < 0) return undefined
+  let verb = -1
+  for (let i = at - 1; i >= 0; i--) {
+    const word = words[i]!
+    if (word.pos === 'PUNCT' && word.text !== '-') break
+    if (word.pos === 'VERB') {
+      verb = i
+      break
+    }
+  }
+  const dated = words[verb]
+  if (!dated || DATELESS_VERBS.has(dated.lemma) || words[verb - 1]?.lower === 'to') return undefined
+  let from = 0
+  for (let i = verb - 1; i >= 0; i--) {
+    if (SUBORDINATORS.has(words[i]!.lower)) {
+      from = i + 1
+      break
+    }
+  }
+  const subject: string[] = []
+  for (let i = from; i < verb; i++) {
+    const word = words[i]!
+    if (word.pos === 'NOUN' || word.pos === 'PROPN') subject.push(word.text)
+    else if (subject.length > 0) break
+  }
+  // A phrasal verb keeps its particle: "came off the tracks" asks when it came off.
+  const particle = PARTICLES.has(words[verb + 1]?.lower ?? '') ? ` ${words[verb + 1]!.lower}` : ''
+  return subject.length === 0 ? undefined : { verb: `${dated.lemma}${particle}`, subject: subject.slice(-MAX_SUBJECT_WORDS) }
+}
+
+/**
+ * The question a reader would ask of a date in its sentence's own words ("The Northline Freight
+ * train, hauling 52 wagons, derailed at about 10.50pm on Tuesday" → "When did Northline Freight
+ * train derail?"), so a source dating the same act in other words is compared as when a reader asks it.
+ */
+export function questionOfDate(text: string, value: string): string | undefined {
+  const act = datedActOf(text, value)
+  return act ? `When did ${act.subject.join(' ')} ${act.verb}?` : undefined
+}
+
+/**
+ * True when a side of a date's question dates the question's own act: its date's verb is the
+ * question's, and its sentence names one of the act's subject nouns. A day another verb dates
+ * ("residents began returning on Wednesday, two days after the fire") answers another question.
+ */
+function datesAct(claim: Claim, act: DatedAct): boolean {
+  const own = datedActOf(claim.text, claim.value)
+  if (!own || own.verb.split(' ')[0] !== act.verb.split(' ')[0]) return false
+  const words = new Set(tagSentence(claim.text).map((word) => stem(word.lower)))
+  return act.subject.some((noun) => words.has(stem(noun.toLowerCase())))
 }
 
 /** A cheap test for a sentence that may deny something: only those are tagged. */
@@ -118,12 +205,14 @@ export function outcomeQuestionOf(sentence: string): { question: string; topic: 
   return { question: `Was ${[denied.text, ...named].join(' ')}?`, topic: `the outcome (${denied.lemma})`, action: stem(denied.lemma) }
 }
 
-/** What each question asks: a count, a sum or an outcome, and the topic it is listed under. */
+/** What each question asks: a count, a sum, a date or an outcome, and the topic it is listed under. */
 interface AskedOfStory {
-  kind: 'count' | 'money' | 'outcome'
+  kind: 'count' | 'money' | 'date' | 'outcome'
   topic: string
   /** For an outcome: the stem of the denied action's lemma. */
   action?: string
+  /** For a date: the act it dates, which every side must date. */
+  act?: DatedAct
 }
 
 /** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros": a currency's symbol or name (`CURRENCY_SYMBOLS`). */
@@ -217,7 +306,11 @@ export function claimQuestionDisagreements(
   for (const claim of claims) {
     if (!inStory.has(claim.sourceId) || quoted.has(claim.text)) continue
     const question = questionOfClaim(claim)
-    if (question && !asked.has(question) && asked.size < settings.maxQuestionsPerStory) asked.set(question, { kind: claim.dimension === 'money' ? 'money' : 'count', topic: claim.topic })
+    if (!question || asked.has(question) || asked.size >= settings.maxQuestionsPerStory) continue
+    if (claim.dimension === 'date') {
+      const act = datedActOf(claim.text, claim.value)
+      if (act) asked.set(question, { kind: 'date', topic: claim.topic, act })
+    } else asked.set(question, { kind: claim.dimension === 'money' ? 'money' : 'count', topic: claim.topic })
   }
   // Outcomes have no corpus-wide claim of their own: a sentence denying an action asks whether it happened.
   for (const sourceId of sourceIds) {
@@ -236,7 +329,7 @@ export function claimQuestionDisagreements(
   }
   const { bridging, ...compareOptions } = compare
   const found: Disagreement[] = []
-  for (const [question, { kind, topic, action }] of asked) {
+  for (const [question, { kind, topic, action, act }] of asked) {
     const analyzed = analyzeQuestion(index, question, bridging)
     const passageIds = storyPassageIds(index, sourceIds, question, settings.passagesPerSource)
     for (const compared of compareAnswers(index, analyzed, passageIds, { ...compareOptions, storyOf: (sourceId) => (inStory.has(sourceId) ? '' : sourceId) })) {
@@ -251,6 +344,10 @@ export function claimQuestionDisagreements(
         // The question holds the denying sentence's names too, which the outcome reader takes for actions
         // ("met" for "meeting"): each side must state the denied action itself.
         if (disagreement.valueKind !== 'outcome' || !texts.every((text) => statesAction(text, action ?? ''))) continue
+      } else if (kind === 'date') {
+        // Every side must date the question's act of its subject: a question in a sentence's own words is answered by days of other acts too.
+        if (disagreement.valueKind !== 'date' || !act || !disagreement.claims.every((side) => datesAct(side, act))) continue
+        shown = disagreement.topic
       } else if (kind === 'money') {
         if (!sides.every((value) => CURRENCY.test(value))) continue
       } else {
