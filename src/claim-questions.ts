@@ -5,6 +5,7 @@ import { GENERIC_COUNTED } from './claims/measured.js'
 import { CURRENCY_SYMBOLS } from './claims/money.js'
 import { SMALL_NUMBERS } from './claims/numbers.js'
 import { MONTHS, WEEKDAYS } from './claims/date.js'
+import { MEASURE_UNITS } from './claims/units.js'
 import type { ExtractedClaim } from './claims/types.js'
 import { sentenceText } from './passages.js'
 import { analyzeQuestion, type QuestionBridgingOptions } from './question.js'
@@ -162,6 +163,52 @@ function datesAct(claim: Claim, act: DatedAct): boolean {
   return act.subject.some((noun) => words.has(stem(noun.toLowerCase())))
 }
 
+/** Tags of the words of a figure before its noun: "about 2,000", "the 17", "some 40 red". */
+const FIGURE_TAGS: ReadonlySet<string> = new Set(['NUM', 'ADJ', 'ADV', 'DET'])
+
+/** The verb a count is the subject or object of in its sentence, with its auxiliary and particle as written. */
+interface CountedAct {
+  /** The verb's lemma: two sides must count for the same verb. */
+  lemma: string
+  /** The question's words after the counted noun: "came off", "were evacuated", "did they haul". */
+  words: string
+}
+
+/**
+ * The verb a count of `counted` stands by in `text`: the verb right before the figure, whose object
+ * it is ("carrying 186 passengers"), else the next verb of its clause, whose subject it is
+ * ("Seventeen wagons … came off the track"). Undefined when neither is found, when it is a light verb
+ * or one of saying, or when the noun is a unit of measure.
+ */
+function countedActOf(text: string, counted: string): CountedAct | undefined {
+  const lower = counted.toLowerCase()
+  if (MEASURE_UNITS.has(lower) || MEASURE_UNITS.has(lower.replace(/s$/, ''))) return undefined
+  const words = tagSentence(text)
+  const at = words.findIndex((word) => word.lower === lower)
+  if (at < 0) return undefined
+  // Its object when a verb stands right before the figure ("carrying 186 passengers"), else the subject of the clause's next verb.
+  let before = at - 1
+  while (before >= 0 && FIGURE_TAGS.has(words[before]!.pos)) before--
+  let verb = words[before]?.pos === 'VERB' ? before : -1
+  for (let i = at + 1; verb < 0 && i < words.length && words[i]!.pos !== 'PUNCT'; i++) if (words[i]!.pos === 'VERB') verb = i
+  const word = words[verb]
+  if (!word || DATELESS_VERBS.has(word.lemma)) return undefined
+  const auxiliary = verb > at && words[verb - 1]?.pos === 'AUX' ? `${words[verb - 1]!.lower} ` : ''
+  const particle = PARTICLES.has(words[verb + 1]?.lower ?? '') ? ` ${words[verb + 1]!.lower}` : ''
+  return { lemma: word.lemma, words: verb > at ? `${auxiliary}${word.lower}${particle}` : `did they ${word.lemma}${particle}` }
+}
+
+/**
+ * The short question a reader would ask of a count: the counted noun with the verb it stands by
+ * ("Seventeen wagons of the Northline Freight service came off the track" → "How many wagons came
+ * off?"), which another source's sentence in other words still answers, where the question in the
+ * whole clause's words is answered only by its own sentence.
+ */
+export function shortQuestionOfCount(text: string, counted: string): { question: string; lemma: string } | undefined {
+  const act = countedActOf(text, counted)
+  return act ? { question: `How many ${counted} ${act.words}?`, lemma: act.lemma } : undefined
+}
+
 /** A cheap test for a sentence that may deny something: only those are tagged. */
 const MAY_DENY = /\b(?:not|never|nobody|none|no|refus\w*|declin\w*|fail\w*)\b|n['’]t\b/i
 
@@ -213,6 +260,8 @@ interface AskedOfStory {
   action?: string
   /** For a date: the act it dates, which every side must date. */
   act?: DatedAct
+  /** For a count's short question: the counted noun and the verb every side must count it by. */
+  counted?: { noun: string; lemma: string }
 }
 
 /** A sum of money as the comparison displays it: "£2 million", "$500,000", "340 million euros": a currency's symbol or name (`CURRENCY_SYMBOLS`). */
@@ -305,6 +354,9 @@ export function claimQuestionDisagreements(
   const asked = new Map<string, AskedOfStory>()
   for (const claim of claims) {
     if (!inStory.has(claim.sourceId) || quoted.has(claim.text)) continue
+    const counted = claim.value.split(/\s+/).pop() ?? ''
+    const short = claim.dimension === 'count' && !claim.headline && questionOfClaim(claim) ? shortQuestionOfCount(claim.text, counted) : undefined
+    if (short && !asked.has(short.question) && asked.size < settings.maxQuestionsPerStory) asked.set(short.question, { kind: 'count', topic: claim.topic, counted: { noun: counted, lemma: short.lemma } })
     const question = questionOfClaim(claim)
     if (!question || asked.has(question) || asked.size >= settings.maxQuestionsPerStory) continue
     if (claim.dimension === 'date') {
@@ -329,7 +381,7 @@ export function claimQuestionDisagreements(
   }
   const { bridging, ...compareOptions } = compare
   const found: Disagreement[] = []
-  for (const [question, { kind, topic, action, act }] of asked) {
+  for (const [question, { kind, topic, action, act, counted }] of asked) {
     const analyzed = analyzeQuestion(index, question, bridging)
     const passageIds = storyPassageIds(index, sourceIds, question, settings.passagesPerSource)
     for (const compared of compareAnswers(index, analyzed, passageIds, { ...compareOptions, storyOf: (sourceId) => (inStory.has(sourceId) ? '' : sourceId) })) {
@@ -355,6 +407,8 @@ export function claimQuestionDisagreements(
         // flight number, "two nights"): every side must count one thing.
         const noun = countedNounOfSides(sides)
         if (noun === undefined) continue
+        // A question of a noun and a verb alone is answered by counts of the noun for other verbs ("pulled 14 sailors from the water", "All 17 sailors were brought ashore"): every side must count it by the verb.
+        if (counted && !disagreement.claims.every((side) => countedActOf(side.text, side.value.split(/\s+/).pop() ?? '')?.lemma === counted.lemma)) continue
         shown = `the number of ${noun}`
       }
       for (const text of texts) quoted.add(text)

@@ -36,3 +36,17 @@ describe('the dates of a story asked as questions (an invented footbridge collap
     }
   })
 })
+
+describe('the counts of a story asked as short questions (an invented emergency landing)', () => {
+  let engine: Engine
+
+  beforeAll(async () => {
+    ;({ engine } = await loadCheckedEngine(fixtureDir('conversation-flight-trial')))
+  })
+
+  it('lists a count two sources give by the same verb in other clauses: "A Norvik Air jet carrying 186 passengers made an emergency landing" / "was carrying 180 passengers and six crew"', () => {
+    const counts = engine.disagreements().filter((disagreement) => disagreement.claims.some((claim) => claim.value.endsWith('passengers')))
+    expect(counts).toHaveLength(1)
+    expect(counts[0]!.claims.map((claim) => claim.value).sort()).toEqual(['180 passengers', '186 passengers'])
+  })
+})
