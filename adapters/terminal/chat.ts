@@ -30,6 +30,10 @@ Commands:
   /help            this text
   /quit            leave (or Ctrl-D)`
 
+/** Control characters, which an echoed line must not send to the terminal (escape sequences). */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g
+
 /** Commands after which the next question stands on its own. */
 const CONVERSATION_ENDING_COMMANDS: ReadonlySet<string> = new Set(['/new', '/sources', '/stories', '/takeaways', '/disagreements'])
 
@@ -53,6 +57,8 @@ export function startTerminalChat(deps: AdapterDeps, options: TerminalChatOption
     const text = line.trim()
     const ref = `t${++counter}`
     if (text === '') return
+    // Piped in, the question is not on the screen: echo it, so a transcript shows which answer is whose.
+    if (!interactive) write(`> ${text.replace(CONTROL_CHARACTERS, '')}`)
     // Commands are case-insensitive and take their argument after a space: "/Takeaways sanctions".
     const [command = '', ...rest] = text.startsWith('/') ? text.split(/\s+/) : []
     const name = command.toLowerCase()

@@ -33,6 +33,13 @@ describe('the terminal chat in a conversation', () => {
     expect(second).toContain('Fire Chief Nadia Kerr said 12 workers were injured')
   })
 
+  it('echoes each piped question before its answer, without control characters, so a transcript shows whose answer is whose', async () => {
+    const printed = await chat(engine, ['Who is the fire chief?', '', 'When did the fire \u001b[31mstart?'])
+    const echoes = printed.split('\n').filter((line) => line.startsWith('> '))
+    expect(echoes).toEqual(['> Who is the fire chief?', '> When did the fire [31mstart?'])
+    expect(printed.indexOf('> When did the fire')).toBeGreaterThan(printed.indexOf('Fire Chief Nadia Kerr'))
+  })
+
   it('starts over after /new: the next question stands alone', async () => {
     const printed = await chat(engine, ['Who is the fire chief?', '/new', 'what did she say?'])
     expect(printed).toContain('New conversation')
