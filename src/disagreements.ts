@@ -258,12 +258,37 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
     // The quotes do not decide relevance: a quote that states a disputed value is often quoted for
     // another part of its sentence ("how many were evacuated" quoting "the storm killed 14 people").
     // Whether a person holds a post does not answer who held it: "Who was chair before Ida Marsh?" names her only to point at someone else.
-    const asksWhoElse = asksWho && entry.claims[0]?.key.startsWith('status:') === true
-    const relevant = !asksWhoElse && (named || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
+    // Asked who holds it without naming anyone ("Who is the transport minister?"), whether the one the answer names holds it ("acting" or not) bears on the answer.
+    const asksWhoElse = asksWho && entry.claims[0]?.key.startsWith('status:') === true && namesHolderOf(entry.disagreement, context.analyzed.text)
+    // Asked who holds the very post ("Who is the transport minister?"), a dispute over the status of its holder bears on the answer, though the question does not name them.
+    // Not when it asks of an act ("Who won the vote for mayor?"): the winner is asked, not the post's holder.
+    // Nor of another time ("Who was chief executive until 2023?"), and only when the answer's first quote names the holder: asked who is the mayor, a dispute over the old mayor is not the answer's.
+    const holderOfAskedPost =
+      asksWho &&
+      !asksWhoElse &&
+      entry.claims[0]?.key.startsWith('status:') === true &&
+      entry.focus.size > 0 &&
+      focusHits === entry.focus.size &&
+      askedActStems(context.analyzed) === undefined &&
+      !OTHER_TIME.test(context.analyzed.text) &&
+      namesHolderOf(entry.disagreement, context.quotes[0]?.text ?? '')
+    const relevant = !asksWhoElse && (named || holderOfAskedPost || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
     if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
   return scored.sort((a, b) => b.score - a.score).map(({ disagreement }) => disagreement)
 }
+
+/** True when the question names, by any capitalised word after its first, the person a status disagreement is about ("Who was chair before Ida Marsh?"). */
+function namesHolderOf(disagreement: Disagreement, question: string): boolean {
+  const topic = new Set(tokenize(disagreement.topic).map((token) => token.word))
+  return (question.match(NAME_WORDS) ?? []).some((word) => topic.has(word.toLowerCase()))
+}
+
+/** A question of another time than now: a year, "until", "before", "after", "since", "former", "previous". */
+const OTHER_TIME = /\b(?:\d{4}|until|till|before|after|since|former|previous|formerly|then)\b/i
+
+/** Capitalised words after a question's first word: the names it gives. */
+const NAME_WORDS = /(?<=\S\s+)\p{Lu}[\p{L}'’-]+/gu
 
 /**
  * True for a disputed sum of money whose sentences name none of the question's subject, the words
