@@ -52,6 +52,8 @@ export function disagreementOf(index: CorpusIndex, stated: SourceAnswer[], kind:
   if (contested.length < 2) return undefined
   // Figures all of other acts than the asked one, and not of one act ("pulled 14 from the water", "17 brought ashore", asked how many drowned), answer none of it.
   if (allOtherActs(group.map((answer) => answer.figureAct?.()))) return undefined
+  // Things named only by other acts ("carrying farm chemicals", "hauling industrial chemicals", asked what chemical leaked) are no answers to the act asked.
+  if (kind === 'entity' && group.every((answer) => answer.act === 'other')) return undefined
   // The source that answers the question best, and by far, takes no side: the sides answer another
   // question ("Two of the hostages were treated for shock" against six and eight hostages held).
   const sideScore = Math.max(...contested.flat().map((answer) => answer.score))

@@ -92,7 +92,7 @@ const MEASURED_KINDS = new Set<AskedKind>(['number', 'percent', 'duration'])
  * The kinds whose value must stand near the question's act ("Who bought…?", "When will… reopen?"):
  * a name or a day in a sentence that does not state the act answers another question.
  */
-const ACT_KINDS = new Set<AskedKind>(['person', 'date', 'place'])
+const ACT_KINDS = new Set<AskedKind>(['person', 'date', 'place', 'entity'])
 
 /** The kinds whose values are names or phrases, which may hold the question's words themselves. */
 const NAMED_KINDS = new Set<AskedKind>(['person', 'place', 'entity'])

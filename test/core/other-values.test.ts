@@ -122,3 +122,16 @@ describe('a name set after another post', () => {
     expect(sidesOf(engine, 'Who is the chairman of the Osmer Rowing Club?')).toEqual(expect.arrayContaining(['Petra Lind', 'Ola Sand']))
   })
 })
+
+describe('a thing named by another act', () => {
+  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+  const tanker = createEngine([
+    article('h1', '2031-05-06', 'Tanker overturns on Holm bypass', 'A tanker carrying farm chemicals overturned on the Holm bypass on Monday.'),
+    article('h2', '2031-05-06', 'Holm bypass closed', 'The lorry, hauling industrial chemicals from Brask, overturned near the Holm roundabout.'),
+    article('h3', '2031-05-07', 'Leak stopped within an hour', 'Firefighters stopped a leak from the tanker within an hour, the fire service said.'),
+  ])
+
+  it('is no side of which thing the asked act concerns: chemicals carried and hauled are not the one that leaked', () => {
+    expect(tanker.ask('What chemical leaked?').disagreements).toEqual([])
+  })
+})
