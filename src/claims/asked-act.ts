@@ -4,7 +4,7 @@ import { isMoney } from './value-fit.js'
 import { tagWords, type TaggedWord } from './phrase.js'
 import { tagSentence } from './sentence-memo.js'
 import type { FoundValue } from './found-values.js'
-import { CAPITALISED } from '../letter-patterns.js'
+import { CAPITALISED, LOWER_CASE } from '../letter-patterns.js'
 
 // The act a question asks about ("Who bought the club?" asks who did the buying): a value answers it
 // only from a sentence that states that act near the value, in any of its forms. Read from the
@@ -59,8 +59,26 @@ const taggedByQuestion = new WeakMap<AnalyzedQuestion, TaggedWord[]>()
 
 function taggedQuestion(analyzed: AnalyzedQuestion): TaggedWord[] {
   let tagged = taggedByQuestion.get(analyzed)
-  if (!tagged) taggedByQuestion.set(analyzed, (tagged = tagWords(analyzed.text)))
+  if (!tagged) taggedByQuestion.set(analyzed, (tagged = withFinalVerb(analyzed.text, tagWords(analyzed.text))))
   return tagged
+}
+
+/** "When did the strike end?": a question opened by a question word and "did", "will"… whose last word is then its verb. */
+const DID_QUESTION = /^\s*(?:when|where|why|how|what\s+time|at\s+what\s+time|on\s+what\s+day)\s+(?:did|does|do|will|would|should|can|could)\s/i
+
+/**
+ * The question's words, its last one read as a verb of the event's course (`ASPECTS`) when the
+ * question's form says so: the tagger reads "end" in "When did the strike end?" as a noun, though
+ * nothing else can follow "did" and a subject.
+ */
+function withFinalVerb(text: string, words: TaggedWord[]): TaggedWord[] {
+  if (!DID_QUESTION.test(text)) return words
+  let last = words.length - 1
+  while (last >= 0 && words[last]!.pos === 'PUNCT') last--
+  const word = words[last]
+  // Only a verb of the event's course: any other last noun may be the question's object ("reach its verdict"), and an act read from it would narrow which sentences answer.
+  if (!word || word.pos !== 'NOUN' || !LOWER_CASE.test(word.text) || !ASPECTS.some((aspect) => aspect.includes(word.lower))) return words
+  return words.map((other, i) => (i === last ? { ...other, pos: 'VERB', lemma: other.lower } : other))
 }
 
 function readActStems(analyzed: AnalyzedQuestion): Set<string> | undefined {

@@ -63,6 +63,12 @@ describe('the other end of an event', () => {
     expect(answer.quotes.some((quote) => quote.text.includes('on Monday'))).toBe(true)
     expect(answer.disagreements).toEqual([])
   })
+
+  it('is no side of when it ended, though the question\'s last word reads as a noun: "When did the strike end?"', () => {
+    const answer = port.ask('When did the Penmoor strike end?')
+    expect(answer.quotes.some((quote) => quote.text.includes('on Thursday'))).toBe(true)
+    expect(answer.disagreements).toEqual([])
+  })
 })
 
 describe('a time of day', () => {
