@@ -25,9 +25,17 @@ export function asksPrice(question: string): boolean {
  * where its clause names the thing ("The tax rate is 20%"), never a share of something else.
  */
 export function amountAskedOf(question: string): string[] | undefined {
-  const thing = AMOUNT_QUESTION.exec(question)?.[1]
-  return thing ? thing.toLowerCase().split(/\s+/) : undefined
+  const thing = AMOUNT_QUESTION.exec(question)?.[1] ?? WHAT_QUESTION.exec(question)?.[1]
+  const words = thing?.toLowerCase().split(/\s+/)
+  // "What was the share of the vote?": a word of the answer's kind names no thing.
+  return words && !words.some((word) => ANSWER_KIND_WORDS.has(word)) ? words : undefined
 }
+
+/** "What is/was the <thing>", up to a preposition or the end: "What was the turnout in the Brenmoor vote?" asks the turnout. */
+const WHAT_QUESTION = /^\s*what\s+(?:is|are|was|were|will\s+be)\s+(?:the|a|an|this|that|their|its|his|her)\s+(.+?)(?=\s+(?:in|at|of|for|on|to|from|with|by|worth|now|today|per|this|last|next)\b|\s*\?|\s*$)/i
+
+/** Words that say what kind of figure is asked, not what it is of: "the share", "the number", "the total". */
+const ANSWER_KIND_WORDS: ReadonlySet<string> = new Set(['share', 'percentage', 'proportion', 'fraction', 'number', 'amount', 'total', 'figure', 'result', 'score', 'count', 'sum', 'value', 'size', 'level'])
 
 /** "How much is/was the <thing>", up to a preposition or the end: the thing asked about. */
 const AMOUNT_QUESTION = /\bhow\s+much\s+(?:is|are|was|were|will\s+be)\s+(?:the|a|an|this|that|their|its|his|her)\s+(.+?)(?=\s+(?:in|at|of|for|on|to|from|with|by|worth|now|today|per|this|last|next)\b|\s*\?|\s*$)/i

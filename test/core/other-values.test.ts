@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createEngine, parseArticleFile } from '../../src/index.js'
+import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 
 // Values that answer another question than the one asked, on invented events: a duration that
 // measures a contract, a count of another thing.
@@ -139,5 +140,14 @@ describe('a thing named by another act', () => {
 
   it('is no side of which thing the asked act concerns: chemicals carried and hauled are not the one that leaked', () => {
     expect(tanker.ask('What chemical leaked?').disagreements).toEqual([])
+  })
+})
+
+describe('a share of another thing than the one asked', () => {
+  it('is no side of "What was the turnout…?": the turnout\'s own clause answers, not the winning side\'s share', async () => {
+    const { engine } = await loadCheckedEngine(fixtureDir('compare-referendum'))
+    const sides = engine.ask('What was the turnout in Tarrow?').disagreements.filter((note) => note.valueKind === 'percent').flatMap((note) => note.claims.map((claim) => claim.value))
+    expect(sides).toEqual(expect.arrayContaining(['62%', '48 percent']))
+    expect(sides).not.toContain('54 percent')
   })
 })
