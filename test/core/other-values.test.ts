@@ -8,6 +8,9 @@ import { fixtureDir, loadCheckedEngine } from '../helpers/engine.js'
 // Values that answer another question than the one asked, on invented events: a duration that
 // measures a contract, a count of another thing.
 
+/** An invented article, dated `published`, as its Markdown file would give it. */
+const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
+
 const dir = fileURLToPath(new URL('../fixtures/compare-playhouse/', import.meta.url))
 const playhouse = createEngine(
   readdirSync(dir)
@@ -34,7 +37,6 @@ describe('a count of another thing', () => {
 })
 
 describe('the day of a report', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const hall = createEngine([
     article('s1', '2031-03-05', 'Sports hall roof falls in', 'The roof of the Dunmere sports hall collapsed on Monday night, the fire service said.'),
     article('s2', '2031-03-06', 'Hall empty at time of collapse', 'Nobody was inside the Dunmere sports hall when the roof collapsed, the council confirmed on Wednesday.'),
@@ -52,7 +54,6 @@ describe('the day of a report', () => {
 })
 
 describe('the other end of an event', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const port = createEngine([
     article('p1', '2031-06-03', 'Penmoor dockers walk out', 'Dock workers at the port of Penmoor began a strike on Monday over pay.'),
     article('p2', '2031-06-06', 'Penmoor strike over', 'A three-day strike by Penmoor dock workers ended on Thursday morning.'),
@@ -73,7 +74,6 @@ describe('the other end of an event', () => {
 })
 
 describe('a time of day', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const ferry = createEngine([
     article('f1', '2031-09-02', 'Ferry turned back in storm', 'The Orsa ferry, carrying 40 cars, turned back at about 10.50pm on Sunday as the storm grew.'),
     article('f2', '2031-09-02', 'Ferry returns to port', 'Eleven cars were damaged when the Orsa ferry turned back, the operator said.'),
@@ -87,7 +87,6 @@ describe('a time of day', () => {
 })
 
 describe('the place of another act', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const statue = createEngine([
     article('k1', '2031-10-02', 'Stolen Kell statue recovered', 'Divers found the missing Kell statue in a canal in Ostrava on Tuesday.'),
     article('k2', '2031-10-03', 'Kell statue to go on display', 'The Kell statue, found in a flooded canal last week, will go on display in Marnheim next year after the Halden Foundation agreed to restore it.'),
@@ -105,7 +104,6 @@ describe('the place of another act', () => {
 })
 
 describe('a name set after another post', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const sidesOf = (engine: ReturnType<typeof createEngine>, question: string) => engine.ask(question).disagreements.flatMap((disagreement) => disagreement.claims.map((claim) => claim.value))
   const regatta = (chairman: string) =>
     createEngine([
@@ -131,7 +129,6 @@ describe('a name set after another post', () => {
 })
 
 describe('a thing named by another act', () => {
-  const article = (id: string, published: string, title: string, text: string) => parseArticleFile(`${id}.md`, `---\nid: ${id}\ntitle: ${title}\npublished: ${published}\n---\n\n${text}\n`)
   const tanker = createEngine([
     article('h1', '2031-05-06', 'Tanker overturns on Holm bypass', 'A tanker carrying farm chemicals overturned on the Holm bypass on Monday.'),
     article('h2', '2031-05-06', 'Holm bypass closed', 'The lorry, hauling industrial chemicals from Brask, overturned near the Holm roundabout.'),
