@@ -293,7 +293,8 @@ export function sourceReadings(index: CorpusIndex, analyzed: AnalyzedQuestion, p
   const related = relatedStems(analyzed)
   const expands = expandedOf(analyzed.text)
   const asked: AskedWords = { words: new Set([...words, ...words.map(plainWord)]), related, ...(gap ? { gap: plainWord(gap) } : {}), ...(kind === 'number' && /\bhow\s+much\b/i.test(analyzed.text) ? { amount: true } : {}), ...(kind === 'number' && /\bhow\s+much\s+of\b/i.test(analyzed.text) ? { share: true } : {}), ...(kind === 'number' && HOW_MANY.test(analyzed.text) ? { count: true } : {}), definingFrames: settings.definingFrames, ...(isCauseQuestion(analyzed.text) ? { cause: true } : {}), ...(expands ? { expands } : {}) }
-  const acts = ACT_KINDS.has(kind) ? askedActStems(analyzed) : undefined
+  // A cause is named by other verbs than the question's ("blamed on", "due to"): its act is not read.
+  const acts = ACT_KINDS.has(kind) && !(kind === 'entity' && isCauseQuestion(analyzed.text)) ? askedActStems(analyzed) : undefined
   if (acts) asked.acts = acts
   // Figures and dates are placed by the verb of their own clause, the verbs of an event's course among the acts.
   const clauseActs = MEASURED_KINDS.has(kind) || kind === 'date' ? clauseActStems(analyzed) : undefined
