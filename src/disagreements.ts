@@ -271,7 +271,8 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
       focusHits === entry.focus.size &&
       askedActStems(context.analyzed) === undefined &&
       !OTHER_TIME.test(context.analyzed.text) &&
-      namesHolderOf(entry.disagreement, context.quotes[0]?.text ?? '')
+      namesHolderOf(entry.disagreement, context.quotes[0]?.text ?? '') &&
+      !mostlyFormer(entry.disagreement)
     const relevant = !asksWhoElse && (named || holderOfAskedPost || (kind === 'framing' ? contextHits > 0 : contextHits > 0 && (typeHit || focusHits > 0) && !aboutOtherThing(entry, words)))
     if (relevant) scored.push({ disagreement: entry.disagreement, score: contextHits * 2 + focusHits + Number(typeHit) + 2 * Number(named) })
   }
@@ -282,6 +283,14 @@ export function disagreementsFor(disagreements: DisagreementIndex, context: Answ
 function namesHolderOf(disagreement: Disagreement, question: string): boolean {
   const topic = new Set(tokenize(disagreement.topic).map((token) => token.word))
   return (question.match(NAME_WORDS) ?? []).some((word) => topic.has(word.toLowerCase()))
+}
+
+/** True when most sources call the disputed holder a former one: asked who holds the post, they are not the answer. */
+function mostlyFormer(disagreement: Disagreement): boolean {
+  const sources = (claim: Disagreement['claims'][number]) => 1 + (claim.alsoIn?.length ?? 0)
+  const former = disagreement.claims.filter((claim) => /^former\b/i.test(claim.value)).reduce((sum, claim) => sum + sources(claim), 0)
+  const others = disagreement.claims.filter((claim) => !/^former\b/i.test(claim.value)).reduce((sum, claim) => sum + sources(claim), 0)
+  return former > others
 }
 
 /** A question of another time than now: a year, "until", "before", "after", "since", "former", "previous". */
