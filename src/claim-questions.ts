@@ -252,9 +252,43 @@ export function outcomeQuestionOf(sentence: string): { question: string; topic: 
   return { question: `Was ${[denied.text, ...named].join(' ')}?`, topic: `the outcome (${denied.lemma})`, action: stem(denied.lemma) }
 }
 
+/** A span of time in a sentence: "for 36 hours", "five days", "three-year". */
+const DURATION_VALUE = new RegExp(`\\b(?:(?:for|after|within)\\s+)?(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS.join('|')})[\\s-]+(?:hours?|days?|weeks?|months?|years?|minutes?)\\b`, 'i')
+
+/**
+ * The question a reader would ask of a sentence stating how long something lasted, in the sentence's
+ * own words without the span ("The stoppage lasted 36 hours" → "How long the stoppage lasted?"), with
+ * the stem of its verb, or undefined when the sentence states no span or no verb is left.
+ */
+export function durationQuestionOf(sentence: string): { question: string; topic: string; action: string } | undefined {
+  const found = DURATION_VALUE.exec(sentence)
+  if (!found) return undefined
+  const clause = clauseFrom(sentence, found.index)
+  const rest = `${clause.slice(0, found.index)} ${clause.slice(found.index + found[0].length)}`.replace(/\s+/g, ' ').trim()
+  // The question needs the event's verb: the clause must keep one beside the span it asks for.
+  const verb = tagSentence(rest).find((word) => word.pos === 'VERB' && !SAYING.has(word.lemma))
+  if (!verb) return undefined
+  const question = `How long ${rest.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`.replace(/\s*[.!?]*$/, '?')
+  return { question, topic: `how long (${verb.lemma})`, action: stem(verb.lemma) }
+}
+
+/**
+ * True when the verb closest before `value` in `text` is the action whose lemma's stem is `action`:
+ * the span belongs to that verb ("searched for 14 hours"), not to another one of the sentence
+ * ("took six years to build and opened two days ago").
+ */
+function valueOfAction(text: string, value: string, action: string): boolean {
+  const at = text.indexOf(value)
+  if (at < 0) return false
+  const verb = tagSentence(text.slice(0, at))
+    .filter((word) => word.pos === 'VERB')
+    .pop()
+  return verb !== undefined && (stem(verb.lemma) === action || stem(verb.lower) === action)
+}
+
 /** What each question asks: a count, a sum, a date or an outcome, and the topic it is listed under. */
 interface AskedOfStory {
-  kind: 'count' | 'money' | 'date' | 'outcome'
+  kind: 'count' | 'money' | 'date' | 'duration' | 'outcome'
   topic: string
   /** For an outcome: the stem of the denied action's lemma. */
   action?: string
@@ -365,6 +399,7 @@ export function claimQuestionDisagreements(
     } else asked.set(question, { kind: claim.dimension === 'money' ? 'money' : 'count', topic: claim.topic })
   }
   // Outcomes have no corpus-wide claim of their own: a sentence denying an action asks whether it happened.
+  const spans = new Map<string, AskedOfStory>()
   for (const sourceId of sourceIds) {
     const s = index.sourceNumber.get(sourceId)
     if (s === undefined) continue
@@ -376,9 +411,13 @@ export function claimQuestionDisagreements(
         if (quoted.has(text)) continue
         const outcome = outcomeQuestionOf(text)
         if (outcome && !asked.has(outcome.question) && asked.size < settings.maxQuestionsPerStory) asked.set(outcome.question, { kind: 'outcome', topic: outcome.topic, action: outcome.action })
+        const span = durationQuestionOf(text)
+        if (span && !spans.has(span.question)) spans.set(span.question, { kind: 'duration', topic: span.topic, action: span.action })
       }
     }
   }
+  // Spans of an event's verb are asked last, with what the budget leaves: they have no corpus-wide claim of the story's own words.
+  for (const [question, span] of spans) if (asked.size < settings.maxQuestionsPerStory && !asked.has(question)) asked.set(question, span)
   const { bridging, ...compareOptions } = compare
   const found: Disagreement[] = []
   for (const [question, { kind, topic, action, act, counted }] of asked) {
@@ -400,6 +439,9 @@ export function claimQuestionDisagreements(
         // Every side must date the question's act of its subject: a question in a sentence's own words is answered by days of other acts too.
         if (disagreement.valueKind !== 'date' || !act || !disagreement.claims.every((side) => datesAct(side, act))) continue
         shown = disagreement.topic
+      } else if (kind === 'duration') {
+        // A span answers the question only when every side is one given to the question's verb ("took a year" is not how long the search lasted).
+        if (disagreement.valueKind !== 'duration' || !disagreement.claims.every((side) => valueOfAction(side.text, side.value, action ?? ''))) continue
       } else if (kind === 'money') {
         if (!sides.every((value) => CURRENCY.test(value))) continue
       } else {
